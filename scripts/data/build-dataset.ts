@@ -1,0 +1,339 @@
+import { parseSourceDate } from '../../worker/lib/dates.ts';
+import { isStatus, type Status } from '../../worker/lib/statuses.ts';
+import { SourceRegistry } from './source-registry.ts';
+import { blank, shortHash, splitUrls } from './text.ts';
+import { TownRegistry } from './town-registry.ts';
+import type {
+  DataFiles, Dataset, EventFileConfig, EventRecord, FigureRecord, ListRecord, MembershipRecord,
+  ProvinceCountRecord, Row, TownRecord,
+} from './types.ts';
+
+/** Thrown for data that cannot be loaded as it is; the message names the file and row. */
+export class DataError extends Error {}
+
+interface EventInput {
+  statuses: Status[];
+  statusRaw: string | null;
+  date: string | undefined;
+  sourceId: string | null;
+  confidence: string | null;
+  urls: string[];
+  note: string | null;
+}
+
+/**
+ * Turns the files of data/ into the normalized data set. Pure: the same files
+ * always give the same data set (and the same `version`), so the load is
+ * idempotent and a newer copy of a CSV needs no code change.
+ */
+export function buildDataset(files: DataFiles): Dataset {
+  const b = new Builder(files);
+  b.loadListFiles();
+  b.loadEventFiles();
+  b.checkEveryFileIsDescribed();
+  return b.finish();
+}
+
+class Builder {
+  private readonly sources = new SourceRegistry();
+  private readonly towns: TownRegistry;
+  private readonly lists: ListRecord[];
+  private readonly listById: Map<string, ListRecord>;
+  private readonly memberships = new Map<string, MembershipRecord>();
+  private readonly events: EventRecord[] = [];
+  private readonly eventKeys = new Map<string, EventRecord>();
+  private readonly figures: FigureRecord[] = [];
+  private readonly vocabulary: { pattern: RegExp; statuses: Status[] }[];
+
+  constructor(private readonly files: DataFiles) {
+    this.towns = new TownRegistry(new Map(files.provinces.map((p) => [p.name!, p.slug!])), files.aliases);
+    this.vocabulary = files.vocabulary.map((v) => {
+      const statuses = (v.statuses ?? '').split(/\s+/).filter(Boolean);
+      const bad = statuses.find((s) => !isStatus(s));
+      if (bad) throw new DataError(`status-vocabulary.csv: "${bad}" is not a status code`);
+      return { pattern: new RegExp(v.pattern!, 'i'), statuses: statuses as Status[] };
+    });
+    this.lists = files.lists.map((row, i) => this.listFromRow(row, i + 1));
+    this.listById = new Map(this.lists.map((l) => [l.id, l]));
+  }
+
+  loadListFiles(): void {
+    for (const list of this.lists) {
+      const spec = this.files.lists.find((r) => r.id === list.id)!;
+      if (!spec.file) continue;
+      const rows = this.csvRows(spec.file).filter((r) => (r[spec.match_column!] ?? '').trim() === spec.match_value);
+      rows.forEach((row, i) => this.addListRow(list, row, i + 1, spec.file!));
+    }
+    // Every row of a list file must belong to a list: nothing is dropped silently.
+    for (const file of new Set(this.files.lists.map((r) => r.file).filter(Boolean))) {
+      const specs = this.files.lists.filter((r) => r.file === file);
+      for (const [i, row] of this.csvRows(file!).entries()) {
+        if (!specs.some((s) => (row[s.match_column!] ?? '').trim() === s.match_value)) {
+          throw new DataError(`${file} row ${i + 2}: "${row[specs[0]!.match_column!]}" matches no list in lists.csv`);
+        }
+      }
+    }
+  }
+
+  loadEventFiles(): void {
+    for (const config of this.files.eventFiles.files) {
+      for (const [i, row] of this.csvRows(config.file).entries()) {
+        const where = `${config.file} row ${i + 2}`;
+        if (blank(row.town)) {
+          this.addEventRow(config, row, where);
+        } else if (config.figures_when_town_empty) {
+          this.addFigure(config, row);
+        } else {
+          throw new DataError(`${where}: no town named`);
+        }
+      }
+    }
+  }
+
+  checkEveryFileIsDescribed(): void {
+    const described = new Set([
+      ...this.files.lists.map((r) => r.file).filter(Boolean),
+      ...this.files.eventFiles.files.map((f) => f.file),
+    ]);
+    const unknown = Object.keys(this.files.csv).filter((f) => !described.has(f));
+    if (unknown.length) throw new DataError(`not described in lists.csv or event-files.json: ${unknown.join(', ')}`);
+  }
+
+  finish(): Dataset {
+    const memberships = [...this.memberships.values()];
+    for (const m of memberships) {
+      const latest = this.events
+        .filter((e) => e.membershipId === m.id)
+        .sort((a, b) => (a.effectiveOn ?? '').localeCompare(b.effectiveOn ?? '') || a.id - b.id)
+        .at(-1)!;
+      m.currentStatus = latest.status;
+      m.currentSince = latest.effectiveDate;
+    }
+    const provinceCounts = this.provinceCounts(memberships);
+    for (const list of this.lists) {
+      list.townCount = memberships.filter((m) => m.listId === list.id).length;
+      const provinces = provinceCounts.filter((p) => p.listId === list.id);
+      list.complete =
+        list.officialCount !== null &&
+        list.townCount === list.officialCount &&
+        provinces.every((p) => p.townCount === p.officialCount);
+    }
+    const body = {
+      sources: this.sources.sources,
+      lists: this.lists,
+      provinceCounts,
+      towns: this.towns.towns,
+      memberships,
+      events: this.events,
+      figures: this.figures,
+    };
+    return { version: shortHash(JSON.stringify(body), 16), ...body };
+  }
+
+  private listFromRow(row: Row, position: number): ListRecord {
+    const entry = (row.entry_status ?? '').trim();
+    if (!isStatus(entry)) throw new DataError(`lists.csv ${row.id}: entry_status "${entry}" is not a status code`);
+    const sourceUrl = blank(row.source_url);
+    return {
+      id: row.id!,
+      name: row.name!,
+      nameEn: row.name_en!,
+      level: row.level!,
+      kind: row.kind!,
+      province: blank(row.province),
+      issuer: blank(row.issuer),
+      publishedOn: blank(row.published_on),
+      documentTitle: blank(row.document_title),
+      documentNumber: blank(row.document_number),
+      sourceId: this.sources.cite(row.document_title, {
+        issuer: blank(row.issuer),
+        publishedOn: blank(row.published_on),
+        documentNumber: blank(row.document_number),
+        urls: sourceUrl ? [sourceUrl] : [],
+      }),
+      sourceUrl,
+      officialCount: blank(row.official_count) === null ? null : Number(row.official_count),
+      townCount: 0,
+      complete: false,
+      note: blank(row.note),
+      position,
+      entryStatus: entry,
+    };
+  }
+
+  private addListRow(list: ListRecord, row: Row, position: number, file: string): void {
+    const town = this.towns.findOrCreate(row);
+    const membership = this.membership(town, list, row, position);
+    const statuses = this.statusesOf(row.status, `${file} (${row.town})`);
+    const document = row.status_document || row.list_document || row.document || list.documentTitle;
+    const input: EventInput = {
+      statuses,
+      statusRaw: blank(row.status),
+      date: row.status_date,
+      sourceId: this.sources.cite(document, { issuer: list.issuer, urls: splitUrls(row.source_urls) }),
+      confidence: blank(row.confidence),
+      urls: splitUrls(row.source_urls),
+      note: blank(row.status_detail),
+    };
+    if (statuses.length === 1 && statuses[0] === list.entryStatus) {
+      this.addEvents(membership, input);
+      return;
+    }
+    // The row records a later change (e.g. a yellow card): the town entered the list when the list was published.
+    this.addEvents(membership, { ...input, statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId, note: null });
+    this.addEvents(membership, input);
+  }
+
+  private addEventRow(config: EventFileConfig, row: Row, where: string): void {
+    const town = this.towns.findOrCreate(row);
+    const list = this.listById.get(this.resolveList(config, row, town, where));
+    if (!list) throw new DataError(`${where}: list not found`);
+    const fresh = !this.memberships.has(`${town.id}|${list.id}`);
+    const membership = this.membership(town, list, row, null);
+    const statuses = this.statusesOf(row.status, where);
+    const document = config.document_column
+      ? row[config.document_column]
+      : config.document_template?.replace(/\{(\w+)\}/g, (_, col: string) => row[col] ?? '');
+    const notes = [row.note, ...(config.extra_note_columns ?? []).map((c) => row[c])].map(blank).filter(Boolean);
+    if (fresh && !statuses.includes(list.entryStatus)) {
+      this.addEvents(membership, {
+        statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId,
+        confidence: blank(row.confidence), urls: [], note: 'Listing date not known; the town is known to be on this list from a later event.',
+      });
+    }
+    this.addEvents(membership, {
+      statuses,
+      statusRaw: blank(row.status),
+      date: row[config.date_column],
+      sourceId: this.sources.cite(document, { issuer: blank(row.issuer), urls: splitUrls(row.source_urls) }),
+      confidence: blank(row.confidence),
+      urls: splitUrls(row.source_urls),
+      note: notes.join(' ') || null,
+    });
+  }
+
+  private resolveList(config: EventFileConfig, row: Row, town: TownRecord, where: string): string {
+    const alias = config.list_column ? config.list_aliases?.[(row[config.list_column] ?? '').trim()] : undefined;
+    if (alias) return alias;
+    const rule = config.rules.find((r) => {
+      if (!r.when) return true;
+      const value = (row[r.when.column] ?? '').trim();
+      return r.when.prefix !== undefined ? value.startsWith(r.when.prefix) : value === r.when.equals;
+    });
+    if (!rule) throw new DataError(`${where}: no rule in event-files.json places this row on a list`);
+    if (rule.list) return rule.list;
+    const onList = this.lists.find(
+      (l) => l.province === town.province && rule.kinds?.includes(l.kind) && this.memberships.has(`${town.id}|${l.id}`),
+    );
+    if (onList) return onList.id;
+    if (!rule.fallback_list) throw new DataError(`${where}: town is on no matching list and the rule has no fallback_list`);
+    return rule.fallback_list;
+  }
+
+  private membership(town: TownRecord, list: ListRecord, row: Row, position: number | null): MembershipRecord {
+    const key = `${town.id}|${list.id}`;
+    const existing = this.memberships.get(key);
+    if (existing) {
+      for (const url of splitUrls(row.source_urls)) if (!existing.sourceUrls.includes(url)) existing.sourceUrls.push(url);
+      return existing;
+    }
+    const created: MembershipRecord = {
+      id: this.memberships.size + 1,
+      townId: town.id,
+      listId: list.id,
+      listedAs: blank(row.listed_as) ?? blank(row.as_in_source) ?? (row.town?.trim() !== town.name ? blank(row.town) : null),
+      position,
+      confidence: blank(row.confidence),
+      sourceUrls: splitUrls(row.source_urls),
+      note: blank(row.note),
+      currentStatus: list.entryStatus,
+      currentSince: null,
+    };
+    this.memberships.set(key, created);
+    return created;
+  }
+
+  private addEvents(membership: MembershipRecord, input: EventInput): void {
+    const date = parseSourceDate(input.date);
+    for (const status of input.statuses) {
+      // The same event reported by two files is one event with both files' sources.
+      const key = `${membership.id}|${status}|${date.date ?? date.note ?? ''}`;
+      const same = this.eventKeys.get(key);
+      if (same) {
+        for (const url of input.urls) if (!same.sourceUrls.includes(url)) same.sourceUrls.push(url);
+        same.note ??= input.note;
+        continue;
+      }
+      const event: EventRecord = {
+        id: this.events.length + 1,
+        membershipId: membership.id,
+        townId: membership.townId,
+        listId: membership.listId,
+        status,
+        statusRaw: input.statusRaw,
+        effectiveDate: date.date,
+        datePrecision: date.precision,
+        effectiveOn: date.effectiveOn,
+        dateNote: date.note,
+        sourceId: input.sourceId,
+        confidence: input.confidence,
+        sourceUrls: [...input.urls],
+        note: input.note,
+      };
+      this.events.push(event);
+      this.eventKeys.set(key, event);
+    }
+  }
+
+  private addFigure(config: EventFileConfig, row: Row): void {
+    const date = parseSourceDate(row[config.date_column]);
+    const figure = blank(row.count_affected);
+    const listName = blank(row[config.list_column ?? '']);
+    this.figures.push({
+      id: this.figures.length + 1,
+      level: blank(row.level) ?? 'national',
+      province: blank(row.province),
+      issuer: blank(row.issuer),
+      effectiveDate: date.date,
+      datePrecision: date.precision,
+      dateNote: date.note,
+      eventType: blank(row.event_type) ?? blank(row.status) ?? 'report',
+      listId: listName ? (config.list_aliases?.[listName] ?? null) : null,
+      listName,
+      figure,
+      count: figure && /^\d+$/.test(figure) ? Number(figure) : null,
+      detail: blank(row.detail),
+      sourceId: this.sources.cite(row[config.document_column ?? ''], { issuer: blank(row.issuer), urls: splitUrls(row.source_urls) }),
+      confidence: blank(row.confidence),
+      sourceUrls: splitUrls(row.source_urls),
+      note: blank(row.note),
+    });
+  }
+
+  private provinceCounts(memberships: MembershipRecord[]): ProvinceCountRecord[] {
+    const townById = new Map(this.towns.towns.map((t) => [t.id, t]));
+    return this.files.provinceCounts.map((row) => {
+      if (!this.listById.has(row.list_id!)) throw new DataError(`official-province-counts.csv: unknown list ${row.list_id}`);
+      return {
+        listId: row.list_id!,
+        province: row.province!,
+        officialCount: Number(row.official_count),
+        townCount: memberships.filter((m) => m.listId === row.list_id && townById.get(m.townId)?.province === row.province).length,
+        source: blank(row.source),
+      };
+    });
+  }
+
+  private statusesOf(raw: string | undefined, where: string): Status[] {
+    const text = (raw ?? '').trim();
+    const hit = this.vocabulary.find((v) => v.pattern.test(text));
+    if (!hit) throw new DataError(`${where}: status "${text}" matches no pattern in status-vocabulary.csv`);
+    return hit.statuses;
+  }
+
+  private csvRows(file: string): Row[] {
+    const rows = this.files.csv[file];
+    if (!rows) throw new DataError(`data file ${file} is missing`);
+    return rows;
+  }
+}

@@ -1,0 +1,153 @@
+import type { DatePrecision } from '../../worker/lib/dates.ts';
+import type { Status } from '../../worker/lib/statuses.ts';
+
+/** A CSV row keyed by its header. */
+export type Row = Record<string, string>;
+
+/** Everything under data/, read but not yet interpreted. */
+export interface DataFiles {
+  lists: Row[];
+  provinces: Row[];
+  vocabulary: Row[];
+  provinceCounts: Row[];
+  /** Spellings of one town in different sources: province, alias, canonical. */
+  aliases: Row[];
+  eventFiles: EventFilesConfig;
+  csv: Record<string, Row[]>;
+}
+
+export interface EventRule {
+  when?: { column: string; prefix?: string; equals?: string };
+  list?: string;
+  kinds?: string[];
+  fallback_list?: string;
+}
+
+export interface EventFileConfig {
+  file: string;
+  date_column: string;
+  document_column?: string;
+  document_template?: string;
+  extra_note_columns?: string[];
+  list_column?: string;
+  list_aliases?: Record<string, string>;
+  rules: EventRule[];
+  figures_when_town_empty?: boolean;
+}
+
+export interface EventFilesConfig {
+  files: EventFileConfig[];
+}
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  documentNumber: string | null;
+  issuer: string | null;
+  publishedOn: string | null;
+  urls: string[];
+  note: string | null;
+}
+
+export interface ListRecord {
+  id: string;
+  name: string;
+  nameEn: string;
+  level: string;
+  kind: string;
+  province: string | null;
+  issuer: string | null;
+  publishedOn: string | null;
+  documentTitle: string | null;
+  documentNumber: string | null;
+  sourceId: string | null;
+  sourceUrl: string | null;
+  officialCount: number | null;
+  townCount: number;
+  complete: boolean;
+  note: string | null;
+  position: number;
+  entryStatus: Status;
+}
+
+export interface ProvinceCountRecord {
+  listId: string;
+  province: string;
+  officialCount: number;
+  townCount: number;
+  source: string | null;
+}
+
+export interface TownRecord {
+  id: string;
+  name: string;
+  namePinyin: string;
+  searchText: string;
+  province: string;
+  city: string | null;
+  county: string | null;
+  industry: string | null;
+  note: string | null;
+}
+
+export interface MembershipRecord {
+  id: number;
+  townId: string;
+  listId: string;
+  listedAs: string | null;
+  position: number | null;
+  confidence: string | null;
+  sourceUrls: string[];
+  note: string | null;
+  currentStatus: Status;
+  currentSince: string | null;
+}
+
+export interface EventRecord {
+  id: number;
+  membershipId: number;
+  townId: string;
+  listId: string;
+  status: Status;
+  statusRaw: string | null;
+  effectiveDate: string | null;
+  datePrecision: DatePrecision | null;
+  effectiveOn: string | null;
+  dateNote: string | null;
+  sourceId: string | null;
+  confidence: string | null;
+  sourceUrls: string[];
+  note: string | null;
+}
+
+export interface FigureRecord {
+  id: number;
+  level: string;
+  province: string | null;
+  issuer: string | null;
+  effectiveDate: string | null;
+  datePrecision: DatePrecision | null;
+  dateNote: string | null;
+  eventType: string;
+  listId: string | null;
+  listName: string | null;
+  figure: string | null;
+  count: number | null;
+  detail: string | null;
+  sourceId: string | null;
+  confidence: string | null;
+  sourceUrls: string[];
+  note: string | null;
+}
+
+/** The normalized data set, ready to be written to D1. */
+export interface Dataset {
+  version: string;
+  sources: SourceRecord[];
+  lists: ListRecord[];
+  provinceCounts: ProvinceCountRecord[];
+  towns: TownRecord[];
+  memberships: MembershipRecord[];
+  events: EventRecord[];
+  figures: FigureRecord[];
+}
