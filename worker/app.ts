@@ -1,0 +1,77 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env.ts';
+import { handleError } from './http/errors.ts';
+import { allowedMethods } from './http/method-not-allowed.ts';
+import { conditionalGet } from './http/middleware/conditional-get.ts';
+import { problemResponse } from './http/problem.ts';
+import { validationHook } from './http/validation.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { registerListRoutes } from './routes/lists/index.ts';
+import { registerFigureRoutes } from './routes/reported-figures.ts';
+import { registerSourceRoutes } from './routes/sources.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
+import { DOCS_CSS, renderDocs } from './routes/system/docs.ts';
+import { healthHandler, healthRoute } from './routes/system/health.ts';
+import { registerTownRoutes } from './routes/towns/index.ts';
+
+/**
+ * The worker's application. Order matters: security headers wrap everything,
+ * CORS answers preflights before anything else, conditional GET can answer
+ * 304 before a handler runs.
+ */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never, strict: true });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://challenges.cloudflare.com'],
+        frameSrc: ['https://challenges.cloudflare.com'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
+  // Public reads are open to every origin, without credentials; nothing else gets CORS.
+  app.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 }));
+  app.use('/api/v1/*', conditionalGet());
+
+  registerListRoutes(app);
+  registerTownRoutes(app);
+  registerStatsRoutes(app);
+  registerSourceRoutes(app);
+  registerFigureRoutes(app);
+  app.openapi(healthRoute, healthHandler);
+
+  app.get('/openapi.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(buildOpenApiDocument(app));
+  });
+  app.get('/docs', (c) => c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>)));
+  app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/', (c) => c.redirect('/docs', 302));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = allowedMethods(app.routes, path);
+    if (allow.length) {
+      return problemResponse('method-not-allowed', `${c.req.method} is not allowed on ${path}. Allowed: ${allow.join(', ')}.`, {
+        instance: path,
+        headers: { Allow: allow.join(', ') },
+      });
+    }
+    return problemResponse('not-found', `There is nothing at ${path}. The API reference is at /docs.`, { instance: path });
+  });
+  app.onError(handleError);
+  return app;
+}

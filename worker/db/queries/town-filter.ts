@@ -1,0 +1,68 @@
+import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { towns } from '../schema.ts';
+
+/** Filters shared by the town list, the list's towns and the stats. */
+export interface TownFilter {
+  list?: string;
+  status?: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  level?: string;
+  q?: string;
+  asOf?: string;
+}
+
+/**
+ * The status of membership `m` on the as-of date (the latest event that had
+ * surely taken effect by then), or its current status. Null when the town was
+ * not yet on the list on that date.
+ */
+export function statusOf(asOf: string | undefined): SQL<string | null> {
+  return asOf
+    ? sql<string | null>`(SELECT e.status FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    : sql<string>`m.current_status`;
+}
+
+/** The date the status of `m` was given (as-of aware), as precise as the source. */
+export function statusSinceOf(asOf: string | undefined): SQL<string | null> {
+  return asOf
+    ? sql<string | null>`(SELECT e.effective_date FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    : sql<string | null>`m.current_since`;
+}
+
+/** Conditions on a membership `m` joined with its list `l`. */
+export function membershipConditions(f: TownFilter): SQL {
+  const parts: SQL[] = [sql`1 = 1`];
+  if (f.list) parts.push(sql`m.list_id = ${f.list}`);
+  if (f.level) parts.push(sql`l.level = ${f.level}`);
+  if (f.status) parts.push(sql`${statusOf(f.asOf)} = ${f.status}`);
+  else if (f.asOf) parts.push(sql`${statusOf(f.asOf)} IS NOT NULL`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** LIKE pattern for `q`: lower case, spaces dropped (so `chang gou` works), wildcards escaped. */
+function likePattern(q: string): string {
+  const compact = q.trim().toLowerCase().replace(/\s+/g, '');
+  return `%${compact.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+type PlaceColumns = Record<'province' | 'city' | 'county' | 'searchText', SQLWrapper>;
+
+/** Conditions on where a town is and what it is called, on the given town columns. */
+export function placeConditions(f: TownFilter, t: PlaceColumns = towns): SQL | undefined {
+  return and(
+    f.province ? sql`${t.province} = ${f.province}` : undefined,
+    f.city ? sql`${t.city} = ${f.city}` : undefined,
+    f.county ? sql`${t.county} = ${f.county}` : undefined,
+    f.q ? sql`${t.searchText} LIKE ${likePattern(f.q)} ESCAPE '\\'` : undefined,
+  );
+}
+
+/** Conditions on the `towns` table, including "is on a matching list". */
+export function townConditions(f: TownFilter): SQL | undefined {
+  return and(
+    placeConditions(f),
+    sql`EXISTS (SELECT 1 FROM memberships m JOIN lists l ON l.id = m.list_id WHERE m.town_id = ${towns.id} AND ${membershipConditions(f)})`,
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Every error the service reports on purpose. Services throw these; the HTTP
+ * layer (http/problem.ts) turns the code into problem+json once.
+ */
+export type ErrorCode =
+  | 'invalid-parameter'
+  | 'invalid-cursor'
+  | 'list-not-found'
+  | 'town-not-found'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'not-acceptable'
+  | 'service-unavailable'
+  | 'internal-error';
+
+/** One problem with one request field, reported in `errors[]`. */
+export interface FieldProblem {
+  /** Parameter or body field, e.g. `limit` or `answers.q3`. */
+  name: string;
+  in: 'query' | 'path' | 'header' | 'body';
+  detail: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string;
+  readonly errors?: FieldProblem[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, detail: string, extra: { errors?: FieldProblem[]; headers?: Record<string, string> } = {}) {
+    super(detail);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.errors = extra.errors;
+    this.headers = extra.headers;
+  }
+}

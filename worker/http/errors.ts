@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../errors.ts';
+import { problemResponse } from './problem.ts';
+
+/** D1 says so when its queue is full or a query ran out of time: the client should come back later. */
+const BUSY = /overloaded|storage operation exceeded timeout|Network connection lost|reset because its code was updated|transient issue/i;
+
+/**
+ * The only place errors become responses. Known errors keep their code; an
+ * unknown one is logged and answered with a generic 500 that reveals nothing.
+ */
+export function handleError(err: Error, c: Context): Response {
+  const instance = new URL(c.req.url).pathname;
+  if (err instanceof AppError) {
+    return problemResponse(err.code, err.detail, { instance, errors: err.errors, headers: err.headers });
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 413) return problemResponse('invalid-parameter', 'The request body is too large.', { instance });
+    if (status >= 400 && status < 500) return problemResponse('invalid-parameter', err.message || 'Bad request.', { instance });
+  }
+  if (BUSY.test(err.message)) {
+    console.warn('database busy', instance, err.message);
+    return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', { instance, headers: { 'Retry-After': '2' } });
+  }
+  console.error('unhandled error', instance, err);
+  return problemResponse('internal-error', 'An unexpected error occurred. It has been logged.', { instance });
+}

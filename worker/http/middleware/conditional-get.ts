@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from 'hono';
+import { createDb } from '../../db/client.ts';
+import { getDataVersion } from '../../db/queries/meta.ts';
+import type { AppEnv } from '../../env.ts';
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
+
+/** 32-bit FNV-1a: enough to tell apart the URLs of one data version. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+function matches(ifNoneMatch: string, etag: string): boolean {
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/**
+ * ETags for public reads, derived from the data version and the request, so
+ * a revalidation costs one indexed read and never returns data older than
+ * the last write: every write changes the data version.
+ */
+export function conditionalGet(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const version = await getDataVersion(createDb(c.env.DB));
+    const url = new URL(c.req.url);
+    const etag = `"${version ?? 'empty'}-${fnv1a(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`)}"`;
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch && matches(ifNoneMatch, etag)) {
+      return c.body(null, 304, { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept' });
+    }
+    await next();
+    if (c.res.status === 200) {
+      c.res.headers.set('ETag', etag);
+      c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      c.res.headers.append('Vary', 'Accept');
+    }
+  };
+}

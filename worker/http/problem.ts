@@ -1,0 +1,45 @@
+import type { ErrorCode, FieldProblem } from '../errors.ts';
+
+/** Status and title of each error code; the `type` URI is derived from the code and never changes. */
+export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
+  'invalid-parameter': { status: 400, title: 'Invalid request parameter' },
+  'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
+  'list-not-found': { status: 404, title: 'List not found' },
+  'town-not-found': { status: 404, title: 'Town not found' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'not-acceptable': { status: 406, title: 'Not acceptable' },
+  'service-unavailable': { status: 503, title: 'Service temporarily unavailable' },
+  'internal-error': { status: 500, title: 'Internal error' },
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problemType(code: ErrorCode): string {
+  return `urn:tesexiaozhen:problem:${code}`;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}
+
+/** An RFC 9457 problem response. */
+export function problemResponse(
+  code: ErrorCode,
+  detail: string,
+  options: { instance?: string; errors?: FieldProblem[]; headers?: Record<string, string> } = {},
+): Response {
+  const { status, title } = PROBLEMS[code];
+  const body: ProblemBody = { type: problemType(code), title, status, detail };
+  if (options.instance) body.instance = options.instance;
+  if (options.errors?.length) body.errors = options.errors;
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store', ...options.headers },
+  });
+}

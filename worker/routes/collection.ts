@@ -1,0 +1,26 @@
+import { z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
+
+/** The 200 response of a collection: JSON pages, or the whole collection as CSV or NDJSON. */
+export function collectionResponse(schema: ZodType, description: string) {
+  return {
+    description,
+    headers: z.object({
+      ETag: z.string().openapi({ description: 'Changes whenever the data changes; send it back in If-None-Match to get a 304.' }),
+      Link: z.string().optional().openapi({ description: '`<…>; rel="next"` when there is a next page (JSON only).' }),
+    }),
+    content: {
+      'application/json': { schema },
+      'text/csv': { schema: z.string().openapi({ description: 'Every item, all pages, UTF-8 with BOM.' }) },
+      'application/x-ndjson': { schema: z.string().openapi({ description: 'Every item, all pages, one JSON object per line.' }) },
+    },
+  };
+}
+
+/** The URL of the next page, for the `Link` header. */
+export function nextLink(requestUrl: string, cursor: string | null): Record<string, string> {
+  if (!cursor) return {};
+  const url = new URL(requestUrl);
+  url.searchParams.set('cursor', cursor);
+  return { Link: `<${url.pathname}${url.search}>; rel="next"` };
+}

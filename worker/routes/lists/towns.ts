@@ -1,0 +1,32 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { createDb } from '../../db/client.ts';
+import type { AppEnv } from '../../env.ts';
+import { exportResponse, negotiateFormat } from '../../http/formats.ts';
+import { getList } from '../../services/lists.ts';
+import { iterateTowns, listTowns } from '../../services/towns.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { ListIdParams } from '../../schemas/lists.ts';
+import { TownListQuery, TownPageSchema } from '../../schemas/towns.ts';
+import { collectionResponse, nextLink } from '../collection.ts';
+import { TOWN_CSV } from '../towns/csv.ts';
+
+export const listTownsOfListRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/lists/{id}/towns',
+  tags: ['Lists'],
+  summary: 'The towns of a list',
+  description: 'Same filters, pagination and formats as /api/v1/towns, restricted to one list; `status` is the status on this list.',
+  request: { params: ListIdParams, query: TownListQuery.omit({ list: true }) },
+  responses: { 200: collectionResponse(TownPageSchema, 'A page of towns of the list.'), ...problemResponses(400, 404, 503) },
+});
+
+export const listTownsOfListHandler: RouteHandler<typeof listTownsOfListRoute, AppEnv> = async (c) => {
+  const db = createDb(c.env.DB);
+  const { id } = c.req.valid('param');
+  await getList(db, id);
+  const query = { ...c.req.valid('query'), list: id };
+  const format = negotiateFormat(c, query.format);
+  if (format !== 'json') return exportResponse(format, iterateTowns(db, query), TOWN_CSV, `towns-${id}`) as never;
+  const page = await listTowns(db, query);
+  return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
+};

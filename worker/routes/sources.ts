@@ -1,0 +1,35 @@
+import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
+import { createDb } from '../db/client.ts';
+import type { AppEnv } from '../env.ts';
+import { exportResponse, negotiateFormat } from '../http/formats.ts';
+import type { CsvColumn } from '../lib/csv.ts';
+import { listSources, type Source } from '../services/sources.ts';
+import { problemResponses } from '../schemas/common.ts';
+import { CollectionQuery, SourcePageSchema } from '../schemas/sources.ts';
+import { collectionResponse } from './collection.ts';
+
+const SOURCE_CSV: CsvColumn<Source>[] = [
+  ['id', (s) => s.id], ['title', (s) => s.title], ['document_number', (s) => s.document_number], ['issuer', (s) => s.issuer],
+  ['published_on', (s) => s.published_on], ['urls', (s) => s.urls.join(' ')], ['note', (s) => s.note],
+];
+
+export const listSourcesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/sources',
+  tags: ['Sources'],
+  summary: 'The official documents the data comes from',
+  description: 'Every notice, report and ranking that a list, status event or reported figure cites, with the copies where it was read.',
+  request: { query: CollectionQuery },
+  responses: { 200: collectionResponse(SourcePageSchema, 'Every source.'), ...problemResponses(400, 503) },
+});
+
+export const listSourcesHandler: RouteHandler<typeof listSourcesRoute, AppEnv> = async (c) => {
+  const items = await listSources(createDb(c.env.DB));
+  const format = negotiateFormat(c, c.req.valid('query').format);
+  if (format !== 'json') return exportResponse(format, items, SOURCE_CSV, 'sources') as never;
+  return c.json({ items, total: items.length, next_cursor: null }, 200);
+};
+
+export function registerSourceRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listSourcesRoute, listSourcesHandler);
+}

@@ -1,0 +1,30 @@
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { createDb } from '../../db/client.ts';
+import { getDataVersion } from '../../db/queries/meta.ts';
+import type { AppEnv } from '../../env.ts';
+import { problemResponses } from '../../schemas/common.ts';
+
+const HealthSchema = z
+  .object({
+    status: z.literal('ok').openapi({ description: 'The worker answers and the database is readable.', example: 'ok' }),
+    data_version: z.string().nullable().openapi({ description: 'Version of the loaded data; null before the first load.', example: '0e58d78675349624' }),
+  })
+  .openapi('Health');
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['System'],
+  summary: 'Health check',
+  description: 'Reads the data version from the database: a 200 means the worker and D1 both answer.',
+  responses: {
+    200: { description: 'Healthy.', content: { 'application/json': { schema: HealthSchema } } },
+    ...problemResponses(503),
+  },
+});
+
+export const healthHandler: RouteHandler<typeof healthRoute, AppEnv> = async (c) => {
+  const version = await getDataVersion(createDb(c.env.DB));
+  c.header('Cache-Control', 'no-store');
+  return c.json({ status: 'ok' as const, data_version: version }, 200);
+};

@@ -1,0 +1,79 @@
+import { z } from '@hono/zod-openapi';
+import { isValidIsoDate } from '../lib/dates.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ description: 'Stable URI that identifies the kind of problem.', example: 'urn:tesexiaozhen:problem:town-not-found' }),
+    title: z.string().openapi({ description: 'Short summary of the kind of problem.', example: 'Town not found' }),
+    status: z.number().int().openapi({ description: 'HTTP status code.', example: 404 }),
+    detail: z.string().openapi({ description: 'What went wrong with this request.', example: 'No town has the id "beijing-nowhere".' }),
+    instance: z.string().optional().openapi({ description: 'Path of the request.', example: '/api/v1/towns/beijing-nowhere' }),
+    errors: z
+      .array(
+        z.object({
+          name: z.string().openapi({ description: 'The parameter or field at fault.', example: 'limit' }),
+          in: z.enum(['query', 'path', 'header', 'body']).openapi({ description: 'Where the parameter is.', example: 'query' }),
+          detail: z.string().openapi({ description: 'What is wrong with it.', example: 'Too small: expected number to be >=1' }),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'One entry per invalid parameter.' }),
+  })
+  .openapi('Problem', { description: 'An RFC 9457 problem report.' });
+
+/** Problem responses every route may give, spread into each route's `responses`. */
+export function problemResponses<const C extends number>(...codes: C[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid parameter (problem+json names each one).',
+    404: 'No such resource.',
+    406: 'The requested format is not available.',
+    503: 'The database is busy; retry after the Retry-After delay.',
+  };
+  return Object.fromEntries(
+    codes.map((code) => [code, { description: descriptions[code] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+  ) as Record<C, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+}
+
+export const DateParam = z
+  .string()
+  .refine(isValidIsoDate, { message: 'Must be a real calendar date written YYYY-MM-DD' })
+  .openapi({ description: 'A calendar date, YYYY-MM-DD.', example: '2019-01-01' });
+
+export const FormatParam = z.enum(['json', 'csv', 'ndjson']).optional().openapi({
+  description:
+    'Response format. Overrides the Accept header (`text/csv`, `application/x-ndjson`). CSV and NDJSON contain every page of the collection, streamed; CSV starts with a UTF-8 BOM so that Excel reads Chinese correctly.',
+  example: 'csv',
+});
+
+export const SourceRefSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Id of the source document (see /api/v1/sources).', example: 'doc-3d5c1f0e2a' }),
+    title: z.string().openapi({ description: 'Title of the document.', example: '住房城乡建设部关于公布第一批中国特色小镇名单的通知' }),
+    document_number: z.string().nullable().openapi({ description: 'Official document number, when known.', example: '建村〔2016〕221号' }),
+  })
+  .openapi('SourceRef', { description: 'The official document a fact comes from.' });
+
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low']).nullable().openapi({
+  description:
+    '`high`: read in a copy of the official notice; `medium`: named by a news report or encyclopaedia that says so explicitly; `low`: deduced or from a weak or garbled source (see `note`). Null where the data file gives none.',
+  example: 'high',
+});
+
+export const SourceUrlsSchema = z.array(z.string()).openapi({
+  description: 'Where the row was read: copies of the notice or reports about it (the ministry pages themselves were not reachable).',
+  example: ['http://beaconintermodal.cn/view/3148.html'],
+});
+
+/** The envelope of every JSON collection. */
+export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int().openapi({ description: 'Number of items matching the filters, over all pages.', example: 122 }),
+      next_cursor: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Pass as `cursor` to get the next page; null on the last page. Also given as a `Link: rel="next"` header.', example: null }),
+    })
+    .openapi(name);
+}

@@ -1,0 +1,32 @@
+import { z } from '@hono/zod-openapi';
+import { TownFilterQuery } from './towns.ts';
+
+export const STATS_GROUPS = ['province', 'status', 'list', 'level'] as const;
+
+export const StatsQuery = TownFilterQuery.extend({
+  group_by: z.enum(STATS_GROUPS).default('province').openapi({ description: 'What to count by.', example: 'province' }),
+}).strict();
+
+export const StatsGroupSchema = z
+  .object({
+    key: z.string().openapi({ description: 'The province, status, list id or level.', example: '北京市' }),
+    label: z.string().nullable().openapi({ description: 'Name of the list when grouping by list.', example: null }),
+    towns: z.number().int().openapi({ description: 'Distinct towns in the group.', example: 3 }),
+    memberships: z.number().int().openapi({ description: 'Town–list pairs in the group (a town on two lists counts twice).', example: 3 }),
+    official_count: z.number().int().nullable().openapi({
+      description: 'The official number for this group, where a notice gives one: per list when grouping by list, per province when grouping by province with a `list` filter.',
+      example: 3,
+    }),
+    missing: z.number().int().nullable().openapi({ description: '`official_count - memberships`, when the official count is known.', example: 0 }),
+  })
+  .openapi('StatsGroup');
+
+export const StatsSchema = z
+  .object({
+    group_by: z.enum(STATS_GROUPS).openapi({ example: 'province', description: 'What was counted by.' }),
+    as_of: z.string().nullable().openapi({ example: null, description: 'The as_of date applied, if any.' }),
+    total_towns: z.number().int().openapi({ example: 122, description: 'Distinct towns matching the filters.' }),
+    total_memberships: z.number().int().openapi({ example: 122, description: 'Town–list pairs matching the filters.' }),
+    groups: z.array(StatsGroupSchema),
+  })
+  .openapi('Stats');

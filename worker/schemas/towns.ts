@@ -1,0 +1,100 @@
+import { z } from '@hono/zod-openapi';
+import { STATUSES } from '../lib/statuses.ts';
+import { ConfidenceSchema, DateParam, FormatParam, pageSchema, SourceRefSchema, SourceUrlsSchema } from './common.ts';
+import { LEVELS } from './lists.ts';
+
+export const StatusSchema = z.enum(STATUSES).openapi({
+  description:
+    'Status on a list: `proposed`, `approved` (listed), `pilot`, `named` (passed acceptance), `typical`, `retained` (passed an assessment), `warned` (incl. yellow cards), `rectifying`, `downgraded`, `elimination-proposed`, `eliminated`, `renamed`.',
+  example: 'approved',
+});
+
+export const TOWN_SORTS = ['name', '-name', 'province', 'id'] as const;
+
+export const TownFilterQuery = z
+  .object({
+    list: z.string().max(100).optional().openapi({ description: 'Only towns on this list (list id).', example: 'mohurd-2016-batch1' }),
+    status: StatusSchema.optional().openapi({ description: 'Only towns with this status on a list (combined with `list`, on that list) on the `as_of` date, or today.' }),
+    province: z.string().max(50).optional().openapi({ description: 'Province, as written in the lists (e.g. 北京市, 浙江省).', example: '北京市' }),
+    city: z.string().max(50).optional().openapi({ description: 'Prefecture-level city.', example: '承德市' }),
+    county: z.string().max(50).optional().openapi({ description: 'County or district.', example: '房山区' }),
+    level: z.enum(LEVELS).optional().openapi({ description: 'Only towns on a list of this level.', example: 'national' }),
+    q: z.string().min(1).max(50).optional().openapi({ description: 'Part of the Chinese name, or of its toneless pinyin or pinyin initials: `changgou`, `长沟` and `cgz` all find 长沟镇.', example: 'changgou' }),
+    as_of: DateParam.optional().openapi({
+      description:
+        'Show each town with the status it had on this date, and only towns listed by then. An event the sources date only to a month or year counts from the last day of that period (or the date it was first reported), so the answer never runs ahead of the evidence; events with no known date are left out.',
+      example: '2019-01-01',
+    }),
+  });
+
+export const TownListQuery = TownFilterQuery.extend({
+  sort: z.enum(TOWN_SORTS).default('name').openapi({ description: 'Order: `name` (pinyin), `-name`, `province` (then pinyin), `id`.', example: 'name' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: 'Items per page, 1–500.', example: 50 }),
+  cursor: z.string().max(500).optional().openapi({ description: 'Opaque cursor from `next_cursor` of the previous page.' }),
+  format: FormatParam,
+}).strict();
+
+export const MembershipSchema = z
+  .object({
+    list_id: z.string().openapi({ description: 'List id.', example: 'mohurd-2016-batch1' }),
+    list_name: z.string().openapi({ description: 'List name.', example: '第一批中国特色小镇' }),
+    level: z.enum(LEVELS).openapi({ description: 'Level of the list.', example: 'national' }),
+    status: StatusSchema,
+    status_since: z.string().nullable().openapi({ description: 'Date of the event that gave this status, as precise as known; null when unknown.', example: '2016-10-14' }),
+  })
+  .openapi('Membership', { description: 'A list the town is on, with its status there (on the `as_of` date when given).' });
+
+export const TownSummarySchema = z
+  .object({
+    id: z.string().openapi({ description: 'Stable town id: province and pinyin of the name.', example: 'beijing-changgouzhen' }),
+    name: z.string().openapi({ description: 'Name as printed in the first list that names it.', example: '长沟镇' }),
+    name_pinyin: z.string().openapi({ description: 'Toneless pinyin of the name, syllables separated by spaces.', example: 'chang gou zhen' }),
+    province: z.string().openapi({ example: '北京市', description: 'Province.' }),
+    city: z.string().nullable().openapi({ example: null, description: 'Prefecture-level city; null when no source gives it (municipalities have none).' }),
+    county: z.string().nullable().openapi({ example: '房山区', description: 'County or district; null when no source gives it.' }),
+    industry: z.string().nullable().openapi({ example: null, description: 'Characteristic industry; null everywhere today because no official list states one.' }),
+    memberships: z.array(MembershipSchema),
+  })
+  .openapi('TownSummary');
+
+export const MembershipDetailSchema = MembershipSchema.extend({
+  listed_as: z.string().nullable().openapi({ description: 'The name as this list prints it, when it differs.', example: '房山区长沟镇' }),
+  confidence: ConfidenceSchema,
+  source_urls: SourceUrlsSchema,
+  note: z.string().nullable().openapi({ description: 'Remarks on this row of the list.', example: null }),
+}).openapi('MembershipDetail');
+
+export const TownSchema = TownSummarySchema.extend({
+  note: z.string().nullable().openapi({ description: 'Remarks on the town itself.', example: null }),
+  memberships: z.array(MembershipDetailSchema),
+}).openapi('Town');
+
+export const TownPageSchema = pageSchema(TownSummarySchema, 'TownPage');
+
+export const TownIdParams = z.object({
+  id: z.string().min(1).max(120).openapi({ param: { name: 'id', in: 'path' }, description: 'Town id.', example: 'beijing-changgouzhen' }),
+});
+
+export const EventSchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'Event id.', example: 1 }),
+    list_id: z.string().openapi({ example: 'mohurd-2016-batch1', description: 'List the event is about.' }),
+    list_name: z.string().openapi({ example: '第一批中国特色小镇', description: 'Name of that list.' }),
+    status: StatusSchema,
+    status_raw: z.string().nullable().openapi({ description: 'The wording of the source (e.g. 警告, 优秀, yellow card).', example: 'approved' }),
+    effective_date: z.string().nullable().openapi({ description: 'Date the status took effect, as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown.', example: '2016-10-14' }),
+    date_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `effective_date`.', example: 'day' }),
+    date_note: z.string().nullable().openapi({ description: "The source's own wording of the date when it says more (a qualifier, a masked year).", example: null }),
+    source: SourceRefSchema.nullable(),
+    confidence: ConfidenceSchema,
+    source_urls: SourceUrlsSchema,
+    note: z.string().nullable().openapi({ description: 'Remarks, e.g. the consequence a review ordered.', example: null }),
+  })
+  .openapi('StatusEvent', { description: 'A dated status change of a town on a list, with its source.' });
+
+export const HistorySchema = z
+  .object({
+    town_id: z.string().openapi({ example: 'beijing-changgouzhen', description: 'Town id.' }),
+    items: z.array(EventSchema).openapi({ description: 'Events oldest first; events without a known date come first.' }),
+  })
+  .openapi('TownHistory');

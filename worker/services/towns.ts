@@ -1,0 +1,154 @@
+import type { z } from '@hono/zod-openapi';
+import type { Db } from '../db/client.ts';
+import { decodeCursor, encodeCursor } from '../db/cursor.ts';
+import { selectTownEvents } from '../db/queries/events.ts';
+import type { TownFilter } from '../db/queries/town-filter.ts';
+import {
+  countTowns, selectMemberships, selectTown, selectTownPage, SORT_KEYS,
+  type MembershipRow, type TownRow, type TownSort,
+} from '../db/queries/towns.ts';
+import { AppError } from '../errors.ts';
+import type { EventSchema, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
+import { assertListFilter } from './lists.ts';
+import { sourceRef } from './source-ref.ts';
+
+export type TownSummary = z.infer<typeof TownSummarySchema>;
+export type Town = z.infer<typeof TownSchema>;
+export type StatusEvent = z.infer<typeof EventSchema>;
+
+export interface TownQuery {
+  list?: string;
+  status?: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  level?: string;
+  q?: string;
+  as_of?: string;
+  sort: TownSort;
+  limit: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  next_cursor: string | null;
+}
+
+export function toFilter(q: Omit<TownQuery, 'sort' | 'limit' | 'cursor'>): TownFilter {
+  return { list: q.list, status: q.status, province: q.province, city: q.city, county: q.county, level: q.level, q: q.q, asOf: q.as_of };
+}
+
+function summary(town: TownRow, memberships: MembershipRow[]): TownSummary {
+  return {
+    id: town.id,
+    name: town.name,
+    name_pinyin: town.namePinyin,
+    province: town.province,
+    city: town.city,
+    county: town.county,
+    industry: town.industry,
+    memberships: memberships.map((m) => ({
+      list_id: m.listId,
+      list_name: m.listName,
+      level: m.level as TownSummary['memberships'][number]['level'],
+      status: m.status as TownSummary['memberships'][number]['status'],
+      status_since: m.statusSince,
+    })),
+  };
+}
+
+async function withMemberships(db: Db, rows: TownRow[], asOf?: string): Promise<TownSummary[]> {
+  const memberships = await selectMemberships(db, rows.map((r) => r.id), asOf);
+  return rows.map((t) => summary(t, memberships.filter((m) => m.townId === t.id)));
+}
+
+function cursorFor(sort: TownSort, last: TownRow): string {
+  return encodeCursor(sort, SORT_KEYS[sort].map((k) => String(last[k])));
+}
+
+/** One page of towns matching the filters, with the cursor of the next page. */
+export async function listTowns(db: Db, query: TownQuery): Promise<Page<TownSummary>> {
+  await assertListFilter(db, query.list);
+  let after: string[] | undefined;
+  if (query.cursor !== undefined) {
+    after = decodeCursor(query.cursor, query.sort, SORT_KEYS[query.sort].length) ?? undefined;
+    if (!after) {
+      throw new AppError('invalid-cursor', 'The cursor is not one this API gave for this sort order; start again without it.', {
+        errors: [{ name: 'cursor', in: 'query', detail: 'Malformed or made for another sort order' }],
+      });
+    }
+  }
+  const filter = toFilter(query);
+  // One row more than asked tells whether there is a next page without a second query.
+  const [rows, total] = await Promise.all([selectTownPage(db, filter, query.sort, query.limit + 1, after), countTowns(db, filter)]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await withMemberships(db, page, query.as_of),
+    total,
+    next_cursor: rows.length > query.limit && last ? cursorFor(query.sort, last) : null,
+  };
+}
+
+/** Every town matching the filters, page by page in keyset order: for streamed exports. */
+export async function* iterateTowns(db: Db, query: Omit<TownQuery, 'limit' | 'cursor'>, pageSize = 200): AsyncGenerator<TownSummary[]> {
+  await assertListFilter(db, query.list);
+  const filter = toFilter(query);
+  let after: string[] | undefined;
+  for (;;) {
+    const rows = await selectTownPage(db, filter, query.sort, pageSize, after);
+    if (rows.length) yield await withMemberships(db, rows, query.as_of);
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return;
+    after = SORT_KEYS[query.sort].map((k) => String(last[k]));
+  }
+}
+
+async function townOr404(db: Db, id: string): Promise<TownRow> {
+  const town = await selectTown(db, id);
+  if (!town) throw new AppError('town-not-found', `No town has the id "${id}". Search with GET /api/v1/towns?q=…`);
+  return town;
+}
+
+/** A town with every list it is on and its current status there. */
+export async function getTown(db: Db, id: string): Promise<Town> {
+  const town = await townOr404(db, id);
+  const memberships = await selectMemberships(db, [id]);
+  const base = summary(town, memberships);
+  return {
+    ...base,
+    note: town.note,
+    memberships: memberships.map((m, i) => ({
+      ...base.memberships[i]!,
+      listed_as: m.listedAs,
+      confidence: m.confidence as Town['memberships'][number]['confidence'],
+      source_urls: m.sourceUrls,
+      note: m.note,
+    })),
+  };
+}
+
+/** A town's dated status events, oldest first, each with its source document. */
+export async function getTownHistory(db: Db, id: string): Promise<{ town_id: string; items: StatusEvent[] }> {
+  await townOr404(db, id);
+  const rows = await selectTownEvents(db, id);
+  return {
+    town_id: id,
+    items: rows.map(({ event: e, listName, sourceTitle, sourceNumber }) => ({
+      id: e.id,
+      list_id: e.listId,
+      list_name: listName,
+      status: e.status as StatusEvent['status'],
+      status_raw: e.statusRaw,
+      effective_date: e.effectiveDate,
+      date_precision: e.datePrecision as StatusEvent['date_precision'],
+      date_note: e.dateNote,
+      source: sourceRef(e.sourceId, sourceTitle, sourceNumber),
+      confidence: e.confidence as StatusEvent['confidence'],
+      source_urls: e.sourceUrls,
+      note: e.note,
+    })),
+  };
+}
