@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { getJson } from '../helpers.ts';
+
+describe('GET /healthz', () => {
+  it('answers ok with the loaded data version', async () => {
+    const { res, body } = await getJson('/healthz');
+    expect(res.status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.data_version).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,14 @@
+import type { D1Migration } from 'cloudflare:test';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+      /** The SQL of `npm run db:load`, built from data/ by vitest.config.ts. */
+      TEST_SEED: string[];
+    }
+    interface GlobalProps {
+      mainModule: typeof import('../worker/index.ts');
+    }
+  }
+}
