@@ -68,7 +68,7 @@ export const SourceUrlsSchema = z.array(z.string()).openapi({
 export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
   return z
     .object({
-      items: z.array(item),
+      items: z.array(item).openapi({ description: 'The items of this page.' }),
       total: z.number().int().openapi({ description: 'Number of items matching the filters, over all pages.', example: 122 }),
       next_cursor: z
         .string()

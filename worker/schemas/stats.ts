@@ -27,6 +27,6 @@ export const StatsSchema = z
     as_of: z.string().nullable().openapi({ example: null, description: 'The as_of date applied, if any.' }),
     total_towns: z.number().int().openapi({ example: 122, description: 'Distinct towns matching the filters.' }),
     total_memberships: z.number().int().openapi({ example: 122, description: 'Town–list pairs matching the filters.' }),
-    groups: z.array(StatsGroupSchema),
+    groups: z.array(StatsGroupSchema).openapi({ description: 'One entry per group, largest first; groups the notice names but we hold no row of come last with 0.' }),
   })
   .openapi('Stats');

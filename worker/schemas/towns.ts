@@ -53,7 +53,7 @@ export const TownSummarySchema = z
     city: z.string().nullable().openapi({ example: null, description: 'Prefecture-level city; null when no source gives it (municipalities have none).' }),
     county: z.string().nullable().openapi({ example: '房山区', description: 'County or district; null when no source gives it.' }),
     industry: z.string().nullable().openapi({ example: null, description: 'Characteristic industry; null everywhere today because no official list states one.' }),
-    memberships: z.array(MembershipSchema),
+    memberships: z.array(MembershipSchema).openapi({ description: 'Every list the town is on (on the `as_of` date when given), in list order.' }),
   })
   .openapi('TownSummary');
 
@@ -66,7 +66,7 @@ export const MembershipDetailSchema = MembershipSchema.extend({
 
 export const TownSchema = TownSummarySchema.extend({
   note: z.string().nullable().openapi({ description: 'Remarks on the town itself.', example: null }),
-  memberships: z.array(MembershipDetailSchema),
+  memberships: z.array(MembershipDetailSchema).openapi({ description: 'Every list the town is on, in list order, with its current status there.' }),
 }).openapi('Town');
 
 export const TownPageSchema = pageSchema(TownSummarySchema, 'TownPage');

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { get, getJson } from '../helpers.ts';
+
+/** A strict RFC 4180 reader for the round trip (the worker only writes CSV). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function allJsonTowns(query: string) {
+  const items: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const { body } = await getJson(`/api/v1/towns?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    items.push(...body.items);
+    cursor = body.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+describe('CSV and NDJSON exports', () => {
+  it('streams every page as CSV with a BOM, and the rows round-trip to the JSON items', async () => {
+    const res = await get('/api/v1/towns?format=csv&sort=id');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)));
+    expect(header).toEqual(['id', 'name', 'name_pinyin', 'province', 'city', 'county', 'industry', 'lists']);
+    const json = await allJsonTowns('sort=id');
+    expect(rows.length).toBe(json.length);
+    rows.forEach((row, i) => {
+      const t = json[i];
+      expect(row).toEqual([
+        t.id, t.name, t.name_pinyin, t.province, t.city ?? '', t.county ?? '', t.industry ?? '',
+        t.memberships.map((m: any) => `${m.list_id}:${m.status}`).join('; '),
+      ]);
+    });
+  });
+
+  it('honours Accept: text/csv and keeps the filters', async () => {
+    const res = await get('/api/v1/lists/mohurd-2016-batch1/towns?province=北京市', { Accept: 'text/csv' });
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+    const { body } = await getJson('/api/v1/lists/mohurd-2016-batch1/towns?province=北京市');
+    expect(body.total).toBeGreaterThan(0);
+    expect(rows.length - 1).toBe(body.total);
+  });
+
+  it('quotes fields with commas, quotes and line breaks so that they read back unchanged', async () => {
+    const res = await get('/api/v1/lists?format=csv');
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+    const { body } = await getJson('/api/v1/lists');
+    expect(rows.length - 1).toBe(body.total);
+    const noteColumn = rows[0]!.indexOf('note');
+    expect(body.items.some((l: { note: string | null }) => l.note?.includes(','))).toBe(true);
+    body.items.forEach((l: { note: string | null }, i: number) => expect(rows[i + 1]![noteColumn]).toBe(l.note ?? ''));
+  });
+
+  it('streams NDJSON, one item per line, for every collection', async () => {
+    for (const path of ['/api/v1/towns', '/api/v1/lists', '/api/v1/sources', '/api/v1/reported-figures']) {
+      const res = await get(`${path}?format=ndjson`);
+      expect(res.headers.get('Content-Type'), path).toBe('application/x-ndjson; charset=utf-8');
+      const lines = (await res.text()).trim().split('\n');
+      const { body } = await getJson(path);
+      expect(lines.length, path).toBe(body.total);
+      lines.forEach((line) => expect(() => JSON.parse(line)).not.toThrow());
+    }
+  });
+
+  it('exports CSV of sources and reported figures', async () => {
+    for (const path of ['/api/v1/sources', '/api/v1/reported-figures']) {
+      const res = await get(path, { Accept: 'text/csv' });
+      expect(res.headers.get('Content-Type'), path).toContain('text/csv');
+      const { body } = await getJson(path);
+      expect(parseCsv((await res.text()).replace(/^\uFEFF/, '')).length - 1, path).toBe(body.total);
+    }
+  });
+});
