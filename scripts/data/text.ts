@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import { hashHex } from '../../worker/lib/hash.ts';
 
 /** Empty strings in the CSVs mean "not given". */
 export function blank(value: string | undefined): string | null {
@@ -13,7 +13,7 @@ export function splitUrls(value: string | undefined): string[] {
 }
 
 export function shortHash(value: string, length = 10): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, length);
+  return hashHex(value, length);
 }
 
 /** A qualifier in parentheses after a place name, e.g. "围场县 (not stated in source)". */

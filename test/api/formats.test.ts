@@ -38,7 +38,7 @@ async function allJsonTowns(query: string) {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const { body } = await getJson(`/api/v1/towns?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const { body }: { body: any } = await getJson(`/api/v1/towns?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
     items.push(...body.items);
     cursor = body.next_cursor;
   } while (cursor);

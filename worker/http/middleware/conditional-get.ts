@@ -2,18 +2,9 @@ import type { MiddlewareHandler } from 'hono';
 import { createDb } from '../../db/client.ts';
 import { getDataVersion } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
+import { hashHex } from '../../lib/hash.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
-
-/** 32-bit FNV-1a: enough to tell apart the URLs of one data version. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
 
 function matches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => {
@@ -32,7 +23,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const version = await getDataVersion(createDb(c.env.DB));
     const url = new URL(c.req.url);
-    const etag = `"${version ?? 'empty'}-${fnv1a(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`)}"`;
+    const etag = `"${version ?? 'empty'}-${hashHex(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     const ifNoneMatch = c.req.header('If-None-Match');
     if (ifNoneMatch && matches(ifNoneMatch, etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept' });
