@@ -5,6 +5,7 @@ import type { AppEnv } from './env.ts';
 import { handleError } from './http/errors.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
+import { database } from './http/middleware/database.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
 import { problemResponse } from './http/problem.ts';
 import { validationHook } from './http/validation.ts';
@@ -45,6 +46,8 @@ export function createApp() {
   app.use('*', jsonCharset());
   // Public reads are open to every origin, without credentials; nothing else gets CORS.
   app.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 }));
+  app.use('/api/*', database());
+  app.use('/healthz', database());
   app.use('/api/v1/*', conditionalGet());
 
   registerListRoutes(app);

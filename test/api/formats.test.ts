@@ -102,4 +102,14 @@ describe('CSV and NDJSON exports', () => {
       expect(parseCsv((await res.text()).replace(/^\uFEFF/, '')).length - 1, path).toBe(body.total);
     }
   });
+
+  it("exports a town's history and the stats groups", async () => {
+    const { body: history } = await getJson('/api/v1/towns/beijing-changgouzhen/history');
+    const events = parseCsv((await (await get('/api/v1/towns/beijing-changgouzhen/history?format=csv')).text()).replace(/^\uFEFF/, ''));
+    expect(events.length - 1).toBe(history.items.length);
+    expect(events[0]).toContain('document_number');
+    const { body: stats } = await getJson('/api/v1/stats?group_by=list');
+    const groups = (await (await get('/api/v1/stats?group_by=list&format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(groups).toEqual(stats.groups);
+  });
 });

@@ -103,3 +103,14 @@ describe('security headers', () => {
     expect((await get('/api/v1/lists')).headers.get('Content-Type')).toBe('application/json; charset=utf-8');
   });
 });
+
+describe('read replication', () => {
+  it('returns a D1 bookmark and accepts it back, and ignores one that is not a bookmark', async () => {
+    const first = await get('/api/v1/lists');
+    const bookmark = first.headers.get('x-d1-bookmark');
+    expect(bookmark).toBeTruthy();
+    expect((await get('/api/v1/lists', { 'x-d1-bookmark': bookmark! })).status).toBe(200);
+    expect((await get('/api/v1/lists', { 'x-d1-bookmark': '<script>' })).status).toBe(200);
+    expect((await get('/api/v1/lists', { 'x-d1-bookmark': 'AAAA-not-real' })).status).toBe(200);
+  });
+});

@@ -20,6 +20,13 @@ export function handleError(err: Error, c: Context): Response {
     if (status === 413) return problemResponse('invalid-parameter', 'The request body is too large.', { instance });
     if (status >= 400 && status < 500) return problemResponse('invalid-parameter', err.message || 'Bad request.', { instance });
   }
+  // A bookmark is echoed from a client; D1 refusing one is the client's error, not ours.
+  if (/bookmark/i.test(err.message)) {
+    return problemResponse('invalid-parameter', 'The x-d1-bookmark header is not a bookmark this service gave.', {
+      instance,
+      errors: [{ name: 'x-d1-bookmark', in: 'header', detail: 'Unknown or malformed bookmark' }],
+    });
+  }
   if (BUSY.test(err.message)) {
     console.warn('database busy', instance, err.message);
     return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', { instance, headers: { 'Retry-After': '2' } });

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { ZodType } from 'zod';
+import { exportResponse, negotiateFormat, type Format } from '../http/formats.ts';
+import type { CsvColumn } from '../lib/csv.ts';
 
 /** The 200 response of a collection: JSON pages, or the whole collection as CSV or NDJSON. */
 export function collectionResponse(schema: ZodType, description: string) {
@@ -23,4 +26,14 @@ export function nextLink(requestUrl: string, cursor: string | null): Record<stri
   const url = new URL(requestUrl);
   url.searchParams.set('cursor', cursor);
   return { Link: `<${url.pathname}${url.search}>; rel="next"` };
+}
+
+/**
+ * A collection small enough to read whole (lists, sources, figures): one
+ * JSON page, or the same items as CSV or NDJSON.
+ */
+export function wholeCollection<T>(c: Context, items: T[], format: Format | undefined, columns: CsvColumn<T>[], filename: string): Response {
+  const chosen = negotiateFormat(c, format);
+  if (chosen !== 'json') return exportResponse(chosen, items, columns, filename);
+  return c.json({ items, total: items.length, next_cursor: null }, 200);
 }

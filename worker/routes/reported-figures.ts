@@ -1,12 +1,10 @@
 import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
-import { exportResponse, negotiateFormat } from '../http/formats.ts';
 import type { CsvColumn } from '../lib/csv.ts';
 import { listFigures, type Figure } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, FigurePageSchema } from '../schemas/sources.ts';
-import { collectionResponse } from './collection.ts';
+import { collectionResponse, wholeCollection } from './collection.ts';
 
 const FIGURE_CSV: CsvColumn<Figure>[] = [
   ['id', (f) => f.id], ['level', (f) => f.level], ['province', (f) => f.province], ['issuer', (f) => f.issuer],
@@ -27,10 +25,8 @@ export const listFiguresRoute = createRoute({
 });
 
 export const listFiguresHandler: RouteHandler<typeof listFiguresRoute, AppEnv> = async (c) => {
-  const items = await listFigures(createDb(c.env.DB));
-  const format = negotiateFormat(c, c.req.valid('query').format);
-  if (format !== 'json') return exportResponse(format, items, FIGURE_CSV, 'reported-figures') as never;
-  return c.json({ items, total: items.length, next_cursor: null }, 200);
+  const items = await listFigures(c.var.db);
+  return wholeCollection(c, items, c.req.valid('query').format, FIGURE_CSV, 'reported-figures') as never;
 };
 
 export function registerFigureRoutes(app: OpenAPIHono<AppEnv>): void {

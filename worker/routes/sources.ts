@@ -1,12 +1,10 @@
 import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
-import { exportResponse, negotiateFormat } from '../http/formats.ts';
 import type { CsvColumn } from '../lib/csv.ts';
 import { listSources, type Source } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, SourcePageSchema } from '../schemas/sources.ts';
-import { collectionResponse } from './collection.ts';
+import { collectionResponse, wholeCollection } from './collection.ts';
 
 const SOURCE_CSV: CsvColumn<Source>[] = [
   ['id', (s) => s.id], ['title', (s) => s.title], ['document_number', (s) => s.document_number], ['issuer', (s) => s.issuer],
@@ -24,10 +22,8 @@ export const listSourcesRoute = createRoute({
 });
 
 export const listSourcesHandler: RouteHandler<typeof listSourcesRoute, AppEnv> = async (c) => {
-  const items = await listSources(createDb(c.env.DB));
-  const format = negotiateFormat(c, c.req.valid('query').format);
-  if (format !== 'json') return exportResponse(format, items, SOURCE_CSV, 'sources') as never;
-  return c.json({ items, total: items.length, next_cursor: null }, 200);
+  const items = await listSources(c.var.db);
+  return wholeCollection(c, items, c.req.valid('query').format, SOURCE_CSV, 'sources') as never;
 };
 
 export function registerSourceRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -1,9 +1,16 @@
 import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
-import { getStats } from '../services/stats.ts';
+import { exportResponse, negotiateFormat } from '../http/formats.ts';
+import type { CsvColumn } from '../lib/csv.ts';
+import { getStats, type Stats } from '../services/stats.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { StatsQuery, StatsSchema } from '../schemas/stats.ts';
+import { collectionResponse } from './collection.ts';
+
+const GROUP_CSV: CsvColumn<Stats['groups'][number]>[] = [
+  ['key', (g) => g.key], ['label', (g) => g.label], ['towns', (g) => g.towns], ['memberships', (g) => g.memberships],
+  ['official_count', (g) => g.official_count], ['missing', (g) => g.missing],
+];
 
 export const statsRoute = createRoute({
   method: 'get',
@@ -13,14 +20,15 @@ export const statsRoute = createRoute({
   description:
     'Counts of towns and town–list pairs, with the filters of /api/v1/towns (including `as_of`). Where a notice states a number (per list; per province with a `list` filter) it is given beside our count, with the gap, as long as the filters cover the whole list.',
   request: { query: StatsQuery },
-  responses: {
-    200: { description: 'The counts.', content: { 'application/json': { schema: StatsSchema } } },
-    ...problemResponses(400, 503),
-  },
+  responses: { 200: collectionResponse(StatsSchema, 'The counts; as CSV or NDJSON, one row per group.'), ...problemResponses(400, 503) },
 });
 
 export const statsHandler: RouteHandler<typeof statsRoute, AppEnv> = async (c) => {
-  return c.json(await getStats(createDb(c.env.DB), c.req.valid('query')), 200);
+  const query = c.req.valid('query');
+  const stats = await getStats(c.var.db, query);
+  const format = negotiateFormat(c, query.format);
+  if (format !== 'json') return exportResponse(format, stats.groups, GROUP_CSV, `stats-${query.group_by}`) as never;
+  return c.json(stats, 200);
 };
 
 export function registerStatsRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { FormatParam } from './common.ts';
 import { TownFilterQuery } from './towns.ts';
 
 export const STATS_GROUPS = ['province', 'status', 'list', 'level'] as const;
 
 export const StatsQuery = TownFilterQuery.extend({
   group_by: z.enum(STATS_GROUPS).default('province').openapi({ description: 'What to count by.', example: 'province' }),
+  format: FormatParam,
 }).strict();
 
 export const StatsGroupSchema = z

@@ -71,6 +71,8 @@ export const TownSchema = TownSummarySchema.extend({
 
 export const TownPageSchema = pageSchema(TownSummarySchema, 'TownPage');
 
+export const HistoryQuery = z.object({ format: FormatParam }).strict();
+
 export const TownIdParams = z.object({
   id: z.string().min(1).max(120).openapi({ param: { name: 'id', in: 'path' }, description: 'Town id.', example: 'beijing-changgouzhen' }),
 });

@@ -5,10 +5,10 @@ import { selectTownEvents } from '../db/queries/events.ts';
 import type { TownFilter } from '../db/queries/town-filter.ts';
 import {
   countTowns, selectMemberships, selectTown, selectTownPage, SORT_KEYS,
-  type MembershipRow, type TownRow, type TownSort,
+  type MembershipRow, type TownRow,
 } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
-import type { EventSchema, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
+import type { EventSchema, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { assertListFilter } from './lists.ts';
 import { sourceRef } from './source-ref.ts';
 
@@ -16,19 +16,8 @@ export type TownSummary = z.infer<typeof TownSummarySchema>;
 export type Town = z.infer<typeof TownSchema>;
 export type StatusEvent = z.infer<typeof EventSchema>;
 
-export interface TownQuery {
-  list?: string;
-  status?: string;
-  province?: string;
-  city?: string;
-  county?: string;
-  level?: string;
-  q?: string;
-  as_of?: string;
-  sort: TownSort;
-  limit: number;
-  cursor?: string;
-}
+/** The validated query of /towns, without the output format. */
+export type TownQuery = Omit<z.infer<typeof TownListQuery>, 'format'>;
 
 export interface Page<T> {
   items: T[];
@@ -64,7 +53,7 @@ async function withMemberships(db: Db, rows: TownRow[], asOf?: string): Promise<
   return rows.map((t) => summary(t, memberships.filter((m) => m.townId === t.id)));
 }
 
-function cursorFor(sort: TownSort, last: TownRow): string {
+function cursorFor(sort: TownQuery['sort'], last: TownRow): string {
   return encodeCursor(sort, SORT_KEYS[sort].map((k) => String(last[k])));
 }
 

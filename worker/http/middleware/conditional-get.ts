@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from 'hono';
-import { createDb } from '../../db/client.ts';
 import { getDataVersion } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
@@ -21,7 +20,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const version = await getDataVersion(createDb(c.env.DB));
+    const version = await getDataVersion(c.var.db);
     const url = new URL(c.req.url);
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     const ifNoneMatch = c.req.header('If-None-Match');

@@ -1,5 +1,4 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
 import { getList } from '../../services/lists.ts';
 import { problemResponses } from '../../schemas/common.ts';
@@ -19,5 +18,5 @@ export const getListRoute = createRoute({
 });
 
 export const getListHandler: RouteHandler<typeof getListRoute, AppEnv> = async (c) => {
-  return c.json(await getList(createDb(c.env.DB), c.req.valid('param').id), 200);
+  return c.json(await getList(c.var.db, c.req.valid('param').id), 200);
 };

@@ -1,13 +1,11 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import type { CsvColumn } from '../../lib/csv.ts';
 import { listLists, type List } from '../../services/lists.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListPageSchema } from '../../schemas/lists.ts';
 import { CollectionQuery } from '../../schemas/sources.ts';
-import { collectionResponse } from '../collection.ts';
+import { collectionResponse, wholeCollection } from '../collection.ts';
 
 const LIST_CSV: CsvColumn<List>[] = [
   ['id', (l) => l.id], ['name', (l) => l.name], ['name_en', (l) => l.name_en], ['level', (l) => l.level], ['kind', (l) => l.kind],
@@ -29,8 +27,6 @@ export const listListsRoute = createRoute({
 });
 
 export const listListsHandler: RouteHandler<typeof listListsRoute, AppEnv> = async (c) => {
-  const items = await listLists(createDb(c.env.DB));
-  const format = negotiateFormat(c, c.req.valid('query').format);
-  if (format !== 'json') return exportResponse(format, items, LIST_CSV, 'lists') as never;
-  return c.json({ items, total: items.length, next_cursor: null }, 200);
+  const items = await listLists(c.var.db);
+  return wholeCollection(c, items, c.req.valid('query').format, LIST_CSV, 'lists') as never;
 };

@@ -1,5 +1,4 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { getList } from '../../services/lists.ts';
@@ -21,7 +20,7 @@ export const listTownsOfListRoute = createRoute({
 });
 
 export const listTownsOfListHandler: RouteHandler<typeof listTownsOfListRoute, AppEnv> = async (c) => {
-  const db = createDb(c.env.DB);
+  const db = c.var.db;
   const { id } = c.req.valid('param');
   await getList(db, id);
   const query = { ...c.req.valid('query'), list: id };

@@ -1,5 +1,4 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import { getDataVersion } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { problemResponses } from '../../schemas/common.ts';
@@ -24,7 +23,7 @@ export const healthRoute = createRoute({
 });
 
 export const healthHandler: RouteHandler<typeof healthRoute, AppEnv> = async (c) => {
-  const version = await getDataVersion(createDb(c.env.DB));
+  const version = await getDataVersion(c.var.db);
   c.header('Cache-Control', 'no-store');
   return c.json({ status: 'ok' as const, data_version: version }, 200);
 };

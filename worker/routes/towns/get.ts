@@ -1,5 +1,4 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
 import { getTown } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
@@ -19,5 +18,5 @@ export const getTownRoute = createRoute({
 });
 
 export const getTownHandler: RouteHandler<typeof getTownRoute, AppEnv> = async (c) => {
-  return c.json(await getTown(createDb(c.env.DB), c.req.valid('param').id), 200);
+  return c.json(await getTown(c.var.db, c.req.valid('param').id), 200);
 };

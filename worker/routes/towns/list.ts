@@ -1,5 +1,4 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import { createDb } from '../../db/client.ts';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { iterateTowns, listTowns } from '../../services/towns.ts';
@@ -21,7 +20,7 @@ export const listTownsRoute = createRoute({
 
 export const listTownsHandler: RouteHandler<typeof listTownsRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const db = createDb(c.env.DB);
+  const db = c.var.db;
   const format = negotiateFormat(c, query.format);
   if (format !== 'json') return exportResponse(format, iterateTowns(db, query), TOWN_CSV, 'towns') as never;
   const page = await listTowns(db, query);
