@@ -7,8 +7,5 @@ declare global {
       /** The SQL of `npm run db:load`, built from data/ by vitest.config.ts. */
       TEST_SEED: string[];
     }
-    interface GlobalProps {
-      mainModule: typeof import('../worker/index.ts');
-    }
   }
 }

@@ -11,7 +11,10 @@ import { problemResponse } from './http/problem.ts';
 import { validationHook } from './http/validation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerListRoutes } from './routes/lists/index.ts';
+import { registerAdminRoutes } from './routes/admin/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures.ts';
+import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
+import { registerSurveyRoutes } from './routes/surveys/index.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { DOCS_CSS, renderDocs } from './routes/system/docs.ts';
@@ -44,8 +47,13 @@ export function createApp() {
     }),
   );
   app.use('*', jsonCharset());
-  // Public reads are open to every origin, without credentials; nothing else gets CORS.
-  app.use('/api/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 }));
+  // Public reads are open to every origin, without credentials; writes and the admin API get no CORS at all.
+  const publicCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 });
+  app.use('/api/v1/*', async (c, next) => {
+    const readOrPreflight = c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') === 'GET');
+    if (!readOrPreflight || c.req.path.startsWith('/api/v1/admin/')) return next();
+    return publicCors(c, next);
+  });
   app.use('/api/*', database());
   app.use('/healthz', database());
   app.use('/api/v1/*', conditionalGet());
@@ -55,6 +63,9 @@ export function createApp() {
   registerStatsRoutes(app);
   registerSourceRoutes(app);
   registerFigureRoutes(app);
+  registerSurveyRoutes(app);
+  registerSatisfactionRoutes(app);
+  registerAdminRoutes(app);
   app.openapi(healthRoute, healthHandler);
 
   app.get('/openapi.json', (c) => {

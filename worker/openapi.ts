@@ -22,6 +22,9 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
       { name: 'Towns', description: 'Towns, their lists and their status history.' },
       { name: 'Statistics', description: 'Counts set beside the official numbers.' },
       { name: 'Sources', description: 'Official documents and reported figures.' },
+      { name: 'Surveys', description: 'The public and enterprise satisfaction questionnaires, and submitting answers.' },
+      { name: 'Satisfaction', description: 'Published results: scores per dimension with confidence intervals, suppressed below the minimum sample.' },
+      { name: 'Admin', description: 'For government staff, with a bearer token.' },
       { name: 'System', description: 'Health of the service.' },
     ],
   });

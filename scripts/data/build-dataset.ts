@@ -1,5 +1,6 @@
 import { parseSourceDate } from '../../worker/lib/dates.ts';
 import { isStatus, type Status } from '../../worker/lib/statuses.ts';
+import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import { SourceRegistry } from './source-registry.ts';
 import { blank, shortHash, splitUrls } from './text.ts';
 import { TownRegistry } from './town-registry.ts';
@@ -31,7 +32,16 @@ export function buildDataset(files: DataFiles): Dataset {
   b.loadListFiles();
   b.loadEventFiles();
   b.checkEveryFileIsDescribed();
-  return b.finish();
+  return { ...b.finish(), surveys: files.surveys.map(parseSurvey) };
+}
+
+function parseSurvey(raw: unknown, i: number): SurveyDefinition {
+  const result = SurveyDefinitionSchema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new DataError(`surveys file ${i + 1}: ${first?.path.join('.') ?? ''} ${first?.message ?? 'invalid'}`);
+  }
+  return result.data;
 }
 
 class Builder {
@@ -99,7 +109,7 @@ class Builder {
     if (unknown.length) throw new DataError(`not described in lists.csv or event-files.json: ${unknown.join(', ')}`);
   }
 
-  finish(): Dataset {
+  finish(): Omit<Dataset, 'surveys'> {
     const memberships = [...this.memberships.values()];
     for (const m of memberships) {
       const latest = this.events

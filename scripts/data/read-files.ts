@@ -27,5 +27,9 @@ export function readDataFiles(dir: string): DataFiles {
     aliases: readCsv(join(dir, 'town-aliases.csv')),
     eventFiles: JSON.parse(readFileSync(join(dir, 'event-files.json'), 'utf8')) as EventFilesConfig,
     csv,
+    surveys: readdirSync(join(dir, 'surveys'))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => JSON.parse(readFileSync(join(dir, 'surveys', name), 'utf8')) as unknown),
   };
 }

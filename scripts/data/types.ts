@@ -1,3 +1,4 @@
+import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
 
@@ -14,6 +15,8 @@ export interface DataFiles {
   aliases: Row[];
   eventFiles: EventFilesConfig;
   csv: Record<string, Row[]>;
+  /** Questionnaire definitions from data/surveys/*.json, unvalidated. */
+  surveys: unknown[];
 }
 
 export interface EventRule {
@@ -143,6 +146,7 @@ export interface FigureRecord {
 /** The normalized data set, ready to be written to D1. */
 export interface Dataset {
   version: string;
+  surveys: SurveyDefinition[];
   sources: SourceRecord[];
   lists: ListRecord[];
   provinceCounts: ProvinceCountRecord[];

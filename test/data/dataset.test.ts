@@ -24,6 +24,7 @@ function files(rows: Row[], extra: Partial<DataFiles> = {}): DataFiles {
       files: [{ file: 'events.csv', date_column: 'status_date', document_template: '{year}考核', rules: [{ kinds: ['creation'], fallback_list: 'test-objects' }] }],
     },
     csv: { 'test.csv': rows, 'events.csv': [] },
+    surveys: [],
     ...extra,
   };
 }

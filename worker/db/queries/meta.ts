@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { meta } from '../schema.ts';
 
@@ -6,4 +6,10 @@ import { meta } from '../schema.ts';
 export async function getDataVersion(db: Db): Promise<string | null> {
   const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, 'data_version')).get();
   return row?.value ?? null;
+}
+
+/** The data version and the results version (changed by every survey submission) in one read. */
+export async function getVersions(db: Db): Promise<{ data_version?: string; results_version?: string }> {
+  const rows = await db.select({ key: meta.key, value: meta.value }).from(meta).where(inArray(meta.key, ['data_version', 'results_version']));
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }

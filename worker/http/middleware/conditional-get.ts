@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getDataVersion } from '../../db/queries/meta.ts';
+import { getVersions } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
 
@@ -12,16 +12,22 @@ function matches(ifNoneMatch: string, etag: string): boolean {
   });
 }
 
+/** Survey definitions say whether a survey is open now, which changes with the clock, not with a write. */
+const UNVERSIONED = /^\/api\/v1\/(admin|surveys)(\/|$)/;
+const RESULTS = /\/satisfaction$/;
+
 /**
- * ETags for public reads, derived from the data version and the request, so
- * a revalidation costs one indexed read and never returns data older than
- * the last write: every write changes the data version.
+ * ETags for public reads, derived from the versions of what the response is
+ * made of and from the request, so a revalidation costs one indexed read and
+ * never returns data older than the last write: every write of lists changes
+ * the data version, every survey submission the results version.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const version = await getDataVersion(c.var.db);
     const url = new URL(c.req.url);
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.test(url.pathname)) return next();
+    const versions = await getVersions(c.var.db);
+    const version = RESULTS.test(url.pathname) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     const ifNoneMatch = c.req.header('If-None-Match');
     if (ifNoneMatch && matches(ifNoneMatch, etag)) {

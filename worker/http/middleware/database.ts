@@ -14,7 +14,8 @@ const BOOKMARK = /^[A-Za-z0-9+/=_-]{1,256}$/;
  */
 export function database(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+    // Staff read what they have just written: the admin API always starts at the primary.
+    const read = (c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.path.startsWith('/api/v1/admin/');
     const bookmark = c.req.header(BOOKMARK_HEADER);
     const start = bookmark && BOOKMARK.test(bookmark) ? bookmark : read ? 'first-unconstrained' : 'first-primary';
     let session: D1DatabaseSession;

@@ -1,0 +1,47 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { exportResponse } from '../../http/formats.ts';
+import { iterateResponses, type ExportedResponse } from '../../services/surveys/export.ts';
+import { FormatParam, problemResponses, ProblemSchema } from '../../schemas/common.ts';
+import { SurveyIdParams } from '../../schemas/surveys.ts';
+import type { CsvColumn } from '../../lib/csv.ts';
+import { z } from '@hono/zod-openapi';
+
+const RESPONSE_CSV: CsvColumn<ExportedResponse>[] = [
+  ['receipt', (r) => r.receipt],
+  ['version_id', (r) => r.version_id],
+  ['town_id', (r) => r.town_id],
+  ['submitted_at', (r) => r.submitted_at],
+  ['answers', (r) => JSON.stringify(r.answers)],
+  ['contact', (r) => (r.contact ? JSON.stringify(r.contact) : '')],
+];
+
+const auth = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+export const exportResponsesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/admin/surveys/{id}/responses',
+  tags: ['Admin'],
+  summary: 'Export raw responses (admin)',
+  description: 'Every response of the survey with its answers, streamed as NDJSON (default) or CSV. No client hash or address is stored, so none is exported. Contact details appear only where the respondent consented.',
+  security: [{ bearer: [] }],
+  request: { params: SurveyIdParams, query: z.object({ format: FormatParam }).strict() },
+  responses: {
+    200: {
+      description: 'The responses.',
+      content: {
+        'application/x-ndjson': { schema: z.string().openapi({ description: 'One response per line.' }) },
+        'text/csv': { schema: z.string().openapi({ description: 'One response per row; answers as JSON.' }) },
+      },
+    },
+    ...problemResponses(400, 404, 503),
+    401: auth('No bearer token.'),
+    403: auth('Wrong token.'),
+  },
+});
+
+export const exportResponsesHandler: RouteHandler<typeof exportResponsesRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param');
+  const format = c.req.valid('query').format === 'csv' || /\btext\/csv\b/.test(c.req.header('Accept') ?? '') ? 'csv' : 'ndjson';
+  return exportResponse(format, await iterateResponses(c.var.db, id), RESPONSE_CSV, `responses-${id}`) as never;
+};

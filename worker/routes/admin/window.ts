@@ -1,0 +1,27 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { setSurveyWindow } from '../../services/surveys/definitions.ts';
+import { problemResponses, ProblemSchema } from '../../schemas/common.ts';
+import { SurveyIdParams, SurveySummarySchema, WindowUpdateSchema } from '../../schemas/surveys.ts';
+
+const auth = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+export const setWindowRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/admin/surveys/{id}/window',
+  tags: ['Admin'],
+  summary: 'Open or close a survey (admin)',
+  description: 'Sets the window in which the survey accepts answers. Set `closes_at` to now to close it; set both to null to keep it open.',
+  security: [{ bearer: [] }],
+  request: { params: SurveyIdParams, body: { required: true, content: { 'application/json': { schema: WindowUpdateSchema } } } },
+  responses: {
+    200: { description: 'The survey with its new window.', content: { 'application/json': { schema: SurveySummarySchema } } },
+    ...problemResponses(400, 404, 503),
+    401: auth('No bearer token.'),
+    403: auth('Wrong token.'),
+  },
+});
+
+export const setWindowHandler: RouteHandler<typeof setWindowRoute, AppEnv> = async (c) => {
+  return c.json(await setSurveyWindow(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200);
+};

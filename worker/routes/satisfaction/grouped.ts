@@ -1,0 +1,29 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { exportResponse, negotiateFormat } from '../../http/formats.ts';
+import { groupedSatisfaction } from '../../services/surveys/results.ts';
+import { toFilter } from '../../services/towns.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
+import { collectionResponse } from '../collection.ts';
+import { RESULT_CSV, resultRows } from './csv.ts';
+import { minSample } from './min-sample.ts';
+
+export const groupedSatisfactionRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/satisfaction',
+  tags: ['Satisfaction'],
+  summary: 'Satisfaction results by province, list or status',
+  description:
+    'The results of /api/v1/towns/{id}/satisfaction summed over groups of towns, with the town filters of /api/v1/towns (including `as_of`). A town on two lists counts in both list groups. Groups below `min_sample` are suppressed.',
+  request: { query: GroupedSatisfactionQuery },
+  responses: { 200: collectionResponse(GroupedSatisfactionSchema, 'The results per group.'), ...problemResponses(400, 503) },
+});
+
+export const groupedSatisfactionHandler: RouteHandler<typeof groupedSatisfactionRoute, AppEnv> = async (c) => {
+  const query = c.req.valid('query');
+  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env));
+  const format = negotiateFormat(c, query.format);
+  if (format !== 'json') return exportResponse(format, result.groups.flatMap((g) => resultRows(g.key, g.surveys)), RESULT_CSV, `satisfaction-by-${query.group_by}`) as never;
+  return c.json(result, 200);
+};

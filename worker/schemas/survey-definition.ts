@@ -1,0 +1,109 @@
+import { z } from '@hono/zod-openapi';
+
+export const LocalizedSchema = z
+  .object({
+    zh: z.string().min(1).openapi({ description: 'Chinese text.', example: '总体满意度' }),
+    en: z.string().min(1).openapi({ description: 'English text.', example: 'Overall satisfaction' }),
+  })
+  .strict()
+  .openapi('LocalizedText', { description: 'A text in Chinese and English.' });
+
+const EndLabels = z
+  .object({ low: LocalizedSchema, high: LocalizedSchema })
+  .strict()
+  .openapi('ScaleEndLabels', { description: 'Labels of the two ends of a scale.' });
+
+const base = {
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).openapi({ description: 'Question id: the key of its answer.', example: 'overall' }),
+  text: LocalizedSchema,
+  required: z.boolean().openapi({ description: 'Whether an answer is required.', example: true }),
+  dimension: z.string().nullable().openapi({ description: 'The dimension the question scores; null for profile and free-text questions.', example: 'overall' }),
+};
+
+const OptionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]{1,64}$/).openapi({ description: 'Option id: the value to send.', example: 'resident' }),
+    label: LocalizedSchema,
+  })
+  .strict()
+  .openapi('QuestionOption');
+
+export const QuestionSchema = z
+  .discriminatedUnion('type', [
+    z.object({
+      ...base,
+      type: z.literal('likert').openapi({ description: 'A rating scale from 1 to `scale`; send the number, or "na".', example: 'likert' }),
+      scale: z.number().int().min(2).max(11).openapi({ description: 'Number of scale points.', example: 5 }),
+      labels: EndLabels,
+      allow_na: z.boolean().openapi({ description: 'Whether "na" (don\'t know / not applicable) may be sent; it is not scored.', example: true }),
+    }).strict(),
+    z.object({
+      ...base,
+      type: z.literal('single').openapi({ description: 'One option; send its id.', example: 'single' }),
+      options: z.array(OptionSchema).min(2).openapi({ description: 'The options.' }),
+    }).strict(),
+    z.object({
+      ...base,
+      type: z.literal('multi').openapi({ description: 'Several options; send an array of ids.', example: 'multi' }),
+      options: z.array(OptionSchema).min(2).openapi({ description: 'The options.' }),
+      max_choices: z.number().int().min(1).optional().openapi({ description: 'Most options that may be chosen.', example: 3 }),
+    }).strict(),
+    z.object({
+      ...base,
+      type: z.literal('nps').openapi({ description: 'Likelihood to recommend, 0–10; send the number.', example: 'nps' }),
+      labels: EndLabels,
+    }).strict(),
+    z.object({
+      ...base,
+      type: z.literal('text').openapi({ description: 'Free text; stored, never published.', example: 'text' }),
+      max_length: z.number().int().min(1).max(5000).openapi({ description: 'Longest answer accepted, in characters.', example: 1000 }),
+    }).strict(),
+  ])
+  .openapi('Question');
+
+export const SectionSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Section id.', example: 'environment' }),
+    title: LocalizedSchema,
+    note: LocalizedSchema.optional(),
+    questions: z.array(QuestionSchema).openapi({ description: 'Questions in the order they are asked.' }),
+  })
+  .strict()
+  .openapi('SurveySection');
+
+export const DimensionSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Dimension id.', example: 'planning' }),
+    label: LocalizedSchema,
+  })
+  .strict()
+  .openapi('SurveyDimension');
+
+/** A questionnaire version as stored in data/surveys/*.json and in D1. */
+export const SurveyDefinitionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
+    version: z.number().int().min(1),
+    audience: z.enum(['public', 'enterprise']),
+    title: LocalizedSchema,
+    description: LocalizedSchema,
+    opens_at: z.string().datetime().nullable(),
+    closes_at: z.string().datetime().nullable(),
+    dimensions: z.array(DimensionSchema),
+    sections: z.array(SectionSchema).min(1),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const ids = d.sections.flatMap((s) => s.questions.map((q) => q.id));
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', message: `question id "${dup}" is used twice` });
+    const dims = new Set(d.dimensions.map((x) => x.id));
+    for (const q of d.sections.flatMap((s) => s.questions)) {
+      if (q.type === 'likert' && (!q.dimension || !dims.has(q.dimension))) {
+        ctx.addIssue({ code: 'custom', message: `likert question "${q.id}" must score a declared dimension` });
+      }
+    }
+  });
+
+export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
+export type Question = z.infer<typeof QuestionSchema>;

@@ -1,0 +1,35 @@
+import type { Db } from '../../db/client.ts';
+import { selectResponsePage } from '../../db/queries/surveys.ts';
+import { findSurvey } from './definitions.ts';
+
+export interface ExportedResponse {
+  receipt: string;
+  version_id: string;
+  town_id: string;
+  submitted_at: string;
+  answers: Record<string, string | string[]>;
+  contact: unknown;
+}
+
+/** Every response of a survey, page by page in receipt order (throws `survey-not-found` first). */
+export async function iterateResponses(db: Db, surveyId: string, pageSize = 200): Promise<AsyncGenerator<ExportedResponse[]>> {
+  await findSurvey(db, surveyId);
+  return (async function* () {
+    let after: string | null = null;
+    for (;;) {
+      const page = await selectResponsePage(db, surveyId, after, pageSize);
+      if (page.length) {
+        yield page.map((r) => {
+          const answers: Record<string, string | string[]> = {};
+          for (const a of r.answers) {
+            const prev = answers[a.questionId];
+            answers[a.questionId] = prev === undefined ? a.value : [...(Array.isArray(prev) ? prev : [prev]), a.value];
+          }
+          return { receipt: r.id, version_id: r.surveyVersionId, town_id: r.townId, submitted_at: r.submittedAt, answers, contact: r.contact };
+        });
+      }
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.id;
+    }
+  })();
+}
