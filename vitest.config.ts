@@ -14,7 +14,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed } },
+        // A test-only admin token: .dev.vars is git-ignored, so a clean clone has none.
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, ADMIN_TOKEN: 'test-admin-token' } },
       }),
     ],
     test: {

@@ -13,3 +13,42 @@ export async function getJson<T = any>(path: string, headers: Record<string, str
   const res = await get(path, headers);
   return { res, body: (await res.json()) as T };
 }
+
+let counter = 0;
+/** A fresh Idempotency-Key, unique in the test run. */
+export function newKey(): string {
+  counter += 1;
+  return `test-key-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Answers to every question of the current version: 4 on every scale, 8 to recommend, the first option elsewhere. */
+export async function fullAnswers(surveyId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const { body } = await getJson(`/api/v1/surveys/${surveyId}`);
+  const answers: Record<string, unknown> = {};
+  for (const section of body.sections) {
+    for (const q of section.questions) {
+      if (q.type === 'likert') answers[q.id] = 4;
+      else if (q.type === 'nps') answers[q.id] = 8;
+      else if (q.type === 'single') answers[q.id] = q.options[0].id;
+      else if (q.type === 'multi') answers[q.id] = [q.options[0].id];
+      else if (q.type === 'text') answers[q.id] = '测试意见 test comment';
+    }
+  }
+  return { ...answers, ...overrides };
+}
+
+export interface SubmitOptions {
+  key?: string | null;
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a submission as a browser would, from its own address unless told otherwise. */
+export function submit(surveyId: string, body: unknown, options: SubmitOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'CF-Connecting-IP': options.ip ?? `198.51.100.${(counter % 250) + 1}`, ...options.headers };
+  const key = options.key === undefined ? newKey() : options.key;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  return request('POST', `/api/v1/surveys/${surveyId}/responses`, { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+export const TOWN = 'beijing-changgouzhen';
