@@ -1,0 +1,49 @@
+/**
+ * Starts the built worker in workerd directly (Miniflare on a real port, no
+ * wrangler dev proxy) with an in-memory D1, migrated and loaded with data/.
+ * Everything it writes is synthetic and lives only as long as the process.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { Miniflare } from 'miniflare';
+import { buildDataset } from '../scripts/data/build-dataset.ts';
+import { readDataFiles } from '../scripts/data/read-files.ts';
+import { datasetToSql } from '../scripts/data/to-sql.ts';
+
+const root = join(import.meta.dirname, '..');
+
+export interface BenchServer {
+  url: string;
+  db: D1Database;
+  dispose: () => Promise<void>;
+}
+
+export async function startBenchServer(port = 8790): Promise<BenchServer> {
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/bench', '--minify'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(root, '.wrangler/bench/index.js'),
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags: ['nodejs_compat'],
+    d1Databases: { DB: 'bench' },
+    d1Persist: false,
+    // The benchmark is one client: the per-client limit would measure the limiter, not the service.
+    ratelimits: { SUBMISSION_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
+    bindings: { MIN_SAMPLE: '5', ADMIN_TOKEN: 'bench-only-token' },
+    host: '127.0.0.1',
+    port,
+  });
+  const url = (await mf.ready).toString().replace(/\/$/, '');
+  const db = (await mf.getD1Database('DB')) as unknown as D1Database;
+  for (const migration of await readD1Migrations(join(root, 'migrations'))) {
+    await db.batch(migration.queries.map((q) => db.prepare(q)));
+  }
+  const seed = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
+  await db.batch(seed.map((s) => db.prepare(s)));
+  return { url, db, dispose: () => mf.dispose() };
+}
