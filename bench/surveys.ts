@@ -5,7 +5,7 @@
  *
  *   npm run bench:surveys -- [--submissions 2000] [--concurrency 20] [--large 100000] [--smoke]
  */
-import { startBenchServer } from './server.ts';
+import { startLocalServer } from '../scripts/local-server.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,7 +24,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const server = await startBenchServer();
+  // The benchmark is one client: the per-client limit would measure the limiter, not the service.
+  const server = await startLocalServer({ submissionLimit: 1_000_000 });
   const { url, db } = server;
   try {
     const survey = (await (await fetch(`${url}/api/v1/surveys/public`)).json()) as { sections: { questions: Question[] }[] };

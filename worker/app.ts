@@ -7,7 +7,9 @@ import { allowedMethods } from './http/method-not-allowed.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
 import { database } from './http/middleware/database.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
-import { problemResponse } from './http/problem.ts';
+import { problemResponse, PROBLEMS } from './http/problem.ts';
+import { AppError } from './errors.ts';
+import { notFoundPage, registerSite } from '../web/routes.tsx';
 import { validationHook } from './http/validation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerListRoutes } from './routes/lists/index.ts';
@@ -22,7 +24,7 @@ import { healthHandler, healthRoute } from './routes/system/health.ts';
 import { registerTownRoutes } from './routes/towns/index.ts';
 
 /**
- * The worker's application. Order matters: security headers wrap everything,
+ * The worker's application: the JSON API, its documentation and the web site. Order matters: security headers wrap everything,
  * CORS answers preflights before anything else, conditional GET can answer
  * 304 before a handler runs.
  */
@@ -54,8 +56,7 @@ export function createApp() {
     if (!readOrPreflight || c.req.path.startsWith('/api/v1/admin/')) return next();
     return publicCors(c, next);
   });
-  app.use('/api/*', database());
-  app.use('/healthz', database());
+  app.use('*', database());
   app.use('/api/v1/*', conditionalGet());
 
   registerListRoutes(app);
@@ -75,7 +76,7 @@ export function createApp() {
   });
   app.get('/docs', (c) => c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>)));
   app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-  app.get('/', (c) => c.redirect('/docs', 302));
+  registerSite(app);
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
@@ -86,8 +87,14 @@ export function createApp() {
         headers: { Allow: allow.join(', ') },
       });
     }
+    if (!path.startsWith('/api/')) return notFoundPage(c);
     return problemResponse('not-found', `There is nothing at ${path}. The API reference is at /docs.`, { instance: path });
   });
-  app.onError(handleError);
+  app.onError((err, c) => {
+    // A page of the site asked for something that does not exist: a page, not problem+json.
+    const page = !c.req.path.startsWith('/api/') && c.req.method === 'GET';
+    if (page && err instanceof AppError && PROBLEMS[err.code].status === 404) return notFoundPage(c);
+    return handleError(err, c);
+  });
   return app;
 }

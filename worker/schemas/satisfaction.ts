@@ -55,10 +55,10 @@ export const TownSatisfactionSchema = z
   })
   .openapi('TownSatisfaction');
 
-export const RESULT_GROUPS = ['province', 'list', 'status'] as const;
+export const RESULT_GROUPS = ['all', 'province', 'list', 'status'] as const;
 
 export const GroupedSatisfactionQuery = TownFilterQuery.extend({
-  group_by: z.enum(RESULT_GROUPS).default('province').openapi({ description: 'How to group the towns.', example: 'province' }),
+  group_by: z.enum(RESULT_GROUPS).default('province').openapi({ description: 'How to group the towns; `all` gives one group of every matching town.', example: 'province' }),
   format: FormatParam,
 }).strict();
 
@@ -69,7 +69,7 @@ export const GroupedSatisfactionSchema = z
     groups: z
       .array(
         z.object({
-          key: z.string().openapi({ description: 'Province, list id or status.', example: '北京市' }),
+          key: z.string().openapi({ description: 'Province, list id or status (`all` for group_by=all).', example: '北京市' }),
           surveys: z.array(SurveyResultSchema).openapi({ description: 'Results per survey version in this group.' }),
         }),
       )

@@ -9,7 +9,7 @@ export interface RollupSet {
   answers: { key: string; versionId: string; questionId: string; value: string; n: number }[];
 }
 
-export type ResultsGroup = 'province' | 'list' | 'status';
+export type ResultsGroup = 'all' | 'province' | 'list' | 'status';
 
 /** The rollups of one town: a primary-key lookup per version, whatever the number of responses. */
 export async function selectTownRollups(db: Db, townId: string, versionIds: string[]): Promise<RollupSet> {
@@ -28,8 +28,8 @@ export async function selectTownRollups(db: Db, townId: string, versionIds: stri
  * that have responses, never with the number of responses.
  */
 export async function selectGroupedRollups(db: Db, filter: TownFilter, group: ResultsGroup): Promise<RollupSet> {
-  const byMembership = group !== 'province';
-  const key: SQL = group === 'province' ? sql`${towns.province}` : group === 'list' ? sql`m.list_id` : statusOf(filter.asOf);
+  const byMembership = group === 'list' || group === 'status';
+  const key: SQL = group === 'all' ? sql`'all'` : group === 'province' ? sql`${towns.province}` : group === 'list' ? sql`m.list_id` : statusOf(filter.asOf);
   const join = byMembership
     ? sql`JOIN towns ON towns.id = r.town_id JOIN memberships m ON m.town_id = towns.id JOIN lists l ON l.id = m.list_id`
     : sql`JOIN towns ON towns.id = r.town_id`;

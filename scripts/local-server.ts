@@ -1,7 +1,8 @@
 /**
  * Starts the built worker in workerd directly (Miniflare on a real port, no
- * wrangler dev proxy) with an in-memory D1, migrated and loaded with data/.
- * Everything it writes is synthetic and lives only as long as the process.
+ * wrangler dev proxy) with its static assets and an in-memory D1, migrated
+ * and loaded with data/. Used by the benchmarks and the browser tests;
+ * everything written to it lives only as long as the process.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,28 +14,35 @@ import { datasetToSql } from '../scripts/data/to-sql.ts';
 
 const root = join(import.meta.dirname, '..');
 
-export interface BenchServer {
+export interface LocalServer {
   url: string;
   db: D1Database;
   dispose: () => Promise<void>;
 }
 
-export async function startBenchServer(port = 8790): Promise<BenchServer> {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/bench', '--minify'], {
+export interface LocalServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Submissions per minute per client; the benchmark raises it so that it measures the service, not the limiter. */
+  submissionLimit?: number;
+}
+
+export async function startLocalServer({ port = 0, submissionLimit = 10 }: LocalServerOptions = {}): Promise<LocalServer> {
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
   const mf = new Miniflare({
     modules: true,
-    scriptPath: join(root, '.wrangler/bench/index.js'),
+    scriptPath: join(root, '.wrangler/local-server/index.js'),
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'bench' },
     d1Persist: false,
-    // The benchmark is one client: the per-client limit would measure the limiter, not the service.
-    ratelimits: { SUBMISSION_LIMITER: { simple: { limit: 1_000_000, period: 60 } } },
-    bindings: { MIN_SAMPLE: '5', ADMIN_TOKEN: 'bench-only-token' },
+    assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
+    ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
+    bindings: { MIN_SAMPLE: '5', ADMIN_TOKEN: 'local-server-token' },
     host: '127.0.0.1',
     port,
   });

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let receipt = '';
+beforeAll(async () => {
+  h = await startHarness();
+  // A real receipt, so that the confirmation page can be checked too.
+  const survey = await (await fetch(`${h.server.url}/api/v1/surveys/public`)).json();
+  const answers: Record<string, unknown> = {};
+  for (const q of survey.sections.flatMap((s: { questions: unknown[] }) => s.questions) as { id: string; type: string; required: boolean; options?: { id: string }[] }[]) {
+    if (!q.required) continue;
+    answers[q.id] = q.type === 'likert' ? 3 : q.type === 'nps' ? 7 : q.options![0]!.id;
+  }
+  const res = await fetch(`${h.server.url}/api/v1/surveys/public/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `pages-test-${Date.now()}` },
+    body: JSON.stringify({ town_id: 'beijing-changgouzhen', answers, consent: { participation: true } }),
+  });
+  receipt = ((await res.json()) as { receipt: string }).receipt;
+});
+afterAll(async () => h?.close());
+
+const PAGES: [string, () => string][] = [
+  ['home', () => '/?q=changgou'],
+  ['lists', () => '/lists'],
+  ['list', () => '/lists/mohurd-2016-batch1?province=浙江省'],
+  ['town', () => '/towns/beijing-changgouzhen'],
+  ['stats', () => '/stats'],
+  ['data', () => '/data'],
+  ['surveys', () => '/survey'],
+  ['survey-town', () => '/survey/public?q=长沟'],
+  ['questionnaire', () => '/survey/enterprise?town=beijing-changgouzhen'],
+  ['thanks', () => `/survey/thanks?receipt=${receipt}`],
+  ['not-found', () => '/no-such-page'],
+];
+
+describe.each(['zh', 'en'])('every page in %s', (lang) => {
+  it.each(PAGES)('%s: no axe violation, no console error, light JavaScript, a title and a description', async (name, path) => {
+    for (const phone of [false, true]) {
+      const context = await h.context({ phone });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      // Chromium logs a 404 document as a console error; failing resources are caught below instead, by status.
+      page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      let scriptBytes = 0;
+      page.on('response', async (r) => {
+        if (r.request().resourceType() !== 'document' && r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+        if (r.request().resourceType() === 'script') scriptBytes += gzipSync(await r.body()).length;
+      });
+      const url = `${path()}${path().includes('?') ? '&' : '?'}lang=${lang}`;
+      const res = await page.goto(url);
+      expect(res?.status()).toBe(name === 'not-found' ? 404 : 200);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name} ${lang} ${phone ? 'phone' : 'desktop'}`).toEqual([]);
+      expect(problems).toEqual([]);
+      expect(scriptBytes).toBeLessThan(50 * 1024);
+      expect((await page.title()).length).toBeGreaterThan(3);
+      expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
+      await context.close();
+    }
+  });
+});
+
+describe('security headers on HTML', () => {
+  it('every page has a CSP without inline script, nosniff, a referrer policy and frame-ancestors none', async () => {
+    for (const [, path] of PAGES) {
+      const res = await fetch(`${h.server.url}${path()}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBeTruthy();
+      expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    }
+  });
+
+  it('serves a favicon and robots.txt', async () => {
+    expect((await fetch(`${h.server.url}/favicon.svg`)).status).toBe(200);
+    expect(await (await fetch(`${h.server.url}/robots.txt`)).text()).toContain('User-agent');
+  });
+});

@@ -1,0 +1,78 @@
+import type { Child } from 'hono/jsx';
+import { withQuery, type PageContext } from '../context.ts';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description: string;
+  children: Child;
+  /** Scripts that enhance this page only (the site works without them). */
+  scripts?: string[];
+}
+
+/** The frame of every page: language, landmarks, navigation and the language switch. */
+export function Layout({ ctx, title, description, children, scripts = [] }: LayoutProps) {
+  const { t, url, lang } = ctx;
+  const nav: [string, string][] = [
+    ['/', t.nav.home],
+    ['/lists', t.nav.lists],
+    ['/stats', t.nav.stats],
+    ['/survey', t.nav.surveys],
+    ['/data', t.nav.data],
+  ];
+  const current = (href: string) => (href === '/' ? url.pathname === '/' : url.pathname.startsWith(href));
+  return (
+    <html lang={t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === t.siteName ? title : `${title} · ${t.siteName}`}</title>
+        <meta name="description" content={description} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/site.css" />
+        <link rel="alternate" hreflang="zh-CN" href={withQuery(url, { lang: 'zh' })} />
+        <link rel="alternate" hreflang="en" href={withQuery(url, { lang: 'en' })} />
+        {scripts.map((src) => (
+          <script src={src} defer></script>
+        ))}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              {t.siteName}
+            </a>
+            <a class="lang-switch" href={withQuery(url, { lang: lang === 'zh' ? 'en' : 'zh' })} lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t.switchLanguageLabel}>
+              {t.switchLanguage}
+            </a>
+          </div>
+          <nav class="wrap" aria-label={t.nav.home}>
+            <ul class="nav">
+              {nav.map(([href, label]) => (
+                <li>
+                  <a href={href} aria-current={current(href) ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t.footer.licence}</p>
+            <p>
+              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/docs">{t.footer.api}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+import type { PageContext } from '../context.ts';
+import { Layout } from '../components/layout.tsx';
+import type { Source } from '../../worker/services/sources.ts';
+
+export function DataPage({ ctx, sources }: { ctx: PageContext; sources: Source[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.data.title} description={t.data.description}>
+      <h1>{t.data.title}</h1>
+      <section aria-labelledby="api">
+        <h2 id="api">{t.data.api}</h2>
+        <p>{t.data.apiText}</p>
+        <ul>
+          <li><a href="/docs">{t.data.apiDocs}</a></li>
+          <li><a href="/openapi.json">{t.data.openapi}</a></li>
+          <li><code>GET /api/v1/towns?q=changgou</code></li>
+          <li><code>GET /api/v1/lists/mohurd-2016-batch1/towns?format=csv</code></li>
+        </ul>
+      </section>
+      <section aria-labelledby="licence">
+        <h2 id="licence">{t.data.licence}</h2>
+        <p>{t.data.licenceText}</p>
+      </section>
+      <section aria-labelledby="privacy">
+        <h2 id="privacy">{t.data.privacy}</h2>
+        <p>{t.data.privacyText}</p>
+      </section>
+      <section aria-labelledby="sources">
+        <h2 id="sources">{t.data.sources}</h2>
+        <p>{t.data.sourcesText}</p>
+        <ul class="sources">
+          {sources.map((s) => (
+            <li>
+              {s.title}
+              {s.document_number ? ` ${s.document_number}` : ''} {s.published_on && <span class="muted">{s.published_on}</span>}{' '}
+              {s.urls.slice(0, 2).map((u, i) => (
+                <>
+                  {' '}
+                  <a href={u} rel="noopener nofollow">[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}: {s.title}</span></a>
+                </>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,156 @@
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import { Layout } from '../components/layout.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { Completeness } from './lists.tsx';
+import type { ListDetail } from '../../worker/services/lists.ts';
+import type { Page, TownSummary } from '../../worker/services/towns.ts';
+import { STATUSES } from '../../worker/lib/statuses.ts';
+
+export interface ListFilters {
+  province?: string;
+  status?: string;
+  as_of?: string;
+}
+
+export interface ListPageData {
+  list: ListDetail;
+  page: Page<TownSummary>;
+  filters: ListFilters;
+  provinces: string[];
+  csvUrl: string;
+  nextUrl: string | null;
+  firstUrl: string | null;
+}
+
+export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }) {
+  const { t } = ctx;
+  const { list, page, filters } = data;
+  const name = ctx.lang === 'zh' ? list.name : list.name_en;
+  return (
+    <Layout ctx={ctx} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
+      <h1>{name}</h1>
+      <dl class="meta">
+        <dt>{t.lists.issuer}</dt>
+        <dd>{list.issuer ?? '—'}</dd>
+        <dt>{t.lists.date}</dt>
+        <dd>{list.published_on ?? '—'}</dd>
+        <dt>{t.lists.document}</dt>
+        <dd>{list.document_number ?? list.document_title ?? '—'}</dd>
+        <dt>{t.lists.held}</dt>
+        <dd>
+          {list.town_count} / {list.official_count ?? '—'} <Completeness ctx={ctx} list={list} />
+        </dd>
+        {list.source_url && (
+          <>
+            <dt>{t.lists.source}</dt>
+            <dd>
+              <a href={list.source_url} rel="noopener nofollow">{list.source_url}</a>
+            </dd>
+          </>
+        )}
+        {list.note && (
+          <>
+            <dt>{t.list.note}</dt>
+            <dd>{list.note}</dd>
+          </>
+        )}
+      </dl>
+
+      <form class="filters" method="get" action={`/lists/${list.id}`}>
+        <fieldset>
+          <legend>{t.list.filters}</legend>
+          <div class="filter-row">
+            <label>
+              {t.list.province}
+              <select name="province">
+                <option value="">{t.list.any}</option>
+                {data.provinces.map((p) => (
+                  <option value={p} selected={filters.province === p}>{p}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.list.status}
+              <select name="status">
+                <option value="">{t.list.any}</option>
+                {STATUSES.map((s) => (
+                  <option value={s} selected={filters.status === s}>{t.statuses[s]}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.list.asOf}
+              <input type="date" name="as_of" value={filters.as_of ?? ''} />
+            </label>
+            <button type="submit">{t.list.apply}</button>
+            <a href={`/lists/${list.id}`}>{t.list.reset}</a>
+          </div>
+        </fieldset>
+      </form>
+
+      <p>
+        {fmt(t.list.showing, { total: page.total })} · <a href={data.csvUrl}>{t.list.csv}</a>
+      </p>
+      <div class="table-scroll">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.list.town}</th>
+              <th scope="col">{t.list.place}</th>
+              <th scope="col">{t.list.statusOnList}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((town) => {
+              const m = town.memberships.find((x) => x.list_id === list.id);
+              return (
+                <tr>
+                  <th scope="row">
+                    <a href={`/towns/${town.id}`}>{town.name}</a>
+                  </th>
+                  <td>{[town.province, town.city, town.county].filter(Boolean).join(' ')}</td>
+                  <td>
+                    {m && <StatusBadge ctx={ctx} status={m.status} />} {m?.status_since && <span class="muted">{t.list.since} {m.status_since}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <nav class="pager" aria-label={t.list.next}>
+        {data.firstUrl && <a href={data.firstUrl}>{t.list.first}</a>}
+        {data.nextUrl && <a href={data.nextUrl} rel="next">{t.list.next}</a>}
+      </nav>
+
+      {list.province_counts.length > 0 && (
+        <section aria-labelledby="province-counts">
+          <h2 id="province-counts">{t.list.provinceCounts}</h2>
+          <div class="table-scroll">
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.list.province}</th>
+                  <th scope="col" class="num">{t.lists.official}</th>
+                  <th scope="col" class="num">{t.lists.held}</th>
+                  <th scope="col" class="num">{t.list.missing}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.province_counts.map((p) => (
+                  <tr>
+                    <th scope="row">{p.province}</th>
+                    <td class="num">{p.official_count}</td>
+                    <td class="num">{p.town_count}</td>
+                    <td class={p.missing ? 'num gap' : 'num'}>{p.missing}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,187 @@
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import { Layout } from '../components/layout.tsx';
+import { QuestionField, type FormValue } from '../components/question.tsx';
+import type { Survey, SurveySummary } from '../../worker/services/surveys/definitions.ts';
+import type { TownSummary } from '../../worker/services/towns.ts';
+
+export interface SurveyFormData {
+  survey: Survey;
+  town: { id: string; name: string };
+  idempotencyKey: string;
+  values: Record<string, FormValue>;
+  /** Field name (question id, `consent`, `contact`) → message. */
+  errors: Record<string, string>;
+  /** A problem that is not about one field (closed survey, too many requests). */
+  notice?: string;
+  minSample: number;
+}
+
+export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFormData }) {
+  const { t, lang } = ctx;
+  const { survey, town, values, errors } = data;
+  const sections = survey.sections;
+  const errorEntries = Object.entries(errors);
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  return (
+    <Layout ctx={ctx} title={`${survey.title[lang]} · ${town.name}`} description={survey.description[lang]} scripts={['/survey.js']}>
+      <h1>{survey.title[lang]}</h1>
+      <p class="lead">{fmt(t.survey.forTown, { town: town.name })}</p>
+      <p>{survey.description[lang]}</p>
+      {data.notice && (
+        <p class="notice" role="alert">
+          {data.notice}
+        </p>
+      )}
+      <div id="error-summary" class="error-summary" role="alert" tabindex={-1} hidden={errorEntries.length === 0}>
+        <h2>{t.survey.errorsTitle}</h2>
+        <ul>
+          {errorEntries.map(([name, message]) => (
+            <li>
+              <a href={`#q-${name}`}>{message}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {!survey.window.open ? (
+        <p class="notice">{t.survey.closed}</p>
+      ) : (
+        <form
+          method="post"
+          action={`/survey/${survey.id}/${town.id}?lang=${lang}`}
+          novalidate
+          data-survey={survey.id}
+          data-town={town.id}
+          data-lang={lang}
+          data-msg-required={t.survey.errorRequired}
+          data-msg-consent={t.survey.errorConsent}
+          data-msg-contact={t.survey.errorContactConsent}
+          data-msg-generic={t.survey.errorGeneric}
+          data-msg-retrying={t.survey.retrying}
+          data-msg-failed={t.survey.failed}
+          data-msg-progress={t.survey.progress}
+        >
+          <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
+          <p id="progress" class="progress" aria-live="polite" hidden></p>
+          {sections.map((section, i) => (
+            <section class="survey-section" aria-labelledby={`s-${section.id}`}>
+              <h2 id={`s-${section.id}`}>
+                <span class="muted small block">{fmt(t.survey.sectionOf, { i: i + 1, n: sections.length })}</span>
+                {section.title[lang]}
+              </h2>
+              {section.note && <p class="muted">{section.note[lang]}</p>}
+              {section.questions.map((q) => (
+                <QuestionField ctx={ctx} question={q} value={values[q.id]} error={errors[q.id]} />
+              ))}
+            </section>
+          ))}
+          <section class="survey-section" aria-labelledby="s-consent">
+            <h2 id="s-consent">{t.survey.consentTitle}</h2>
+            <p>{fmt(t.survey.consentText, { min: data.minSample })}</p>
+            <div class={`question${errors.consent ? ' has-error' : ''}`} id="q-consent" data-question="consent" data-required="true" data-type="consent">
+              <p class="error" id="err-consent" hidden={!errors.consent}>
+                {errors.consent ?? ''}
+              </p>
+              <label class="choice">
+                <input type="checkbox" name="consent_participation" value="yes" checked={values.consent_participation === 'yes'} aria-describedby="err-consent" />
+                <span>{t.survey.consentLabel}</span>
+              </label>
+            </div>
+            <details open={Boolean(text('organisation') || text('contact_name') || text('phone') || text('email') || errors.contact)}>
+              <summary>{t.survey.contactTitle}</summary>
+              <p class="muted">{t.survey.contactIntro}</p>
+              <div class={`question${errors.contact ? ' has-error' : ''}`} id="q-contact" data-question="contact" data-type="contact">
+                <p class="error" id="err-contact" hidden={!errors.contact}>
+                  {errors.contact ?? ''}
+                </p>
+                <label class="choice">
+                  <input type="checkbox" name="consent_contact" value="yes" checked={values.consent_contact === 'yes'} aria-describedby="err-contact" />
+                  <span>{t.survey.contactConsent}</span>
+                </label>
+                <div class="contact-grid">
+                  <label>{t.survey.organisation}<input name="organisation" maxlength={200} autocomplete="organization" value={text('organisation')} /></label>
+                  <label>{t.survey.contactName}<input name="contact_name" maxlength={100} autocomplete="name" value={text('contact_name')} /></label>
+                  <label>{t.survey.phone}<input name="phone" type="tel" maxlength={40} autocomplete="tel" value={text('phone')} /></label>
+                  <label>{t.survey.email}<input name="email" type="email" maxlength={200} autocomplete="email" value={text('email')} /></label>
+                </div>
+              </div>
+            </details>
+          </section>
+          <div class="hp" aria-hidden="true">
+            <label>
+              {t.survey.honeypot}
+              <input name="website" tabindex={-1} autocomplete="off" />
+            </label>
+          </div>
+          <p id="status" class="status" role="status" aria-live="polite"></p>
+          <button type="submit">{t.survey.submit}</button>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export interface SurveyChooserData {
+  surveys: SurveySummary[];
+  survey: SurveySummary | null;
+  query: string;
+  results: TownSummary[] | null;
+}
+
+/** Choose a questionnaire, then a town: plain GET forms and links. */
+export function SurveyChooserPage({ ctx, data }: { ctx: PageContext; data: SurveyChooserData }) {
+  const { t, lang } = ctx;
+  const title = data.survey ? data.survey.title[lang] : t.nav.surveys;
+  return (
+    <Layout ctx={ctx} title={title} description={t.survey.chooseIntro}>
+      <h1>{title}</h1>
+      {!data.survey ? (
+        <ul class="list-links">
+          {data.surveys.map((s) => (
+            <li>
+              <a href={`/survey/${s.id}`}>{s.title[lang]}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <h2>{t.survey.choose}</h2>
+          <p>{t.survey.chooseIntro}</p>
+          <form class="search" method="get" action={`/survey/${data.survey.id}`} role="search">
+            <label for="q">{t.home.searchLabel}</label>
+            <div class="search-row">
+              <input id="q" name="q" type="search" value={data.query} placeholder={t.home.searchPlaceholder} maxlength={50} />
+              <button type="submit">{t.home.searchButton}</button>
+            </div>
+          </form>
+          {data.results && (
+            <ul class="results">
+              {data.results.length === 0 && <li>{t.home.noResults}</li>}
+              {data.results.map((town) => (
+                <li>
+                  <a href={`/survey/${data.survey!.id}?town=${town.id}`}>{town.name}</a> <span class="muted">{[town.province, town.city, town.county].filter(Boolean).join(' ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function ThanksPage({ ctx, receipt, town }: { ctx: PageContext; receipt: string; town: { id: string; name: string } }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.survey.thanksTitle} description={t.survey.thanksText}>
+      <h1>{t.survey.thanksTitle}</h1>
+      <p>{t.survey.thanksText}</p>
+      <p class="receipt">
+        {t.survey.receipt}: <strong id="receipt">{receipt}</strong>
+      </p>
+      <p>
+        <a href={`/towns/${town.id}`}>{t.survey.backToTown}: {town.name}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import { Layout } from '../components/layout.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { SatisfactionBlock } from '../components/satisfaction.tsx';
+import type { StatusEvent, Town } from '../../worker/services/towns.ts';
+import type { TownSatisfaction } from '../../worker/services/surveys/results.ts';
+
+export interface TownPageData {
+  town: Town;
+  history: StatusEvent[];
+  satisfaction: TownSatisfaction;
+}
+
+export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }) {
+  const { t } = ctx;
+  const { town, history, satisfaction } = data;
+  const place = [town.province, town.city, town.county].filter(Boolean).join(' ');
+  return (
+    <Layout ctx={ctx} title={town.name} description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}>
+      <h1>{town.name}</h1>
+      <dl class="meta">
+        <dt>{t.town.pinyin}</dt>
+        <dd lang="en">{town.name_pinyin}</dd>
+        <dt>{t.town.place}</dt>
+        <dd>{place}</dd>
+      </dl>
+      <p class="actions">
+        <a class="button" href={`/survey/public?town=${town.id}`}>{t.town.answerPublic}</a>
+        <a class="button secondary" href={`/survey/enterprise?town=${town.id}`}>{t.town.answerEnterprise}</a>
+      </p>
+
+      <section aria-labelledby="lists-title">
+        <h2 id="lists-title">{t.town.lists}</h2>
+        <div class="table-scroll">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.town.list}</th>
+                <th scope="col">{t.town.status}</th>
+                <th scope="col">{t.town.since}</th>
+                <th scope="col">{t.town.confidence}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {town.memberships.map((m) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/lists/${m.list_id}`}>{m.list_name}</a>
+                  </th>
+                  <td>
+                    <StatusBadge ctx={ctx} status={m.status} />
+                  </td>
+                  <td>{m.status_since ?? t.town.unknownDate}</td>
+                  <td>{m.confidence ? t.confidence[m.confidence] : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t.town.history}</h2>
+        <ol class="timeline">
+          {history.map((e) => (
+            <li>
+              <p class="timeline-date">{e.effective_date ?? t.town.unknownDate}</p>
+              <p>
+                <StatusBadge ctx={ctx} status={e.status} /> {e.list_name}
+                {e.status_raw && e.status_raw !== e.status ? <span class="muted"> （{e.status_raw}）</span> : null}
+              </p>
+              <p class="muted small">
+                {t.town.source}: {e.source ? `${e.source.title}${e.source.document_number ? ` ${e.source.document_number}` : ''}` : '—'}
+                {e.source_urls.slice(0, 2).map((u, i) => (
+                  <>
+                    {' '}
+                    <a href={u} rel="noopener nofollow">[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}</span></a>
+                  </>
+                ))}
+                {e.date_note ? ` · ${e.date_note}` : ''}
+              </p>
+              {e.note && <p class="small">{e.note}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="satisfaction-title">
+        <h2 id="satisfaction-title">{t.town.satisfaction}</h2>
+        {satisfaction.surveys.map((s) => (
+          <SatisfactionBlock ctx={ctx} result={s} minSample={satisfaction.min_sample} />
+        ))}
+        <p class="muted small">{fmt(t.town.responsesCount, { n: satisfaction.surveys.reduce((n, s) => n + s.responses, 0) })}</p>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,201 @@
+import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import type { AppEnv } from '../worker/env.ts';
+import { AppError } from '../worker/errors.ts';
+import { getList, listLists } from '../worker/services/lists.ts';
+import { listingsByYear, totalResponses } from '../worker/services/overview.ts';
+import { listSources } from '../worker/services/sources.ts';
+import { getStats } from '../worker/services/stats.ts';
+import { clientKey } from '../worker/services/surveys/client-key.ts';
+import { getSurvey, listSurveys } from '../worker/services/surveys/definitions.ts';
+import { findReceipt } from '../worker/services/surveys/receipts.ts';
+import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
+import { submitResponse } from '../worker/services/surveys/submit.ts';
+import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
+import { minSample } from '../worker/routes/satisfaction/min-sample.ts';
+import { isValidIsoDate } from '../worker/lib/dates.ts';
+import { isStatus } from '../worker/lib/statuses.ts';
+import { withQuery, type PageContext } from './context.ts';
+import { MESSAGES, pickLang } from './i18n/index.ts';
+import { DataPage } from './pages/data.tsx';
+import { HomePage } from './pages/home.tsx';
+import { ListPage } from './pages/list.tsx';
+import { ListsPage } from './pages/lists.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { StatsPage } from './pages/stats.tsx';
+import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.tsx';
+import { TownPage } from './pages/town.tsx';
+import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
+
+/** Language from ?lang=, then the switcher's cookie, then Accept-Language; a ?lang= choice is remembered. */
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const query = c.req.query('lang');
+  const lang = pickLang(query, getCookie(c, 'lang'), c.req.header('Accept-Language'));
+  if (query === lang) setCookie(c, 'lang', lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
+  return { lang, t: MESSAGES[lang], url: new URL(c.req.url) };
+}
+
+const PAGE_CACHE = 'public, max-age=60';
+const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
+
+/** A town search for the site: a short query, trimmed, or nothing. */
+function searchQuery(c: Context<AppEnv>): string {
+  return (c.req.query('q') ?? '').trim().slice(0, 50);
+}
+
+export function notFoundPage(c: Context<AppEnv>): Response | Promise<Response> {
+  return c.html(<NotFoundPage ctx={pageContext(c)} />, 404);
+}
+
+/** The web site: server-rendered pages built from the same services as the API. */
+export function registerSite(app: Hono<AppEnv>): void {
+  app.get('/', async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const query = searchQuery(c);
+    const [towns, lists, responses, byStatus, results] = await Promise.all([
+      listTowns(db, { sort: 'name', limit: 1 }),
+      listLists(db),
+      totalResponses(db),
+      getStats(db, { group_by: 'status' }),
+      query ? listTowns(db, { q: query, sort: 'name', limit: 30 }) : Promise.resolve(null),
+    ]);
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.html(<HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null }} />);
+  });
+
+  app.get('/lists', async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.html(<ListsPage ctx={pageContext(c)} lists={await listLists(c.var.db)} />);
+  });
+
+  app.get('/lists/:id', async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const list = await getList(db, param(c, 'id'));
+    const status = c.req.query('status');
+    const asOf = c.req.query('as_of');
+    const filters = {
+      province: c.req.query('province') || undefined,
+      status: status && isStatus(status) ? status : undefined,
+      as_of: asOf && isValidIsoDate(asOf) ? asOf : undefined,
+    };
+    const cursor = c.req.query('cursor') || undefined;
+    const [page, all] = await Promise.all([
+      listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor }),
+      getStats(db, { list: list.id, group_by: 'province' }),
+    ]);
+    const csv = new URL(`https://x/api/v1/lists/${list.id}/towns`);
+    csv.searchParams.set('format', 'csv');
+    csv.searchParams.set('sort', 'province');
+    for (const [k, v] of Object.entries(filters)) if (v) csv.searchParams.set(k, v);
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.html(
+      <ListPage
+        ctx={ctx}
+        data={{
+          list,
+          page,
+          filters,
+          provinces: all.groups.filter((g) => g.memberships > 0).map((g) => g.key).sort(),
+          csvUrl: `${csv.pathname}${csv.search}`,
+          nextUrl: page.next_cursor ? withQuery(ctx.url, { cursor: page.next_cursor }) : null,
+          firstUrl: cursor ? withQuery(ctx.url, { cursor: null }) : null,
+        }}
+      />,
+    );
+  });
+
+  app.get('/towns/:id', async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const id = param(c, 'id');
+    const town = await getTown(db, id);
+    const [history, satisfaction] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, minSample(c.env))]);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(<TownPage ctx={ctx} data={{ town, history: history.items, satisfaction }} />);
+  });
+
+  app.get('/stats', async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const [byProvince, byStatus, byYear, satisfaction] = await Promise.all([
+      getStats(db, { group_by: 'province' }),
+      getStats(db, { group_by: 'status' }),
+      listingsByYear(db),
+      groupedSatisfaction(db, {}, 'all', minSample(c.env)),
+    ]);
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.html(<StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, satisfaction }} />);
+  });
+
+  app.get('/data', async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    return c.html(<DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} />);
+  });
+
+  app.get('/survey', async (c) => {
+    return c.html(<SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />);
+  });
+
+  app.get('/survey/thanks', async (c) => {
+    const ctx = pageContext(c);
+    const receipt = await findReceipt(c.var.db, c.req.query('receipt') ?? '');
+    if (!receipt) return notFoundPage(c);
+    const town = await getTown(c.var.db, receipt.townId);
+    c.header('Cache-Control', 'no-store');
+    return c.html(<ThanksPage ctx={ctx} receipt={receipt.id} town={town} />);
+  });
+
+  app.get('/survey/:id', async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const survey = await getSurvey(db, param(c, 'id'));
+    const townId = c.req.query('town');
+    if (!townId) {
+      const query = searchQuery(c);
+      const results = query ? (await listTowns(db, { q: query, sort: 'name', limit: 30 })).items : null;
+      return c.html(<SurveyChooserPage ctx={ctx} data={{ surveys: [], survey, query, results }} />);
+    }
+    const town = await getTown(db, townId);
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env) }} />,
+    );
+  });
+
+  // Without JavaScript the form posts here; the same service stores it, then the browser is sent to the receipt.
+  app.post('/survey/:id/:town', csrf(), async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.db;
+    const survey = await getSurvey(db, param(c, 'id'));
+    const town = await getTown(db, param(c, 'town'));
+    const values = formValues((await c.req.parseBody({ all: true })) as FormBody);
+    const idempotencyKey = typeof values.idempotency_key === 'string' && /^[\x21-\x7e]{8,200}$/.test(values.idempotency_key) ? values.idempotency_key : crypto.randomUUID();
+    const render = (errors: Record<string, string>, status: 400 | 409 | 429 | 503, notice?: string) => {
+      c.header('Cache-Control', 'no-store');
+      return c.html(<SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) }} />, status);
+    };
+    const now = new Date();
+    const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
+    try {
+      const result = await submitResponse(db, formToSubmission(survey, town.id, values), {
+        surveyId: survey.id,
+        idempotencyKey,
+        clientKey: () => clientKey(db, address, now),
+        limiter: c.env.SUBMISSION_LIMITER,
+        turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
+        now,
+      });
+      return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.errors?.length) return render(formErrors(err.errors, ctx.t), 400);
+      if (err.code === 'survey-closed') return render({}, 409, ctx.t.survey.closed);
+      if (err.code === 'rate-limited' || err.code === 'service-unavailable') return render({}, err.code === 'rate-limited' ? 429 : 503, ctx.t.survey.failed);
+      if (err.code === 'submission-rejected' || err.code === 'verification-failed' || err.code === 'idempotency-key-reused') return render({}, 400, ctx.t.survey.failed);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,53 @@
+import type { Messages } from './i18n/index.ts';
+import type { FormValue } from './components/question.tsx';
+import type { Survey } from '../worker/services/surveys/definitions.ts';
+import type { Submission } from '../worker/services/surveys/submit.ts';
+import type { FieldProblem } from '../worker/errors.ts';
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** The posted form as plain values, to re-render it with what the respondent entered. */
+export function formValues(body: FormBody): Record<string, FormValue> {
+  const values: Record<string, FormValue> = {};
+  for (const [name, value] of Object.entries(body)) {
+    values[name] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value : undefined;
+  }
+  return values;
+}
+
+/** The same submission the JSON API takes, built from the fields of the HTML form. */
+export function formToSubmission(survey: Survey, townId: string, values: Record<string, FormValue>): Submission {
+  const answers: Submission['answers'] = {};
+  for (const q of survey.sections.flatMap((s) => s.questions)) {
+    const v = values[q.id];
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (q.type === 'multi') answers[q.id] = Array.isArray(v) ? v : [v];
+    else {
+      const one = Array.isArray(v) ? v[0]! : v;
+      answers[q.id] = (q.type === 'likert' || q.type === 'nps') && /^\d+$/.test(one) ? Number(one) : one;
+    }
+  }
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string).trim() : '');
+  const respondent = { organisation: text('organisation'), name: text('contact_name'), phone: text('phone'), email: text('email') };
+  const given = Object.fromEntries(Object.entries(respondent).filter(([, v]) => v));
+  return {
+    town_id: townId,
+    answers,
+    consent: { participation: values.consent_participation === 'yes', contact: values.consent_contact === 'yes' },
+    respondent: Object.keys(given).length ? given : undefined,
+    website: text('website') || undefined,
+  };
+}
+
+/** Field problems of the service as messages beside the fields of the form. */
+export function formErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const p of problems) {
+    if (p.name === 'consent.participation') errors.consent = t.survey.errorConsent;
+    else if (p.name === 'consent.contact') errors.contact = t.survey.errorContactConsent;
+    else if (p.name.startsWith('answers.')) {
+      errors[p.name.slice('answers.'.length)] = /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+
+/** Responses collected, from the rollups. */
+export async function selectTotalResponses(db: Db): Promise<number> {
+  const row = await db.get<{ n: number | null }>(sql`SELECT SUM(n) AS n FROM rollup_responses`);
+  return row?.n ?? 0;
+}
+
+/** Dated events per year and status: how many towns entered lists and were eliminated each year. */
+export async function selectEventsByYear(db: Db) {
+  return db.all<{ year: string; status: string; n: number }>(
+    sql`SELECT substr(effective_date, 1, 4) AS year, status, COUNT(*) AS n FROM status_events WHERE effective_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+}
