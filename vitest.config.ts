@@ -20,6 +20,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ['test/**/*.test.ts'],
+      // Browser tests run in Node against a real Chromium: vitest.browser.config.ts.
+      exclude: ['test/browser/**'],
       setupFiles: ['./test/setup.ts'],
     },
   };

@@ -17,6 +17,7 @@ import { minSample } from '../worker/routes/satisfaction/min-sample.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
 import { withQuery, type PageContext } from './context.ts';
+import { renderPage } from './render.ts';
 import { MESSAGES, pickLang } from './i18n/index.ts';
 import { DataPage } from './pages/data.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -45,7 +46,7 @@ function searchQuery(c: Context<AppEnv>): string {
 }
 
 export function notFoundPage(c: Context<AppEnv>): Response | Promise<Response> {
-  return c.html(<NotFoundPage ctx={pageContext(c)} />, 404);
+  return renderPage(c, <NotFoundPage ctx={pageContext(c)} />, 404);
 }
 
 /** The web site: server-rendered pages built from the same services as the API. */
@@ -62,12 +63,12 @@ export function registerSite(app: Hono<AppEnv>): void {
       query ? listTowns(db, { q: query, sort: 'name', limit: 30 }) : Promise.resolve(null),
     ]);
     c.header('Cache-Control', PAGE_CACHE);
-    return c.html(<HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null }} />);
+    return renderPage(c, <HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null }} />);
   });
 
   app.get('/lists', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return c.html(<ListsPage ctx={pageContext(c)} lists={await listLists(c.var.db)} />);
+    return renderPage(c, <ListsPage ctx={pageContext(c)} lists={await listLists(c.var.db)} />);
   });
 
   app.get('/lists/:id', async (c) => {
@@ -91,7 +92,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     csv.searchParams.set('sort', 'province');
     for (const [k, v] of Object.entries(filters)) if (v) csv.searchParams.set(k, v);
     c.header('Cache-Control', PAGE_CACHE);
-    return c.html(
+    return renderPage(c, 
       <ListPage
         ctx={ctx}
         data={{
@@ -114,7 +115,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     const town = await getTown(db, id);
     const [history, satisfaction] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, minSample(c.env))]);
     c.header('Cache-Control', 'no-cache');
-    return c.html(<TownPage ctx={ctx} data={{ town, history: history.items, satisfaction }} />);
+    return renderPage(c, <TownPage ctx={ctx} data={{ town, history: history.items, satisfaction }} />);
   });
 
   app.get('/stats', async (c) => {
@@ -127,16 +128,16 @@ export function registerSite(app: Hono<AppEnv>): void {
       groupedSatisfaction(db, {}, 'all', minSample(c.env)),
     ]);
     c.header('Cache-Control', PAGE_CACHE);
-    return c.html(<StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, satisfaction }} />);
+    return renderPage(c, <StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, satisfaction }} />);
   });
 
   app.get('/data', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return c.html(<DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} />);
+    return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} />);
   });
 
   app.get('/survey', async (c) => {
-    return c.html(<SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />);
+    return renderPage(c, <SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />);
   });
 
   app.get('/survey/thanks', async (c) => {
@@ -145,7 +146,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     if (!receipt) return notFoundPage(c);
     const town = await getTown(c.var.db, receipt.townId);
     c.header('Cache-Control', 'no-store');
-    return c.html(<ThanksPage ctx={ctx} receipt={receipt.id} town={town} />);
+    return renderPage(c, <ThanksPage ctx={ctx} receipt={receipt.id} town={town} />);
   });
 
   app.get('/survey/:id', async (c) => {
@@ -156,11 +157,11 @@ export function registerSite(app: Hono<AppEnv>): void {
     if (!townId) {
       const query = searchQuery(c);
       const results = query ? (await listTowns(db, { q: query, sort: 'name', limit: 30 })).items : null;
-      return c.html(<SurveyChooserPage ctx={ctx} data={{ surveys: [], survey, query, results }} />);
+      return renderPage(c, <SurveyChooserPage ctx={ctx} data={{ surveys: [], survey, query, results }} />);
     }
     const town = await getTown(db, townId);
     c.header('Cache-Control', 'no-store');
-    return c.html(
+    return renderPage(c, 
       <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env) }} />,
     );
   });
@@ -175,7 +176,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     const idempotencyKey = typeof values.idempotency_key === 'string' && /^[\x21-\x7e]{8,200}$/.test(values.idempotency_key) ? values.idempotency_key : crypto.randomUUID();
     const render = (errors: Record<string, string>, status: 400 | 409 | 429 | 503, notice?: string) => {
       c.header('Cache-Control', 'no-store');
-      return c.html(<SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) }} />, status);
+      return renderPage(c, <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) }} />, status);
     };
     const now = new Date();
     const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';

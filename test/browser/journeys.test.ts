@@ -123,7 +123,7 @@ describe('languages', () => {
     const page = await context.newPage();
     await page.goto('/towns/beijing-changgouzhen');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.getByRole('link', { name: '切换到英文' }).click();
+    await page.getByRole('link', { name: /切换到英文/ }).click();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('heading', { name: 'Status history' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Lists', exact: true }).click();

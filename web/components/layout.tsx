@@ -30,8 +30,8 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
         <meta name="description" content={description} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/site.css" />
-        <link rel="alternate" hreflang="zh-CN" href={withQuery(url, { lang: 'zh' })} />
-        <link rel="alternate" hreflang="en" href={withQuery(url, { lang: 'en' })} />
+        <link rel="alternate" hreflang="zh-CN" href={`${url.origin}${withQuery(url, { lang: 'zh' })}`} />
+        <link rel="alternate" hreflang="en" href={`${url.origin}${withQuery(url, { lang: 'en' })}`} />
         {scripts.map((src) => (
           <script src={src} defer></script>
         ))}
@@ -45,8 +45,9 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
             <a class="brand" href="/">
               {t.siteName}
             </a>
-            <a class="lang-switch" href={withQuery(url, { lang: lang === 'zh' ? 'en' : 'zh' })} lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t.switchLanguageLabel}>
-              {t.switchLanguage}
+            <a class="lang-switch" href={withQuery(url, { lang: lang === 'zh' ? 'en' : 'zh' })}>
+              <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t.switchLanguage}</span>
+              <span class="visually-hidden"> {t.switchLanguageLabel}</span>
             </a>
           </div>
           <nav class="wrap" aria-label={t.nav.home}>
