@@ -4,13 +4,13 @@ import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/sche
 import { SourceRegistry } from './source-registry.ts';
 import { blank, shortHash, splitUrls } from './text.ts';
 import { TownRegistry } from './town-registry.ts';
+import { compileVocabulary, DataError, type StatusMatcher } from './vocabulary.ts';
+
+export { DataError };
 import type {
   DataFiles, Dataset, EventFileConfig, EventRecord, FigureRecord, ListRecord, MembershipRecord,
   ProvinceCountRecord, Row, TownRecord,
 } from './types.ts';
-
-/** Thrown for data that cannot be loaded as it is; the message names the file and row. */
-export class DataError extends Error {}
 
 interface EventInput {
   statuses: Status[];
@@ -53,16 +53,11 @@ class Builder {
   private readonly events: EventRecord[] = [];
   private readonly eventKeys = new Map<string, EventRecord>();
   private readonly figures: FigureRecord[] = [];
-  private readonly vocabulary: { pattern: RegExp; statuses: Status[] }[];
+  private readonly statusesOf: StatusMatcher;
 
   constructor(private readonly files: DataFiles) {
     this.towns = new TownRegistry(new Map(files.provinces.map((p) => [p.name!, p.slug!])), files.aliases);
-    this.vocabulary = files.vocabulary.map((v) => {
-      const statuses = (v.statuses ?? '').split(/\s+/).filter(Boolean);
-      const bad = statuses.find((s) => !isStatus(s));
-      if (bad) throw new DataError(`status-vocabulary.csv: "${bad}" is not a status code`);
-      return { pattern: new RegExp(v.pattern!, 'i'), statuses: statuses as Status[] };
-    });
+    this.statusesOf = compileVocabulary(files.vocabulary);
     this.lists = files.lists.map((row, i) => this.listFromRow(row, i + 1));
     this.listById = new Map(this.lists.map((l) => [l.id, l]));
   }
@@ -332,13 +327,6 @@ class Builder {
         source: blank(row.source),
       };
     });
-  }
-
-  private statusesOf(raw: string | undefined, where: string): Status[] {
-    const text = (raw ?? '').trim();
-    const hit = this.vocabulary.find((v) => v.pattern.test(text));
-    if (!hit) throw new DataError(`${where}: status "${text}" matches no pattern in status-vocabulary.csv`);
-    return hit.statuses;
   }
 
   private csvRows(file: string): Row[] {

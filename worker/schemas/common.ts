@@ -21,17 +21,22 @@ export const ProblemSchema = z
   })
   .openapi('Problem', { description: 'An RFC 9457 problem report.' });
 
+/** One problem+json response with a description of when it happens. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+}
+
 /** Problem responses every route may give, spread into each route's `responses`. */
 export function problemResponses<const C extends number>(...codes: C[]) {
   const descriptions: Record<number, string> = {
     400: 'Invalid parameter (problem+json names each one).',
+    401: 'No bearer token.',
+    403: 'The token is not allowed.',
     404: 'No such resource.',
     406: 'The requested format is not available.',
     503: 'The database is busy; retry after the Retry-After delay.',
   };
-  return Object.fromEntries(
-    codes.map((code) => [code, { description: descriptions[code] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
-  ) as Record<C, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+  return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<C, ReturnType<typeof problemResponse>>;
 }
 
 export const DateParam = z

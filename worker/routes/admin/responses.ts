@@ -2,7 +2,7 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse } from '../../http/formats.ts';
 import { iterateResponses, type ExportedResponse } from '../../services/surveys/export.ts';
-import { FormatParam, problemResponses, ProblemSchema } from '../../schemas/common.ts';
+import { FormatParam, problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams } from '../../schemas/surveys.ts';
 import type { CsvColumn } from '../../lib/csv.ts';
 import { z } from '@hono/zod-openapi';
@@ -15,8 +15,6 @@ const RESPONSE_CSV: CsvColumn<ExportedResponse>[] = [
   ['answers', (r) => JSON.stringify(r.answers)],
   ['contact', (r) => (r.contact ? JSON.stringify(r.contact) : '')],
 ];
-
-const auth = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 export const exportResponsesRoute = createRoute({
   method: 'get',
@@ -34,9 +32,7 @@ export const exportResponsesRoute = createRoute({
         'text/csv': { schema: z.string().openapi({ description: 'One response per row; answers as JSON.' }) },
       },
     },
-    ...problemResponses(400, 404, 503),
-    401: auth('No bearer token.'),
-    403: auth('Wrong token.'),
+    ...problemResponses(400, 401, 403, 404, 503),
   },
 });
 

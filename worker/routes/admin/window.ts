@@ -1,10 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { setSurveyWindow } from '../../services/surveys/definitions.ts';
-import { problemResponses, ProblemSchema } from '../../schemas/common.ts';
+import { problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, SurveySummarySchema, WindowUpdateSchema } from '../../schemas/surveys.ts';
-
-const auth = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 export const setWindowRoute = createRoute({
   method: 'put',
@@ -16,9 +14,7 @@ export const setWindowRoute = createRoute({
   request: { params: SurveyIdParams, body: { required: true, content: { 'application/json': { schema: WindowUpdateSchema } } } },
   responses: {
     200: { description: 'The survey with its new window.', content: { 'application/json': { schema: SurveySummarySchema } } },
-    ...problemResponses(400, 404, 503),
-    401: auth('No bearer token.'),
-    403: auth('Wrong token.'),
+    ...problemResponses(400, 401, 403, 404, 503),
   },
 });
 

@@ -2,10 +2,8 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { clientKey } from '../../services/surveys/client-key.ts';
 import { submitResponse } from '../../services/surveys/submit.ts';
-import { problemResponses, ProblemSchema } from '../../schemas/common.ts';
+import { problemResponse, problemResponses } from '../../schemas/common.ts';
 import { IdempotencyHeaders, ReceiptSchema, SubmissionSchema, SurveyIdParams } from '../../schemas/surveys.ts';
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 export const submitRoute = createRoute({
   method: 'post',
@@ -22,11 +20,11 @@ export const submitRoute = createRoute({
   responses: {
     201: { description: 'Stored (or already stored under this Idempotency-Key: then `Idempotent-Replayed: true`).', content: { 'application/json': { schema: ReceiptSchema } } },
     ...problemResponses(400, 404, 503),
-    403: problem('Turnstile verification failed.'),
-    409: problem('The survey is closed, or a request with this key is still in progress.'),
-    413: problem('The body is larger than 64 KB.'),
-    422: problem('The Idempotency-Key was used for a different submission.'),
-    429: problem('Too many submissions from this network; see Retry-After.'),
+    403: problemResponse('Turnstile verification failed.'),
+    409: problemResponse('The survey is closed, or a request with this key is still in progress.'),
+    413: problemResponse('The body is larger than 64 KB.'),
+    422: problemResponse('The Idempotency-Key was used for a different submission.'),
+    429: problemResponse('Too many submissions from this network; see Retry-After.'),
   },
 });
 
