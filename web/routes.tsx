@@ -87,10 +87,9 @@ export function registerSite(app: Hono<AppEnv>): void {
       listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor }),
       getStats(db, { list: list.id, group_by: 'province' }),
     ]);
-    const csv = new URL(`https://x/api/v1/lists/${list.id}/towns`);
-    csv.searchParams.set('format', 'csv');
-    csv.searchParams.set('sort', 'province');
-    for (const [k, v] of Object.entries(filters)) if (v) csv.searchParams.set(k, v);
+    // The download holds exactly the filtered towns of the table, every page of them, in the same order.
+    const csv = new URLSearchParams({ format: 'csv', sort: 'province' });
+    for (const [k, v] of Object.entries(filters)) if (v) csv.set(k, v);
     c.header('Cache-Control', PAGE_CACHE);
     return renderPage(c, 
       <ListPage
@@ -100,7 +99,7 @@ export function registerSite(app: Hono<AppEnv>): void {
           page,
           filters,
           provinces: all.groups.filter((g) => g.memberships > 0).map((g) => g.key).sort(),
-          csvUrl: `${csv.pathname}${csv.search}`,
+          csvUrl: `/api/v1/lists/${list.id}/towns?${csv}`,
           nextUrl: page.next_cursor ? withQuery(ctx.url, { cursor: page.next_cursor }) : null,
           firstUrl: cursor ? withQuery(ctx.url, { cursor: null }) : null,
         }}

@@ -1,11 +1,23 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './env.ts';
 
+const built = new WeakMap<OpenAPIHono<AppEnv>, ReturnType<typeof generate>>();
+
 /**
  * The OpenAPI 3.1 document, built from the route schemas alone (no request
  * data), so that the served copy and openapi/openapi.json can be compared.
+ * Built once per app: the routes never change while the worker runs.
  */
 export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
+  let doc = built.get(app);
+  if (!doc) {
+    doc = generate(app);
+    built.set(app, doc);
+  }
+  return doc;
+}
+
+function generate(app: OpenAPIHono<AppEnv>) {
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
