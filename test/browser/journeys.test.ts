@@ -117,6 +117,41 @@ describe('the questionnaire', () => {
   });
 });
 
+describe('keyboard only', () => {
+  it('completes the enterprise questionnaire with Tab, Space and Enter alone, with focus always visible', async () => {
+    const context = await h.context();
+    const page = await context.newPage();
+    await page.goto('/survey/enterprise?town=beijing-changgouzhen');
+    const answered = new Set<string>();
+    for (let presses = 0; presses < 400; presses++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        const group = el?.closest('[data-question]') as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        return {
+          tag: el?.tagName ?? '', type: el?.type ?? '', name: el?.name ?? '',
+          question: group?.dataset.question ?? '', required: group?.dataset.required === 'true',
+          outlined: !!style && style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+        };
+      });
+      if (focus.tag === 'INPUT' || focus.tag === 'BUTTON') expect(focus.outlined, `${focus.tag} ${focus.name}`).toBe(true);
+      if (focus.tag === 'BUTTON' && focus.type === 'submit') {
+        await page.keyboard.press('Enter');
+        break;
+      }
+      // A radio group takes one Tab stop: Space picks the focused option. The consent box is ticked the same way.
+      if (focus.required && !answered.has(focus.question) && (focus.type === 'radio' || focus.name === 'consent_participation')) {
+        await page.keyboard.press('Space');
+        answered.add(focus.question);
+      }
+    }
+    await page.waitForURL(/\/survey\/thanks/);
+    expect(await page.locator('#receipt').textContent()).toMatch(/^r-/);
+    await context.close();
+  });
+});
+
 describe('languages', () => {
   it('switches to English and remembers it; Accept-Language picks English for a new visitor', async () => {
     const context = await h.context();
