@@ -112,4 +112,13 @@ describe('CSV and NDJSON exports', () => {
     const groups = (await (await get('/api/v1/stats?group_by=list&format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(groups).toEqual(stats.groups);
   });
+
+  it('refuses a bad filter with a 400 before any export starts', async () => {
+    for (const accept of ['text/csv', 'application/x-ndjson']) {
+      const res = await get('/api/v1/towns?list=no-such-list', { Accept: accept });
+      expect(res.status, accept).toBe(400);
+      expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+      expect((await res.json<any>()).errors[0].name).toBe('list');
+    }
+  });
 });

@@ -81,18 +81,24 @@ export async function listTowns(db: Db, query: TownQuery): Promise<Page<TownSumm
   };
 }
 
-/** Every town matching the filters, page by page in keyset order: for streamed exports. */
-export async function* iterateTowns(db: Db, query: Omit<TownQuery, 'limit' | 'cursor'>, pageSize = 200): AsyncGenerator<TownSummary[]> {
+/**
+ * Every town matching the filters, page by page in keyset order: for streamed
+ * exports. The filters are checked before the first page, so a bad one is a
+ * 400 and never a stream that breaks after its 200.
+ */
+export async function iterateTowns(db: Db, query: Omit<TownQuery, 'limit' | 'cursor'>, pageSize = 200): Promise<AsyncGenerator<TownSummary[]>> {
   await assertListFilter(db, query.list);
   const filter = toFilter(query);
-  let after: string[] | undefined;
-  for (;;) {
-    const rows = await selectTownPage(db, filter, query.sort, pageSize, after);
-    if (rows.length) yield await withMemberships(db, rows, query.as_of);
-    const last = rows.at(-1);
-    if (rows.length < pageSize || !last) return;
-    after = SORT_KEYS[query.sort].map((k) => String(last[k]));
-  }
+  return (async function* () {
+    let after: string[] | undefined;
+    for (;;) {
+      const rows = await selectTownPage(db, filter, query.sort, pageSize, after);
+      if (rows.length) yield await withMemberships(db, rows, query.as_of);
+      const last = rows.at(-1);
+      if (rows.length < pageSize || !last) return;
+      after = SORT_KEYS[query.sort].map((k) => String(last[k]));
+    }
+  })();
 }
 
 async function townOr404(db: Db, id: string): Promise<TownRow> {

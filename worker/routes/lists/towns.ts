@@ -25,7 +25,7 @@ export const listTownsOfListHandler: RouteHandler<typeof listTownsOfListRoute, A
   await getList(db, id);
   const query = { ...c.req.valid('query'), list: id };
   const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, iterateTowns(db, query), TOWN_CSV, `towns-${id}`) as never;
+  if (format !== 'json') return exportResponse(format, await iterateTowns(db, query), TOWN_CSV, `towns-${id}`) as never;
   const page = await listTowns(db, query);
   return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
 };

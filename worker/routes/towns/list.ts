@@ -22,7 +22,7 @@ export const listTownsHandler: RouteHandler<typeof listTownsRoute, AppEnv> = asy
   const query = c.req.valid('query');
   const db = c.var.db;
   const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, iterateTowns(db, query), TOWN_CSV, 'towns') as never;
+  if (format !== 'json') return exportResponse(format, await iterateTowns(db, query), TOWN_CSV, 'towns') as never;
   const page = await listTowns(db, query);
   return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
 };
