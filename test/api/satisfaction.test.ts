@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fullAnswers, get, getJson, submit } from '../helpers.ts';
+import { recount } from '../recount.ts';
 
 const consent = { participation: true };
 
@@ -14,40 +15,6 @@ async function results(town: string) {
 /** A town of the data that no other test in this file writes to. */
 async function townAt(offset: number): Promise<string> {
   return (await env.DB.prepare('SELECT id FROM towns ORDER BY id LIMIT 1 OFFSET ?').bind(offset).first<string>('id'))!;
-}
-
-/** Every rollup recomputed from the raw answers: what the rollup tables must equal. */
-async function recount() {
-  const responses = await env.DB.prepare('SELECT survey_version_id AS v, town_id AS t, COUNT(*) AS n FROM responses GROUP BY 1, 2 ORDER BY 1, 2').all();
-  const rolledResponses = await env.DB.prepare('SELECT survey_version_id AS v, town_id AS t, n FROM rollup_responses ORDER BY 1, 2').all();
-  const answers = await env.DB.prepare(
-    `SELECT r.survey_version_id AS v, r.town_id AS t, a.question_id AS q, a.value, COUNT(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id
-     WHERE a.question_id <> 'comment' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-  ).all();
-  const rolledAnswers = await env.DB.prepare('SELECT survey_version_id AS v, town_id AS t, question_id AS q, value, n FROM rollup_answers ORDER BY 1, 2, 3, 4').all();
-  // Dimension scores straight from the raw answers: each respondent's mean rating in a dimension, rescaled to 0–100.
-  const { results: versions } = await env.DB.prepare('SELECT id, definition FROM survey_versions').all<{ id: string; definition: string }>();
-  const items = versions.flatMap((v) =>
-    (JSON.parse(v.definition) as { sections: { questions: { id: string; type: string; dimension: string | null; scale?: number }[] }[] }).sections
-      .flatMap((s) => s.questions)
-      .filter((q) => q.type === 'likert')
-      .map((q) => `('${v.id}', '${q.id}', '${q.dimension}', ${q.scale})`),
-  );
-  const dimensions = await env.DB.prepare(
-    `WITH item(v, q, dim, scale) AS (VALUES ${items.join(', ')}),
-     score AS (SELECT r.survey_version_id AS v, r.town_id AS t, r.id, item.dim, AVG((CAST(a.value AS REAL) - 1) * 100.0 / (item.scale - 1)) AS s
-               FROM answers a JOIN responses r ON r.id = a.response_id JOIN item ON item.v = r.survey_version_id AND item.q = a.question_id
-               WHERE a.value <> 'na' GROUP BY 1, 2, 3, 4)
-     SELECT v, t, dim, COUNT(*) AS n, ROUND(SUM(s), 6) AS sum, ROUND(SUM(s * s), 6) AS sq FROM score GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-  ).all();
-  const rolledDimensions = await env.DB.prepare(
-    'SELECT survey_version_id AS v, town_id AS t, dimension AS dim, n, ROUND(sum, 6) AS sum, ROUND(sum_squares, 6) AS sq FROM rollup_dimensions ORDER BY 1, 2, 3',
-  ).all();
-  return {
-    responses: responses.results, rolledResponses: rolledResponses.results,
-    answers: answers.results, rolledAnswers: rolledAnswers.results,
-    dimensions: dimensions.results, rolledDimensions: rolledDimensions.results,
-  };
 }
 
 describe('satisfaction results', () => {
