@@ -34,10 +34,12 @@ export function pageContext(c: Context<AppEnv>): PageContext {
   const query = c.req.query('lang');
   const lang = pickLang(query, getCookie(c, 'lang'), c.req.header('Accept-Language'));
   if (query === lang) setCookie(c, 'lang', lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
+  c.header('Vary', 'Accept-Language, Cookie');
   return { lang, t: MESSAGES[lang], url: new URL(c.req.url) };
 }
 
-const PAGE_CACHE = 'public, max-age=60';
+/** Pages are in the reader's language (cookie or Accept-Language): a browser may keep them, a shared cache may not. */
+const PAGE_CACHE = 'private, max-age=60';
 const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 
 /** A town search for the site: a short query, trimmed, or nothing. */

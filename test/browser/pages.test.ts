@@ -79,6 +79,9 @@ describe('security headers on HTML', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBeTruthy();
       expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+      // The language comes from the cookie or Accept-Language: no shared cache may keep one reader's page for another.
+      expect(res.headers.get('cache-control') ?? 'no-store').not.toContain('public');
+      expect(res.headers.get('vary')).toContain('Accept-Language');
     }
   });
 
