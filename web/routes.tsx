@@ -7,13 +7,12 @@ import { getList, listLists } from '../worker/services/lists.ts';
 import { listingsByYear, totalResponses } from '../worker/services/overview.ts';
 import { listSources } from '../worker/services/sources.ts';
 import { getStats } from '../worker/services/stats.ts';
-import { clientKey } from '../worker/services/surveys/client-key.ts';
 import { getSurvey, listSurveys } from '../worker/services/surveys/definitions.ts';
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
-import { minSample } from '../worker/routes/satisfaction/min-sample.ts';
+import { minSample, submitContext } from '../worker/http/survey-context.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
 import { withQuery, type PageContext } from './context.ts';
@@ -179,17 +178,8 @@ export function registerSite(app: Hono<AppEnv>): void {
       c.header('Cache-Control', 'no-store');
       return renderPage(c, <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) }} />, status);
     };
-    const now = new Date();
-    const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
     try {
-      const result = await submitResponse(db, formToSubmission(survey, town.id, values), {
-        surveyId: survey.id,
-        idempotencyKey,
-        clientKey: () => clientKey(db, address, now),
-        limiter: c.env.SUBMISSION_LIMITER,
-        turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
-        now,
-      });
+      const result = await submitResponse(db, formToSubmission(survey, town.id, values), submitContext(c, survey.id, idempotencyKey));
       return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

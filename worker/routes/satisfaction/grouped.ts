@@ -7,7 +7,7 @@ import { problemResponses } from '../../schemas/common.ts';
 import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { collectionResponse } from '../collection.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
-import { minSample } from './min-sample.ts';
+import { minSample } from '../../http/survey-context.ts';
 
 export const groupedSatisfactionRoute = createRoute({
   method: 'get',

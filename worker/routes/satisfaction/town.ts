@@ -6,7 +6,7 @@ import { problemResponses } from '../../schemas/common.ts';
 import { SatisfactionFormatQuery, TownSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { TownIdParams } from '../../schemas/towns.ts';
 import { collectionResponse } from '../collection.ts';
-import { minSample } from './min-sample.ts';
+import { minSample } from '../../http/survey-context.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
 
 export const townSatisfactionRoute = createRoute({

@@ -1,6 +1,6 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { clientKey } from '../../services/surveys/client-key.ts';
+import { submitContext } from '../../http/survey-context.ts';
 import { submitResponse } from '../../services/surveys/submit.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
 import { IdempotencyHeaders, ReceiptSchema, SubmissionSchema, SurveyIdParams } from '../../schemas/surveys.ts';
@@ -29,17 +29,8 @@ export const submitRoute = createRoute({
 });
 
 export const submitHandler: RouteHandler<typeof submitRoute, AppEnv> = async (c) => {
-  const db = c.var.db;
-  const now = new Date();
-  const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
-  const result = await submitResponse(db, c.req.valid('json'), {
-    surveyId: c.req.valid('param').id,
-    idempotencyKey: c.req.valid('header')['idempotency-key'],
-    clientKey: () => clientKey(db, address, now),
-    limiter: c.env.SUBMISSION_LIMITER,
-    turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
-    now,
-  });
+  const context = submitContext(c, c.req.valid('param').id, c.req.valid('header')['idempotency-key']);
+  const result = await submitResponse(c.var.db, c.req.valid('json'), context);
   c.header('Cache-Control', 'no-store');
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
   return c.json(result.receipt, 201);

@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { clientKey } from '../services/surveys/client-key.ts';
+import type { SubmitContext } from '../services/surveys/submit.ts';
+
+/** The publication threshold from MIN_SAMPLE; never below 2, so that no single answer is ever shown. */
+export function minSample(env: { MIN_SAMPLE?: string }): number {
+  const n = Number.parseInt(env.MIN_SAMPLE ?? '', 10);
+  return Number.isFinite(n) && n >= 2 ? n : 5;
+}
+
+/**
+ * What a submission needs from the request and the platform, the same for
+ * the JSON API and the site's form: the client network (only CF-Connecting-IP
+ * is trusted), the rate limiter, Turnstile when configured, and the clock.
+ */
+export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyKey: string): SubmitContext {
+  const db = c.var.db;
+  const now = new Date();
+  const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
+  return {
+    surveyId,
+    idempotencyKey,
+    clientKey: () => clientKey(db, address, now),
+    limiter: c.env.SUBMISSION_LIMITER,
+    turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
+    now,
+  };
+}
