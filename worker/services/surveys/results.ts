@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
 import { selectGroupedRollups, selectTownRollups, type ResultsGroup, type RollupSet } from '../../db/queries/rollups.ts';
-import { selectSurveys, selectVersionIds, selectVersions } from '../../db/queries/surveys.ts';
+import { selectSurveys, selectVersionIds, selectVersions, type SurveyRow } from '../../db/queries/surveys.ts';
 import { selectTown } from '../../db/queries/towns.ts';
 import type { TownFilter } from '../../db/queries/town-filter.ts';
 import { AppError } from '../../errors.ts';
@@ -54,8 +54,12 @@ function surveyResult(definition: SurveyDefinition, versionId: string, rollups: 
   };
 }
 
-async function definitionsOf(db: Db, versionIds: string[]): Promise<Map<string, SurveyDefinition>> {
-  return new Map((await selectVersions(db, versionIds)).map((v) => [v.id, v.definition as SurveyDefinition]));
+/** Definitions of the versions to report: the current ones come with the surveys; only older ones are read. */
+async function definitionsOf(db: Db, versionIds: string[], surveys: SurveyRow[]): Promise<Map<string, SurveyDefinition>> {
+  const known = new Map(surveys.map((s) => [s.versionId, s.definition]));
+  const older = await selectVersions(db, versionIds.filter((id) => !known.has(id)));
+  for (const v of older) known.set(v.id, v.definition as SurveyDefinition);
+  return known;
 }
 
 /** Versions to report: every current version, and any older one that has responses. */
@@ -69,7 +73,7 @@ export async function townSatisfaction(db: Db, townId: string, minSample: number
   const [surveys, versionIds] = await Promise.all([selectSurveys(db), selectVersionIds(db)]);
   const rollups = await selectTownRollups(db, townId, versionIds);
   const versions = versionsToReport(surveys.map((s) => s.versionId), rollups);
-  const definitions = await definitionsOf(db, versions);
+  const definitions = await definitionsOf(db, versions, surveys);
   return {
     town_id: townId,
     min_sample: minSample,
@@ -83,7 +87,7 @@ export async function groupedSatisfaction(db: Db, filter: TownFilter, group: Res
   const rollups = await selectGroupedRollups(db, filter, group);
   const surveys = await selectSurveys(db);
   const versions = versionsToReport(surveys.map((s) => s.versionId), rollups);
-  const definitions = await definitionsOf(db, versions);
+  const definitions = await definitionsOf(db, versions, surveys);
   const keys = [...new Set(rollups.responses.map((r) => r.key))].sort();
   return {
     group_by: group,
