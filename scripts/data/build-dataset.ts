@@ -262,7 +262,7 @@ class Builder {
     const date = parseSourceDate(input.date);
     for (const status of input.statuses) {
       // The same event reported by two files is one event with both files' sources.
-      const key = `${membership.id}|${status}|${date.date ?? date.note ?? ''}`;
+      const key = `${membership.townId}|${membership.listId}|${status}|${date.date ?? date.note ?? ''}`;
       const same = this.eventKeys.get(key);
       if (same) {
         for (const url of input.urls) if (!same.sourceUrls.includes(url)) same.sourceUrls.push(url);
@@ -271,6 +271,7 @@ class Builder {
       }
       const event: EventRecord = {
         id: this.events.length + 1,
+        dataKey: key,
         membershipId: membership.id,
         townId: membership.townId,
         listId: membership.listId,

@@ -108,6 +108,8 @@ export interface MembershipRecord {
 
 export interface EventRecord {
   id: number;
+  /** Identity across reloads: town, list, status and date as the source gives it. */
+  dataKey: string;
   membershipId: number;
   townId: string;
   listId: string;

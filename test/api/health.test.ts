@@ -6,6 +6,6 @@ describe('GET /healthz', () => {
     const { res, body } = await getJson('/healthz');
     expect(res.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(body.data_version).toMatch(/^[0-9a-f]{16}$/);
+    expect(body.data_version).toMatch(/^[1-9][0-9]*$/);
   });
 });

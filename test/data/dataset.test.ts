@@ -84,10 +84,12 @@ describe('buildDataset', () => {
 });
 
 describe('datasetToSql', () => {
-  it('replaces the data in statements within D1 limits', () => {
+  it('upserts the data on natural keys in statements within D1 limits', () => {
     const rows = Array.from({ length: 250 }, (_, i) => town(`镇${i}`, { note: "it's \"quoted\", with 'apostrophes'" }));
     const sql = datasetToSql(buildDataset(files(rows)));
-    expect(sql[0]).toBe('DELETE FROM status_events;');
+    expect(sql[0]).toMatch(/^INSERT INTO sources .* ON CONFLICT\(id\) DO UPDATE SET/);
+    expect(sql.some((s) => /^INSERT INTO status_events .* ON CONFLICT\(data_key\)/.test(s))).toBe(true);
+    expect(sql.filter((s) => s.startsWith('DELETE')).every((s) => !/^DELETE FROM \w+;$/.test(s))).toBe(true);
     for (const statement of sql) expect(new TextEncoder().encode(statement).length).toBeLessThan(100_000);
   });
 });

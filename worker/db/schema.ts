@@ -16,6 +16,8 @@ export const sources = sqliteTable('sources', {
   publishedOn: text('published_on'),
   urls: text('urls', { mode: 'json' }).$type<string[]>().notNull(),
   note: text('note'),
+  /** `data` rows come from the data files and follow them on reload; `admin` rows were written through the admin API and are kept. */
+  origin: text('origin').notNull().default('data'),
 });
 
 export const lists = sqliteTable(
@@ -39,6 +41,7 @@ export const lists = sqliteTable(
     complete: integer('complete', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),
     position: integer('position').notNull(),
+    origin: text('origin').notNull().default('data'),
   },
   (t) => [index('lists_level_idx').on(t.level, t.position), index('lists_position_idx').on(t.position)],
 );
@@ -69,6 +72,7 @@ export const towns = sqliteTable(
     county: text('county'),
     industry: text('industry'),
     note: text('note'),
+    origin: text('origin').notNull().default('data'),
   },
   (t) => [
     index('towns_pinyin_idx').on(t.namePinyin, t.id),
@@ -92,6 +96,7 @@ export const memberships = sqliteTable(
     /** Rollup of the latest event, so the default (today's) view needs no event scan. */
     currentStatus: text('current_status').notNull(),
     currentSince: text('current_since'),
+    origin: text('origin').notNull().default('data'),
   },
   (t) => [
     uniqueIndex('memberships_town_list_uq').on(t.townId, t.listId),
@@ -120,10 +125,19 @@ export const statusEvents = sqliteTable(
     sourceUrls: text('source_urls', { mode: 'json' }).$type<string[]>().notNull(),
     note: text('note'),
     origin: text('origin').notNull().default('data'),
+    /** Identity of an event loaded from the data files (town, list, status, date), so a reload updates it in place; null for admin events. */
+    dataKey: text('data_key'),
+    /** The event this one corrects. The corrected event stays, and no longer counts for any status. */
+    supersedesId: integer('supersedes_id'),
+    recordedAt: text('recorded_at'),
+    /** Name of the admin token that recorded it; null for loaded events. */
+    recordedBy: text('recorded_by'),
   },
   (t) => [
     index('events_membership_idx').on(t.membershipId, t.effectiveOn, t.id),
     index('events_town_idx').on(t.townId, t.effectiveOn, t.id),
+    uniqueIndex('events_data_key_uq').on(t.dataKey),
+    index('events_supersedes_idx').on(t.supersedesId),
   ],
 );
 
@@ -158,3 +172,39 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * The change feed: the latest change of every public entity, numbered in
+ * order. Filled by triggers (migration 0002) on every table it covers, so
+ * loader and admin writes can never forget it; a later change of an entity
+ * replaces its row with a higher `seq`.
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    op: text('op').notNull(),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [uniqueIndex('change_log_entity_uq').on(t.entity, t.entityId)],
+);
+
+/** Every admin write: who, when, what, before and after. Append-only: nothing deletes or updates a row. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    /** Groups the entries of one request, such as all rows of one import. */
+    requestId: text('request_id').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_actor_idx').on(t.actor, t.id)],
+);

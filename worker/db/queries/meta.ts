@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { meta } from '../schema.ts';
 
-/** The version of the loaded data; every write that changes public data changes it. */
+/** The version of the data: the seq of the latest change, kept by triggers on every public table (migration 0002). */
 export async function getDataVersion(db: Db): Promise<string | null> {
   const row = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, 'data_version')).get();
   return row?.value ?? null;
@@ -12,4 +12,10 @@ export async function getDataVersion(db: Db): Promise<string | null> {
 export async function getVersions(db: Db): Promise<{ data_version?: string; results_version?: string }> {
   const rows = await db.select({ key: meta.key, value: meta.value }).from(meta).where(inArray(meta.key, ['data_version', 'results_version']));
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/** When public data last changed (ISO instant), for Last-Modified; null before the first change. */
+export async function getDataChangedAt(db: Db): Promise<string | null> {
+  const row = await db.select({ at: meta.updatedAt }).from(meta).where(eq(meta.key, 'data_version')).get();
+  return row?.at ?? null;
 }

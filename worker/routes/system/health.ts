@@ -6,7 +6,7 @@ import { problemResponses } from '../../schemas/common.ts';
 const HealthSchema = z
   .object({
     status: z.literal('ok').openapi({ description: 'The worker answers and the database is readable.', example: 'ok' }),
-    data_version: z.string().nullable().openapi({ description: 'Version of the loaded data; null before the first load.', example: '0e58d78675349624' }),
+    data_version: z.string().nullable().openapi({ description: 'Version of the data: the sequence number of the latest change in the change feed (`/api/v1/changes`); "0" before the first load.', example: '2279' }),
   })
   .openapi('Health');
 
