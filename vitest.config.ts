@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { buildDataset } from './scripts/data/build-dataset.ts';
@@ -6,6 +7,14 @@ import { datasetToSql } from './scripts/data/to-sql.ts';
 
 // Tests run against a real D1 inside workerd, migrated by wrangler's own
 // migrations and loaded with the real lists through the same SQL as `npm run db:load`.
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const TEST_TOKENS = [
+  { name: 'test-admin', roles: ['editor', 'surveys', 'auditor'], sha256: sha256('test-admin-token') },
+  { name: 'test-editor', roles: ['editor'], sha256: sha256('test-editor-token') },
+  { name: 'test-auditor', roles: ['auditor'], sha256: sha256('test-auditor-token') },
+  { name: 'test-surveys', roles: ['surveys'], sha256: sha256('test-surveys-token') },
+];
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
   const seed = datasetToSql(buildDataset(readDataFiles('./data')));
@@ -14,8 +23,9 @@ export default defineConfig(async () => {
       cloudflareTest({
         main: './worker/index.ts',
         wrangler: { configPath: './wrangler.toml' },
-        // A test-only admin token: .dev.vars is git-ignored, so a clean clone has none.
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, ADMIN_TOKEN: 'test-admin-token' } },
+        // Test-only admin tokens, one per role and one with all (.dev.vars is git-ignored, so a clean clone has none).
+        // The tokens are test-admin-token, test-editor-token, test-auditor-token and test-surveys-token.
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, ADMIN_TOKENS: JSON.stringify(TEST_TOKENS) } },
       }),
     ],
     test: {

@@ -21,6 +21,7 @@ CREATE TABLE `change_log` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `change_log_entity_uq` ON `change_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `change_log_entity_seq_idx` ON `change_log` (`entity`,`seq`);--> statement-breakpoint
 ALTER TABLE `lists` ADD `origin` text DEFAULT 'data' NOT NULL;--> statement-breakpoint
 ALTER TABLE `memberships` ADD `origin` text DEFAULT 'data' NOT NULL;--> statement-breakpoint
 ALTER TABLE `sources` ADD `origin` text DEFAULT 'data' NOT NULL;--> statement-breakpoint
@@ -29,7 +30,7 @@ ALTER TABLE `status_events` ADD `supersedes_id` integer;--> statement-breakpoint
 ALTER TABLE `status_events` ADD `recorded_at` text;--> statement-breakpoint
 ALTER TABLE `status_events` ADD `recorded_by` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `events_data_key_uq` ON `status_events` (`data_key`);--> statement-breakpoint
-CREATE INDEX `events_supersedes_idx` ON `status_events` (`supersedes_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `events_supersedes_uq` ON `status_events` (`supersedes_id`);--> statement-breakpoint
 ALTER TABLE `towns` ADD `origin` text DEFAULT 'data' NOT NULL;--> statement-breakpoint
 -- The change feed (change_log) and the data version (meta.data_version, used in ETags and Last-Modified)
 -- are kept by triggers, so that no write, by the loader or the admin API, can forget them.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Starts the built worker in workerd directly (Miniflare on a real port, no
  * wrangler dev proxy) with its static assets and an in-memory D1, migrated
@@ -42,7 +43,11 @@ export async function startLocalServer({ port = 0, submissionLimit = 10 }: Local
     d1Persist: false,
     assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
-    bindings: { MIN_SAMPLE: '5', ADMIN_TOKEN: 'local-server-token' },
+    bindings: {
+      MIN_SAMPLE: '5',
+      // The token `local-server-token`, with every role.
+      ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
+    },
     host: '127.0.0.1',
     port,
   });

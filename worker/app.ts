@@ -14,6 +14,7 @@ import { validationHook } from './http/validation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerListRoutes } from './routes/lists/index.ts';
 import { registerAdminRoutes } from './routes/admin/index.ts';
+import { registerChangeRoutes } from './routes/changes/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures.ts';
 import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
 import { registerSurveyRoutes } from './routes/surveys/index.ts';
@@ -58,6 +59,7 @@ export function createApp() {
   });
   app.use('*', database());
   app.use('/api/v1/*', conditionalGet());
+  app.use('/feeds/*', conditionalGet());
 
   registerListRoutes(app);
   registerTownRoutes(app);
@@ -66,6 +68,7 @@ export function createApp() {
   registerFigureRoutes(app);
   registerSurveyRoutes(app);
   registerSatisfactionRoutes(app);
+  registerChangeRoutes(app);
   registerAdminRoutes(app);
   app.openapi(healthRoute, healthHandler);
 

@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'forbidden'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'already-exists'
+  | 'unknown-reference'
+  | 'write-rejected'
   | 'service-unavailable'
   | 'internal-error';
 

@@ -1,8 +1,7 @@
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { fullAnswers, get, request, submit, TOWN } from '../helpers.ts';
 
-const TOKEN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
+const TOKEN = { Authorization: 'Bearer test-admin-token' };
 const ADMIN_ROUTES: [string, string, string?][] = [
   ['GET', '/api/v1/admin/surveys/public/responses'],
   ['PUT', '/api/v1/admin/surveys/public/window', JSON.stringify({ opens_at: null, closes_at: null })],

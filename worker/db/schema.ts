@@ -137,7 +137,7 @@ export const statusEvents = sqliteTable(
     index('events_membership_idx').on(t.membershipId, t.effectiveOn, t.id),
     index('events_town_idx').on(t.townId, t.effectiveOn, t.id),
     uniqueIndex('events_data_key_uq').on(t.dataKey),
-    index('events_supersedes_idx').on(t.supersedesId),
+    uniqueIndex('events_supersedes_uq').on(t.supersedesId),
   ],
 );
 
@@ -188,7 +188,7 @@ export const changeLog = sqliteTable(
     op: text('op').notNull(),
     changedAt: text('changed_at').notNull(),
   },
-  (t) => [uniqueIndex('change_log_entity_uq').on(t.entity, t.entityId)],
+  (t) => [uniqueIndex('change_log_entity_uq').on(t.entity, t.entityId), index('change_log_entity_seq_idx').on(t.entity, t.seq)],
 );
 
 /** Every admin write: who, when, what, before and after. Append-only: nothing deletes or updates a row. */

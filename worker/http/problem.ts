@@ -22,6 +22,9 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   forbidden: { status: 403, title: 'Forbidden' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'already-exists': { status: 409, title: 'Already exists' },
+  'unknown-reference': { status: 422, title: 'Unknown reference' },
+  'write-rejected': { status: 422, title: 'Write rejected by the rules of the lists' },
   'service-unavailable': { status: 503, title: 'Service temporarily unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },
 };

@@ -91,6 +91,9 @@ export const EventSchema = z
     confidence: ConfidenceSchema,
     source_urls: SourceUrlsSchema,
     note: z.string().nullable().openapi({ description: 'Remarks, e.g. the consequence a review ordered.', example: null }),
+    supersedes: z.number().int().nullable().openapi({ description: 'Id of the event this one corrects; null when it corrects none.', example: null }),
+    superseded_by: z.number().int().nullable().openapi({ description: 'Id of the event that corrects this one. A superseded event stays in the history but counts for no status.', example: null }),
+    recorded_at: z.string().nullable().openapi({ description: 'When it was recorded through the admin API (UTC); null for events loaded from the data files.', example: null }),
   })
   .openapi('StatusEvent', { description: 'A dated status change of a town on a list, with its source.' });
 

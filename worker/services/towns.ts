@@ -131,7 +131,7 @@ export async function getTownHistory(db: Db, id: string): Promise<{ town_id: str
   const rows = await selectTownEvents(db, id);
   return {
     town_id: id,
-    items: rows.map(({ event: e, listName, sourceTitle, sourceNumber }) => ({
+    items: rows.map(({ event: e, listName, sourceTitle, sourceNumber, supersededBy }) => ({
       id: e.id,
       list_id: e.listId,
       list_name: listName,
@@ -144,6 +144,9 @@ export async function getTownHistory(db: Db, id: string): Promise<{ town_id: str
       confidence: e.confidence as StatusEvent['confidence'],
       source_urls: e.sourceUrls,
       note: e.note,
+      supersedes: e.supersedesId,
+      superseded_by: supersededBy,
+      recorded_at: e.recordedAt,
     })),
   };
 }

@@ -8,10 +8,15 @@ export async function getDataVersion(db: Db): Promise<string | null> {
   return row?.value ?? null;
 }
 
-/** The data version and the results version (changed by every survey submission) in one read. */
-export async function getVersions(db: Db): Promise<{ data_version?: string; results_version?: string }> {
-  const rows = await db.select({ key: meta.key, value: meta.value }).from(meta).where(inArray(meta.key, ['data_version', 'results_version']));
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+/** The data version with when it last changed, and the results version (changed by every survey submission), in one read. */
+export async function getVersions(db: Db): Promise<{ data_version?: string; data_changed_at?: string; results_version?: string }> {
+  const rows = await db.select({ key: meta.key, value: meta.value, at: meta.updatedAt }).from(meta).where(inArray(meta.key, ['data_version', 'results_version']));
+  const versions: { data_version?: string; data_changed_at?: string; results_version?: string } = {};
+  for (const r of rows) {
+    if (r.key === 'data_version') (versions.data_version = r.value), (versions.data_changed_at = r.at);
+    else versions.results_version = r.value;
+  }
+  return versions;
 }
 
 /** When public data last changed (ISO instant), for Last-Modified; null before the first change. */

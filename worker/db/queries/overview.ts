@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { ACTIVE_EVENT } from './list-rollups.ts';
 
 /** Responses collected, from the rollups. */
 export async function selectTotalResponses(db: Db): Promise<number> {
@@ -10,6 +11,6 @@ export async function selectTotalResponses(db: Db): Promise<number> {
 /** Dated events per year and status: how many towns entered lists and were eliminated each year. */
 export async function selectEventsByYear(db: Db) {
   return db.all<{ year: string; status: string; n: number }>(
-    sql`SELECT substr(effective_date, 1, 4) AS year, status, COUNT(*) AS n FROM status_events WHERE effective_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    sql`SELECT substr(effective_date, 1, 4) AS year, status, COUNT(*) AS n FROM status_events e WHERE effective_date IS NOT NULL AND ${ACTIVE_EVENT} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
 }

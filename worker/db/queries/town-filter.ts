@@ -1,5 +1,6 @@
 import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { towns } from '../schema.ts';
+import { ACTIVE_EVENT } from './list-rollups.ts';
 
 /** Filters shared by the town list, the list's towns and the stats. */
 export interface TownFilter {
@@ -15,19 +16,19 @@ export interface TownFilter {
 
 /**
  * The status of membership `m` on the as-of date (the latest event that had
- * surely taken effect by then), or its current status. Null when the town was
+ * surely taken effect by then and that no correction superseded), or its current status. Null when the town was
  * not yet on the list on that date.
  */
 export function statusOf(asOf: string | undefined): SQL<string | null> {
   return asOf
-    ? sql<string | null>`(SELECT e.status FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    ? sql<string | null>`(SELECT e.status FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
     : sql<string>`m.current_status`;
 }
 
 /** The date the status of `m` was given (as-of aware), as precise as the source. */
 export function statusSinceOf(asOf: string | undefined): SQL<string | null> {
   return asOf
-    ? sql<string | null>`(SELECT e.effective_date FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    ? sql<string | null>`(SELECT e.effective_date FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
     : sql<string | null>`m.current_since`;
 }
 

@@ -12,6 +12,25 @@ function matches(ifNoneMatch: string, etag: string): boolean {
   });
 }
 
+/**
+ * Last-Modified for data that changed at `iso`: the end of that second, and
+ * only once that second is over. HTTP dates have no fractions, so a change
+ * later in the same second would otherwise carry the same date, and a client
+ * revalidating with If-Modified-Since would be told, wrongly, that nothing changed.
+ */
+function lastModifiedOf(iso: string): string | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const end = Math.floor(ms / 1000) * 1000 + 1000;
+  return Date.now() >= end ? new Date(end).toUTCString() : null;
+}
+
+/** If-Modified-Since per RFC 9110: not modified when our Last-Modified is not after it. */
+function notModifiedSince(lastModified: string, since: string): boolean {
+  const b = Date.parse(since);
+  return !Number.isNaN(b) && Date.parse(lastModified) <= b;
+}
+
 /** Survey definitions say whether a survey is open now, which changes with the clock, not with a write. */
 const UNVERSIONED = /^\/api\/v1\/(admin|surveys)(\/|$)/;
 const RESULTS = /\/satisfaction$/;
@@ -20,7 +39,8 @@ const RESULTS = /\/satisfaction$/;
  * ETags for public reads, derived from the versions of what the response is
  * made of and from the request, so a revalidation costs one indexed read and
  * never returns data older than the last write: every write of lists changes
- * the data version, every survey submission the results version.
+ * the data version, every survey submission the results version. Data reads
+ * also carry Last-Modified: when the data version last changed.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -29,13 +49,18 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const versions = await getVersions(c.var.db);
     const version = RESULTS.test(url.pathname) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
+    // Results change with every submission, whose time is not kept: they get no Last-Modified.
+    const lastModified = !RESULTS.test(url.pathname) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;
     const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch && matches(ifNoneMatch, etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept' });
+    const ifModifiedSince = c.req.header('If-Modified-Since');
+    const fresh = ifNoneMatch ? matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
+    if (fresh) {
+      return c.body(null, 304, { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) });
     }
     await next();
     if (c.res.status === 200) {
       c.res.headers.set('ETag', etag);
+      if (lastModified) c.res.headers.set('Last-Modified', lastModified);
       c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
       c.res.headers.append('Vary', 'Accept');
     }

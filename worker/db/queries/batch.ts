@@ -1,0 +1,62 @@
+import { getTableColumns, is, SQL, sql } from 'drizzle-orm';
+import { getTableConfig, SQLiteAsyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client.ts';
+
+/** A statement of a write batch: a drizzle query builder, or raw SQL with bound parameters. */
+export type Statement = SQL | { toSQL(): { sql: string; params: unknown[] } };
+
+/** Bytes of JSON per statement: one bound parameter, well under D1's 1 MB limit for a value. */
+const MAX_JSON_BYTES = 500_000;
+
+/**
+ * INSERTs of `rows` that bind each chunk as one JSON parameter
+ * (`INSERT … SELECT … FROM json_each(?)`). However many rows and columns,
+ * no statement comes near D1's 100 bound parameters, and an import of a
+ * whole notice is a handful of statements, not one per row: a Worker
+ * invocation may run only 50 (Free) or 1,000 (Paid) queries.
+ */
+export function jsonInsert<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]): SQL[] {
+  if (rows.length === 0) return [];
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
+  const tuples = rows.map((r) => columns.map(([key, column]) => {
+    const value = (r as Record<string, unknown>)[key];
+    return value === undefined || value === null ? null : column.mapToDriverValue(value);
+  }));
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  const extracts = sql.raw(columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', '));
+  const statements: SQL[] = [];
+  let chunk: unknown[][] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (!chunk.length) return;
+    const insert: SQL = sql`INSERT INTO ${sql.raw(`"${getTableConfig(table).name}"`)} (${names}) SELECT ${extracts} FROM json_each(${JSON.stringify(chunk)})`;
+    statements.push(insert);
+    chunk = [];
+    bytes = 0;
+  };
+  for (const tuple of tuples) {
+    const size = JSON.stringify(tuple).length * 3;
+    if (bytes + size > MAX_JSON_BYTES) flush();
+    chunk.push(tuple);
+    bytes += size;
+  }
+  flush();
+  return statements;
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Runs statements as one D1 batch: one transaction, all or nothing. Built
+ * here rather than by drizzle's batch(), which cannot bind the parameters of raw SQL.
+ */
+export async function runBatch(db: Db, statements: Statement[]): Promise<void> {
+  if (statements.length === 0) return;
+  const client = db.$client;
+  await client.batch(
+    statements.map((s) => {
+      const query = is(s, SQL) ? dialect.sqlToQuery(s) : s.toSQL();
+      return client.prepare(query.sql).bind(...query.params);
+    }),
+  );
+}

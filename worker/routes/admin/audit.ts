@@ -1,0 +1,23 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { listAudit } from '../../services/admin/audit.ts';
+import { AuditPageSchema, AuditQuery } from '../../schemas/admin.ts';
+import { problemResponses } from '../../schemas/common.ts';
+
+export const auditRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/admin/audit',
+  tags: ['Admin'],
+  summary: 'Audit log (admin)',
+  description: 'Every admin write, newest first: who (the token\'s name), when, what, and the record before and after. Entries are written in the same transaction as the change they describe, and no operation removes or edits one.',
+  security: [{ bearer: [] }],
+  request: { query: AuditQuery },
+  responses: {
+    200: { description: 'A page of entries.', content: { 'application/json': { schema: AuditPageSchema } } },
+    ...problemResponses(400, 401, 403, 503),
+  },
+});
+
+export const auditHandler: RouteHandler<typeof auditRoute, AppEnv> = async (c) => {
+  return c.json(await listAudit(c.var.db, c.req.valid('query')), 200);
+};

@@ -1,0 +1,180 @@
+import { z } from '@hono/zod-openapi';
+import { parseSourceDate } from '../lib/dates.ts';
+import { ConfidenceSchema, pageSchema } from './common.ts';
+import { LEVELS } from './lists.ts';
+import { StatusSchema } from './towns.ts';
+
+/** Lower-case ASCII words joined by hyphens: the form of every list and town id. */
+const Slug = z.string().min(3).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens');
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A date as precise as the notice gives it, or the notice's own wording that starts with one. */
+export const SourceDateInput = z
+  .string()
+  .max(100)
+  .refine((v) => parseSourceDate(v).date !== null, 'a date YYYY-MM-DD, YYYY-MM or YYYY, optionally followed by the source’s wording')
+  .openapi({ description: 'As precise as the document: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a qualifier may follow).', example: '2024-05-20' });
+
+const Urls = z.array(z.url({ protocol: /^https?$/ }).max(500)).max(10);
+
+export const SourceInputSchema = z
+  .object({
+    title: Text(300).openapi({ description: 'Title of the document.', example: '浙江省特色小镇规划建设工作联席会议办公室关于公布2024年度考核结果的通知' }),
+    document_number: Text(100).nullable().default(null).openapi({ description: 'Official document number (文号), when it has one.', example: '浙特镇办〔2024〕5号' }),
+    issuer: Text(200).nullable().default(null).openapi({ description: 'Issuing authority.', example: '浙江省特色小镇规划建设工作联席会议办公室' }),
+    published_on: SourceDateInput.nullable().default(null),
+    urls: Urls.default([]).openapi({ description: 'Where the document can be read.', example: ['https://fzggw.zj.gov.cn/'] }),
+    note: Text(1000).nullable().default(null).openapi({ description: 'Remarks on the document.', example: null }),
+  })
+  .strict()
+  .openapi('SourceInput');
+
+export const ListCreateSchema = z
+  .object({
+    id: Slug.openapi({ description: 'Stable id of the new list.', example: 'zhejiang-2024-named' }),
+    name: Text(200).openapi({ description: 'Name in Chinese.', example: '浙江省2024年命名特色小镇' }),
+    name_en: Text(300).openapi({ description: 'Name in English.', example: 'Zhejiang characteristic towns named in 2024' }),
+    level: z.enum(LEVELS).openapi({ description: 'Level of government that issued the list.', example: 'provincial' }),
+    kind: z.enum(['named', 'creation', 'cultivation', 'pilot', 'typical', 'warning-case']).openapi({ description: 'What being on the list means.', example: 'named' }),
+    province: Text(20).nullable().default(null).openapi({ description: 'Province of a provincial (or lower) list.', example: '浙江省' }),
+    source_id: Slug.openapi({ description: 'The notice that published the list (create it first with `POST /api/v1/admin/sources`).', example: 'doc-3d5c1f0e2a' }),
+    official_count: z.number().int().min(0).max(100_000).nullable().default(null).openapi({ description: 'Number of towns the notice states, when it states one.', example: 15 }),
+    note: Text(1000).nullable().default(null).openapi({ description: 'What is known to be missing or uncertain.', example: null }),
+  })
+  .strict()
+  .refine((l) => (l.level === 'national') === (l.province === null), { message: 'a national list has no province; any other list has one', path: ['province'] })
+  .openapi('ListCreate');
+
+export const ListUpdateSchema = z
+  .object({
+    name: Text(200).optional(),
+    name_en: Text(300).optional(),
+    source_id: Slug.optional().openapi({ description: 'The notice that published the list.' }),
+    official_count: z.number().int().min(0).max(100_000).nullable().optional(),
+    note: Text(1000).nullable().optional(),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, 'give at least one field to change')
+  .openapi('ListUpdate', { description: 'The fields to change; the rest stay as they are. The audit log keeps the values before and after.' });
+
+export const TownCreateSchema = z
+  .object({
+    id: Slug.openapi({ description: 'Stable id: province and pinyin of the name, as the other towns have.', example: 'zhejiang-xinzhen' }),
+    name: Text(50).openapi({ description: 'Name as the first notice naming it prints it.', example: '新镇' }),
+    name_pinyin: z.string().min(1).max(200).regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'toneless pinyin syllables, lower case, separated by single spaces').openapi({ description: 'Toneless pinyin, syllables separated by spaces.', example: 'xin zhen' }),
+    province: Text(20).regex(/(省|市|自治区|特别行政区)$/, 'a province-level name such as 浙江省').openapi({ description: 'Province.', example: '浙江省' }),
+    city: Text(50).nullable().default(null).openapi({ description: 'Prefecture-level city.', example: '杭州市' }),
+    county: Text(50).nullable().default(null).openapi({ description: 'County or district.', example: '余杭区' }),
+    note: Text(1000).nullable().default(null).openapi({ description: 'Remarks on the town.', example: null }),
+  })
+  .strict()
+  .openapi('TownCreate');
+
+const EventFields = {
+  status: StatusSchema,
+  effective_date: SourceDateInput.nullable().openapi({ description: 'When the status took effect, as precise as the document; null when it gives no date.' }),
+  source_id: Slug.openapi({ description: 'The document that decided it.', example: 'doc-3d5c1f0e2a' }),
+  status_raw: Text(100).nullable().default(null).openapi({ description: 'The wording of the document, when it differs from the status code.', example: '黄牌警告' }),
+  confidence: ConfidenceSchema.default('high'),
+  source_urls: Urls.default([]).openapi({ description: 'Where the document was read.', example: [] }),
+  note: Text(1000).nullable().default(null).openapi({ description: 'Remarks, e.g. the consequence the document orders.', example: null }),
+};
+
+export const MembershipCreateSchema = z
+  .object({
+    town_id: Slug.openapi({ description: 'The town to add (create it first if it is not known).', example: 'beijing-changgouzhen' }),
+    listed_as: Text(100).nullable().default(null).openapi({ description: 'The name as the list prints it, when it differs.', example: null }),
+    ...EventFields,
+  })
+  .strict()
+  .openapi('MembershipCreate', { description: 'Adds a town to the list with its first status event (usually `approved`, `named` or `pilot`).' });
+
+export const EventCreateSchema = z
+  .object({
+    town_id: Slug.openapi({ description: 'Town.', example: 'beijing-changgouzhen' }),
+    list_id: Slug.openapi({ description: 'List the town is on.', example: 'mohurd-2016-batch1' }),
+    ...EventFields,
+    supersedes: z.number().int().positive().nullable().default(null).openapi({
+      description: 'Id of an event of the same town and list that this one corrects. The corrected event stays in the history, marked as superseded, and no longer counts for any status.',
+      example: null,
+    }),
+  })
+  .strict()
+  .openapi('StatusEventCreate');
+
+export const ImportQuery = z
+  .object({
+    dry_run: z.enum(['true', 'false']).default('false').openapi({ description: '`true`: validate and report, write nothing.', example: 'true' }),
+  })
+  .strict();
+
+export const ImportProblemSchema = z
+  .object({
+    row: z.number().int().openapi({ description: 'Line of the CSV (the header is line 1); 0 for the file as a whole.', example: 3 }),
+    column: z.string().nullable().openapi({ description: 'Column at fault, when one is.', example: 'town' }),
+    code: z
+      .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded'])
+      .openapi({ description: 'Stable code of the problem.', example: 'unknown-town' }),
+    detail: z.string().openapi({ description: 'What is wrong, in words.', example: 'No town 长沟 in 北京市.' }),
+    suggestions: z.array(z.object({ id: z.string(), name: z.string(), province: z.string() })).openapi({ description: 'Close matches for an unknown town.', example: [] }),
+  })
+  .openapi('ImportProblem');
+
+export const WrittenEventSchema = z
+  .object({
+    row: z.number().int().openapi({ description: 'CSV line.', example: 2 }),
+    event_id: z.number().int().nullable().openapi({ description: 'Id of the new event; null in a dry run.', example: 801 }),
+    town_id: z.string().openapi({ description: 'Town.', example: 'beijing-changgouzhen' }),
+    list_id: z.string().openapi({ description: 'List.', example: 'mohurd-2016-batch1' }),
+    status: StatusSchema,
+    effective_date: z.string().nullable().openapi({ description: 'Date as given.', example: '2024-05-20' }),
+    new_membership: z.boolean().openapi({ description: 'True when the row puts the town on the list.', example: false }),
+  })
+  .openapi('ImportedRow');
+
+export const ImportReportSchema = z
+  .object({
+    dry_run: z.boolean().openapi({ description: 'True when nothing was written.', example: true }),
+    valid: z.boolean().openapi({ description: 'True when every row can be imported.', example: true }),
+    rows: z.number().int().openapi({ description: 'Data rows read.', example: 300 }),
+    problems: z.array(ImportProblemSchema).openapi({ description: 'Every problem found; the import writes only when there is none.' }),
+    memberships_created: z.number().int().openapi({ description: 'Towns put on a list (or that would be).', example: 0 }),
+    events: z.array(WrittenEventSchema).openapi({ description: 'The events written (or that would be), in file order.' }),
+  })
+  .openapi('ImportReport');
+
+export const AuditQuery = z
+  .object({
+    entity: z.enum(['source', 'list', 'town', 'membership', 'event']).optional().openapi({ description: 'Only entries about this kind of record.', example: 'event' }),
+    entity_id: z.string().max(200).optional().openapi({ description: 'Only entries about this record (with `entity`).', example: '801' }),
+    actor: z.string().max(100).optional().openapi({ description: 'Only entries by this token name.', example: 'local-dev' }),
+    limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'Entries per page, 1–500.', example: 100 }),
+    cursor: z.string().max(100).optional().openapi({ description: 'Opaque cursor from `next_cursor`.' }),
+  })
+  .strict();
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'Entry id, increasing.', example: 1 }),
+    at: z.string().openapi({ description: 'When (UTC, ISO 8601).', example: '2026-11-23T10:00:00.000Z' }),
+    actor: z.string().openapi({ description: 'Name of the admin token used.', example: 'local-dev' }),
+    action: z.string().openapi({ description: 'What was done: `create`, `update` or `import`.', example: 'create' }),
+    entity: z.string().openapi({ description: 'Kind of record.', example: 'event' }),
+    entity_id: z.string().openapi({ description: 'Id of the record (`town/list` for a membership).', example: '801' }),
+    before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed); null when created.' }),
+    after: z.unknown().nullable().openapi({ description: 'The record after.' }),
+    request_id: z.string().openapi({ description: 'Shared by the entries one request wrote (e.g. one import).', example: '0f8e…' }),
+  })
+  .openapi('AuditEntry');
+
+export const AuditPageSchema = pageSchema(AuditEntrySchema, 'AuditPage');
+
+export type SourceInput = z.infer<typeof SourceInputSchema>;
+export type ListCreate = z.infer<typeof ListCreateSchema>;
+export type ListUpdate = z.infer<typeof ListUpdateSchema>;
+export type TownCreate = z.infer<typeof TownCreateSchema>;
+export type MembershipCreate = z.infer<typeof MembershipCreateSchema>;
+export type EventCreate = z.infer<typeof EventCreateSchema>;
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+export type ImportReport = z.infer<typeof ImportReportSchema>;

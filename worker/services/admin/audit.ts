@@ -1,0 +1,55 @@
+import type { Db } from '../../db/client.ts';
+import { countAudit, selectAudit, type AuditFilter } from '../../db/queries/audit.ts';
+import { jsonInsert } from '../../db/queries/batch.ts';
+import type { Statement } from '../../db/queries/batch.ts';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { auditLog } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../http/admin-tokens.ts';
+
+/** Who writes, when, and the id shared by everything one request writes. */
+export interface WriteContext {
+  actor: Actor;
+  at: string;
+  requestId: string;
+}
+
+export function writeContext(actor: Actor): WriteContext {
+  return { actor, at: new Date().toISOString(), requestId: crypto.randomUUID() };
+}
+
+export interface AuditChange {
+  action: 'create' | 'update' | 'import';
+  entity: 'source' | 'list' | 'town' | 'membership' | 'event';
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The audit rows of a write, to run in the same batch as the write itself: both land or neither. */
+export function auditStatements(ctx: WriteContext, changes: AuditChange[]): Statement[] {
+  return jsonInsert(
+    auditLog,
+    changes.map((c) => ({ at: ctx.at, actor: ctx.actor.name, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId: ctx.requestId })),
+  );
+}
+
+const SORT = 'audit';
+
+/** The audit log, newest first, with keyset pagination. */
+export async function listAudit(db: Db, q: { entity?: string; entity_id?: string; actor?: string; limit: number; cursor?: string }) {
+  let before: number | undefined;
+  if (q.cursor) {
+    const key = decodeCursor(q.cursor, SORT, 1);
+    if (!key || !/^\d+$/.test(key[0]!)) throw new AppError('invalid-cursor', 'The cursor is not one this endpoint gave.');
+    before = Number(key[0]);
+  }
+  const filter: AuditFilter = { entity: q.entity, entityId: q.entity_id, actor: q.actor };
+  const [rows, total] = await Promise.all([selectAudit(db, { ...filter, before }, q.limit), countAudit(db, filter)]);
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId })),
+    total,
+    next_cursor: rows.length > q.limit ? encodeCursor(SORT, [String(page.at(-1)!.id)]) : null,
+  };
+}

@@ -1,0 +1,142 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { runBatch } from '../../db/queries/batch.ts';
+import { listProvinceCounts, lists, sources, towns } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { hashHex } from '../../lib/hash.ts';
+import type { ListCreate, ListUpdate, SourceInput, TownCreate } from '../../schemas/admin.ts';
+import { listRecord, sourceRecord, townRecord, type ListRecord, type SourceRecord, type TownRecord } from '../records.ts';
+import { auditStatements, type WriteContext } from './audit.ts';
+import { errorText } from './commit.ts';
+
+/** A duplicate primary key means another request created the record first. */
+async function insertOnce(run: () => Promise<void>, what: string): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (/UNIQUE constraint failed/.test(errorText(err))) throw new AppError('already-exists', `${what} already exists.`);
+    throw err;
+  }
+}
+
+async function sourceExists(db: Db, id: string): Promise<void> {
+  const row = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get();
+  if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', detail: 'Unknown source' }] });
+}
+
+/**
+ * Records an official document. Its id is derived from its title and number,
+ * so recording the same document twice returns the first record instead of a copy.
+ */
+export async function createSource(db: Db, ctx: WriteContext, input: SourceInput): Promise<{ created: boolean; source: SourceRecord }> {
+  const id = `doc-${hashHex(`${input.title}|${input.document_number ?? ''}`, 10)}`;
+  const existing = await db.select().from(sources).where(eq(sources.id, id)).get();
+  if (existing) return { created: false, source: sourceRecord(existing) };
+  const row = { id, title: input.title, documentNumber: input.document_number, issuer: input.issuer, publishedOn: input.published_on, urls: input.urls, note: input.note, origin: 'admin' };
+  const source = sourceRecord(row);
+  await insertOnce(() => runBatch(db, [db.insert(sources).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }])]), `Source ${id}`);
+  return { created: true, source };
+}
+
+async function listRecordOf(db: Db, id: string): Promise<ListRecord | null> {
+  const [rows, counts] = await db.batch([
+    db.select().from(lists).where(eq(lists.id, id)),
+    db.select().from(listProvinceCounts).where(eq(listProvinceCounts.listId, id)).orderBy(sql`rowid`),
+  ]);
+  return rows[0] ? listRecord(rows[0], counts) : null;
+}
+
+export async function createList(db: Db, ctx: WriteContext, input: ListCreate): Promise<ListRecord> {
+  await sourceExists(db, input.source_id);
+  const source = (await db.select().from(sources).where(eq(sources.id, input.source_id)).get())!;
+  const row: typeof lists.$inferInsert = {
+    id: input.id,
+    name: input.name,
+    nameEn: input.name_en,
+    level: input.level,
+    kind: input.kind,
+    province: input.province,
+    issuer: source.issuer,
+    publishedOn: source.publishedOn,
+    documentTitle: source.title,
+    documentNumber: source.documentNumber,
+    sourceId: source.id,
+    sourceUrl: source.urls[0] ?? null,
+    officialCount: input.official_count,
+    townCount: 0,
+    complete: input.official_count === 0,
+    note: input.note,
+    position: sql`(SELECT coalesce(max(position), 0) + 1 FROM lists)` as unknown as number,
+    origin: 'admin',
+  };
+  await insertOnce(async () => {
+    await runBatch(db, [
+      db.insert(lists).values(row),
+      ...auditStatements(ctx, [{ action: 'create', entity: 'list', entityId: input.id, before: null, after: listRecord({ ...row, position: 0 } as typeof lists.$inferSelect, []) }]),
+    ]);
+  }, `List ${input.id}`);
+  return (await listRecordOf(db, input.id))!;
+}
+
+/** Changes a list's names, source, official count or note; the audit keeps both versions. */
+export async function updateList(db: Db, ctx: WriteContext, id: string, input: ListUpdate): Promise<ListRecord> {
+  const before = await listRecordOf(db, id);
+  if (!before) throw new AppError('list-not-found', `There is no list ${id}.`);
+  const set: Partial<typeof lists.$inferInsert> = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.name_en !== undefined) set.nameEn = input.name_en;
+  if (input.note !== undefined) set.note = input.note;
+  if (input.official_count !== undefined) set.officialCount = input.official_count;
+  if (input.source_id !== undefined) {
+    await sourceExists(db, input.source_id);
+    const source = (await db.select().from(sources).where(eq(sources.id, input.source_id)).get())!;
+    Object.assign(set, { sourceId: source.id, documentTitle: source.title, documentNumber: source.documentNumber, issuer: source.issuer, publishedOn: source.publishedOn, sourceUrl: source.urls[0] ?? null });
+  }
+  const after: ListRecord = {
+    ...before,
+    name: set.name ?? before.name,
+    name_en: set.nameEn ?? before.name_en,
+    note: input.note !== undefined ? input.note : before.note,
+    official_count: input.official_count !== undefined ? input.official_count : before.official_count,
+    source_id: set.sourceId ?? before.source_id,
+    document_title: set.documentTitle ?? before.document_title,
+    document_number: set.sourceId ? (set.documentNumber ?? null) : before.document_number,
+    issuer: set.sourceId ? (set.issuer ?? null) : before.issuer,
+    published_on: set.sourceId ? (set.publishedOn ?? null) : before.published_on,
+    source_url: set.sourceId ? (set.sourceUrl ?? null) : before.source_url,
+  };
+  after.missing = after.official_count === null ? null : after.official_count - after.town_count;
+  after.complete = after.official_count !== null && after.town_count === after.official_count && after.province_counts.every((p) => p.missing === 0);
+  await runBatch(db, [
+    db.update(lists).set(set).where(eq(lists.id, id)),
+    // The official count decides whether the list is complete.
+    sql`UPDATE lists SET complete = (official_count IS NOT NULL AND town_count = official_count
+      AND NOT EXISTS (SELECT 1 FROM list_province_counts p WHERE p.list_id = lists.id AND p.town_count <> p.official_count)) WHERE id = ${id}`,
+    ...auditStatements(ctx, [{ action: 'update', entity: 'list', entityId: id, before, after }]),
+  ]);
+  return after;
+}
+
+/** The text `q` searches: name, compact pinyin and initials (as the loader builds it). */
+function searchText(name: string, pinyin: string): string {
+  const syllables = pinyin.split(' ');
+  return [name.toLowerCase(), syllables.join(''), syllables.map((s) => s[0]).join('')].join(' ');
+}
+
+export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): Promise<TownRecord> {
+  const row = {
+    id: input.id,
+    name: input.name,
+    namePinyin: input.name_pinyin,
+    searchText: searchText(input.name, input.name_pinyin),
+    province: input.province,
+    city: input.city,
+    county: input.county,
+    industry: null,
+    note: input.note,
+    origin: 'admin',
+  };
+  const town = townRecord(row);
+  await insertOnce(() => runBatch(db, [db.insert(towns).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }])]), `Town ${input.id}`);
+  return town;
+}

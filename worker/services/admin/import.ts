@@ -1,0 +1,152 @@
+import type { Db } from '../../db/client.ts';
+import { selectListsByIds, selectMembershipState, selectSourcesByRef, selectTownNames } from '../../db/queries/admin-context.ts';
+import { AppError } from '../../errors.ts';
+import { parseCsvRecords } from '../../lib/csv-parse.ts';
+import { parseSourceDate } from '../../lib/dates.ts';
+import { isStatus, STATUSES } from '../../lib/statuses.ts';
+import type { ImportProblem, ImportReport } from '../../schemas/admin.ts';
+import type { WriteContext } from './audit.ts';
+import { commitWithRetry, eventWriteStatements } from './commit.ts';
+import { planEvents, type EventInput } from './plan-events.ts';
+
+export const REQUIRED_COLUMNS = ['town', 'list', 'status', 'effective_date', 'document'] as const;
+export const OPTIONAL_COLUMNS = ['province', 'status_raw', 'listed_as', 'confidence', 'source_urls', 'note', 'supersedes'] as const;
+/** A notice names at most a few hundred towns; the cap keeps one import within one Worker invocation's time. */
+export const MAX_IMPORT_ROWS = 2000;
+
+type TownName = { id: string; name: string; province: string };
+
+function problem(row: number, code: ImportProblem['code'], detail: string, column: string | null, suggestions: TownName[] = []): ImportProblem {
+  return { row, column, code, detail, suggestions };
+}
+
+/** Edit distance between two short names (two rows of the dynamic programme). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Up to five known towns whose name contains, is contained in, or is a couple of edits from `name`. */
+function closeMatches(name: string, province: string | undefined, towns: TownName[]): TownName[] {
+  const pool = province ? towns.filter((t) => t.province === province) : towns;
+  return pool
+    .map((t) => ({ t, d: t.name.includes(name) || name.includes(t.name) ? 0.5 : distance(name, t.name) }))
+    .filter(({ d }) => d <= Math.max(1, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d || a.t.id.localeCompare(b.t.id))
+    .slice(0, 5)
+    .map(({ t }) => t);
+}
+
+/**
+ * Validates a published notice given as CSV and, unless `dryRun`, writes it:
+ * every row's event (and the memberships new entries create), their audit
+ * entries and the lists' rollups in one D1 batch, so the import lands whole
+ * or not at all. A run with any problem writes nothing and says why, row by row.
+ */
+export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRun: boolean): Promise<ImportReport> {
+  const report: ImportReport = { dry_run: dryRun, valid: false, rows: 0, problems: [], memberships_created: 0, events: [] };
+  let parsed: ReturnType<typeof parseCsvRecords>;
+  try {
+    parsed = parseCsvRecords(csv);
+  } catch (err) {
+    report.problems.push(problem(0, 'invalid-value', `The file is not valid CSV: ${(err as Error).message}.`, null));
+    return finish(report, dryRun);
+  }
+  report.rows = parsed.records.length;
+  const missing = REQUIRED_COLUMNS.filter((c) => !parsed.header.includes(c));
+  for (const column of missing) report.problems.push(problem(0, 'missing-column', `The header has no "${column}" column (needed: ${REQUIRED_COLUMNS.join(', ')}).`, column));
+  if (report.rows === 0 && !missing.length) report.problems.push(problem(0, 'invalid-value', 'The file has a header but no rows.', null));
+  if (report.rows > MAX_IMPORT_ROWS) report.problems.push(problem(0, 'too-many-rows', `${report.rows} rows; split the file into parts of at most ${MAX_IMPORT_ROWS}.`, null));
+  if (report.problems.length) return finish(report, dryRun);
+
+  const records = parsed.records;
+  const [towns, lists, sources] = await Promise.all([
+    selectTownNames(db),
+    selectListsByIds(db, [...new Set(records.map((r) => r.values.list!))]),
+    selectSourcesByRef(db, [...new Set(records.map((r) => r.values.document!))]),
+  ]);
+  const townById = new Map(towns.map((t) => [t.id, t]));
+  const listById = new Map(lists.map((l) => [l.id, l]));
+
+  const inputs: EventInput[] = [];
+  for (const { line, values: v } of records) {
+    const before = report.problems.length;
+    let town = townById.get(v.town!);
+    if (!town) {
+      const named = towns.filter((t) => t.name === v.town && (!v.province || t.province === v.province));
+      if (named.length === 1) town = named[0];
+      else if (named.length > 1) report.problems.push(problem(line, 'ambiguous-town', `${named.length} towns are called ${v.town}; give the town id or a province column.`, 'town', named.slice(0, 5)));
+      else report.problems.push(problem(line, 'unknown-town', `No town "${v.town}"${v.province ? ` in ${v.province}` : ''}. Create it first if the notice names a new town.`, 'town', closeMatches(v.town!, v.province || undefined, towns)));
+    }
+    const list = listById.get(v.list!);
+    if (!list) report.problems.push(problem(line, 'unknown-list', `No list "${v.list}" (use the list id).`, 'list'));
+    if (!isStatus(v.status!)) report.problems.push(problem(line, 'invalid-value', `"${v.status}" is not a status; use one of ${STATUSES.join(', ')}.`, 'status'));
+    const matches = sources.filter((s) => s.id === v.document || s.documentNumber === v.document);
+    if (matches.length !== 1) {
+      report.problems.push(matches.length
+        ? problem(line, 'unknown-document', `${matches.length} documents have the number ${v.document}; use the source id.`, 'document')
+        : problem(line, 'unknown-document', `No source document with id or number "${v.document}"; create it first.`, 'document'));
+    }
+    const source = matches[0];
+    const date = v.effective_date || source?.publishedOn || '';
+    if (!parseSourceDate(date).date) report.problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
+    if (v.confidence && !['high', 'medium', 'low'].includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
+    if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) report.problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
+    const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);
+    if (urls.some((u) => !/^https?:\/\/\S+$/.test(u))) report.problems.push(problem(line, 'invalid-value', 'source_urls holds http(s) URLs separated by spaces.', 'source_urls'));
+    if (report.problems.length > before) continue;
+    inputs.push({
+      row: line,
+      townId: town!.id,
+      listId: list!.id,
+      listKind: list!.kind,
+      status: v.status as EventInput['status'],
+      effectiveDate: date,
+      sourceId: source!.id,
+      statusRaw: v.status_raw || null,
+      confidence: v.confidence || 'high',
+      sourceUrls: urls.length ? urls : source!.urls,
+      note: v.note || null,
+      listedAs: v.listed_as || null,
+      supersedes: v.supersedes ? Number(v.supersedes) : null,
+    });
+  }
+
+  const resolutionProblems = report.problems;
+  return commitWithRetry(db, async () => {
+    const state = await selectMembershipState(db, inputs.map((i) => ({ townId: i.townId, listId: i.listId })));
+    const plan = planEvents(inputs, state, { actor: ctx.actor.name, at: ctx.at });
+    const result: ImportReport = {
+      ...report,
+      problems: [...resolutionProblems, ...plan.problems].sort((a, b) => a.row - b.row),
+      memberships_created: plan.memberships.length,
+      events: plan.events.map((e, i) => ({
+        row: plan.origins[i]!.row,
+        event_id: dryRun ? null : e.id,
+        town_id: e.townId,
+        list_id: e.listId,
+        status: e.status as EventInput['status'],
+        effective_date: e.effectiveDate,
+        new_membership: plan.origins[i]!.newMembership,
+      })),
+    };
+    const final = finish(result, dryRun);
+    return { statements: dryRun ? [] : eventWriteStatements(db, ctx, plan, 'import'), result: final };
+  });
+}
+
+/** A report with problems is valid for nothing: a real run refuses it whole with a 422. */
+function finish(report: ImportReport, dryRun: boolean): ImportReport {
+  report.valid = report.problems.length === 0;
+  if (!report.valid && !dryRun) {
+    throw new AppError('write-rejected', `The import has ${report.problems.length} problem(s); nothing was written. Run it with dry_run=true for the full report.`, {
+      errors: report.problems.slice(0, 100).map((p) => ({ name: p.row ? `row ${p.row}${p.column ? `: ${p.column}` : ''}` : (p.column ?? 'file'), in: 'body', detail: p.detail })),
+    });
+  }
+  return report;
+}

@@ -1,0 +1,153 @@
+import type { memberships, statusEvents } from '../../db/schema.ts';
+import { parseSourceDate } from '../../lib/dates.ts';
+import type { Status } from '../../lib/statuses.ts';
+import type { ImportProblem } from '../../schemas/admin.ts';
+
+type MembershipRow = typeof memberships.$inferSelect;
+type EventRow = typeof statusEvents.$inferSelect;
+
+/** One status event to record, its town, list and source already known to exist. */
+export interface EventInput {
+  /** CSV line (import) or 0 (a single API call). */
+  row: number;
+  townId: string;
+  listId: string;
+  listKind: string;
+  status: Status;
+  effectiveDate: string | null;
+  sourceId: string;
+  statusRaw: string | null;
+  confidence: string | null;
+  sourceUrls: string[];
+  note: string | null;
+  listedAs: string | null;
+  supersedes: number | null;
+}
+
+export interface PlannedWrite {
+  memberships: MembershipRow[];
+  events: EventRow[];
+  /** For each planned event, the input it came from and whether it put the town on the list. */
+  origins: { row: number; newMembership: boolean }[];
+  problems: ImportProblem[];
+}
+
+/** Statuses that can put a town on a list: a notice names it, or pilots, proposes or cites it. */
+const ENTRY: ReadonlySet<Status> = new Set(['proposed', 'approved', 'pilot', 'named', 'typical']);
+
+function canEnter(status: Status, listKind: string): boolean {
+  return ENTRY.has(status) || (status === 'warned' && listKind === 'warning-case');
+}
+
+const problem = (row: number, code: ImportProblem['code'], detail: string, column: string | null = null): ImportProblem => ({ row, column, code, detail, suggestions: [] });
+
+/**
+ * Checks events against the memberships and events already recorded (and
+ * against each other, in order) and turns them into the rows to insert.
+ * Pure: the caller reads the state and writes the rows in one batch.
+ *
+ * Refused: an event for a town not on the list unless its status can put it
+ * there; anything but a new entry after an elimination; an event that is
+ * already recorded or repeated; a correction of an event of another town or
+ * list, or of one already corrected.
+ */
+export function planEvents(
+  inputs: EventInput[],
+  state: { membershipRows: MembershipRow[]; eventRows: EventRow[]; maxMembershipId: number; maxEventId: number },
+  by: { actor: string; at: string },
+): PlannedWrite {
+  const membershipOf = new Map(state.membershipRows.map((m) => [`${m.townId}|${m.listId}`, m]));
+  const events = [...state.eventRows];
+  const superseded = new Set(events.map((e) => e.supersedesId).filter((id): id is number => id !== null));
+  const planned: PlannedWrite = { memberships: [], events: [], origins: [], problems: [] };
+  let nextMembershipId = state.maxMembershipId + 1;
+  let nextEventId = state.maxEventId + 1;
+
+  for (const input of inputs) {
+    const date = parseSourceDate(input.effectiveDate);
+    const key = `${input.townId}|${input.listId}`;
+    let membership = membershipOf.get(key);
+    const active = membership ? events.filter((e) => e.membershipId === membership!.id && !superseded.has(e.id)) : [];
+
+    if (!membership && !canEnter(input.status, input.listKind)) {
+      planned.problems.push(problem(input.row, 'not-on-list', `${input.townId} is not on ${input.listId}, and "${input.status}" cannot put it there: record its entry (approved, named, pilot…) first.`, 'status'));
+      continue;
+    }
+    if (active.some((e) => e.status === input.status && e.effectiveDate === date.date && e.dateNote === date.note)) {
+      const inFile = planned.events.some((e) => e.membershipId === membership!.id && e.status === input.status && e.effectiveDate === date.date);
+      planned.problems.push(
+        inFile
+          ? problem(input.row, 'duplicate-row', `The same event (${input.townId}, ${input.listId}, ${input.status}, ${input.effectiveDate ?? 'no date'}) appears twice.`)
+          : problem(input.row, 'already-recorded', `${input.townId} already has "${input.status}" on ${input.listId} at ${input.effectiveDate ?? 'no date'}.`),
+      );
+      continue;
+    }
+    if (input.supersedes !== null) {
+      const target = events.find((e) => e.id === input.supersedes);
+      if (!target || target.townId !== input.townId || target.listId !== input.listId) {
+        planned.problems.push(problem(input.row, 'invalid-value', `Event ${input.supersedes} is not an event of ${input.townId} on ${input.listId}.`, 'supersedes'));
+        continue;
+      }
+      if (superseded.has(target.id)) {
+        planned.problems.push(problem(input.row, 'invalid-value', `Event ${input.supersedes} is already corrected; correct the event that corrected it instead.`, 'supersedes'));
+        continue;
+      }
+    }
+    if (membership && date.effectiveOn) {
+      // The status the town had when this event took effect, ignoring the event it corrects.
+      const before = active
+        .filter((e) => e.id !== input.supersedes && e.effectiveOn !== null && e.effectiveOn <= date.effectiveOn!)
+        .sort((a, b) => a.effectiveOn!.localeCompare(b.effectiveOn!) || a.id - b.id)
+        .at(-1);
+      if (before?.status === 'eliminated' && !canEnter(input.status, input.listKind)) {
+        planned.problems.push(problem(input.row, 'impossible-transition', `${input.townId} was eliminated from ${input.listId} on ${before.effectiveDate}; only a new entry can follow.`, 'status'));
+        continue;
+      }
+    }
+
+    const newMembership = !membership;
+    if (!membership) {
+      membership = {
+        id: nextMembershipId++,
+        townId: input.townId,
+        listId: input.listId,
+        listedAs: input.listedAs,
+        position: null,
+        confidence: input.confidence,
+        sourceUrls: input.sourceUrls,
+        note: null,
+        currentStatus: input.status,
+        currentSince: date.date,
+        origin: 'admin',
+      };
+      membershipOf.set(key, membership);
+      planned.memberships.push(membership);
+    }
+    const event: EventRow = {
+      id: nextEventId++,
+      membershipId: membership.id,
+      townId: input.townId,
+      listId: input.listId,
+      status: input.status,
+      statusRaw: input.statusRaw,
+      effectiveDate: date.date,
+      datePrecision: date.precision,
+      effectiveOn: date.effectiveOn,
+      dateNote: date.note,
+      sourceId: input.sourceId,
+      confidence: input.confidence,
+      sourceUrls: input.sourceUrls,
+      note: input.note,
+      origin: 'admin',
+      dataKey: null,
+      supersedesId: input.supersedes,
+      recordedAt: by.at,
+      recordedBy: by.actor,
+    };
+    events.push(event);
+    if (input.supersedes !== null) superseded.add(input.supersedes);
+    planned.events.push(event);
+    planned.origins.push({ row: input.row, newMembership });
+  }
+  return planned;
+}
