@@ -48,11 +48,11 @@ export const ListCreateSchema = z
 
 export const ListUpdateSchema = z
   .object({
-    name: Text(200).optional(),
-    name_en: Text(300).optional(),
-    source_id: Slug.optional().openapi({ description: 'The notice that published the list.' }),
-    official_count: z.number().int().min(0).max(100_000).nullable().optional(),
-    note: Text(1000).nullable().optional(),
+    name: Text(200).optional().openapi({ description: 'Name in Chinese.', example: '第一批中国特色小镇' }),
+    name_en: Text(300).optional().openapi({ description: 'Name in English.', example: 'First batch of Chinese characteristic towns' }),
+    source_id: Slug.optional().openapi({ description: 'The notice that published the list.', example: 'doc-3d5c1f0e2a' }),
+    official_count: z.number().int().min(0).max(100_000).nullable().optional().openapi({ description: 'Number of towns the notice states; null when it states none.', example: 127 }),
+    note: Text(1000).nullable().optional().openapi({ description: 'What is known to be missing or uncertain; null to clear.', example: '5 towns of the notice are not in our copy yet.' }),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, 'give at least one field to change')
@@ -117,7 +117,11 @@ export const ImportProblemSchema = z
       .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded'])
       .openapi({ description: 'Stable code of the problem.', example: 'unknown-town' }),
     detail: z.string().openapi({ description: 'What is wrong, in words.', example: 'No town 长沟 in 北京市.' }),
-    suggestions: z.array(z.object({ id: z.string(), name: z.string(), province: z.string() })).openapi({ description: 'Close matches for an unknown town.', example: [] }),
+    suggestions: z.array(z.object({
+      id: z.string().openapi({ description: 'Town id.', example: 'beijing-changgouzhen' }),
+      name: z.string().openapi({ description: 'Town name.', example: '长沟镇' }),
+      province: z.string().openapi({ description: 'Province.', example: '北京市' }),
+    })).openapi({ description: 'Close matches for an unknown town.', example: [] }),
   })
   .openapi('ImportProblem');
 
@@ -162,8 +166,8 @@ export const AuditEntrySchema = z
     action: z.string().openapi({ description: 'What was done: `create`, `update` or `import`.', example: 'create' }),
     entity: z.string().openapi({ description: 'Kind of record.', example: 'event' }),
     entity_id: z.string().openapi({ description: 'Id of the record (`town/list` for a membership).', example: '801' }),
-    before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed); null when created.' }),
-    after: z.unknown().nullable().openapi({ description: 'The record after.' }),
+    before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed); null when created.', example: null }),
+    after: z.unknown().nullable().openapi({ description: 'The record after.', example: { id: 801, town_id: 'beijing-changgouzhen', status: 'retained' } }),
     request_id: z.string().openapi({ description: 'Shared by the entries one request wrote (e.g. one import).', example: '0f8e…' }),
   })
   .openapi('AuditEntry');
