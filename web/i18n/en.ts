@@ -87,6 +87,8 @@ export const en: Messages = {
     answerEnterprise: 'Answer the enterprise survey',
     place: 'Location',
     pinyin: 'Pinyin',
+    superseded: 'Corrected: see event {id}',
+    corrects: 'Corrects event {id}',
   },
   stats: {
     title: 'Statistics',

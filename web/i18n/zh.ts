@@ -86,6 +86,8 @@ export const zh = {
     answerEnterprise: '填写企业问卷',
     place: '所在地',
     pinyin: '拼音',
+    superseded: '已更正：以事件 {id} 为准',
+    corrects: '更正事件 {id}',
   },
   stats: {
     title: '统计',

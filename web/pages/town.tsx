@@ -64,8 +64,14 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
         <h2 id="history-title">{t.town.history}</h2>
         <ol class="timeline">
           {history.map((e) => (
-            <li>
+            <li id={`event-${e.id}`} class={e.superseded_by ? 'superseded' : undefined}>
               <p class="timeline-date">{e.effective_date ?? t.town.unknownDate}</p>
+              {e.superseded_by && (
+                <p class="small">
+                  <a href={`#event-${e.superseded_by}`}>{fmt(t.town.superseded, { id: e.superseded_by })}</a>
+                </p>
+              )}
+              {e.supersedes && <p class="small muted">{fmt(t.town.corrects, { id: e.supersedes })}</p>}
               <p>
                 <StatusBadge ctx={ctx} status={e.status} /> {e.list_name}
                 {e.status_raw && e.status_raw !== e.status ? <span class="muted"> （{e.status_raw}）</span> : null}
