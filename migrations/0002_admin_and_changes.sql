@@ -145,3 +145,16 @@ END;
 CREATE TRIGGER change_log_data_version AFTER INSERT ON change_log BEGIN
   UPDATE meta SET value = CAST(NEW.seq AS TEXT), updated_at = NEW.changed_at WHERE key = 'data_version';
 END;
+--> statement-breakpoint
+-- Rows loaded before this migration enter the feed once, so that replaying it from 0 gives all the data.
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'source', id, 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM sources;
+--> statement-breakpoint
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'list', id, 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM lists;
+--> statement-breakpoint
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'town', id, 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM towns;
+--> statement-breakpoint
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'membership', town_id || '/' || list_id, 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM memberships;
+--> statement-breakpoint
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'event', CAST(id AS TEXT), 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM status_events;
+--> statement-breakpoint
+INSERT INTO change_log (entity, entity_id, op, changed_at) SELECT 'figure', CAST(id AS TEXT), 'upsert', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM reported_figures;
