@@ -30,8 +30,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ['test/**/*.test.ts'],
-      // Browser tests run in Node against a real Chromium: vitest.browser.config.ts.
-      exclude: ['test/browser/**'],
+      // Browser tests (a real Chromium) and node tests (the command-line tools) run in Node: vitest.browser.config.ts.
+      exclude: ['test/browser/**', 'test/node/**'],
       setupFiles: ['./test/setup.ts'],
     },
   };

@@ -250,6 +250,28 @@ describe('importing a notice', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('has an entry, with its author, for every record an admin request wrote', async () => {
+    const rows = await env.DB.prepare(`
+      SELECT 'source' AS entity, id FROM sources WHERE origin = 'admin'
+      UNION ALL SELECT 'list', id FROM lists WHERE origin = 'admin'
+      UNION ALL SELECT 'town', id FROM towns WHERE origin = 'admin'
+      UNION ALL SELECT 'membership', town_id || '/' || list_id FROM memberships WHERE origin = 'admin'
+      UNION ALL SELECT 'event', CAST(id AS TEXT) FROM status_events WHERE origin = 'admin'`).all<{ entity: string; id: string }>();
+    expect(rows.results.length).toBeGreaterThan(5);
+    for (const { entity, id } of rows.results) {
+      const entry = await env.DB.prepare("SELECT actor, action, after FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN ('create', 'import')").bind(entity, id).first<any>();
+      expect(entry, `${entity} ${id}`).toMatchObject({ actor: 'test-editor' });
+      expect(JSON.parse(entry.after)).toBeTruthy();
+    }
+    const page = await getJson('/api/v1/admin/audit?limit=2', { Authorization: AUDITOR });
+    expect(page.body.items).toHaveLength(2);
+    const next = await getJson(`/api/v1/admin/audit?limit=2&cursor=${page.body.next_cursor}`, { Authorization: AUDITOR });
+    expect(next.body.items[0].id).toBeLessThan(page.body.items[1].id);
+    expect((await get('/api/v1/admin/audit?cursor=bogus', { Authorization: AUDITOR })).status).toBe(400);
+  });
+});
+
 describe('caches never serve data older than an admin write', () => {
   it('the ETag and Last-Modified of a collection change with the write', async () => {
     const first = await get(`/api/v1/lists/${LIST}`);

@@ -40,7 +40,7 @@ describe('npm run import', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('notice.csv: 300 rows, 300 events, 300 towns put on a list (dry run: nothing written)');
     expect(stderr).toMatch(/Uploading notice\.csv: done/);
-    const list = await (await fetch(`${server.url}/api/v1/lists/${notice.listId}`)).json();
+    const list = (await (await fetch(`${server.url}/api/v1/lists/${notice.listId}`)).json()) as { town_count: number };
     expect(list.town_count).toBe(0);
   });
 

@@ -32,6 +32,7 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
         <link rel="stylesheet" href="/site.css" />
         <link rel="alternate" hreflang="zh-CN" href={`${url.origin}${withQuery(url, { lang: 'zh' })}`} />
         <link rel="alternate" hreflang="en" href={`${url.origin}${withQuery(url, { lang: 'en' })}`} />
+        <link rel="alternate" type="application/atom+xml" title={t.feedTitle} href="/feeds/changes.atom" />
         {scripts.map((src) => (
           <script src={src} defer></script>
         ))}

@@ -2,6 +2,7 @@ import type { Messages } from './index.ts';
 
 export const en: Messages = {
   lang: 'en',
+  feedTitle: 'Characteristic town list changes',
   siteName: 'China Characteristic Towns Open Data',
   siteTagline: 'Open data on the official lists of characteristic towns, their status changes and satisfaction surveys',
   skipToContent: 'Skip to content',

@@ -1,6 +1,7 @@
 /** Every string of the web site, Chinese first. en.ts must have the same shape (checked by the compiler). */
 export const zh = {
   lang: 'zh-CN',
+  feedTitle: '特色小镇名单变更',
   siteName: '特色小镇开放数据',
   siteTagline: '官方特色小镇名单、状态变化与满意度调查的开放数据',
   skipToContent: '跳到正文',
