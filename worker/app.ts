@@ -21,7 +21,7 @@ import { registerSurveyRoutes } from './routes/surveys/index.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { DOCS_CSS, renderDocs } from './routes/system/docs.ts';
-import { healthHandler, healthRoute } from './routes/system/health.ts';
+import { healthHandler, healthRoute, liveHandler, liveRoute } from './routes/system/health.ts';
 import { registerTownRoutes } from './routes/towns/index.ts';
 
 /**
@@ -71,6 +71,7 @@ export function createApp() {
   registerChangeRoutes(app);
   registerAdminRoutes(app);
   app.openapi(healthRoute, healthHandler);
+  app.openapi(liveRoute, liveHandler);
 
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -273,6 +273,15 @@ describe('the audit log', () => {
 });
 
 describe('caches never serve data older than an admin write', () => {
+  it('a read served from the isolate cache is never older than the last write', async () => {
+    const path = '/api/v1/towns/beijing-ceshizhen';
+    const read = async () => (await getJson(path)).body.memberships.map((m: any) => m.status);
+    const before = await read();
+    expect(await read()).toEqual(before);
+    await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'warned', effective_date: '2026-10-01', source_id: sourceId });
+    expect(await read()).toEqual(['warned']);
+  });
+
   it('the ETag and Last-Modified of a collection change with the write', async () => {
     const first = await get(`/api/v1/lists/${LIST}`);
     const etag = first.headers.get('ETag')!;

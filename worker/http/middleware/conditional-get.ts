@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getVersions } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
+import { cacheKey, getCached, putCached } from '../response-cache.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
 
@@ -40,7 +41,8 @@ const RESULTS = /\/satisfaction$/;
  * made of and from the request, so a revalidation costs one indexed read and
  * never returns data older than the last write: every write of lists changes
  * the data version, every survey submission the results version. Data reads
- * also carry Last-Modified: when the data version last changed.
+ * also carry Last-Modified: when the data version last changed. The same
+ * versions key an in-isolate copy of JSON responses (http/response-cache.ts).
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -54,10 +56,18 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const ifNoneMatch = c.req.header('If-None-Match');
     const ifModifiedSince = c.req.header('If-Modified-Since');
     const fresh = ifNoneMatch ? matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
-    if (fresh) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) });
+    const validators = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) };
+    if (fresh) return c.body(null, 304, validators);
+    // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again.
+    const key = version ? cacheKey(version, url, c.req.header('Accept') ?? '') : null;
+    const hit = key ? getCached(key) : undefined;
+    if (hit) {
+      const headers = new Headers(hit.headers);
+      for (const [name, value] of Object.entries(validators)) headers.set(name, value);
+      return new Response(c.req.method === 'HEAD' ? null : hit.body, { status: 200, headers });
     }
     await next();
+    if (key && c.req.method === 'GET') await putCached(key, c.res);
     if (c.res.status === 200) {
       c.res.headers.set('ETag', etag);
       if (lastModified) c.res.headers.set('Last-Modified', lastModified);

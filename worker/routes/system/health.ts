@@ -27,3 +27,21 @@ export const healthHandler: RouteHandler<typeof healthRoute, AppEnv> = async (c)
   c.header('Cache-Control', 'no-store');
   return c.json({ status: 'ok' as const, data_version: version }, 200);
 };
+
+const LiveSchema = z
+  .object({ status: z.literal('ok').openapi({ description: 'The worker answers.', example: 'ok' }) })
+  .openapi('Live');
+
+export const liveRoute = createRoute({
+  method: 'get',
+  path: '/livez',
+  tags: ['System'],
+  summary: 'Liveness check',
+  description: 'Answers without touching the database: for uptime probes, and the benchmark\'s measure of what the runtime alone can serve.',
+  responses: { 200: { description: 'Alive.', content: { 'application/json': { schema: LiveSchema } } } },
+});
+
+export const liveHandler: RouteHandler<typeof liveRoute, AppEnv> = (c) => {
+  c.header('Cache-Control', 'no-store');
+  return c.json({ status: 'ok' as const }, 200);
+};

@@ -1,0 +1,106 @@
+/**
+ * The HTTP benchmark (`npm run bench`, `npm run bench -- --smoke` in CI):
+ * the built worker in workerd (Miniflare on a real port, all lists loaded, an
+ * in-memory D1), driven by autocannon for a fixed time per endpoint. Prints
+ * one table (requests per second, p50 / p99 latency, each read's throughput
+ * as a ratio to the trivial route) and the results endpoint at 1M synthetic
+ * responses against 1k, and writes the same to bench/RESULTS.md.
+ * Synthetic responses exist only in that throwaway database.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { startLocalServer } from '../scripts/local-server.ts';
+import { seedResponses } from './synthetic-responses.ts';
+
+const smoke = process.argv.includes('--smoke');
+const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const DURATION = smoke ? 1 : arg('duration', 10);
+const CONNECTIONS = arg('connections', 10);
+const SIZES = smoke ? [1000, 5000] : [1000, arg('large', 1_000_000)];
+
+interface Row { name: string; path: string; rps: number; p50: number; p99: number; ok: number; bad: number }
+
+async function measure(url: string, name: string, path: string, extra: Partial<Parameters<typeof autocannon>[0]> = {}): Promise<Row> {
+  const result: Result = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: DURATION, ...extra });
+  return { name, path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], bad: result.non2xx + result.errors + result.timeouts };
+}
+
+const server = await startLocalServer({ submissionLimit: 100_000_000 });
+try {
+  const { url, db } = server;
+  const town = 'beijing-changgouzhen';
+  await seedResponses(db, 'bench-town-results', SIZES[0]!);
+  const reads: [string, string][] = [
+    ['trivial route (/livez)', '/livez'],
+    ['towns, filtered', `/api/v1/towns?province=${encodeURIComponent('浙江省')}&level=provincial&limit=50`],
+    ['one town', `/api/v1/towns/${town}`],
+    ['stats', '/api/v1/stats'],
+    ["a town's results", '/api/v1/towns/bench-town-results/satisfaction'],
+    ['results grouped by province', '/api/v1/satisfaction?group_by=province'],
+    ['CSV export of the largest list', '/api/v1/towns?list=mohurd-2017-batch2&format=csv&limit=500'],
+  ];
+  const rows: Row[] = [];
+  for (const [name, path] of reads) rows.push(await measure(url, name, path));
+
+  // Submissions: every request a new Idempotency-Key and client address, as many browsers would send.
+  const survey = (await (await fetch(`${url}/api/v1/surveys/public`)).json()) as { sections: { questions: { id: string; type: string; options?: { id: string }[] }[] }[] };
+  const answers = Object.fromEntries(
+    survey.sections.flatMap((s) => s.questions).map((q) => [q.id, q.type === 'likert' ? 4 : q.type === 'nps' ? 8 : q.type === 'single' ? q.options![0]!.id : q.type === 'multi' ? [q.options![0]!.id] : 'synthetic']),
+  );
+  const before = (await db.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n'))!;
+  let sent = 0;
+  const post = await measure(url, 'submissions (POST)', '/api/v1/surveys/public/responses', {
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        sent += 1;
+        return {
+          ...req,
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${process.pid}-${sent}`, 'CF-Connecting-IP': `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}` },
+          body: JSON.stringify({ town_id: town, answers, consent: { participation: true } }),
+        };
+      },
+    }],
+  });
+  const stored = (await db.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n'))! - before;
+  const keys = (await db.prepare("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key LIKE 'bench-%'").first<number>('n'))!;
+  rows.push(post);
+
+  // The results endpoint as the responses of one town grow.
+  const scaling: { size: number; p50: number; p99: number; mean: number }[] = [];
+  for (const size of SIZES) {
+    await seedResponses(db, 'bench-town-scaling', size);
+    const r = await autocannon({ url: `${url}/api/v1/towns/bench-town-scaling/satisfaction`, connections: 1, duration: DURATION });
+    scaling.push({ size, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.mean });
+  }
+
+  const trivial = rows[0]!;
+  const table = [
+    '| endpoint | req/s | p50 ms | p99 ms | throughput / trivial | p99 / trivial | 2xx | other |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.rps / trivial.rps).toFixed(2)} | ${(r.p99 / Math.max(trivial.p99, 1)).toFixed(2)} | ${r.ok} | ${r.bad} |`),
+  ].join('\n');
+  const [small, large] = scaling;
+  const scalingText = [
+    `| responses of the town | p50 ms | p99 ms | mean ms |`,
+    '|---:|---:|---:|---:|',
+    ...scaling.map((s) => `| ${s.size.toLocaleString('en')} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.mean.toFixed(2)} |`),
+  ].join('\n');
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+  const summary = [
+    `Submissions: ${post.ok} accepted in ${DURATION} s (${post.rps.toFixed(0)}/s); ${stored} stored, ${keys} idempotency keys, ${post.bad} refused or failed.`,
+    `Results latency at ${large!.size.toLocaleString('en')} responses / at ${small!.size.toLocaleString('en')}: mean ${(large!.mean / small!.mean).toFixed(2)}×, p50 ${(large!.p50 / Math.max(small!.p50, 0.01)).toFixed(2)}×.`,
+  ].join('\n');
+  const report = `# Benchmark results\n\n${new Date().toISOString()} · ${machine} · workerd via Miniflare, in-memory D1 · ${CONNECTIONS} connections, ${DURATION} s per endpoint${smoke ? ' · SMOKE RUN (not figures)' : ''}\n\n${table}\n\n${scalingText}\n\n${summary}\n`;
+  console.log(`\n${report}`);
+  if (!smoke) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
+  if (stored !== post.ok) {
+    console.error(`lost or duplicated submissions: ${post.ok} accepted, ${stored} stored`);
+    process.exitCode = 1;
+  }
+  if (rows.some((r) => r.ok === 0)) process.exitCode = 1;
+} finally {
+  await server.dispose();
+}
