@@ -23,6 +23,8 @@ const SIZES = smoke ? [1000, 5000] : [1000, arg('large', 1_000_000)];
 interface Row { name: string; path: string; rps: number; p50: number; p99: number; ok: number; bad: number }
 
 async function measure(url: string, name: string, path: string, extra: Partial<Parameters<typeof autocannon>[0]> = {}): Promise<Row> {
+  // A second of the same load first, not counted: the JIT and the caches warm up as they would in service.
+  if (!smoke && !extra.requests) await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 1 });
   const result: Result = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: DURATION, ...extra });
   return { name, path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], bad: result.non2xx + result.errors + result.timeouts };
 }

@@ -1,10 +1,12 @@
 import { drizzle } from 'drizzle-orm/d1';
-import * as schema from './schema.ts';
-import * as surveySchema from './survey-schema.ts';
 
-/** A drizzle client on the D1 binding. Cheap: create one per request. */
+/**
+ * A drizzle client on the D1 binding (or a session of it). Created per
+ * request, so it is kept cheap: no relational schema to build, since every
+ * query is written with the query builder against the tables in schema.ts.
+ */
 export function createDb(d1: D1Database) {
-  return drizzle(d1, { schema: { ...schema, ...surveySchema } });
+  return drizzle(d1);
 }
 
 export type Db = ReturnType<typeof createDb>;

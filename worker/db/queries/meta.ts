@@ -10,7 +10,10 @@ export async function getDataVersion(db: Db): Promise<string | null> {
 
 /** The data version with when it last changed, and the results version (changed by every survey submission), in one read. */
 export async function getVersions(db: Db): Promise<{ data_version?: string; data_changed_at?: string; results_version?: string }> {
-  const rows = await db.select({ key: meta.key, value: meta.value, at: meta.updatedAt }).from(meta).where(inArray(meta.key, ['data_version', 'results_version']));
+  // Every public read runs this first, so it is a plain prepared statement: no query building.
+  const { results: rows } = await db.$client
+    .prepare("SELECT key, value, updated_at AS at FROM meta WHERE key IN ('data_version', 'results_version')")
+    .all<{ key: string; value: string; at: string }>();
   const versions: { data_version?: string; data_changed_at?: string; results_version?: string } = {};
   for (const r of rows) {
     if (r.key === 'data_version') (versions.data_version = r.value), (versions.data_changed_at = r.at);
