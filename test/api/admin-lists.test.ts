@@ -142,6 +142,12 @@ describe('status events', () => {
     expect(asOf.body.total).toBe(0);
     const twice = await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-02', source_id: sourceId, supersedes: wrong.id });
     expect(twice.status).toBe(422);
+    // A correction that keeps the status and date and fixes only the note is a correction, not a duplicate.
+    const noteOnly = await sendJson('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-01', source_id: sourceId, supersedes: fix.body.id, note: '更正：考核合格（复核）',
+    });
+    expect(noteOnly.res.status).toBe(201);
+    expect((await getJson('/api/v1/towns/beijing-ceshizhen')).body.memberships[0].status).toBe('retained');
   });
 });
 

@@ -73,7 +73,8 @@ export function planEvents(
       planned.problems.push(problem(input.row, 'not-on-list', `${input.townId} is not on ${input.listId}, and "${input.status}" cannot put it there: record its entry (approved, named, pilot…) first.`, 'status'));
       continue;
     }
-    if (active.some((e) => e.status === input.status && e.effectiveDate === date.date && e.dateNote === date.note)) {
+    // A correction may repeat the status and date of the event it corrects (to fix its source or note).
+    if (active.some((e) => e.id !== input.supersedes && e.status === input.status && e.effectiveDate === date.date && e.dateNote === date.note)) {
       const inFile = planned.events.some((e) => e.membershipId === membership!.id && e.status === input.status && e.effectiveDate === date.date);
       planned.problems.push(
         inFile
