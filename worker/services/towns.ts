@@ -10,6 +10,7 @@ import {
 import { AppError } from '../errors.ts';
 import type { EventSchema, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { assertListFilter } from './lists.ts';
+import { eventRecord } from './records.ts';
 import { sourceRef } from './source-ref.ts';
 
 export type TownSummary = z.infer<typeof TownSummarySchema>;
@@ -131,22 +132,9 @@ export async function getTownHistory(db: Db, id: string): Promise<{ town_id: str
   const rows = await selectTownEvents(db, id);
   return {
     town_id: id,
-    items: rows.map(({ event: e, listName, sourceTitle, sourceNumber, supersededBy }) => ({
-      id: e.id,
-      list_id: e.listId,
-      list_name: listName,
-      status: e.status as StatusEvent['status'],
-      status_raw: e.statusRaw,
-      effective_date: e.effectiveDate,
-      date_precision: e.datePrecision as StatusEvent['date_precision'],
-      date_note: e.dateNote,
-      source: sourceRef(e.sourceId, sourceTitle, sourceNumber),
-      confidence: e.confidence as StatusEvent['confidence'],
-      source_urls: e.sourceUrls,
-      note: e.note,
-      supersedes: e.supersedesId,
-      superseded_by: supersededBy,
-      recorded_at: e.recordedAt,
-    })),
+    items: rows.map(({ event, listName, sourceTitle, sourceNumber, supersededBy }) => {
+      const { town_id: _town, source_id: _source, ...record } = eventRecord(event);
+      return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy };
+    }),
   };
 }
