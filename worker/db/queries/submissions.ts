@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client.ts';
+import { jsonInsert, runBatch, type Statement } from './batch.ts';
 import { meta } from '../schema.ts';
 import { answers, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses } from '../survey-schema.ts';
 
@@ -19,49 +19,32 @@ export interface SubmissionWrite {
   fingerprint: string;
 }
 
-/** Splits rows so that no statement binds more than D1's 100 parameters. */
-function chunks<T>(rows: T[], columns: number): T[][] {
-  const size = Math.floor(100 / columns);
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
 /**
  * The response, its answers, every rollup it changes, its Idempotency-Key and
- * the results version, as one D1 batch: all of it is stored, or none.
+ * the results version, as one D1 batch: all of it is stored, or none. Answers
+ * and rollups bind their rows as one JSON parameter each, so a submission is
+ * seven statements however long the questionnaire: D1 runs one query at a
+ * time, and fewer statements per submission is more submissions per second.
  */
 export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void> {
   const scope = { surveyVersionId: w.surveyVersionId, townId: w.townId };
-  const statements: BatchItem<'sqlite'>[] = [
+  const statements: Statement[] = [
     db.insert(responses).values({ id: w.id, surveyVersionId: w.surveyVersionId, townId: w.townId, submittedAt: w.submittedAt, contact: w.contact }),
-    ...chunks(w.answers, 3).map((rows) => db.insert(answers).values(rows.map((a) => ({ responseId: w.id, ...a })))),
+    ...jsonInsert(answers, w.answers.map((a) => ({ responseId: w.id, ...a }))),
     db
       .insert(rollupResponses)
       .values({ ...scope, n: 1 })
       .onConflictDoUpdate({ target: [rollupResponses.surveyVersionId, rollupResponses.townId], set: { n: sql`${rollupResponses.n} + 1` } }),
-    ...chunks(w.counted, 5).map((rows) =>
-      db
-        .insert(rollupAnswers)
-        .values(rows.map((a) => ({ ...scope, questionId: a.questionId, value: a.value, n: 1 })))
-        .onConflictDoUpdate({
-          target: [rollupAnswers.surveyVersionId, rollupAnswers.townId, rollupAnswers.questionId, rollupAnswers.value],
-          set: { n: sql`${rollupAnswers.n} + 1` },
-        }),
-    ),
-    ...chunks(w.dimensions, 6).map((rows) =>
-      db
-        .insert(rollupDimensions)
-        .values(rows.map((d) => ({ ...scope, dimension: d.dimension, n: 1, sum: d.score, sumSquares: d.score * d.score })))
-        .onConflictDoUpdate({
-          target: [rollupDimensions.surveyVersionId, rollupDimensions.townId, rollupDimensions.dimension],
-          set: {
-            n: sql`${rollupDimensions.n} + 1`,
-            sum: sql`${rollupDimensions.sum} + excluded.sum`,
-            sumSquares: sql`${rollupDimensions.sumSquares} + excluded.sum_squares`,
-          },
-        }),
-    ),
+    // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+    sql`INSERT INTO rollup_answers (survey_version_id, town_id, question_id, value, n)
+        SELECT ${w.surveyVersionId}, ${w.townId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1
+        FROM json_each(${JSON.stringify(w.counted.map((a) => [a.questionId, a.value]))}) WHERE true
+        ON CONFLICT (survey_version_id, town_id, question_id, value) DO UPDATE SET n = rollup_answers.n + 1`,
+    sql`INSERT INTO rollup_dimensions (survey_version_id, town_id, dimension, n, sum, sum_squares)
+        SELECT ${w.surveyVersionId}, ${w.townId}, json_extract(value, '$[0]'), 1, json_extract(value, '$[1]'), json_extract(value, '$[1]') * json_extract(value, '$[1]')
+        FROM json_each(${JSON.stringify(w.dimensions.map((d) => [d.dimension, d.score]))}) WHERE true
+        ON CONFLICT (survey_version_id, town_id, dimension) DO UPDATE SET
+          n = rollup_dimensions.n + 1, sum = rollup_dimensions.sum + excluded.sum, sum_squares = rollup_dimensions.sum_squares + excluded.sum_squares`,
     db.insert(idempotencyKeys).values({ key: w.idempotencyKey, fingerprint: w.fingerprint, responseId: w.id, createdAt: w.submittedAt }),
     // Results caches (ETags) follow this version, so a new response is never hidden behind a stale copy.
     db
@@ -69,5 +52,5 @@ export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void>
       .values({ key: 'results_version', value: w.id })
       .onConflictDoUpdate({ target: meta.key, set: { value: w.id, updatedAt: w.submittedAt } }),
   ];
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await runBatch(db, statements);
 }
