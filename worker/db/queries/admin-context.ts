@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { lists, memberships, sources, statusEvents, towns } from '../schema.ts';
 
@@ -38,8 +38,4 @@ export async function selectMembershipState(db: Db, pairs: { townId: string; lis
     }).from(sql`(SELECT 1)`),
   ]);
   return { membershipRows, eventRows, maxMembershipId: maxIds[0]!.membership, maxEventId: maxIds[0]!.event };
-}
-
-export async function selectEventById(db: Db, id: number) {
-  return db.select().from(statusEvents).where(eq(statusEvents.id, id)).get();
 }

@@ -9,7 +9,7 @@ import { auditStatements, type AuditChange, type WriteContext } from './audit.ts
 import type { PlannedWrite } from './plan-events.ts';
 
 /** The statements that write planned memberships and events, their audit entries and the rollups of their lists. */
-export function eventWriteStatements(db: Db, ctx: WriteContext, plan: PlannedWrite, action: 'create' | 'import'): Statement[] {
+export function eventWriteStatements(ctx: WriteContext, plan: PlannedWrite, action: 'create' | 'import'): Statement[] {
   const audit: AuditChange[] = [
     ...plan.memberships.map((m) => ({ action, entity: 'membership' as const, entityId: `${m.townId}/${m.listId}`, before: null, after: membershipRecord(m) })),
     ...plan.events.map((e) => ({ action, entity: 'event' as const, entityId: String(e.id), before: null, after: eventRecord(e) })),

@@ -30,7 +30,7 @@ async function writeOne(db: Db, ctx: WriteContext, input: EventInput, mode: 'eve
     if (mode === 'membership' && state.membershipRows.length) throw new AppError('already-exists', `${input.townId} is already on ${input.listId}; record a status event instead.`);
     const plan = planEvents([input], state, { actor: ctx.actor.name, at: ctx.at });
     if (plan.problems.length) throw rejected(plan.problems);
-    return { statements: eventWriteStatements(db, ctx, plan, 'create'), result: eventRecord(plan.events[0]!) };
+    return { statements: eventWriteStatements(ctx, plan, 'create'), result: eventRecord(plan.events[0]!) };
   });
 }
 

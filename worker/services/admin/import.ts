@@ -136,7 +136,7 @@ export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRu
       })),
     };
     const final = finish(result, dryRun);
-    return { statements: dryRun ? [] : eventWriteStatements(db, ctx, plan, 'import'), result: final };
+    return { statements: dryRun ? [] : eventWriteStatements(ctx, plan, 'import'), result: final };
   });
 }
 
