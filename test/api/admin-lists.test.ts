@@ -110,6 +110,7 @@ describe('status events', () => {
     expect((await send('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(409);
     const list = await getJson(`/api/v1/lists/${LIST}`);
     expect(list.body.town_count).toBe(1);
+    expect((await send('POST', '/api/v1/admin/lists/no-such-list/towns', { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(404);
 
     const eliminated = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-08-01', source_id: sourceId, note: '考核不合格' });
     expect(eliminated.res.status).toBe(201);

@@ -19,9 +19,11 @@ async function insertOnce(run: () => Promise<void>, what: string): Promise<void>
   }
 }
 
-async function sourceExists(db: Db, id: string): Promise<void> {
-  const row = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get();
+/** The source a body refers to; a 422 naming `source_id` when there is none. */
+async function referencedSource(db: Db, id: string) {
+  const row = await db.select().from(sources).where(eq(sources.id, id)).get();
   if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', detail: 'Unknown source' }] });
+  return row;
 }
 
 /**
@@ -47,8 +49,7 @@ async function listRecordOf(db: Db, id: string): Promise<ListRecord | null> {
 }
 
 export async function createList(db: Db, ctx: WriteContext, input: ListCreate): Promise<ListRecord> {
-  await sourceExists(db, input.source_id);
-  const source = (await db.select().from(sources).where(eq(sources.id, input.source_id)).get())!;
+  const source = await referencedSource(db, input.source_id);
   const row: typeof lists.$inferInsert = {
     id: input.id,
     name: input.name,
@@ -88,8 +89,7 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
   if (input.note !== undefined) set.note = input.note;
   if (input.official_count !== undefined) set.officialCount = input.official_count;
   if (input.source_id !== undefined) {
-    await sourceExists(db, input.source_id);
-    const source = (await db.select().from(sources).where(eq(sources.id, input.source_id)).get())!;
+    const source = await referencedSource(db, input.source_id);
     Object.assign(set, { sourceId: source.id, documentTitle: source.title, documentNumber: source.documentNumber, issuer: source.issuer, publishedOn: source.publishedOn, sourceUrl: source.urls[0] ?? null });
   }
   const after: ListRecord = {

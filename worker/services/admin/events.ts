@@ -13,9 +13,13 @@ function rejected(problems: ImportProblem[]): AppError {
   return new AppError('write-rejected', problems.map((p) => p.detail).join(' '), { errors });
 }
 
-/** The town, list and source an event names must exist; a 422 says which does not. */
-async function resolveRefs(db: Db, townId: string, listId: string, sourceId: string) {
+/**
+ * The town, list and source an event names must exist; a 422 says which does
+ * not, except that a list named in the path is a 404 (`listInPath`).
+ */
+async function resolveRefs(db: Db, townId: string, listId: string, sourceId: string, listInPath = false) {
   const [[town], [list], sources] = await Promise.all([selectTownsByIds(db, [townId]), selectListsByIds(db, [listId]), selectSourcesByRef(db, [sourceId])]);
+  if (!list && listInPath) throw new AppError('list-not-found', `There is no list ${listId}.`);
   const errors: FieldProblem[] = [];
   if (!town) errors.push({ name: 'town_id', in: 'body', detail: `No town ${townId}; create it first.` });
   if (!list) errors.push({ name: 'list_id', in: 'body', detail: `No list ${listId}.` });
@@ -60,8 +64,6 @@ export async function recordEvent(db: Db, ctx: WriteContext, body: EventCreate):
 
 /** Puts a town on a list with its first status event. */
 export async function addTownToList(db: Db, ctx: WriteContext, listId: string, body: MembershipCreate): Promise<EventRecord> {
-  const [list] = await selectListsByIds(db, [listId]);
-  if (!list) throw new AppError('list-not-found', `There is no list ${listId}.`);
-  await resolveRefs(db, body.town_id, listId, body.source_id);
+  const { list } = await resolveRefs(db, body.town_id, listId, body.source_id, true);
   return writeOne(db, ctx, eventInput({ ...body, list_id: listId }, list.kind), 'membership');
 }
