@@ -8,9 +8,11 @@
  * --local (default) talks to `npm start` on http://127.0.0.1:8787 (PORT
  * changes the port) with the local development token; --remote talks to
  * TSXZ_API_URL. ADMIN_TOKEN overrides the token and is required with --remote.
+ * The same file sent again is not imported twice: its hash is the Idempotency-Key.
  * Exit status: 0 when the file is valid (and, without --dry-run, imported),
  * 1 when it has problems (nothing is written), 2 when the import could not run.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -116,7 +118,9 @@ async function main(): Promise<number> {
   try {
     res = await fetch(`${base}/api/v1/admin/imports?dry_run=${dryRun}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv; charset=utf-8' },
+      // The file's own hash as Idempotency-Key: running the tool again on the same file (after a lost
+      // reply, say) returns the first import's report instead of importing twice.
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv; charset=utf-8', 'Idempotency-Key': `cli-${createHash('sha256').update(bytes).digest('hex')}` },
       body: uploadStream(bytes, bar),
       duplex: 'half',
     } as RequestInit);
@@ -128,7 +132,8 @@ async function main(): Promise<number> {
   const body = (await res.json().catch(() => null)) as (Report & { detail?: string; errors?: { name: string; detail: string }[] }) | null;
   if (res.status === 200 || res.status === 201) {
     printReport(body!, file);
-    err.write(`${dryRun ? 'Checked' : 'Imported'} in ${seconds} s.\n`);
+    if (res.headers.get('Idempotent-Replayed') === 'true') err.write('This file was already imported: the report above is that of the first import; nothing more was written.\n');
+    else err.write(`${dryRun ? 'Checked' : 'Imported'} in ${seconds} s.\n`);
     return body!.valid ? 0 : 1;
   }
   if (res.status === 422 && body?.errors) {

@@ -230,29 +230,37 @@ describe('importing a notice', () => {
     expect((await importCsv(IMPORT_HEADER, true, AUDITOR)).status).toBe(403);
   });
 
-  it('D1 failing in the middle of an import gives 503 with Retry-After and leaves nothing behind', async () => {
+  it('D1 failing in the middle of an import gives 503 with Retry-After, leaves nothing behind, and the retry imports exactly once', async () => {
+    const post = (csv: string, key: string, db?: D1Database) =>
+      worker.fetch(
+        new Request('https://example.test/api/v1/admin/imports', { method: 'POST', headers: { Authorization: EDITOR, 'Content-Type': 'text/csv', 'Idempotency-Key': key }, body: csv }),
+        { ...env, DB: db ?? env.DB },
+      );
     for (const [fault, town] of [['before-commit', 'beijing-gubeikouzhen'], ['after-commit', '小汤山镇']] as const) {
       const csv = IMPORT_HEADER + `${town},${LIST},named,2026-06-30,${sourceId},,\n`;
+      const key = `import-${fault}-${Date.now()}`;
       const before = await counts();
-      const res = await worker.fetch(
-        new Request('https://example.test/api/v1/admin/imports', { method: 'POST', headers: { Authorization: EDITOR, 'Content-Type': 'text/csv' }, body: csv }),
-        { ...env, DB: faultyD1(env.DB, fault, /insert into "status_events"/i) },
-      );
+      const res = await post(csv, key, faultyD1(env.DB, fault, /insert into "status_events"/i));
       expect(res.status).toBe(503);
       expect(res.headers.get('Retry-After')).toBeTruthy();
       expect((await res.json<any>()).type).toBe('urn:tesexiaozhen:problem:service-unavailable');
-      const after = await counts();
-      if (fault === 'before-commit') {
-        expect(after).toEqual(before);
-        const retry = await importCsv(csv, false);
-        expect(retry.status).toBe(201);
-      } else {
-        // Committed whole before the connection dropped: the retry finds it recorded and writes nothing more.
-        expect(after.events - before.events).toBe(1);
-        const retry = await importCsv(csv, false);
-        expect(retry.status).toBe(422);
-        expect((await counts()).events).toBe(after.events);
-      }
+      const afterFault = await counts();
+      // Before commit nothing was written; after commit all of it was: never a part.
+      expect(afterFault.events - before.events).toBe(fault === 'before-commit' ? 0 : 1);
+      expect(afterFault.audit - before.audit).toBe(fault === 'before-commit' ? 0 : 2);
+      const retry = await post(csv, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('Idempotent-Replayed')).toBe(fault === 'before-commit' ? null : 'true');
+      expect((await retry.json<any>()).events).toHaveLength(1);
+      const final = await counts();
+      expect(final.events - before.events).toBe(1);
+      expect(final.audit - before.audit).toBe(2);
+      const again = await post(csv, key);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect((await counts()).events).toBe(final.events);
+      const otherFile = await post(csv.replace('2026-06-30', '2026-07-01'), key);
+      expect(otherFile.status).toBe(422);
+      expect((await otherFile.json<any>()).type).toBe('urn:tesexiaozhen:problem:idempotency-key-reused');
     }
   });
 });

@@ -65,8 +65,12 @@ describe('npm run import', () => {
     const town = notice.townIds[0]!;
     const page = await (await fetch(`${server.url}/towns/${town}`)).text();
     expect(page).toContain('合成测试名单（非官方）');
+    // The same file again (say, after a lost reply) is not imported twice.
     const again = await importTool(server, [file]);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already imported');
+    const after = await (await fetch(`${server.url}/api/v1/lists/${notice.listId}`)).json();
+    expect(after).toMatchObject({ town_count: 300 });
   });
 
   it('refuses a token without the editor role and explains an unreachable service', async () => {

@@ -208,3 +208,14 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_actor_idx').on(t.actor, t.id)],
 );
+
+/**
+ * Idempotency-Keys of admin imports, with the report the import returned, so
+ * a retry after a lost reply gets that report instead of a second import.
+ */
+export const adminIdempotency = sqliteTable('admin_idempotency', {
+  key: text('key').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  report: text('report', { mode: 'json' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});

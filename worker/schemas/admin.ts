@@ -109,6 +109,20 @@ export const ImportQuery = z
   })
   .strict();
 
+export const ImportHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Optional, for a real run: a retry with the same key and file returns the first import\'s report (`Idempotent-Replayed: true`) and writes nothing more; the same key with another file is refused with 422.',
+      example: '2026-notice-zhejiang-5',
+    }),
+});
+
 export const ImportProblemSchema = z
   .object({
     row: z.number().int().openapi({ description: 'Line of the CSV (the header is line 1); 0 for the file as a whole.', example: 3 }),

@@ -1,6 +1,6 @@
-import { inArray, or, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { lists, memberships, sources, statusEvents, towns } from '../schema.ts';
+import { adminIdempotency, lists, memberships, sources, statusEvents, towns } from '../schema.ts';
 
 /** Every town's id, name and province: what an import matches its `town` column against. */
 export async function selectTownNames(db: Db) {
@@ -38,4 +38,8 @@ export async function selectMembershipState(db: Db, pairs: { townId: string; lis
     }).from(sql`(SELECT 1)`),
   ]);
   return { membershipRows, eventRows, maxMembershipId: maxIds[0]!.membership, maxEventId: maxIds[0]!.event };
+}
+
+export async function selectAdminIdempotency(db: Db, key: string) {
+  return db.select().from(adminIdempotency).where(eq(adminIdempotency.key, key)).get();
 }

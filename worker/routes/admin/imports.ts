@@ -3,7 +3,7 @@ import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
 import { writeContext } from '../../services/admin/audit.ts';
 import { importNotice, MAX_IMPORT_ROWS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '../../services/admin/import.ts';
-import { ImportQuery, ImportReportSchema } from '../../schemas/admin.ts';
+import { ImportHeaders, ImportQuery, ImportReportSchema } from '../../schemas/admin.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
 
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -21,15 +21,16 @@ export const importRoute = createRoute({
   security: [{ bearer: [] }],
   request: {
     query: ImportQuery,
+    headers: ImportHeaders,
     body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'town,list,status,effective_date,document\n长沟镇,mohurd-2016-batch1,retained,2024-05-20,建村〔2024〕12号\n' }) } } },
   },
   responses: {
     200: { description: 'Dry run: the report; nothing written.', content: { 'application/json': { schema: ImportReportSchema } } },
-    201: { description: 'Imported: what was written.', content: { 'application/json': { schema: ImportReportSchema } } },
+    201: { description: 'Imported: what was written (or, for a repeated Idempotency-Key, what the first request wrote: then `Idempotent-Replayed: true`).', content: { 'application/json': { schema: ImportReportSchema } } },
     ...problemResponses(400, 401, 403, 503),
     413: problemResponse('The file is larger than 2 MB.'),
     415: problemResponse('The body is not text/csv.'),
-    422: problemResponse('The import has problems (errors[] lists them by row); nothing was written.'),
+    422: problemResponse('The import has problems (errors[] lists them by row), or the Idempotency-Key was used for another file; nothing was written.'),
   },
 });
 
@@ -37,6 +38,7 @@ export const importHandler: RouteHandler<typeof importRoute, AppEnv> = async (c)
   const type = c.req.header('Content-Type') ?? '';
   if (!/^text\/csv\b/i.test(type)) throw new AppError('unsupported-media-type', 'Send the notice as text/csv (UTF-8).');
   const dryRun = c.req.valid('query').dry_run === 'true';
-  const report = await importNotice(c.var.db, writeContext(c.var.actor), await c.req.text(), dryRun);
+  const { report, replayed } = await importNotice(c.var.db, writeContext(c.var.actor), await c.req.text(), dryRun, c.req.valid('header')['idempotency-key']);
+  if (replayed) c.header('Idempotent-Replayed', 'true');
   return dryRun ? c.json(report, 200) : c.json(report, 201);
 };

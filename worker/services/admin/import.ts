@@ -1,12 +1,14 @@
 import type { Db } from '../../db/client.ts';
-import { selectListsByIds, selectMembershipState, selectSourcesByRef, selectTownNames } from '../../db/queries/admin-context.ts';
+import { selectAdminIdempotency, selectListsByIds, selectMembershipState, selectSourcesByRef, selectTownNames } from '../../db/queries/admin-context.ts';
 import { AppError } from '../../errors.ts';
 import { parseCsvRecords } from '../../lib/csv-parse.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
 import { isStatus, STATUSES } from '../../lib/statuses.ts';
 import type { ImportProblem, ImportReport } from '../../schemas/admin.ts';
 import type { WriteContext } from './audit.ts';
-import { commitWithRetry, eventWriteStatements } from './commit.ts';
+import { commitWithRetry, errorText, eventWriteStatements } from './commit.ts';
+import { jsonInsert } from '../../db/queries/batch.ts';
+import { adminIdempotency } from '../../db/schema.ts';
 import { planEvents, type EventInput } from './plan-events.ts';
 
 export const REQUIRED_COLUMNS = ['town', 'list', 'status', 'effective_date', 'document'] as const;
@@ -48,7 +50,35 @@ function closeMatches(name: string, province: string | undefined, towns: TownNam
  * entries and the lists' rollups in one D1 batch, so the import lands whole
  * or not at all. A run with any problem writes nothing and says why, row by row.
  */
-export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRun: boolean): Promise<ImportReport> {
+export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, idempotencyKey?: string): Promise<{ report: ImportReport; replayed: boolean }> {
+  if (dryRun || !idempotencyKey) return { report: await checkOrImport(db, ctx, csv, dryRun), replayed: false };
+  const fingerprint = await sha256(csv);
+  const replay = async () => {
+    const stored = await selectAdminIdempotency(db, idempotencyKey);
+    if (!stored) return null;
+    if (stored.fingerprint !== fingerprint) throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for another file.');
+    return { report: stored.report as ImportReport, replayed: true };
+  };
+  const previous = await replay();
+  if (previous) return previous;
+  try {
+    return { report: await checkOrImport(db, ctx, csv, false, { key: idempotencyKey, fingerprint }), replayed: false };
+  } catch (err) {
+    // The same key sent twice at once: the other request stored its import first; answer with its report.
+    if (/UNIQUE constraint failed: admin_idempotency\.key/.test(errorText(err))) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw err;
+  }
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, key?: { key: string; fingerprint: string }): Promise<ImportReport> {
   const report: ImportReport = { dry_run: dryRun, valid: false, rows: 0, problems: [], memberships_created: 0, events: [] };
   let parsed: ReturnType<typeof parseCsvRecords>;
   try {
@@ -136,7 +166,8 @@ export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRu
       })),
     };
     const final = finish(result, dryRun);
-    return { statements: dryRun ? [] : eventWriteStatements(ctx, plan, 'import'), result: final };
+    const keyRow = key ? jsonInsert(adminIdempotency, [{ key: key.key, fingerprint: key.fingerprint, report: final, createdAt: ctx.at }]) : [];
+    return { statements: dryRun ? [] : [...eventWriteStatements(ctx, plan, 'import'), ...keyRow], result: final };
   });
 }
 
