@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { hashHex } from '../../worker/lib/hash.ts';
+import { searchText as searchTextOf } from '../../worker/lib/search-text.ts';
 
 /** Empty strings in the CSVs mean "not given". */
 export function blank(value: string | undefined): string | null {
@@ -35,11 +36,7 @@ export function pinyinSlug(name: string): string {
   return pinyinSyllables(name).join('') || shortHash(name, 8);
 }
 
-/**
- * What `q` searches: the name, compact pinyin and pinyin initials, so that
- * `长沟`, `changgou` and `cgz` all find 长沟镇.
- */
+/** What `q` searches (worker/lib/search-text.ts), from the pinyin of the name. */
 export function searchText(name: string): string {
-  const syllables = pinyinSyllables(name);
-  return [name.toLowerCase(), syllables.join(''), syllables.map((s) => s[0]).join('')].join(' ');
+  return searchTextOf(name, pinyinSyllables(name));
 }

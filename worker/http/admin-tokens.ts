@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256Hex } from '../lib/hash.ts';
 
 /** What a token may do: `editor` writes lists, towns and events; `surveys` manages questionnaires and exports answers; `auditor` reads the audit log. */
 export const ROLES = ['editor', 'surveys', 'auditor'] as const;
@@ -34,10 +35,6 @@ function entriesOf(secret: string | undefined): z.infer<typeof TokenListSchema> 
   return parsed.entries;
 }
 
-function hex(bytes: ArrayBuffer): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Equal-length strings compared without stopping at the first difference, so timing reveals nothing. */
 function sameHex(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
@@ -53,7 +50,7 @@ function sameHex(a: string, b: string): boolean {
 export async function actorOf(token: string, secret: string | undefined): Promise<Actor | null> {
   const entries = entriesOf(secret);
   if (!entries) return null;
-  const digest = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  const digest = await sha256Hex(token);
   let found: Actor | null = null;
   for (const entry of entries) {
     if (sameHex(digest, entry.sha256) && !found) found = { name: entry.name, roles: entry.roles };

@@ -20,3 +20,9 @@ export function hashHex(text: string, length = 16): string {
   const hex = cyrb53(text, 0).toString(16).padStart(14, '0') + cyrb53(text, 1).toString(16).padStart(14, '0');
   return hex.slice(0, length);
 }
+
+/** Hex SHA-256 of a UTF-8 string: request fingerprints and token hashes. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

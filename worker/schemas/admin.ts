@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { parseSourceDate } from '../lib/dates.ts';
-import { ConfidenceSchema, pageSchema } from './common.ts';
+import { ConfidenceSchema, IdempotencyKeyValue, pageSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 import { StatusSchema } from './towns.ts';
 
@@ -110,12 +110,7 @@ export const ImportQuery = z
   .strict();
 
 export const ImportHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional()
+  'idempotency-key': IdempotencyKeyValue.optional()
     .openapi({
       param: { name: 'idempotency-key', in: 'header' },
       description: 'Optional, for a real run: a retry with the same key and file returns the first import\'s report (`Idempotent-Replayed: true`) and writes nothing more; the same key with another file is refused with 422.',

@@ -39,6 +39,9 @@ export function problemResponses<const C extends number>(...codes: C[]) {
   return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<C, ReturnType<typeof problemResponse>>;
 }
 
+/** An Idempotency-Key (IETF draft): printable ASCII, long enough to be unique. */
+export const IdempotencyKeyValue = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/);
+
 export const DateParam = z
   .string()
   .refine(isValidIsoDate, { message: 'Must be a real calendar date written YYYY-MM-DD' })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DimensionSchema, LocalizedSchema, SectionSchema } from './survey-definition.ts';
+import { IdempotencyKeyValue } from './common.ts';
 
 export const SurveyIdParams = z.object({
   id: z.string().min(1).max(40).openapi({ param: { name: 'id', in: 'path' }, description: 'Survey id: `public` or `enterprise`.', example: 'public' }),
@@ -71,12 +72,7 @@ export const SubmissionSchema = z
   .openapi('Submission');
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/)
-    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'A unique key per submission (e.g. a UUID). A retry with the same key and body returns the original receipt; the same key with another body is refused with 422.', example: '6f1c1d3e-3c1b-4b0e-9a39-2f1f8d5b7c11' }),
+  'idempotency-key': IdempotencyKeyValue.openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'A unique key per submission (e.g. a UUID). A retry with the same key and body returns the original receipt; the same key with another body is refused with 422.', example: '6f1c1d3e-3c1b-4b0e-9a39-2f1f8d5b7c11' }),
 });
 
 export const ReceiptSchema = z

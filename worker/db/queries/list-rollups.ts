@@ -31,8 +31,13 @@ export function listRollupStatements(listIds: readonly string[] | 'all'): SQL[] 
           SELECT count(*) FROM memberships m JOIN towns t ON t.id = m.town_id
           WHERE m.list_id = list_province_counts.list_id AND t.province = list_province_counts.province)
         WHERE ${inScope('list_province_counts.list_id', listIds)}`,
-    sql`UPDATE lists SET complete = (official_count IS NOT NULL AND town_count = official_count
-          AND NOT EXISTS (SELECT 1 FROM list_province_counts p WHERE p.list_id = lists.id AND p.town_count <> p.official_count))
-        WHERE ${inScope('lists.id', listIds)}`,
+    listCompleteStatement(listIds),
   ];
+}
+
+/** Whether each list holds exactly its official count, overall and per province; alone, after an edit of the count. */
+export function listCompleteStatement(listIds: readonly string[] | 'all'): SQL {
+  return sql`UPDATE lists SET complete = (official_count IS NOT NULL AND town_count = official_count
+      AND NOT EXISTS (SELECT 1 FROM list_province_counts p WHERE p.list_id = lists.id AND p.town_count <> p.official_count))
+    WHERE ${inScope('lists.id', listIds)}`;
 }

@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { runBatch } from '../../db/queries/batch.ts';
+import { listCompleteStatement } from '../../db/queries/list-rollups.ts';
 import { listProvinceCounts, lists, sources, towns } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { hashHex } from '../../lib/hash.ts';
+import { searchText } from '../../lib/search-text.ts';
 import type { ListCreate, ListUpdate, SourceInput, TownCreate } from '../../schemas/admin.ts';
 import { listRecord, sourceRecord, townRecord, type ListRecord, type SourceRecord, type TownRecord } from '../records.ts';
 import { auditStatements, type WriteContext } from './audit.ts';
@@ -110,17 +112,10 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
   await runBatch(db, [
     db.update(lists).set(set).where(eq(lists.id, id)),
     // The official count decides whether the list is complete.
-    sql`UPDATE lists SET complete = (official_count IS NOT NULL AND town_count = official_count
-      AND NOT EXISTS (SELECT 1 FROM list_province_counts p WHERE p.list_id = lists.id AND p.town_count <> p.official_count)) WHERE id = ${id}`,
+    listCompleteStatement([id]),
     ...auditStatements(ctx, [{ action: 'update', entity: 'list', entityId: id, before, after }]),
   ]);
   return after;
-}
-
-/** The text `q` searches: name, compact pinyin and initials (as the loader builds it). */
-function searchText(name: string, pinyin: string): string {
-  const syllables = pinyin.split(' ');
-  return [name.toLowerCase(), syllables.join(''), syllables.map((s) => s[0]).join('')].join(' ');
 }
 
 export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): Promise<TownRecord> {
@@ -128,7 +123,7 @@ export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): 
     id: input.id,
     name: input.name,
     namePinyin: input.name_pinyin,
-    searchText: searchText(input.name, input.name_pinyin),
+    searchText: searchText(input.name, input.name_pinyin.split(' ')),
     province: input.province,
     city: input.city,
     county: input.county,

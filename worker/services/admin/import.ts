@@ -3,6 +3,7 @@ import { selectAdminIdempotency, selectListsByIds, selectMembershipState, select
 import { AppError } from '../../errors.ts';
 import { parseCsvRecords } from '../../lib/csv-parse.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
+import { sha256Hex } from '../../lib/hash.ts';
 import { isStatus, STATUSES } from '../../lib/statuses.ts';
 import type { ImportProblem, ImportReport } from '../../schemas/admin.ts';
 import type { WriteContext } from './audit.ts';
@@ -52,7 +53,7 @@ function closeMatches(name: string, province: string | undefined, towns: TownNam
  */
 export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, idempotencyKey?: string): Promise<{ report: ImportReport; replayed: boolean }> {
   if (dryRun || !idempotencyKey) return { report: await checkOrImport(db, ctx, csv, dryRun), replayed: false };
-  const fingerprint = await sha256(csv);
+  const fingerprint = await sha256Hex(csv);
   const replay = async () => {
     const stored = await selectAdminIdempotency(db, idempotencyKey);
     if (!stored) return null;
@@ -71,11 +72,6 @@ export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRu
     }
     throw err;
   }
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, key?: { key: string; fingerprint: string }): Promise<ImportReport> {

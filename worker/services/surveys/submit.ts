@@ -9,6 +9,7 @@ import { findSurvey, isOpen } from './definitions.ts';
 import { dimensionScores } from './statistics.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { validateAnswers } from './validate-answers.ts';
+import { sha256Hex } from '../../lib/hash.ts';
 
 export type Submission = z.infer<typeof SubmissionSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -32,8 +33,7 @@ export interface SubmitResult {
 /** The parts of the body that make it "the same request"; tokens and the honeypot differ between retries. */
 async function fingerprintOf(surveyId: string, s: Submission): Promise<string> {
   const canonical = JSON.stringify([surveyId, s.town_id, Object.entries(s.answers).sort(([a], [b]) => a.localeCompare(b)), s.consent, s.respondent ?? null]);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonical);
 }
 
 async function replay(db: Db, key: string, fingerprint: string): Promise<SubmitResult | null> {
