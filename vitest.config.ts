@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { buildDataset } from './scripts/data/build-dataset.ts';
@@ -28,6 +29,8 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, ADMIN_TOKENS: JSON.stringify(TEST_TOKENS) } },
       }),
     ],
+    // The same slim `z` as the deployed bundle (wrangler.toml [alias]), for our code and @hono/zod-openapi alike.
+    resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./worker/lib/zod/index.ts', import.meta.url)) }] },
     test: {
       include: ['test/**/*.test.ts'],
       // Browser tests (a real Chromium) and node tests (the command-line tools) run in Node: vitest.browser.config.ts.

@@ -1,0 +1,27 @@
+/**
+ * The members of zod's `z` the worker calls at run time: the ones in worker/
+ * and web/, and the ones @hono/zod-openapi calls on the `z` it re-exports
+ * (json, lazy, nativeEnum, null, and ZodType, which it extends with `.openapi`).
+ * A test (test/lib/zod-slim.test.ts) fails when the source calls a member
+ * missing here. Types still come from the real package.
+ */
+export {
+  ZodType,
+  array,
+  boolean,
+  coerce,
+  discriminatedUnion,
+  enum,
+  json,
+  lazy,
+  literal,
+  nativeEnum,
+  null,
+  number,
+  object,
+  record,
+  string,
+  union,
+  unknown,
+  url,
+} from 'zod/v4';
