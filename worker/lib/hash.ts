@@ -21,8 +21,16 @@ export function hashHex(text: string, length = 16): string {
   return hex.slice(0, length);
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Lower-case hex of bytes (every submission hashes twice, so no per-byte string building). */
+export function toHex(bytes: ArrayBuffer): string {
+  let hex = '';
+  for (const b of new Uint8Array(bytes)) hex += HEX[b];
+  return hex;
+}
+
 /** Hex SHA-256 of a UTF-8 string: request fingerprints and token hashes. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { selectSurvey, selectSurveys, updateSurveyWindow, type SurveyRow } from '../../db/queries/surveys.ts';
 import { AppError } from '../../errors.ts';
 import type { SurveySchema, SurveySummarySchema } from '../../schemas/surveys.ts';
+import { rememberSurvey } from './known-surveys.ts';
 
 export type SurveySummary = z.infer<typeof SurveySummarySchema>;
 export type Survey = z.infer<typeof SurveySchema>;
@@ -31,6 +32,7 @@ export async function listSurveys(db: Db, now = new Date()): Promise<SurveySumma
 export async function findSurvey(db: Db, id: string): Promise<SurveyRow> {
   const row = await selectSurvey(db, id);
   if (!row) throw new AppError('survey-not-found', `No survey has the id "${id}". GET /api/v1/surveys lists them.`);
+  rememberSurvey(row);
   return row;
 }
 
