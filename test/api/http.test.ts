@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { get, getJson, request } from '../helpers.ts';
 
@@ -15,6 +16,17 @@ describe('caching', () => {
     expect(await second.text()).toBe('');
     expect(second.headers.get('ETag')).toBe(etag);
     expect((await get(path, { 'If-None-Match': '"stale"' })).status).toBe(200);
+  });
+
+  it('serves a repeated read from the isolate, and makes it afresh from D1 for Cache-Control: no-cache', async () => {
+    const path = '/api/v1/towns/beijing-changgouzhen/satisfaction';
+    const first = await getJson(path);
+    // Rollups written behind the results version's back (only submissions move it), only to see which copy is served.
+    await env.DB.prepare("INSERT INTO rollup_responses (survey_version_id, town_id, n) VALUES ('public-v1', 'beijing-changgouzhen', 1000) ON CONFLICT DO UPDATE SET n = n + 1000").run();
+    expect((await getJson(path)).body).toEqual(first.body);
+    const fresh = await getJson(path, { 'Cache-Control': 'no-cache' });
+    expect(fresh.res.status).toBe(200);
+    expect(fresh.body).not.toEqual(first.body);
   });
 
   it('gives different URLs and formats different ETags', async () => {

@@ -58,9 +58,10 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const fresh = ifNoneMatch ? matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
     const validators = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) };
     if (fresh) return c.body(null, 304, validators);
-    // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again.
+    // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
+    // unless the client asks for the response to be made afresh (`Cache-Control: no-cache`; the benchmark does).
     const key = version ? cacheKey(version, url, c.req.header('Accept') ?? '') : null;
-    const hit = key ? getCached(key) : undefined;
+    const hit = key && !/\bno-cache\b/i.test(c.req.header('Cache-Control') ?? '') ? getCached(key) : undefined;
     if (hit) {
       const headers = new Headers(hit.headers);
       for (const [name, value] of Object.entries(validators)) headers.set(name, value);
