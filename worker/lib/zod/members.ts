@@ -2,8 +2,8 @@
  * The members of zod's `z` the worker calls at run time: the ones in worker/
  * and web/, and the ones @hono/zod-openapi calls on the `z` it re-exports
  * (json, lazy, nativeEnum, null, and ZodType, which it extends with `.openapi`).
- * A test (test/lib/zod-slim.test.ts) fails when the source calls a member
- * missing here. Types still come from the real package.
+ * test/node/zod-members.test.ts fails when the source calls a member missing
+ * here. Types still come from the real package.
  */
 export {
   ZodType,

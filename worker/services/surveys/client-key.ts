@@ -6,15 +6,11 @@ import { toHex } from '../../lib/hash.ts';
 // The key itself, not a promise of it: a promise made in one request must not be awaited by another.
 let cached: { day: string; key: CryptoKey } | undefined;
 
-function randomHex(bytes: number): string {
-  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The salt of the day, as an HMAC key: created on first use, yesterday's deleted, so a past hash can never be recomputed. */
 async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
   if (cached?.day === day) return cached.key;
   await db.batch([
-    db.insert(dailySalts).values({ day, salt: randomHex(32) }).onConflictDoNothing(),
+    db.insert(dailySalts).values({ day, salt: toHex(crypto.getRandomValues(new Uint8Array(32)).buffer) }).onConflictDoNothing(),
     db.delete(dailySalts).where(lt(dailySalts.day, day)),
   ]);
   const row = await db.select({ salt: dailySalts.salt }).from(dailySalts).where(eq(dailySalts.day, day)).get();

@@ -1,8 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
 import { SURVEY_CHANGED, writeSubmission } from '../../db/queries/submissions.ts';
-import type { SurveyRow } from '../../db/queries/surveys.ts';
-import { selectIdempotencyKey } from '../../db/queries/surveys.ts';
+import { selectIdempotencyKey, type SurveyRow } from '../../db/queries/surveys.ts';
 import { selectTown } from '../../db/queries/towns.ts';
 import { AppError } from '../../errors.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
