@@ -1,10 +1,27 @@
 /** A CSV column: its header and how to read it from an item. */
 export type CsvColumn<T> = [header: string, value: (item: T) => string | number | boolean | null | undefined];
 
-/** One RFC 4180 field: quoted when it holds a comma, quote or line break. */
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell that
+ * starts with `=`, `+`, `-`, `@`, tab, CR or LF, or with the full-width forms of
+ * the first four, which some spreadsheet locales read as formulas too.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+
+/**
+ * Text as a spreadsheet must show it: a leading `'` makes Excel, LibreOffice and
+ * Google Sheets keep a formula-looking cell as text. Only strings are touched:
+ * the numbers we emit (a negative gap, an NPS below zero) stay numbers.
+ */
+function neutralise(value: string | number | boolean): string {
+  const text = String(value);
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One RFC 4180 field: neutralised if it is formula-looking text, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = neutralise(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
