@@ -104,7 +104,7 @@ describe('CSV formula injection (issue 11, finding 4)', () => {
     const text = await csvOf('/api/v1/admin/surveys/public/responses?format=csv', { Authorization: 'Bearer test-admin-token' });
     expect(formulaCells(text)).toEqual([]);
     const mine = csvRecords(text).find((r) => r.town_id === TOWN)!;
-    expect(Object.values(JSON.parse(mine.answers))).toContain(HYPERLINK);
+    expect(Object.values(JSON.parse(mine.answers!))).toContain(HYPERLINK);
   });
 
   it('changes nothing in the JSON', async () => {
