@@ -1,5 +1,6 @@
 import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { towns } from '../schema.ts';
+import { searchNeedle } from '../../lib/search-text.ts';
 import { ACTIVE_EVENT } from './list-rollups.ts';
 
 /** Filters shared by the town list, the list's towns and the stats. */
@@ -42,12 +43,6 @@ export function membershipConditions(f: TownFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** LIKE pattern for `q`: lower case, spaces dropped (so `chang gou` works), wildcards escaped. */
-function likePattern(q: string): string {
-  const compact = q.trim().toLowerCase().replace(/\s+/g, '');
-  return `%${compact.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 type PlaceColumns = Record<'province' | 'city' | 'county' | 'searchText', SQLWrapper>;
 
 /** Conditions on where a town is and what it is called, on the given town columns. */
@@ -56,7 +51,9 @@ export function placeConditions(f: TownFilter, t: PlaceColumns = towns): SQL | u
     f.province ? sql`${t.province} = ${f.province}` : undefined,
     f.city ? sql`${t.city} = ${f.city}` : undefined,
     f.county ? sql`${t.county} = ${f.county}` : undefined,
-    f.q ? sql`${t.searchText} LIKE ${likePattern(f.q)} ESCAPE '\\'` : undefined,
+    // instr(), not LIKE: `%`, `_` and `\` are plain characters, and no query is too long for it
+    // (D1 refuses a LIKE pattern over 50 bytes as "too complex").
+    f.q ? sql`instr(${t.searchText}, ${searchNeedle(f.q)}) > 0` : undefined,
   );
 }
 
