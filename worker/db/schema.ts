@@ -136,6 +136,8 @@ export const statusEvents = sqliteTable(
   (t) => [
     index('events_membership_idx').on(t.membershipId, t.effectiveOn, t.id),
     index('events_town_idx').on(t.townId, t.effectiveOn, t.id),
+    /** Finds the events whose day has come since the statuses were last brought up to date (worker/scheduled.ts). */
+    index('events_effective_on_idx').on(t.effectiveOn),
     uniqueIndex('events_data_key_uq').on(t.dataKey),
     uniqueIndex('events_supersedes_uq').on(t.supersedesId),
   ],
@@ -191,7 +193,11 @@ export const changeLog = sqliteTable(
   (t) => [uniqueIndex('change_log_entity_uq').on(t.entity, t.entityId), index('change_log_entity_seq_idx').on(t.entity, t.seq)],
 );
 
-/** Every admin write: who, when, what, before and after. Append-only: nothing deletes or updates a row. */
+/**
+ * Every admin action (writes, and exports of personal data): who, when, what,
+ * before and after. Append-only, enforced by triggers (migration 0004) that
+ * refuse any UPDATE or DELETE of a row.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
