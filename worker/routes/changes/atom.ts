@@ -1,9 +1,9 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { latestFeedEntries } from '../../services/atom-feed.ts';
+import { xmlText as xml } from '../../lib/xml.ts';
 import { problemResponses } from '../../schemas/common.ts';
-
-const xml = (text: string) => text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { feedOrigin } from './feed-origin.ts';
 
 export const atomRoute = createRoute({
   method: 'get',
@@ -18,7 +18,7 @@ export const atomRoute = createRoute({
 });
 
 export const atomHandler: RouteHandler<typeof atomRoute, AppEnv> = async (c) => {
-  const origin = new URL(c.req.url).origin;
+  const origin = feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
   const { updated, entries } = await latestFeedEntries(c.var.db, origin);
   const body = [
     '<?xml version="1.0" encoding="utf-8"?>',
