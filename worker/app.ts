@@ -7,6 +7,7 @@ import { allowedMethods } from './http/method-not-allowed.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
 import { database } from './http/middleware/database.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
+import { methodGate } from './http/middleware/method-gate.ts';
 import { problemResponse, PROBLEMS } from './http/problem.ts';
 import { AppError } from './errors.ts';
 import { notFoundPage, registerSite } from '../web/routes.tsx';
@@ -47,16 +48,23 @@ export function createApp() {
       referrerPolicy: 'strict-origin-when-cross-origin',
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
       crossOriginResourcePolicy: 'cross-origin',
+      // The same as frame-ancestors 'none', for browsers that know only this header.
+      xFrameOptions: 'DENY',
+      // Nothing here needs a device or a payment; Turnstile runs in its own frame and needs none of these either.
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [], browsingTopics: [] },
     }),
   );
+  // Static assets (web/public) are served before the worker runs: web/public/_headers gives them the same headers.
   app.use('*', jsonCharset());
   // Public reads are open to every origin, without credentials; writes and the admin API get no CORS at all.
   const publicCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 });
   app.use('/api/v1/*', async (c, next) => {
     const readOrPreflight = c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') === 'GET');
-    if (!readOrPreflight || c.req.path.startsWith('/api/v1/admin/')) return next();
+    if (!readOrPreflight || /^\/api\/v1\/admin(\/|$)/.test(c.req.path)) return next();
     return publicCors(c, next);
   });
+  // A bare OPTIONS, and a method an admin path does not have, are answered from the route table before authentication.
+  app.use('*', methodGate(() => app.routes));
   app.use('*', database());
   app.use('/api/v1/*', conditionalGet());
   app.use('/feeds/*', conditionalGet());
@@ -78,12 +86,16 @@ export function createApp() {
     c.header('Access-Control-Allow-Origin', '*');
     return c.json(buildOpenApiDocument(app));
   });
-  app.get('/docs', (c) => c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>)));
+  app.get('/docs', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>));
+  });
   app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   registerSite(app);
 
   app.notFound((c) => {
-    const path = new URL(c.req.url).pathname;
+    // The canonical path the router matched (see http/canonical-path.ts), decoded.
+    const path = c.req.path;
     const allow = allowedMethods(app.routes, path);
     if (allow.length) {
       return problemResponse('method-not-allowed', `${c.req.method} is not allowed on ${path}. Allowed: ${allow.join(', ')}.`, {

@@ -4,6 +4,7 @@
  */
 export type ErrorCode =
   | 'invalid-parameter'
+  | 'invalid-path'
   | 'invalid-cursor'
   | 'list-not-found'
   | 'town-not-found'

@@ -1,4 +1,25 @@
 import { createApp } from './app.ts';
+import type { AppEnv } from './env.ts';
+import { canonicalPath } from './http/canonical-path.ts';
+import { problemResponse } from './http/problem.ts';
 
-/** Cloudflare Worker entry: the API, its documentation and (later) the web site. */
-export default createApp();
+const app = createApp();
+
+/**
+ * Cloudflare Worker entry: the API, its documentation and the web site.
+ * Every request is first given its one canonical path (http/canonical-path.ts),
+ * so that the router, authentication, CORS and the response cache all see the
+ * same path; a path with no safe meaning is refused before any of them runs.
+ */
+export default {
+  fetch(request: Request, env: AppEnv['Bindings'], ctx?: ExecutionContext): Response | Promise<Response> {
+    const url = new URL(request.url);
+    const canonical = canonicalPath(url.pathname);
+    if (!canonical.ok) return problemResponse('invalid-path', canonical.detail);
+    if (canonical.path !== url.pathname) {
+      url.pathname = canonical.path;
+      request = new Request(url, request);
+    }
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<AppEnv['Bindings']>;

@@ -3,6 +3,7 @@ import type { ErrorCode, FieldProblem } from '../errors.ts';
 /** Status and title of each error code; the `type` URI is derived from the code and never changes. */
 export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'invalid-parameter': { status: 400, title: 'Invalid request parameter' },
+  'invalid-path': { status: 400, title: 'Invalid path' },
   'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
   'list-not-found': { status: 404, title: 'List not found' },
   'town-not-found': { status: 404, title: 'Town not found' },

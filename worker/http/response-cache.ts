@@ -17,8 +17,9 @@ const MAX_ENTRIES = 2000;
 const entries = new Map<string, CachedResponse>();
 let bytes = 0;
 
-export function cacheKey(version: string, url: URL, accept: string): string {
-  return `${version}\n${url.pathname}${url.search}\n${accept}`;
+/** `path` is the canonical path the router matched (http/canonical-path.ts), so one resource has one key. */
+export function cacheKey(version: string, path: string, search: string, accept: string): string {
+  return `${version}\n${path}${search}\n${accept}`;
 }
 
 export function getCached(key: string): CachedResponse | undefined {

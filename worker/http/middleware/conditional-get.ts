@@ -36,6 +36,9 @@ function notModifiedSince(lastModified: string, since: string): boolean {
 const UNVERSIONED = /^\/api\/v1\/(admin|surveys)(\/|$)/;
 const RESULTS = /\/satisfaction$/;
 
+/** A response its handler marked as one principal's, or as not to be kept: never shared, never made public. */
+const PRIVATE = /\b(private|no-store)\b/i;
+
 /**
  * ETags for public reads, derived from the versions of what the response is
  * made of and from the request, so a revalidation costs one indexed read and
@@ -43,16 +46,22 @@ const RESULTS = /\/satisfaction$/;
  * the data version, every survey submission the results version. Data reads
  * also carry Last-Modified: when the data version last changed. The same
  * versions key an in-isolate copy of JSON responses (http/response-cache.ts).
+ *
+ * The copy is shared by every client of the isolate, so only anonymous public
+ * reads go into it: the path is the canonical one the router matched (see
+ * canonical-path.ts), never an admin path, never a request with credentials,
+ * never a response marked private.
  */
 export function conditionalGet(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const path = c.req.path;
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.test(path)) return next();
     const url = new URL(c.req.url);
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.test(url.pathname)) return next();
     const versions = await getVersions(c.var.db);
-    const version = RESULTS.test(url.pathname) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
-    const etag = `"${version ?? 'empty'}-${hashHex(`${url.pathname}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
+    const version = RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
+    const etag = `"${version ?? 'empty'}-${hashHex(`${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     // Results change with every submission, whose time is not kept: they get no Last-Modified.
-    const lastModified = !RESULTS.test(url.pathname) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;
+    const lastModified = !RESULTS.test(path) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;
     const ifNoneMatch = c.req.header('If-None-Match');
     const ifModifiedSince = c.req.header('If-Modified-Since');
     const fresh = ifNoneMatch ? matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
@@ -60,7 +69,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     if (fresh) return c.body(null, 304, validators);
     // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
     // unless the client asks for the response to be made afresh (`Cache-Control: no-cache`; the benchmark does).
-    const key = version ? cacheKey(version, url, c.req.header('Accept') ?? '') : null;
+    const key = version ? cacheKey(version, path, url.search, c.req.header('Accept') ?? '') : null;
     const hit = key && !/\bno-cache\b/i.test(c.req.header('Cache-Control') ?? '') ? getCached(key) : undefined;
     if (hit) {
       const headers = new Headers(hit.headers);
@@ -68,12 +77,11 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
       return new Response(c.req.method === 'HEAD' ? null : hit.body, { status: 200, headers });
     }
     await next();
-    if (key && c.req.method === 'GET') await putCached(key, c.res);
-    if (c.res.status === 200) {
-      c.res.headers.set('ETag', etag);
-      if (lastModified) c.res.headers.set('Last-Modified', lastModified);
-      c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-      c.res.headers.append('Vary', 'Accept');
-    }
+    if (c.res.status !== 200 || PRIVATE.test(c.res.headers.get('Cache-Control') ?? '')) return;
+    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) await putCached(key, c.res);
+    c.res.headers.set('ETag', etag);
+    if (lastModified) c.res.headers.set('Last-Modified', lastModified);
+    c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    c.res.headers.append('Vary', 'Accept');
   };
 }
