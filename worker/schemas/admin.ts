@@ -157,9 +157,17 @@ export const ImportReportSchema = z
   })
   .openapi('ImportReport');
 
+/**
+ * What the audit log can say: the kinds of record, and what was done to them.
+ * `survey` is a questionnaire's window; `responses` are a survey's raw
+ * responses, personal data whose every export is recorded (never the data).
+ */
+export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'responses'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'import', 'export'] as const;
+
 export const AuditQuery = z
   .object({
-    entity: z.enum(['source', 'list', 'town', 'membership', 'event']).optional().openapi({ description: 'Only entries about this kind of record.', example: 'event' }),
+    entity: z.enum(AUDIT_ENTITIES).optional().openapi({ description: 'Only entries about this kind of record (`responses`: exports of a survey\'s raw responses).', example: 'event' }),
     entity_id: z.string().max(200).optional().openapi({ description: 'Only entries about this record (with `entity`).', example: '801' }),
     actor: z.string().max(100).optional().openapi({ description: 'Only entries by this token name.', example: 'local-dev' }),
     limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'Entries per page, 1–500.', example: 100 }),
@@ -172,11 +180,14 @@ export const AuditEntrySchema = z
     id: z.number().int().openapi({ description: 'Entry id, increasing.', example: 1 }),
     at: z.string().openapi({ description: 'When (UTC, ISO 8601).', example: '2026-11-23T10:00:00.000Z' }),
     actor: z.string().openapi({ description: 'Name of the admin token used.', example: 'local-dev' }),
-    action: z.string().openapi({ description: 'What was done: `create`, `update` or `import`.', example: 'create' }),
-    entity: z.string().openapi({ description: 'Kind of record.', example: 'event' }),
-    entity_id: z.string().openapi({ description: 'Id of the record (`town/list` for a membership).', example: '801' }),
-    before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed); null when created.', example: null }),
-    after: z.unknown().nullable().openapi({ description: 'The record after.', example: { id: 801, town_id: 'beijing-changgouzhen', status: 'retained' } }),
+    action: z.enum(AUDIT_ACTIONS).openapi({ description: 'What was done: `create`, `update`, `import`, or `export` (personal data read out).', example: 'create' }),
+    entity: z.enum(AUDIT_ENTITIES).openapi({ description: 'Kind of record.', example: 'event' }),
+    entity_id: z.string().openapi({ description: 'Id of the record (`town/list` for a membership; the survey id for a survey\'s window and for its responses).', example: '801' }),
+    before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed; a survey\'s window); null when created, and for an export.', example: null }),
+    after: z.unknown().nullable().openapi({
+      description: 'The record after. For an export of responses, what was exported and never the data: `format`, `rows` and `submitted_up_to` (the export holds exactly the responses submitted up to then).',
+      example: { id: 801, town_id: 'beijing-changgouzhen', status: 'retained' },
+    }),
     request_id: z.string().openapi({ description: 'Shared by the entries one request wrote (e.g. one import).', example: '0f8e…' }),
   })
   .openapi('AuditEntry');

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { Db } from '../client.ts';
 import { answers, idempotencyKeys, responses, surveys, surveyVersions } from '../survey-schema.ts';
@@ -49,8 +49,9 @@ export async function selectVersionIds(db: Db): Promise<string[]> {
   return (await db.select({ id: surveyVersions.id }).from(surveyVersions)).map((r) => r.id);
 }
 
-export async function updateSurveyWindow(db: Db, id: string, opensAt: string | null, closesAt: string | null): Promise<void> {
-  await db.update(surveys).set({ opensAt, closesAt }).where(eq(surveys.id, id));
+/** The update of a survey's window, to run in one batch with its audit entry (services/admin/survey-window.ts). */
+export function surveyWindowUpdate(db: Db, id: string, opensAt: string | null, closesAt: string | null) {
+  return db.update(surveys).set({ opensAt, closesAt }).where(eq(surveys.id, id));
 }
 
 export async function selectIdempotencyKey(db: Db, key: string) {
@@ -63,13 +64,13 @@ export async function selectIdempotencyKey(db: Db, key: string) {
     .get();
 }
 
-/** A page of a survey's responses with their answers, in receipt order, for the admin export. */
-export async function selectResponsePage(db: Db, surveyId: string, afterId: string | null, limit: number) {
+/** A page of a survey's responses with their answers, in receipt order, for the admin export (submitted up to `upTo`, when given). */
+export async function selectResponsePage(db: Db, surveyId: string, afterId: string | null, limit: number, upTo?: string) {
   const page = await db
     .select({ response: responses })
     .from(responses)
     .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .where(and(eq(surveyVersions.surveyId, surveyId), afterId ? gt(responses.id, afterId) : undefined))
+    .where(and(eq(surveyVersions.surveyId, surveyId), afterId ? gt(responses.id, afterId) : undefined, upTo ? lte(responses.submittedAt, upTo) : undefined))
     .orderBy(asc(responses.id))
     .limit(limit);
   const ids = page.map((p) => p.response.id);

@@ -9,7 +9,8 @@ export const auditRoute = createRoute({
   path: '/api/v1/admin/audit',
   tags: ['Admin'],
   summary: 'Audit log (admin)',
-  description: 'Every admin write, newest first: who (the token\'s name), when, what, and the record before and after. Entries are written in the same transaction as the change they describe, and no operation removes or edits one.',
+  description:
+    'Every admin write, and every export of raw survey responses (personal data), newest first: who (the token\'s name), when, what, and the record before and after. Entries are written in the same transaction as the change they describe (an export\'s before any data is read), and the database refuses to update or delete one.',
   security: [{ bearer: [] }],
   request: { query: AuditQuery },
   responses: {

@@ -1,7 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse } from '../../http/formats.ts';
-import { iterateResponses, type ExportedResponse } from '../../services/surveys/export.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { exportResponses } from '../../services/admin/response-export.ts';
+import type { ExportedResponse } from '../../services/surveys/export.ts';
 import { FormatParam, problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams } from '../../schemas/surveys.ts';
 import type { CsvColumn } from '../../lib/csv.ts';
@@ -21,7 +23,8 @@ export const exportResponsesRoute = createRoute({
   path: '/api/v1/admin/surveys/{id}/responses',
   tags: ['Admin'],
   summary: 'Export raw responses (admin)',
-  description: 'Every response of the survey with its answers, streamed as NDJSON (default) or CSV. No client hash or address is stored, so none is exported. Contact details appear only where the respondent consented.',
+  description:
+    'Every response of the survey submitted up to the moment of the request, with its answers, streamed as NDJSON (default) or CSV. No client hash or address is stored, so none is exported. Contact details appear only where the respondent consented. Raw responses are personal data: before any is read, the audit log records the export (entity `responses`, action `export`: who, which survey, the format and how many responses, never the data), and when that entry cannot be written nothing is served.',
   security: [{ bearer: [] }],
   request: { params: SurveyIdParams, query: z.object({ format: FormatParam }).strict() },
   responses: {
@@ -39,5 +42,6 @@ export const exportResponsesRoute = createRoute({
 export const exportResponsesHandler: RouteHandler<typeof exportResponsesRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const format = c.req.valid('query').format === 'csv' || /\btext\/csv\b/.test(c.req.header('Accept') ?? '') ? 'csv' : 'ndjson';
-  return exportResponse(format, await iterateResponses(c.var.db, id), RESPONSE_CSV, `responses-${id}`) as never;
+  const { pages } = await exportResponses(c.var.db, writeContext(c.var.actor), id, format);
+  return exportResponse(format, pages, RESPONSE_CSV, `responses-${id}`) as never;
 };

@@ -1,6 +1,7 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { setSurveyWindow } from '../../services/surveys/definitions.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { setSurveyWindow } from '../../services/admin/survey-window.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, SurveySummarySchema, WindowUpdateSchema } from '../../schemas/surveys.ts';
 
@@ -9,7 +10,7 @@ export const setWindowRoute = createRoute({
   path: '/api/v1/admin/surveys/{id}/window',
   tags: ['Admin'],
   summary: 'Open or close a survey (admin)',
-  description: 'Sets the window in which the survey accepts answers. Set `closes_at` to now to close it; set both to null to keep it open.',
+  description: 'Sets the window in which the survey accepts answers. Set `closes_at` to now to close it; set both to null to keep it open. The audit log records the window before and after (entity `survey`), in the same transaction as the change.',
   security: [{ bearer: [] }],
   request: { params: SurveyIdParams, body: { required: true, content: { 'application/json': { schema: WindowUpdateSchema } } } },
   responses: {
@@ -19,5 +20,5 @@ export const setWindowRoute = createRoute({
 });
 
 export const setWindowHandler: RouteHandler<typeof setWindowRoute, AppEnv> = async (c) => {
-  return c.json(await setSurveyWindow(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200);
+  return c.json(await setSurveyWindow(c.var.db, writeContext(c.var.actor), c.req.valid('param').id, c.req.valid('json')), 200);
 };

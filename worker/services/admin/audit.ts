@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../http/admin-tokens.ts';
+import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../schemas/admin.ts';
 
 /** Who writes, when, and the id shared by everything one request writes. */
 export interface WriteContext {
@@ -18,9 +19,12 @@ export function writeContext(actor: Actor): WriteContext {
   return { actor, at: new Date().toISOString(), requestId: crypto.randomUUID() };
 }
 
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 export interface AuditChange {
-  action: 'create' | 'update' | 'import';
-  entity: 'source' | 'list' | 'town' | 'membership' | 'event';
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string;
   before: unknown;
   after: unknown;
@@ -48,7 +52,7 @@ export async function listAudit(db: Db, q: { entity?: string; entity_id?: string
   const [rows, total] = await Promise.all([selectAudit(db, { ...filter, before }, q.limit), countAudit(db, filter)]);
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId })),
+    items: page.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action as AuditAction, entity: r.entity as AuditEntity, entity_id: r.entityId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId })),
     total,
     next_cursor: rows.length > q.limit ? encodeCursor(SORT, [String(page.at(-1)!.id)]) : null,
   };

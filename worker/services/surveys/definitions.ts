@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { selectSurvey, selectSurveys, updateSurveyWindow, type SurveyRow } from '../../db/queries/surveys.ts';
+import { selectSurvey, selectSurveys, type SurveyRow } from '../../db/queries/surveys.ts';
 import { AppError } from '../../errors.ts';
 import type { SurveySchema, SurveySummarySchema } from '../../schemas/surveys.ts';
 import { rememberSurvey } from './known-surveys.ts';
@@ -40,11 +40,4 @@ export async function findSurvey(db: Db, id: string): Promise<SurveyRow> {
 export async function getSurvey(db: Db, id: string, now = new Date()): Promise<Survey> {
   const row = await findSurvey(db, id);
   return { ...summary(row, now), description: row.definition.description, dimensions: row.definition.dimensions, sections: row.definition.sections };
-}
-
-/** Opens or closes a survey by setting its window (admin). */
-export async function setSurveyWindow(db: Db, id: string, window: { opens_at: string | null; closes_at: string | null }, now = new Date()): Promise<SurveySummary> {
-  await findSurvey(db, id);
-  await updateSurveyWindow(db, id, window.opens_at, window.closes_at);
-  return summary(await findSurvey(db, id), now);
 }

@@ -11,13 +11,16 @@ export interface ExportedResponse {
   contact: unknown;
 }
 
-/** Every response of a survey, page by page in receipt order (throws `survey-not-found` first). */
-export async function iterateResponses(db: Db, surveyId: string, pageSize = 200): Promise<AsyncGenerator<ExportedResponse[]>> {
+/**
+ * Every response of a survey, page by page in receipt order (throws `survey-not-found` first);
+ * only those submitted up to `submittedUpTo` when given, so an export holds what its audit entry counted.
+ */
+export async function iterateResponses(db: Db, surveyId: string, { pageSize = 200, submittedUpTo }: { pageSize?: number; submittedUpTo?: string } = {}): Promise<AsyncGenerator<ExportedResponse[]>> {
   await findSurvey(db, surveyId);
   return (async function* () {
     let after: string | null = null;
     for (;;) {
-      const page = await selectResponsePage(db, surveyId, after, pageSize);
+      const page = await selectResponsePage(db, surveyId, after, pageSize, submittedUpTo);
       if (page.length) {
         yield page.map((r) => {
           const answers: Record<string, string | string[]> = {};
