@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import type { AppEnv } from './env.ts';
 import { canonicalPath } from './http/canonical-path.ts';
 import { problemResponse } from './http/problem.ts';
+import { scheduled } from './scheduled.ts';
 
 const app = createApp();
 
@@ -22,4 +23,6 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
+  // Cron Trigger: statuses recorded in advance take effect on their day (worker/scheduled.ts).
+  scheduled,
 } satisfies ExportedHandler<AppEnv['Bindings']>;

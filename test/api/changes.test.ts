@@ -42,7 +42,8 @@ async function fullDownload(): Promise<Replica> {
       const { memberships, ...town } = await call('GET', `/api/v1/towns/${summary.id}`);
       records.set(`town:${town.id}`, town);
       for (const { list_name: _n, level: _l, ...m } of memberships) records.set(`membership:${town.id}/${m.list_id}`, { ...m, town_id: town.id });
-      for (const { list_name: _n, superseded_by: _s, ...e } of (await call('GET', `/api/v1/towns/${town.id}/history`)).items) {
+      // superseded_by and scheduled are derived (from the correction, from today's date): the feed's records carry what they come from.
+      for (const { list_name: _n, superseded_by: _s, scheduled: _d, ...e } of (await call('GET', `/api/v1/towns/${town.id}/history`)).items) {
         records.set(`event:${e.id}`, withSourceId({ ...e, town_id: town.id }));
       }
     }

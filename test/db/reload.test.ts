@@ -17,7 +17,8 @@ describe('reloading the data files', () => {
     const source = await (await request('POST', '/api/v1/admin/sources', { headers: auth, body: JSON.stringify({ title: '重载测试通知' }) })).json<any>();
     const event = await request('POST', '/api/v1/admin/events', {
       headers: auth,
-      body: JSON.stringify({ town_id: 'beijing-changgouzhen', list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2030-01-01', source_id: source.id }),
+      // Dated today in Beijing: the latest event in effect (a later date would be scheduled, and not yet the status).
+      body: JSON.stringify({ town_id: 'beijing-changgouzhen', list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), source_id: source.id }),
     });
     expect(event.status).toBe(201);
     const recorded = await event.json<any>();

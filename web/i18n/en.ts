@@ -90,6 +90,7 @@ export const en: Messages = {
     pinyin: 'Pinyin',
     superseded: 'Corrected: see event {id}',
     corrects: 'Corrects event {id}',
+    scheduled: 'Scheduled: not yet in effect; it counts from the date shown',
   },
   stats: {
     title: 'Statistics',

@@ -89,6 +89,7 @@ export const zh = {
     pinyin: '拼音',
     superseded: '已更正：以事件 {id} 为准',
     corrects: '更正事件 {id}',
+    scheduled: '尚未生效：所示日期到来时起计入当前状态',
   },
   stats: {
     title: '统计',

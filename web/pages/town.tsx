@@ -64,8 +64,10 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
         <h2 id="history-title">{t.town.history}</h2>
         <ol class="timeline">
           {history.map((e) => (
-            <li id={`event-${e.id}`} class={e.superseded_by ? 'superseded' : undefined}>
+            <li id={`event-${e.id}`} class={[e.superseded_by ? 'superseded' : '', e.scheduled ? 'scheduled' : ''].join(' ').trim() || undefined}>
               <p class="timeline-date">{e.effective_date ?? t.town.unknownDate}</p>
+              {/* Recorded in advance: the status above the history is today's, and this one does not count yet. */}
+              {e.scheduled && <p class="small"><strong>{t.town.scheduled}</strong></p>}
               {e.superseded_by && (
                 <p class="small">
                   <a href={`#event-${e.superseded_by}`}>{fmt(t.town.superseded, { id: e.superseded_by })}</a>

@@ -21,7 +21,8 @@ export const MembershipRecordSchema = MembershipDetailSchema.omit({ list_name: t
   .extend({ town_id: z.string().openapi({ description: 'Town id.', example: 'beijing-changgouzhen' }) })
   .openapi('MembershipRecord', { description: 'A town on a list, with its current status there.' });
 
-export const EventRecordSchema = EventSchema.omit({ list_name: true, source: true, superseded_by: true })
+// `scheduled` depends on the day it is read, not on the record: the feed carries `effective_date`, from which a client tells.
+export const EventRecordSchema = EventSchema.omit({ list_name: true, source: true, superseded_by: true, scheduled: true })
   .extend({ town_id: z.string().openapi({ description: 'Town id.', example: 'beijing-changgouzhen' }), source_id: SourceIdField })
   .openapi('StatusEventRecord');
 

@@ -14,7 +14,7 @@ export const TOWN_SORTS = ['name', '-name', 'province', 'id'] as const;
 export const TownFilterQuery = z
   .object({
     list: z.string().max(100).optional().openapi({ description: 'Only towns on this list (list id).', example: 'mohurd-2016-batch1' }),
-    status: StatusSchema.optional().openapi({ description: 'Only towns with this status on a list (combined with `list`, on that list) on the `as_of` date, or today.' }),
+    status: StatusSchema.optional().openapi({ description: 'Only towns with this status on a list (combined with `list`, on that list) on the `as_of` date, or today (Beijing time): a status scheduled for a later day does not count yet.' }),
     province: z.string().max(50).optional().openapi({ description: 'Province, as written in the lists (e.g. 北京市, 浙江省).', example: '北京市' }),
     city: z.string().max(50).optional().openapi({ description: 'Prefecture-level city.', example: '承德市' }),
     county: z.string().max(50).optional().openapi({ description: 'County or district.', example: '房山区' }),
@@ -22,7 +22,7 @@ export const TownFilterQuery = z
     q: z.string().min(1).max(50).optional().openapi({ description: 'Part of the Chinese name, or of its toneless pinyin or pinyin initials: `changgou`, `长沟` and `cgz` all find 长沟镇.', example: 'changgou' }),
     as_of: DateParam.optional().openapi({
       description:
-        'Show each town with the status it had on this date, and only towns listed by then. An event the sources date only to a month or year counts from the last day of that period (or the date it was first reported), so the answer never runs ahead of the evidence; events with no known date are left out.',
+        'Show each town with the status it had on this date, and only towns listed by then. An event the sources date only to a month or year counts from the last day of that period (or the date it was first reported), so the answer never runs ahead of the evidence; events with no known date are left out. Without `as_of` the answer is for today in Beijing time (UTC+8); an `as_of` after today includes the statuses scheduled by then.',
       example: '2019-01-01',
     }),
   });
@@ -94,6 +94,11 @@ export const EventSchema = z
     supersedes: z.number().int().nullable().openapi({ description: 'Id of the event this one corrects; null when it corrects none.', example: null }),
     superseded_by: z.number().int().nullable().openapi({ description: 'Id of the event that corrects this one. A superseded event stays in the history but counts for no status.', example: null }),
     recorded_at: z.string().nullable().openapi({ description: 'When it was recorded through the admin API (UTC); null for events loaded from the data files.', example: null }),
+    scheduled: z.boolean().openapi({
+      description:
+        'True while the event is still to come: its last possible day (see `as_of`) is after today in Beijing time. A scheduled event counts for no current status, nor for any `as_of` before its day; it takes effect on that day without any further write.',
+      example: false,
+    }),
   })
   .openapi('StatusEvent', { description: 'A dated status change of a town on a list, with its source.' });
 

@@ -8,6 +8,7 @@ import {
   type MembershipRow, type TownRow,
 } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
+import { beijingDate } from '../lib/beijing-date.ts';
 import type { EventSchema, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { assertListFilter } from './lists.ts';
 import { eventRecord } from './records.ts';
@@ -126,15 +127,19 @@ export async function getTown(db: Db, id: string): Promise<Town> {
   };
 }
 
-/** A town's dated status events, oldest first, each with its source document. */
-export async function getTownHistory(db: Db, id: string): Promise<{ town_id: string; items: StatusEvent[] }> {
+/**
+ * A town's dated status events, oldest first, each with its source document,
+ * and whether it is still scheduled on `today` (Beijing's date unless given).
+ */
+export async function getTownHistory(db: Db, id: string, today = beijingDate()): Promise<{ town_id: string; items: StatusEvent[] }> {
   await townOr404(db, id);
   const rows = await selectTownEvents(db, id);
   return {
     town_id: id,
     items: rows.map(({ event, listName, sourceTitle, sourceNumber, supersededBy }) => {
       const { town_id: _town, source_id: _source, ...record } = eventRecord(event);
-      return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy };
+      const scheduled = event.effectiveOn !== null && event.effectiveOn > today;
+      return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy, scheduled };
     }),
   };
 }

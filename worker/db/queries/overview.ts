@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { ACTIVE_EVENT } from './list-rollups.ts';
+import { ACTIVE_EVENT, inEffect } from './list-rollups.ts';
 
 /** Responses collected, from the rollups. */
 export async function selectTotalResponses(db: Db): Promise<number> {
@@ -8,9 +8,9 @@ export async function selectTotalResponses(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Dated events per year and status: how many towns entered lists and were eliminated each year. */
+/** Dated events per year and status: how many towns entered lists and were eliminated each year (so far: scheduled events wait for their day). */
 export async function selectEventsByYear(db: Db) {
   return db.all<{ year: string; status: string; n: number }>(
-    sql`SELECT substr(effective_date, 1, 4) AS year, status, COUNT(*) AS n FROM status_events e WHERE effective_date IS NOT NULL AND ${ACTIVE_EVENT} GROUP BY 1, 2 ORDER BY 1, 2`,
+    sql`SELECT substr(effective_date, 1, 4) AS year, status, COUNT(*) AS n FROM status_events e WHERE effective_date IS NOT NULL AND ${ACTIVE_EVENT} AND ${inEffect()} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
 }

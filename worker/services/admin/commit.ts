@@ -4,11 +4,15 @@ import type { Statement } from '../../db/queries/batch.ts';
 import { listRollupStatements } from '../../db/queries/list-rollups.ts';
 import { memberships, statusEvents } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { beijingDate } from '../../lib/beijing-date.ts';
 import { eventRecord, membershipRecord } from '../records.ts';
 import { auditStatements, type AuditChange, type WriteContext } from './audit.ts';
 import type { PlannedWrite } from './plan-events.ts';
 
-/** The statements that write planned memberships and events, their audit entries and the rollups of their lists. */
+/**
+ * The statements that write planned memberships and events, their audit entries and the rollups of their lists.
+ * The rollups count the events in effect on the write's day (Beijing); a scheduled one waits for its day.
+ */
 export function eventWriteStatements(ctx: WriteContext, plan: PlannedWrite, action: 'create' | 'import'): Statement[] {
   const audit: AuditChange[] = [
     ...plan.memberships.map((m) => ({ action, entity: 'membership' as const, entityId: `${m.townId}/${m.listId}`, before: null, after: membershipRecord(m) })),
@@ -19,7 +23,7 @@ export function eventWriteStatements(ctx: WriteContext, plan: PlannedWrite, acti
     ...jsonInsert(memberships, plan.memberships),
     ...jsonInsert(statusEvents, plan.events),
     ...auditStatements(ctx, audit),
-    ...listRollupStatements(listIds),
+    ...listRollupStatements(listIds, beijingDate(ctx.at)),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { memberships, statusEvents } from '../../db/schema.ts';
+import { beijingDate, latestSchedulableDate } from '../../lib/beijing-date.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
 import type { Status } from '../../lib/statuses.ts';
 import type { ImportProblem } from '../../schemas/admin.ts';
@@ -49,7 +50,11 @@ const problem = (row: number, code: ImportProblem['code'], detail: string, colum
  * Refused: an event for a town not on the list unless its status can put it
  * there; anything but a new entry after an elimination; an event that is
  * already recorded or repeated; a correction of an event of another town or
- * list, or of one already corrected.
+ * list, or of one already corrected; a date beyond the end of next year
+ * (Beijing time); and a scheduled event (dated after today) that would leave
+ * the town on the list with no status in effect today, such as an entry:
+ * the current status is a stored rollup, and a town is on a list from the
+ * day its entry takes effect, so an entry is recorded once that day has come.
  */
 export function planEvents(
   inputs: EventInput[],
@@ -60,6 +65,9 @@ export function planEvents(
   const events = [...state.eventRows];
   const superseded = new Set(events.map((e) => e.supersedesId).filter((id): id is number => id !== null));
   const planned: PlannedWrite = { memberships: [], events: [], origins: [], problems: [] };
+  // The write's own instant decides what "today" is, so a plan is a pure function of its inputs.
+  const today = beijingDate(by.at);
+  const latest = latestSchedulableDate(today);
   let nextMembershipId = state.maxMembershipId + 1;
   let nextEventId = state.maxEventId + 1;
 
@@ -69,6 +77,10 @@ export function planEvents(
     let membership = membershipOf.get(key);
     const active = membership ? events.filter((e) => e.membershipId === membership!.id && !superseded.has(e.id)) : [];
 
+    if (date.effectiveOn && date.effectiveOn > latest) {
+      planned.problems.push(problem(input.row, 'invalid-value', `${input.effectiveDate} is too far ahead: a status can be scheduled up to the end of next year (${latest}, Beijing time).`, 'effective_date'));
+      continue;
+    }
     if (!membership && !canEnter(input.status, input.listKind)) {
       planned.problems.push(problem(input.row, 'not-on-list', `${input.townId} is not on ${input.listId}, and "${input.status}" cannot put it there: record its entry (approved, named, pilot…) first.`, 'status'));
       continue;
@@ -102,6 +114,19 @@ export function planEvents(
         .at(-1);
       if (before?.status === 'eliminated' && !canEnter(input.status, input.listKind)) {
         planned.problems.push(problem(input.row, 'impossible-transition', `${input.townId} was eliminated from ${input.listId} on ${before.effectiveDate}; only a new entry can follow.`, 'status'));
+        continue;
+      }
+    }
+
+    if (date.effectiveOn && date.effectiveOn > today) {
+      // What stays in effect today besides this scheduled event: another event (not the one it corrects), or,
+      // for a row of the data files that came without events, the status the loader gave it.
+      const others = active.filter((e) => e.id !== input.supersedes);
+      const inEffect = membership !== undefined && (active.length === 0 || others.some((e) => e.effectiveOn === null || e.effectiveOn <= today));
+      if (!inEffect) {
+        planned.problems.push(problem(input.row, 'invalid-value', membership
+          ? `${input.effectiveDate} is after today (${today}, Beijing time), and ${input.townId} would have no status in effect on ${input.listId} until then; record the correction of its last status in effect with a date that has come.`
+          : `${input.effectiveDate} is after today (${today}, Beijing time): a town is on a list from the day its entry takes effect, so record the entry of ${input.townId} on ${input.listId} once that day has come. Later status changes may be scheduled.`, 'effective_date'));
         continue;
       }
     }
