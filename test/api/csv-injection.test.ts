@@ -128,6 +128,7 @@ describe('CSVs carry what their JSON says about validity (issue 11, the contract
     expect(wrong.superseded_by).toBe(String(fixId));
     expect(rows.find((r) => r.id === String(fixId))!.supersedes).toBe(String(wrongId));
     expect(wrong.recorded_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(rows.map((r) => r.scheduled)).toEqual(body.items.map((e: any) => String(e.scheduled)));
   });
 
   // Every plain field of the JSON item is a column of its CSV (nested objects are flattened by their own columns),

@@ -13,8 +13,9 @@ const EVENT_CSV: CsvColumn<StatusEvent>[] = [
   ['date_note', (e) => e.date_note], ['source_id', (e) => e.source?.id], ['source_title', (e) => e.source?.title],
   ['document_number', (e) => e.source?.document_number], ['confidence', (e) => e.confidence],
   ['source_urls', (e) => e.source_urls.join(' ')], ['note', (e) => e.note],
-  // Whether an event still counts: without these a corrected event would look valid in a spreadsheet.
+  // Whether an event counts: without these a corrected or not-yet-effective event would look valid in a spreadsheet.
   ['supersedes', (e) => e.supersedes], ['superseded_by', (e) => e.superseded_by], ['recorded_at', (e) => e.recorded_at],
+  ['scheduled', (e) => e.scheduled],
 ];
 
 export const townHistoryRoute = createRoute({
