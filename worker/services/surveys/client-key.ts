@@ -2,6 +2,9 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { dailySalts } from '../../db/survey-schema.ts';
 import { toHex } from '../../lib/hash.ts';
+import { networkOf } from './network.ts';
+
+export { networkOf };
 
 // The key itself, not a promise of it: a promise made in one request must not be awaited by another.
 let cached: { day: string; key: CryptoKey } | undefined;
@@ -19,12 +22,10 @@ async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
   return key;
 }
 
-/** IPv6 clients are keyed by their /64, which one household or device usually keeps. */
-export function networkOf(address: string): string {
-  if (!address.includes(':')) return address;
-  const [head] = address.split('::');
-  const groups = (head ?? '').split(':').filter(Boolean);
-  return [...groups, '0', '0', '0', '0'].slice(0, 4).join(':') + '::/64';
+/** HMAC-SHA256 of `message` under the salt of the day (hex): nobody without the salt can compute it, and after the day nobody can. */
+export async function hmacOfDay(db: Db, message: string, now: Date): Promise<string> {
+  const key = await keyOfDay(db, now.toISOString().slice(0, 10));
+  return toHex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
 }
 
 /**
@@ -32,6 +33,5 @@ export function networkOf(address: string): string {
  * per-client limits that is never the address and is never stored.
  */
 export async function clientKey(db: Db, address: string, now: Date): Promise<string> {
-  const key = await keyOfDay(db, now.toISOString().slice(0, 10));
-  return toHex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(networkOf(address))));
+  return hmacOfDay(db, networkOf(address), now);
 }
