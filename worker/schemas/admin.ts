@@ -1,22 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import { parseSourceDate } from '../lib/dates.ts';
-import { ConfidenceSchema, IdempotencyKeyValue, pageSchema } from './common.ts';
+import { ConfidenceSchema, IdempotencyKeyValue, pageSchema, storedText, TextInput } from './common.ts';
 import { LEVELS } from './lists.ts';
 import { StatusSchema } from './towns.ts';
 
 /** Lower-case ASCII words joined by hyphens: the form of every list and town id. */
 const Slug = z.string().min(3).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens');
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => TextInput.trim().min(1).max(max);
 
 /** A date as precise as the notice gives it, or the notice's own wording that starts with one. */
-export const SourceDateInput = z
-  .string()
+export const SourceDateInput = TextInput
   .max(100)
   .refine((v) => parseSourceDate(v).date !== null, 'a date YYYY-MM-DD, YYYY-MM or YYYY, optionally followed by the source’s wording')
   .openapi({ description: 'As precise as the document: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a qualifier may follow).', example: '2024-05-20' });
 
-const Urls = z.array(z.url({ protocol: /^https?$/ }).max(500)).max(10);
+const Urls = z.array(storedText(z.url({ protocol: /^https?$/ }).max(500))).max(10);
 
 export const SourceInputSchema = z
   .object({

@@ -39,6 +39,34 @@ export function problemResponses<const C extends number>(...codes: C[]) {
   return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<C, ReturnType<typeof problemResponse>>;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with every lone surrogate replaced by U+FFFD, as
+ * String.prototype.toWellFormed does (not in the ES2022 typings this project
+ * compiles against). JSON may carry `"\ud800"`; stored as given it becomes
+ * bytes that are not UTF-8, which every later reader, CSV and feed must cope with.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+const NUL_MESSAGE = 'Must not contain the NUL character (U+0000)';
+
+/**
+ * The rules of every text field the API accepts and stores, for any string
+ * schema (`z.string()`, `z.url()`…): NUL (U+0000) is refused with a 400 naming
+ * the field (it truncates text in C strings, terminals and many tools), and
+ * lone surrogates become U+FFFD, so that only valid UTF-8 is stored.
+ */
+export function storedText<T extends z.ZodType<string>>(schema: T): T {
+  // `overwrite` keeps the schema's type (a string stays a string in the OpenAPI document, unlike a transform).
+  return schema.refine((text) => !text.includes('\u0000'), { message: NUL_MESSAGE }).overwrite((text) => wellFormed(text as string) as typeof text);
+}
+
+/** A text field: chain trimming and length limits after it, `TextInput.max(200)`. */
+export const TextInput = storedText(z.string());
+
 /** An Idempotency-Key (IETF draft): printable ASCII, long enough to be unique. */
 export const IdempotencyKeyValue = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/);
 

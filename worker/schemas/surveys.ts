@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DimensionSchema, LocalizedSchema, SectionSchema } from './survey-definition.ts';
-import { IdempotencyKeyValue } from './common.ts';
+import { IdempotencyKeyValue, TextInput } from './common.ts';
 
 export const SurveyIdParams = z.object({
   id: z.string().min(1).max(40).openapi({ param: { name: 'id', in: 'path' }, description: 'Survey id: `public` or `enterprise`.', example: 'public' }),
@@ -37,16 +37,32 @@ export const SurveySchema = SurveySummarySchema.extend({
 
 const AnswerValueSchema = z.union([
   z.number().int().openapi({ description: 'A scale point or 0–10 score.' }),
-  z.string().max(5000).openapi({ description: 'An option id, "na" or free text.' }),
-  z.array(z.string().max(64)).max(50).openapi({ description: 'Option ids of a multiple-choice question.' }),
+  TextInput.max(5000).openapi({ description: 'An option id, "na" or free text.' }),
+  z.array(TextInput.max(64)).max(50).openapi({ description: 'Option ids of a multiple-choice question.' }),
 ]);
 
+/**
+ * zod builds a record on a plain object, so it must skip a key `__proto__`
+ * (assigning it would set the prototype): `{"answers": {"__proto__": 1}}`
+ * would pass as no answer at all. No question has that id, so it is reported
+ * here as the unknown question it is.
+ */
+function reportProtoKey(input: unknown, ctx: { issues: unknown[] }): unknown {
+  if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+    ctx.issues.push({ code: 'custom', path: ['__proto__'], message: 'No such question in this questionnaire', input });
+  }
+  return input;
+}
+
+/** The website field is a honeypot and turnstile_token goes to Turnstile: neither is stored, so neither is a TextInput. */
 export const SubmissionSchema = z
   .object({
     town_id: z.string().min(1).max(120).openapi({ description: 'The town the answers are about.', example: 'beijing-changgouzhen' }),
     answers: z
-      .record(z.string().max(64), AnswerValueSchema)
-      .refine((a) => Object.keys(a).length <= 100, { message: 'At most 100 answers' })
+      .preprocess(
+        reportProtoKey,
+        z.record(z.string().max(64), AnswerValueSchema).refine((a) => Object.keys(a).length <= 100, { message: 'At most 100 answers' }),
+      )
       .openapi({ description: 'Answers keyed by question id.', example: { role: 'resident', overall: 4, recommend: 8, env_nature: 'na' } }),
     consent: z
       .object({
@@ -57,10 +73,10 @@ export const SubmissionSchema = z
       .openapi({ description: 'Explicit, informed consent (PIPL art. 14).' }),
     respondent: z
       .object({
-        organisation: z.string().max(200).optional().openapi({ description: 'Enterprise name.', example: '某某科技有限公司' }),
-        name: z.string().max(100).optional().openapi({ description: 'Contact person.', example: '张三' }),
-        phone: z.string().max(40).optional().openapi({ description: 'Phone.', example: '010-12345678' }),
-        email: z.string().max(200).optional().openapi({ description: 'E-mail.', example: 'contact@example.com' }),
+        organisation: TextInput.max(200).optional().openapi({ description: 'Enterprise name.', example: '某某科技有限公司' }),
+        name: TextInput.max(100).optional().openapi({ description: 'Contact person.', example: '张三' }),
+        phone: TextInput.max(40).optional().openapi({ description: 'Phone.', example: '010-12345678' }),
+        email: TextInput.max(200).optional().openapi({ description: 'E-mail.', example: 'contact@example.com' }),
       })
       .strict()
       .optional()

@@ -19,6 +19,7 @@ export {
   null,
   number,
   object,
+  preprocess,
   record,
   string,
   union,

@@ -53,12 +53,13 @@ function check(question: Question, value: AnswerValue): string[] | FieldProblem 
  */
 export function validateAnswers(definition: SurveyDefinition, answers: Record<string, AnswerValue>): { answers: NormalizedAnswer[]; problems: FieldProblem[] } {
   const questions = definition.sections.flatMap((s) => s.questions);
+  // Own keys only, `__proto__`, `constructor` and `toString` included: each is an unknown question, never a lookup into Object.prototype.
   const problems: FieldProblem[] = Object.keys(answers)
     .filter((id) => !questions.some((q) => q.id === id))
     .map((id) => problem(id, 'No such question in this questionnaire'));
   const normalized: NormalizedAnswer[] = [];
   for (const question of questions) {
-    const value = answers[question.id];
+    const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (value === undefined || value === null || value === '') {
       if (question.required) problems.push(problem(question.id, 'This question requires an answer'));
       continue;
