@@ -18,6 +18,8 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return problemResponse('invalid-parameter', 'The request body is too large.', { instance });
+    // A refusal (e.g. hono's csrf() on a cross-site form post) is not a malformed request.
+    if (status === 403) return problemResponse('forbidden', err.message || 'This request is not allowed.', { instance });
     if (status >= 400 && status < 500) return problemResponse('invalid-parameter', err.message || 'Bad request.', { instance });
   }
   // A bookmark is echoed from a client; D1 refusing one is the client's error, not ours.
