@@ -1,6 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError } from '../worker/errors.ts';
 import { getList, listLists } from '../worker/services/lists.ts';
@@ -10,32 +8,24 @@ import { getStats } from '../worker/services/stats.ts';
 import { getSurvey, listSurveys } from '../worker/services/surveys/definitions.ts';
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
-import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
-import { minSample, submitContext } from '../worker/http/survey-context.ts';
+import { minSample } from '../worker/http/survey-context.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
-import { withQuery, type PageContext } from './context.ts';
+import { withQuery } from './context.ts';
+import { errorPage, notFoundPage } from './error-pages.tsx';
+import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
-import { MESSAGES, pickLang } from './i18n/index.ts';
 import { DataPage } from './pages/data.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ListPage } from './pages/list.tsx';
 import { ListsPage } from './pages/lists.tsx';
-import { NotFoundPage } from './pages/not-found.tsx';
 import { StatsPage } from './pages/stats.tsx';
 import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.tsx';
 import { TownPage } from './pages/town.tsx';
-import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
+import { registerSurveyPost } from './survey-post.tsx';
 
-/** Language from ?lang=, then the switcher's cookie, then Accept-Language; a ?lang= choice is remembered. */
-export function pageContext(c: Context<AppEnv>): PageContext {
-  const query = c.req.query('lang');
-  const lang = pickLang(query, getCookie(c, 'lang'), c.req.header('Accept-Language'));
-  if (query === lang) setCookie(c, 'lang', lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
-  c.header('Vary', 'Accept-Language, Cookie');
-  return { lang, t: MESSAGES[lang], url: new URL(c.req.url) };
-}
+export { notFoundPage, pageContext };
 
 /** Pages are in the reader's language (cookie or Accept-Language): a browser may keep them, a shared cache may not. */
 const PAGE_CACHE = 'private, max-age=60';
@@ -44,10 +34,6 @@ const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 /** A town search for the site: a short query, trimmed, or nothing. */
 function searchQuery(c: Context<AppEnv>): string {
   return (c.req.query('q') ?? '').trim().slice(0, 50);
-}
-
-export function notFoundPage(c: Context<AppEnv>): Response | Promise<Response> {
-  return renderPage(c, <NotFoundPage ctx={pageContext(c)} />, 404);
 }
 
 /** The web site: server-rendered pages built from the same services as the API. */
@@ -85,9 +71,17 @@ export function registerSite(app: Hono<AppEnv>): void {
     };
     const cursor = c.req.query('cursor') || undefined;
     const [page, all] = await Promise.all([
-      listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor }),
+      listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'invalid-cursor') return null;
+        throw err;
+      }),
       getStats(db, { list: list.id, group_by: 'province' }),
     ]);
+    if (!page) {
+      // A hand-edited or stale "next page" link: a page that says so, with the way back to the first page.
+      const m = ctx.t.errorPage;
+      return errorPage(c, 400, { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
+    }
     // The download holds exactly the filtered towns of the table, every page of them, in the same order.
     const csv = new URLSearchParams({ format: 'csv', sort: 'province' });
     for (const [k, v] of Object.entries(filters)) if (v) csv.set(k, v);
@@ -166,28 +160,6 @@ export function registerSite(app: Hono<AppEnv>): void {
     );
   });
 
-  // Without JavaScript the form posts here; the same service stores it, then the browser is sent to the receipt.
-  app.post('/survey/:id/:town', csrf(), async (c) => {
-    const ctx = pageContext(c);
-    const db = c.var.db;
-    const survey = await getSurvey(db, param(c, 'id'));
-    const town = await getTown(db, param(c, 'town'));
-    const values = formValues((await c.req.parseBody({ all: true })) as FormBody);
-    const idempotencyKey = typeof values.idempotency_key === 'string' && /^[\x21-\x7e]{8,200}$/.test(values.idempotency_key) ? values.idempotency_key : crypto.randomUUID();
-    const render = (errors: Record<string, string>, status: 400 | 409 | 429 | 503, notice?: string) => {
-      c.header('Cache-Control', 'no-store');
-      return renderPage(c, <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) }} />, status);
-    };
-    try {
-      const result = await submitResponse(db, formToSubmission(survey, town.id, values), submitContext(c, survey.id, idempotencyKey));
-      return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      if (err.errors?.length) return render(formErrors(err.errors, ctx.t), 400);
-      if (err.code === 'survey-closed') return render({}, 409, ctx.t.survey.closed);
-      if (err.code === 'rate-limited' || err.code === 'service-unavailable') return render({}, err.code === 'rate-limited' ? 429 : 503, ctx.t.survey.failed);
-      if (err.code === 'submission-rejected' || err.code === 'verification-failed' || err.code === 'idempotency-key-reused') return render({}, 400, ctx.t.survey.failed);
-      throw err;
-    }
-  });
+  // Without JavaScript the form posts here (web/survey-post.tsx).
+  registerSurveyPost(app);
 }

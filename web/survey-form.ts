@@ -39,15 +39,19 @@ export function formToSubmission(survey: Survey, townId: string, values: Record<
   };
 }
 
-/** Field problems of the service as messages beside the fields of the form. */
+/**
+ * Field problems (of the API's schema or of the service) as messages beside
+ * the fields of the form: a question, the consent, the contact details.
+ * Anything else has no field to stand beside and is left out.
+ */
 export function formErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const p of problems) {
+    const [head, field] = p.name.split('.');
     if (p.name === 'consent.participation') errors.consent = t.survey.errorConsent;
     else if (p.name === 'consent.contact') errors.contact = t.survey.errorContactConsent;
-    else if (p.name.startsWith('answers.')) {
-      errors[p.name.slice('answers.'.length)] = /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
-    }
+    else if (head === 'respondent') errors.contact ??= t.survey.errorContact;
+    else if (head === 'answers' && field) errors[field] ??= /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
   }
   return errors;
 }

@@ -36,7 +36,11 @@ const PAGES: [string, () => string][] = [
   ['questionnaire', () => '/survey/enterprise?town=beijing-changgouzhen'],
   ['thanks', () => `/survey/thanks?receipt=${receipt}`],
   ['not-found', () => '/no-such-page'],
+  ['bad-cursor', () => '/lists/mohurd-2016-batch1?cursor=garbage'],
 ];
+
+/** Pages that answer a refusal, with its status; every other page is a 200. */
+const STATUS: Record<string, number> = { 'not-found': 404, 'bad-cursor': 400 };
 
 describe.each(['zh', 'en'])('every page in %s', (lang) => {
   it.each(PAGES)('%s: no axe violation, no console error, light JavaScript, a title and a description', async (name, path) => {
@@ -54,7 +58,7 @@ describe.each(['zh', 'en'])('every page in %s', (lang) => {
       });
       const url = `${path()}${path().includes('?') ? '&' : '?'}lang=${lang}`;
       const res = await page.goto(url);
-      expect(res?.status()).toBe(name === 'not-found' ? 404 : 200);
+      expect(res?.status()).toBe(STATUS[name] ?? 200);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name} ${lang} ${phone ? 'phone' : 'desktop'}`).toEqual([]);

@@ -140,6 +140,9 @@ export const en: Messages = {
     errorContactConsent: 'To leave contact details, tick the box agreeing to be contacted',
     errorGeneric: 'Please check this answer',
     sectionOf: 'Part {i} of {n}',
+    failedHere: 'Sending failed; please try again later. What you entered is still on this page.',
+    keyReused: 'Different answers were already sent with this questionnaire; to avoid counting them twice, these were not stored. To answer again, open the questionnaire afresh from the town’s page.',
+    errorContact: 'Please check the contact details: organisation and e-mail at most 200 characters, contact person 100, phone 40.',
   },
   data: {
     title: 'Data & API',
@@ -155,6 +158,18 @@ export const en: Messages = {
     privacy: 'Privacy',
     privacyText:
       'The satisfaction surveys collect only the answers. Under the Personal Information Protection Law we state the purpose (assessing the towns’ development and services), the categories (your answers; contact details only with your consent) and the retention (3 years after the survey ends). No IP address, browser details or name is recorded; the network key used against abuse is hashed under a key that changes daily and is never stored. Results are published only as totals, never below the minimum sample, and written comments are never published.',
+  },
+  errorPage: {
+    backToForm: 'Back to the questionnaire',
+    firstPage: 'Back to the first page',
+    tooLargeTitle: 'Too much to send',
+    tooLargeText: 'A questionnaire may not be larger than 64 KB when sent; nothing was stored. Please shorten your comments and fill it in again.',
+    forbiddenTitle: 'This submission cannot be accepted',
+    forbiddenText: 'The questionnaire can only be sent from this site’s own pages. This one came from another site and was not stored. Please open the questionnaire on this site and send it from there.',
+    badFormTitle: 'The submission could not be read',
+    badFormText: 'What was sent is not a readable form, so nothing was stored. Please open the questionnaire on this site and send it from there.',
+    badCursorTitle: 'Page link not valid',
+    badCursorText: 'This page link has expired or was changed, so the page cannot be shown. Please start again from the first page.',
   },
   notFound: { title: 'Page not found', text: 'The page you are looking for does not exist.', home: 'Back to the home page' },
   statuses: {

@@ -139,6 +139,9 @@ export const zh = {
     errorContactConsent: '留下联系方式需要勾选同意被联系',
     errorGeneric: '请检查此题的回答',
     sectionOf: '第 {i} 部分，共 {n} 部分',
+    failedHere: '提交失败，请稍后再试。您填写的内容仍在本页中。',
+    keyReused: '这份问卷此前已提交过不同的回答；为避免重复计算，本次未保存。如需重新填写，请从小镇页面重新打开问卷。',
+    errorContact: '请检查联系方式：单位名称和电子邮箱最多200字，联系人最多100字，电话最多40字。',
   },
   data: {
     title: '数据与接口',
@@ -154,6 +157,18 @@ export const zh = {
     privacy: '隐私说明',
     privacyText:
       '满意度调查只收集回答本身。依据《个人信息保护法》，我们说明目的（评估小镇建设与服务）、类别（您的回答；仅在您同意时收集联系方式）和保存期限（调查结束后3年）。不记录IP地址、浏览器信息或姓名；用于防止滥用的网络标识每天更换密钥且不落库。结果只以汇总形式公布，回答少于最低样本量时不公布，文字意见从不公开。',
+  },
+  errorPage: {
+    backToForm: '返回问卷',
+    firstPage: '回到第一页',
+    tooLargeTitle: '提交的内容过大',
+    tooLargeText: '一份问卷提交的内容不能超过64 KB，本次提交未被保存。请缩短文字意见后重新填写。',
+    forbiddenTitle: '无法接受此提交',
+    forbiddenText: '问卷只能从本站的页面提交。本次提交来自其他网站，未被保存。请从本站打开问卷后再提交。',
+    badFormTitle: '无法读取提交的内容',
+    badFormText: '提交的内容格式有误，未被保存。请从本站打开问卷后再提交。',
+    badCursorTitle: '分页链接无效',
+    badCursorText: '这个分页链接已失效或被修改，无法显示这一页。请从第一页重新浏览。',
   },
   notFound: { title: '页面不存在', text: '您要找的页面不存在。', home: '返回首页' },
   statuses: {

@@ -3,6 +3,9 @@ import type { AppEnv } from '../env.ts';
 import { clientKey } from '../services/surveys/client-key.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
 
+/** The largest submission body, the same for the JSON API and the site's form (a questionnaire is a few KB). */
+export const SUBMISSION_MAX_BYTES = 64 * 1024;
+
 /** The publication threshold from MIN_SAMPLE; never below 2, so that no single answer is ever shown. */
 export function minSample(env: { MIN_SAMPLE?: string }): number {
   const n = Number.parseInt(env.MIN_SAMPLE ?? '', 10);
@@ -27,3 +30,4 @@ export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyK
     now,
   };
 }
+

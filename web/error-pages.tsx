@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../worker/env.ts';
+import type { PageContext } from './context.ts';
+import { pageContext } from './page-context.ts';
+import { ErrorPage, type ErrorPageProps } from './pages/error.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { renderPage } from './render.ts';
+
+export function notFoundPage(c: Context<AppEnv>, ctx: PageContext = pageContext(c)): Promise<Response> {
+  return renderPage(c, <NotFoundPage ctx={ctx} />, 404);
+}
+
+/** A refusal as a page with its status; never stored by a cache, since it answers one request. */
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, page: ErrorPageProps): Promise<Response> {
+  c.header('Cache-Control', 'no-store');
+  return renderPage(c, <ErrorPage {...page} />, status);
+}

@@ -1,0 +1,123 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../worker/env.ts';
+import { AppError, type ErrorCode } from '../worker/errors.ts';
+import { PROBLEMS } from '../worker/http/problem.ts';
+import { minSample, SUBMISSION_MAX_BYTES, submitContext } from '../worker/http/survey-context.ts';
+import { fieldProblems } from '../worker/http/validation.ts';
+import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
+import { SubmissionSchema } from '../worker/schemas/surveys.ts';
+import { getSurvey, type Survey } from '../worker/services/surveys/definitions.ts';
+import { submitResponse } from '../worker/services/surveys/submit.ts';
+import { getTown } from '../worker/services/towns.ts';
+import { withQuery, type PageContext } from './context.ts';
+import { errorPage, notFoundPage } from './error-pages.tsx';
+import type { Messages } from './i18n/index.ts';
+import { pageContext } from './page-context.ts';
+import { SurveyFormPage } from './pages/survey.tsx';
+import { renderPage } from './render.ts';
+import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
+
+/**
+ * A page answering a posted form, with the form's own address (a GET) as its
+ * URL: the language switch and the links back then lead to the questionnaire,
+ * not to a POST-only path.
+ */
+function postedContext(c: Context<AppEnv>): PageContext {
+  const ctx = pageContext(c);
+  const form = new URL(`/survey/${encodeURIComponent(c.req.param('id') ?? '')}`, ctx.url);
+  form.searchParams.set('town', c.req.param('town') ?? '');
+  form.searchParams.set('lang', ctx.lang);
+  return { ...ctx, url: form };
+}
+
+type Refusal = 'forbidden' | 'tooLarge' | 'badForm';
+
+/** A form refused before it could be read: a page saying why, with the way back to the questionnaire. */
+function refusal(c: Context<AppEnv>, status: ContentfulStatusCode, kind: Refusal): Promise<Response> {
+  const ctx = postedContext(c);
+  const m = ctx.t.errorPage;
+  return errorPage(c, status, { ctx, title: m[`${kind}Title`], text: m[`${kind}Text`], link: { href: withQuery(ctx.url, {}), label: m.backToForm } });
+}
+
+const csrfCheck = csrf();
+
+/** hono's csrf() (same origin, or Sec-Fetch-Site: same-origin), answered with a 403 page instead of an exception. */
+const sameSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let allowed = false;
+  try {
+    await csrfCheck(c, async () => {
+      allowed = true;
+    });
+  } catch (err) {
+    if (!(err instanceof HTTPException && err.status === 403)) throw err;
+  }
+  if (!allowed) return refusal(c, 403, 'forbidden');
+  await next();
+};
+
+/** The JSON API's body limit (a streamed body is counted as it arrives), answered with a 413 page. */
+const withinLimit = bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refusal(c as Context<AppEnv>, 413, 'tooLarge') });
+
+/** What a refusal of the submission service says on the form, when it is not about one field. */
+function noticeFor(code: ErrorCode, t: Messages): string {
+  if (code === 'survey-closed') return t.survey.closed;
+  if (code === 'idempotency-key-reused') return t.survey.keyReused;
+  // Only the form's own page can be shown here: "saved in this browser" is what survey.js says, and only with JavaScript.
+  return t.survey.failedHere;
+}
+
+/**
+ * Without JavaScript the questionnaire posts here. The form is turned into the
+ * JSON API's submission, checked by the API's schema and stored by the same
+ * service; every refusal is the form again with its status and what to fix.
+ */
+export function registerSurveyPost(app: Hono<AppEnv>): void {
+  app.post('/survey/:id/:town', sameSiteOnly, withinLimit, async (c) => {
+    const ctx = postedContext(c);
+    const db = c.var.db;
+    let survey: Survey;
+    let town: Awaited<ReturnType<typeof getTown>>;
+    try {
+      [survey, town] = await Promise.all([getSurvey(db, c.req.param('id')), getTown(db, c.req.param('town'))]);
+    } catch (err) {
+      if (err instanceof AppError && PROBLEMS[err.code].status === 404) return notFoundPage(c, ctx);
+      throw err;
+    }
+    let body: FormBody;
+    try {
+      body = (await c.req.parseBody({ all: true })) as FormBody;
+    } catch {
+      // A multipart body without its boundary, or cut short: nothing in it can be trusted.
+      return refusal(c, 400, 'badForm');
+    }
+    const values = formValues(body);
+    const key = IdempotencyKeyValue.safeParse(values.idempotency_key);
+    const idempotencyKey = key.success ? key.data : crypto.randomUUID();
+    const render = (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
+      c.header('Cache-Control', 'no-store');
+      const data = { survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) };
+      return renderPage(c, <SurveyFormPage ctx={ctx} data={data} />, status);
+    };
+
+    const parsed = SubmissionSchema.safeParse(formToSubmission(survey, town.id, values));
+    if (!parsed.success) {
+      const errors = formErrors(fieldProblems(parsed.error.issues as Parameters<typeof fieldProblems>[0], 'form'), ctx.t);
+      return render(400, errors, Object.keys(errors).length ? undefined : ctx.t.survey.failedHere);
+    }
+    try {
+      const result = await submitResponse(db, parsed.data, submitContext(c, survey.id, idempotencyKey));
+      return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const status = PROBLEMS[err.code].status as ContentfulStatusCode;
+      if (status === 404) return notFoundPage(c, ctx);
+      for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+      const errors = formErrors(err.errors ?? [], ctx.t);
+      return render(status, errors, Object.keys(errors).length ? undefined : noticeFor(err.code, ctx.t));
+    }
+  });
+}
