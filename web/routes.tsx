@@ -9,7 +9,7 @@ import { getSurvey, listSurveys } from '../worker/services/surveys/definitions.t
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
-import { minSample } from '../worker/http/survey-context.ts';
+import { minSample, turnstileWidget } from '../worker/http/survey-context.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
 import { withQuery } from './context.ts';
@@ -156,7 +156,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     const town = await getTown(db, townId);
     c.header('Cache-Control', 'no-store');
     return renderPage(c, 
-      <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env) }} />,
+      <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) }} />,
     );
   });
 

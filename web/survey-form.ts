@@ -36,13 +36,15 @@ export function formToSubmission(survey: Survey, townId: string, values: Record<
     consent: { participation: values.consent_participation === 'yes', contact: values.consent_contact === 'yes' },
     respondent: Object.keys(given).length ? given : undefined,
     website: text('website') || undefined,
+    // Turnstile's widget puts its token in this field of the form it is in.
+    turnstile_token: text('cf-turnstile-response') || undefined,
   };
 }
 
 /**
  * Field problems (of the API's schema or of the service) as messages beside
- * the fields of the form: a question, the consent, the contact details.
- * Anything else has no field to stand beside and is left out.
+ * the fields of the form: a question, the consent, the contact details, the
+ * human check. Anything else has no field to stand beside and is left out.
  */
 export function formErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -52,6 +54,7 @@ export function formErrors(problems: FieldProblem[], t: Messages): Record<string
     else if (p.name === 'consent.contact') errors.contact = t.survey.errorContactConsent;
     else if (head === 'respondent') errors.contact ??= t.survey.errorContact;
     else if (head === 'answers' && field) errors[field] ??= /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
+    else if (head === 'turnstile_token') errors.turnstile = t.survey.verifyFailed;
   }
   return errors;
 }

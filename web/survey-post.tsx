@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError, type ErrorCode } from '../worker/errors.ts';
 import { PROBLEMS } from '../worker/http/problem.ts';
-import { minSample, SUBMISSION_MAX_BYTES, submitContext } from '../worker/http/survey-context.ts';
+import { minSample, SUBMISSION_MAX_BYTES, submitContext, turnstileWidget } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
 import { SubmissionSchema } from '../worker/schemas/surveys.ts';
@@ -99,7 +99,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const idempotencyKey = key.success ? key.data : crypto.randomUUID();
     const render = (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
       c.header('Cache-Control', 'no-store');
-      const data = { survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env) };
+      const data = { survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) };
       return renderPage(c, <SurveyFormPage ctx={ctx} data={data} />, status);
     };
 
@@ -116,6 +116,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
       const status = PROBLEMS[err.code].status as ContentfulStatusCode;
       if (status === 404) return notFoundPage(c, ctx);
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+      if (err.code === 'verification-failed') return render(status, { turnstile: ctx.t.survey.verifyFailed });
       const errors = formErrors(err.errors ?? [], ctx.t);
       return render(status, errors, Object.keys(errors).length ? undefined : noticeFor(err.code, ctx.t));
     }

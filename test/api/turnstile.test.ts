@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
+import { verifyTurnstile } from '../../worker/services/surveys/turnstile.ts';
 import { fullAnswers, newKey, TOWN } from '../helpers.ts';
 
 const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
@@ -31,13 +32,21 @@ function stubSiteverify(answer: () => Response | Promise<Response>) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('Turnstile, when a secret is configured', () => {
-  it('accepts a verified submission and sends the Idempotency-Key to siteverify', async () => {
+  it('accepts a verified submission and sends siteverify an idempotency_key that a retry repeats', async () => {
     const calls = stubSiteverify(() => Response.json({ success: true }));
     const key = newKey();
     const res = await submitWithTurnstile('token-ok', key);
     expect(res.status).toBe(201);
     expect(calls[0]!.get('response')).toBe('token-ok');
-    expect(calls[0]!.get('idempotency_key')).toBe(key);
+    // A UUID, as siteverify expects, derived from the Idempotency-Key and the token.
+    const uuid = calls[0]!.get('idempotency_key');
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // A retry after a failure (its token already verified) sends the same one, so it is not refused as spent;
+    // a fresh challenge (a new token) is verified under a new one.
+    await verifyTurnstile('1x0000000000000000000000000000000AA', 'token-ok', key);
+    await verifyTurnstile('1x0000000000000000000000000000000AA', 'token-new', key);
+    expect(calls[1]!.get('idempotency_key')).toBe(uuid);
+    expect(calls[2]!.get('idempotency_key')).not.toBe(uuid);
   });
 
   it('fails closed: no token, a refusal, a server error or a timeout all reject', async () => {

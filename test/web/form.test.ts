@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,10 @@ import { fullAnswers, get, newKey, TOWN } from '../helpers.ts';
  * and answer every refusal with a page and its status, never a 500.
  */
 
+const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+const TEST_SECRET = '1x0000000000000000000000000000000AA';
+const TEST_SITE_KEY = '1x00000000000000000000AA';
+const TURNSTILE_ON = { TURNSTILE_SECRET: TEST_SECRET, TURNSTILE_SITE_KEY: TEST_SITE_KEY };
 const FORM = `/survey/public/${TOWN}?lang=zh`;
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<number>('n')) ?? 0;
@@ -193,5 +197,79 @@ describe('a bad cursor on a web page (info list)', () => {
     expect(html).toContain(`<html lang="${htmlLang}">`);
     // A way back to the first page of the same list.
     expect(html).toContain('href="/lists/mohurd-2016-batch1?lang=');
+  });
+});
+
+/** Stubs only siteverify: it passes a non-empty token under the always-passing test secret. */
+function stubSiteverify() {
+  const calls: URLSearchParams[] = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== SITEVERIFY) throw new Error(`unexpected outbound fetch to ${url}`);
+    const params = new URLSearchParams(String(init?.body));
+    calls.push(params);
+    return Response.json({ success: params.get('secret') === TEST_SECRET && Boolean(params.get('response')) });
+  });
+  return calls;
+}
+
+describe('the questionnaire with Turnstile configured (finding 3)', () => {
+  const page = async (bindings?: Record<string, string>) => {
+    const req = new Request(`https://example.test/survey/public?town=${TOWN}&lang=zh`);
+    return bindings ? worker.fetch(req, { ...env, ...bindings }) : exports.default.fetch(req);
+  };
+
+  it('renders the widget with the configured site key, Turnstile\'s script and an honest note for browsers without JavaScript, under a strict CSP', async () => {
+    const res = await page(TURNSTILE_ON);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(new RegExp(`<div class="cf-turnstile" data-sitekey="${TEST_SITE_KEY}"`));
+    expect(html).toContain('<script src="https://challenges.cloudflare.com/turnstile/v0/api.js"');
+    expect(html).toMatch(/<noscript>.*JavaScript.*<\/noscript>/s);
+    // Every script is a file: nothing inline for the CSP to allow.
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("script-src 'self' https://challenges.cloudflare.com");
+    expect(csp).toContain('frame-src https://challenges.cloudflare.com');
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('says the form cannot be sent when the secret is set without a site key, rather than refusing every answer silently', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const html = await (await page({ TURNSTILE_SECRET: TEST_SECRET, TURNSTILE_SITE_KEY: '' })).text();
+    expect(html).not.toContain('class="cf-turnstile"');
+    expect(html).toContain('人机验证暂不可用');
+  });
+
+  it('renders no widget and loads nothing from Cloudflare when Turnstile is off', async () => {
+    const html = await (await page()).text();
+    expect(html).not.toContain('cf-turnstile');
+    expect(html).not.toContain('challenges.cloudflare.com');
+  });
+
+  it('sends the form\'s cf-turnstile-response to siteverify and stores the answers', async () => {
+    const calls = stubSiteverify();
+    const form = await validForm({ 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
+    const res = await postForm(FORM, form, { bindings: TURNSTILE_ON });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toMatch(/^\/survey\/thanks\?receipt=r-/);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.get('response')).toBe('XXXX.DUMMY.TOKEN.XXXX');
+    expect(calls[0]!.get('idempotency_key')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('without a token (no JavaScript) answers 403 with the form, its answers and an honest message, and stores nothing', async () => {
+    stubSiteverify();
+    const before = await count('responses');
+    const res = await postForm(FORM, await validForm({ comment: '路灯不够' }), { bindings: TURNSTILE_ON });
+    expect(res.status).toBe(403);
+    expectHtml(res);
+    const html = await res.text();
+    expect(html).toContain('路灯不够');
+    const message = shownText(html, 'err-turnstile');
+    expect(message).toContain('JavaScript');
+    expect(message).not.toContain('浏览器');
+    expect(html).toContain('href="#q-turnstile"');
+    expect(await count('responses')).toBe(before);
   });
 });

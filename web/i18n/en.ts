@@ -143,6 +143,12 @@ export const en: Messages = {
     failedHere: 'Sending failed; please try again later. What you entered is still on this page.',
     keyReused: 'Different answers were already sent with this questionnaire; to avoid counting them twice, these were not stored. To answer again, open the questionnaire afresh from the town’s page.',
     errorContact: 'Please check the contact details: organisation and e-mail at most 200 characters, contact person 100, phone 40.',
+    verifyTitle: 'Human check',
+    verify: 'Please complete the human check below before sending.',
+    verifyFailed: 'We could not confirm that a person is sending this, so nothing was stored. Please complete the human check, then send again (the check needs JavaScript).',
+    verifyNeedsJs:
+      'This questionnaire can only be sent after a human check (Cloudflare Turnstile), and the check needs JavaScript. JavaScript is off in your browser, so the answers cannot be sent and nothing you enter is saved. Please turn JavaScript on before filling it in.',
+    verifyUnavailable: 'The human check is unavailable, so this questionnaire cannot be sent at the moment.',
   },
   data: {
     title: 'Data & API',

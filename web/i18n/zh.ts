@@ -142,6 +142,12 @@ export const zh = {
     failedHere: '提交失败，请稍后再试。您填写的内容仍在本页中。',
     keyReused: '这份问卷此前已提交过不同的回答；为避免重复计算，本次未保存。如需重新填写，请从小镇页面重新打开问卷。',
     errorContact: '请检查联系方式：单位名称和电子邮箱最多200字，联系人最多100字，电话最多40字。',
+    verifyTitle: '人机验证',
+    verify: '提交前请先完成下方的人机验证。',
+    verifyFailed: '未能确认是真人提交，本次未保存。请完成人机验证后再提交（验证需要启用JavaScript）。',
+    verifyNeedsJs:
+      '本问卷需要先通过人机验证（Cloudflare Turnstile）才能提交，而验证需要JavaScript。您的浏览器未启用JavaScript，因此无法提交，填写的内容也不会被保存。请启用JavaScript后再填写。',
+    verifyUnavailable: '人机验证暂不可用，目前无法提交本问卷。',
   },
   data: {
     title: '数据与接口',

@@ -4,6 +4,7 @@ import { Layout } from '../components/layout.tsx';
 import { QuestionField, type FormValue } from '../components/question.tsx';
 import type { Survey, SurveySummary } from '../../worker/services/surveys/definitions.ts';
 import type { TownSummary } from '../../worker/services/towns.ts';
+import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
 
 export interface SurveyFormData {
   survey: Survey;
@@ -15,6 +16,8 @@ export interface SurveyFormData {
   /** A problem that is not about one field (closed survey, too many requests). */
   notice?: string;
   minSample: number;
+  /** Turnstile's widget when submissions are verified (worker/http/survey-context.ts), else null. */
+  turnstile: { siteKey: string } | null;
 }
 
 export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFormData }) {
@@ -23,8 +26,11 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
   const sections = survey.sections;
   const errorEntries = Object.entries(errors);
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  const turnstile = data.turnstile;
+  // Turnstile's script renders the widget into div.cf-turnstile, which puts its token in the form as cf-turnstile-response.
+  const scripts = turnstile?.siteKey ? ['/survey.js', TURNSTILE_SCRIPT] : ['/survey.js'];
   return (
-    <Layout ctx={ctx} title={`${survey.title[lang]} · ${town.name}`} description={survey.description[lang]} scripts={['/survey.js']}>
+    <Layout ctx={ctx} title={`${survey.title[lang]} · ${town.name}`} description={survey.description[lang]} scripts={scripts}>
       <h1>{survey.title[lang]}</h1>
       <p class="lead">{fmt(t.survey.forTown, { town: town.name })}</p>
       <p>{survey.description[lang]}</p>
@@ -43,6 +49,12 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
           ))}
         </ul>
       </div>
+      {turnstile && survey.window.open && (
+        // Said before anything is filled in: without JavaScript there is no token, so the form cannot be sent.
+        <noscript>
+          <p class="notice">{t.survey.verifyNeedsJs}</p>
+        </noscript>
+      )}
       {!survey.window.open ? (
         <p class="notice">{t.survey.closed}</p>
       ) : (
@@ -60,6 +72,7 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
           data-msg-retrying={t.survey.retrying}
           data-msg-failed={t.survey.failed}
           data-msg-progress={t.survey.progress}
+          data-msg-verify={turnstile ? t.survey.verify : undefined}
         >
           <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
           <p id="progress" class="progress" aria-live="polite" hidden></p>
@@ -113,6 +126,19 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
               <input name="website" tabindex={-1} autocomplete="off" />
             </label>
           </div>
+          {turnstile && (
+            <div class={`question${errors.turnstile ? ' has-error' : ''}`} id="q-turnstile" role="group" aria-labelledby="turnstile-title">
+              <p class="muted" id="turnstile-title">{t.survey.verifyTitle}</p>
+              <p class="error" id="err-turnstile" hidden={!errors.turnstile}>
+                {errors.turnstile ?? ''}
+              </p>
+              {turnstile.siteKey ? (
+                <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-language={lang === 'zh' ? 'zh-cn' : 'en'}></div>
+              ) : (
+                <p class="notice">{t.survey.verifyUnavailable}</p>
+              )}
+            </div>
+          )}
           <p id="status" class="status" role="status" aria-live="polite"></p>
           <button type="submit">{t.survey.submit}</button>
         </form>

@@ -31,3 +31,15 @@ export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyK
   };
 }
 
+/**
+ * The Turnstile widget the site's questionnaires show, or null when
+ * submissions are not verified (no TURNSTILE_SECRET). The site key is public
+ * configuration (TURNSTILE_SITE_KEY); a secret without it is a mistake that
+ * would refuse every answer, so the form then says it cannot be sent.
+ */
+export function turnstileWidget(env: { TURNSTILE_SECRET?: string; TURNSTILE_SITE_KEY?: string }): { siteKey: string } | null {
+  if (!env.TURNSTILE_SECRET) return null;
+  const siteKey = env.TURNSTILE_SITE_KEY?.trim() ?? '';
+  if (!siteKey) console.error('TURNSTILE_SECRET is set but TURNSTILE_SITE_KEY is not: the questionnaires cannot be sent');
+  return { siteKey };
+}
