@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { compile, runCompiledBatch } from './batch.ts';
-import { meta } from '../schema.ts';
+import { meta, towns } from '../schema.ts';
 import { answers, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
 
 export interface SubmissionWrite {
@@ -78,3 +78,53 @@ export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void>
 
 /** How D1 words the refusal of the guarded response row above. */
 export const SURVEY_CHANGED = /NOT NULL constraint failed: responses\.survey_version_id/;
+
+/** What the stored receipt of an Idempotency-Key says. */
+export interface StoredReceipt {
+  fingerprint: string;
+  receipt: string;
+  survey_id: string;
+  version_id: string;
+  town_id: string;
+  submitted_at: string;
+}
+
+/** Everything a submission must know from D1 before it may spend the client's budget. */
+export interface SubmissionState {
+  /** The response this Idempotency-Key already stored, if any. */
+  stored: StoredReceipt | null;
+  /** The survey's window and current version, or null when there is no such survey. */
+  survey: { opensAt: string | null; closesAt: string | null; versionId: string } | null;
+  townExists: boolean;
+}
+
+const p = (name: 'key' | 'surveyId' | 'townId') => sql.placeholder(name);
+
+/**
+ * One statement, one round trip: whether the key was used, the survey's
+ * window and current version, and whether the town exists. A submission reads
+ * this before the rate limiter, so that a retry, an unknown town or a closed
+ * survey is answered without spending a client's budget; the write batch
+ * checks the survey and the town again, in its transaction.
+ */
+const STATE = compile(sql`SELECT
+  (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'version_id', r.survey_version_id,
+                      'town_id', r.town_id, 'submitted_at', r.submitted_at)
+     FROM ${idempotencyKeys} k JOIN ${responses} r ON r.id = k.response_id JOIN ${surveyVersions} v ON v.id = r.survey_version_id
+     WHERE k.key = ${p('key')}) AS stored,
+  (SELECT json_object('opensAt', s.opens_at, 'closesAt', s.closes_at,
+                      'versionId', (SELECT v.id FROM ${surveyVersions} v WHERE v.survey_id = s.id ORDER BY v.version DESC LIMIT 1))
+     FROM ${surveys} s WHERE s.id = ${p('surveyId')}) AS survey,
+  EXISTS (SELECT 1 FROM ${towns} t WHERE t.id = ${p('townId')}) AS town_exists`);
+
+export async function readSubmissionState(db: Db, values: { key: string; surveyId: string; townId: string }): Promise<SubmissionState> {
+  const row = await db.$client
+    .prepare(STATE.sql)
+    .bind(...fillPlaceholders(STATE.params, values))
+    .first<{ stored: string | null; survey: string | null; town_exists: number }>();
+  return {
+    stored: row?.stored ? (JSON.parse(row.stored) as StoredReceipt) : null,
+    survey: row?.survey ? JSON.parse(row.survey) : null,
+    townExists: row?.town_exists === 1,
+  };
+}

@@ -1,8 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { SURVEY_CHANGED, writeSubmission } from '../../db/queries/submissions.ts';
-import { selectIdempotencyKey, type SurveyRow } from '../../db/queries/surveys.ts';
-import { selectTown } from '../../db/queries/towns.ts';
+import { readSubmissionState, SURVEY_CHANGED, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
+import type { SurveyRow } from '../../db/queries/surveys.ts';
 import { AppError } from '../../errors.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
 import { findSurvey, isOpen } from './definitions.ts';
@@ -37,17 +36,13 @@ async function fingerprintOf(surveyId: string, s: Submission): Promise<string> {
   return sha256Hex(canonical);
 }
 
-async function replay(db: Db, key: string, fingerprint: string): Promise<SubmitResult | null> {
-  const stored = await selectIdempotencyKey(db, key);
-  if (!stored) return null;
+/** The receipt a key already stored, or 422 when that key stored another submission. */
+function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
   if (stored.fingerprint !== fingerprint) {
     throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different submission. Use a new key for a new submission.');
   }
-  const r = stored.response;
-  return {
-    replayed: true,
-    receipt: { receipt: r.id, survey_id: stored.versionSurveyId, version_id: r.surveyVersionId, town_id: r.townId, submitted_at: r.submittedAt },
-  };
+  const { fingerprint: _, ...receipt } = stored;
+  return { receipt, replayed: true };
 }
 
 /** D1's words for a write refused by a constraint (not a fault of D1 itself). */
@@ -55,18 +50,30 @@ function refusedBy(err: unknown, what: RegExp = /constraint failed/): boolean {
   return err instanceof Error && what.test(err.message + String((err as { cause?: unknown }).cause ?? ''));
 }
 
-/** The honeypot, the per-network limit and Turnstile: whether this request may submit at all. */
-async function admit(submission: Submission, ctx: SubmitContext): Promise<void> {
-  if (submission.website) throw new AppError('submission-rejected', 'The submission was rejected.');
-  if (ctx.limiter) {
-    const { success } = await ctx.limiter.limit({ key: await ctx.clientKey() });
-    if (!success) throw new AppError('rate-limited', 'Too many submissions from your network; please wait a minute.', { headers: { 'Retry-After': '60' } });
-  }
-  if (ctx.turnstileSecret) await verifyTurnstile(ctx.turnstileSecret, submission.turnstile_token, ctx.idempotencyKey);
+/**
+ * The survey as D1 has it now: its window from `state`, its definition from
+ * this isolate's copy when that is still the current version (a version's
+ * definition never changes), otherwise read again.
+ */
+async function currentSurvey(db: Db, id: string, state: SubmissionState): Promise<SurveyRow> {
+  if (!state.survey?.versionId) return findSurvey(db, id); // throws survey-not-found
+  const known = knownSurvey(id);
+  const row = known?.versionId === state.survey.versionId ? known : await findSurvey(db, id);
+  return { ...row, opensAt: state.survey.opensAt, closesAt: state.survey.closesAt };
 }
 
-/** Checks the consent and the answers against `survey` and stores the response (the write re-checks the survey). */
-async function store(db: Db, submission: Submission, ctx: SubmitContext, fingerprint: string, survey: SurveyRow): Promise<SubmitResult> {
+/** The survey, town and window checks: each refusal explained, before anything is spent. */
+function checkTarget(survey: SurveyRow, submission: Submission, state: SubmissionState, now: Date): void {
+  if (!state.townExists) {
+    throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', detail: 'Unknown town' }] });
+  }
+  if (!isOpen(survey, now)) {
+    throw new AppError('survey-closed', `The survey "${survey.id}" does not accept answers now (open ${survey.opensAt ?? 'any time'} to ${survey.closesAt ?? 'no end'}).`);
+  }
+}
+
+/** Checks the consent and the answers against `survey`: the rows to store, or a 400 naming every problem. */
+function prepare(submission: Submission, survey: SurveyRow): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
   if (!submission.consent.participation) {
     throw new AppError('consent-required', 'Answers are stored only with the respondent\'s consent (consent.participation = true).', {
       errors: [{ name: 'consent.participation', in: 'body', detail: 'Must be true' }],
@@ -82,81 +89,73 @@ async function store(db: Db, submission: Submission, ctx: SubmitContext, fingerp
   if (problems.length) {
     throw new AppError('invalid-answers', `${problems.length} answer(s) need attention: ${problems.map((p) => p.name).join(', ')}.`, { errors: problems });
   }
-  const receipt: Receipt = {
-    receipt: `r-${crypto.randomUUID()}`,
-    survey_id: survey.id,
-    version_id: survey.versionId,
-    town_id: submission.town_id,
-    submitted_at: ctx.now.toISOString(),
-  };
-  await writeSubmission(db, {
-    id: receipt.receipt,
-    surveyId: survey.id,
-    surveyVersionId: survey.versionId,
-    townId: submission.town_id,
-    submittedAt: receipt.submitted_at,
+  return {
     contact: contact as Record<string, string> | null,
     answers: answers.flatMap((a) => a.values.map((value) => ({ questionId: a.question.id, value }))),
     counted: answers.filter((a) => a.question.type !== 'text').flatMap((a) => a.values.map((value) => ({ questionId: a.question.id, value }))),
     dimensions: [...dimensionScores(answers)].map(([dimension, score]) => ({ dimension, score })),
-    idempotencyKey: ctx.idempotencyKey,
-    fingerprint,
-  });
-  return { receipt, replayed: false };
+  };
+}
+
+/**
+ * Turnstile, then the per-network limit: the last gate before the write, so
+ * that only a submission that is valid and about to be stored spends the
+ * client's budget (the limiter binding can only consume, never peek).
+ */
+async function admit(submission: Submission, ctx: SubmitContext): Promise<void> {
+  if (ctx.turnstileSecret) await verifyTurnstile(ctx.turnstileSecret, submission.turnstile_token, ctx.idempotencyKey);
+  if (ctx.limiter) {
+    const { success } = await ctx.limiter.limit({ key: await ctx.clientKey() });
+    if (!success) throw new AppError('rate-limited', 'Too many submissions from your network; please wait a minute.', { headers: { 'Retry-After': '60' } });
+  }
 }
 
 /**
  * Validates and stores one questionnaire response. Safe to repeat: the same
  * Idempotency-Key and body return the first receipt and store nothing more.
  *
- * Most submissions cost one D1 batch: the answers are checked against this
- * isolate's copy of the survey, and the batch itself refuses them if that
- * copy is out of date (closed, new version), if the town does not exist, or if
- * the key was already used. Anything refused starts again on the careful
- * path, which reads everything from D1 first and explains the refusal.
+ * A submission costs one read and one write batch. The read (a single
+ * statement) finds a retry's receipt, the survey's window and version and
+ * the town, so that a retry, a 422, an unknown town, a closed survey and
+ * invalid answers are all answered before the rate limiter, which counts
+ * only what is about to be stored. The answers are checked against this
+ * isolate's copy of the questionnaire when it is still the current version.
+ * The write batch checks the version, the window, the town and the key again
+ * in its own transaction; when one changed in between it is refused whole,
+ * and the submission starts again from the read (without spending twice).
  */
 export async function submitResponse(db: Db, submission: Submission, ctx: SubmitContext): Promise<SubmitResult> {
+  if (submission.website) throw new AppError('submission-rejected', 'The submission was rejected.');
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
-  try {
-    await admit(submission, ctx);
-  } catch (err) {
-    // A retry of a stored submission still gets its receipt, even when the retry itself is not admitted.
-    const previous = await replay(db, ctx.idempotencyKey, fingerprint);
-    if (previous) return previous;
-    throw err;
-  }
-
-  const known = knownSurvey(ctx.surveyId);
-  if (known && isOpen(known, ctx.now)) {
-    try {
-      return await store(db, submission, ctx, fingerprint, known);
-    } catch (err) {
-      if (!(err instanceof AppError) && !refusedBy(err)) throw err;
-    }
-  }
-
-  // The careful path: the stored receipt of a retry first, then the survey and the town as D1 has them now.
-  // A survey that closes or takes a new version between this read and the write is read again.
+  let admitted = false;
   for (let attempt = 1; ; attempt++) {
-    const previous = await replay(db, ctx.idempotencyKey, fingerprint);
-    if (previous) return previous;
-    const survey = await findSurvey(db, ctx.surveyId);
-    if (!(await selectTown(db, submission.town_id))) {
-      throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', detail: 'Unknown town' }] });
-    }
-    if (!isOpen(survey, ctx.now)) {
-      throw new AppError('survey-closed', `The survey "${survey.id}" does not accept answers now (open ${survey.opensAt ?? 'any time'} to ${survey.closesAt ?? 'no end'}).`);
-    }
+    const state = await readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id });
+    if (state.stored) return replayOf(state.stored, fingerprint);
+    const survey = await currentSurvey(db, ctx.surveyId, state);
+    checkTarget(survey, submission, state, ctx.now);
+    const rows = prepare(submission, survey);
+    if (!admitted) await admit(submission, ctx);
+    admitted = true;
+
+    const receipt: Receipt = {
+      receipt: `r-${crypto.randomUUID()}`,
+      survey_id: survey.id,
+      version_id: survey.versionId,
+      town_id: submission.town_id,
+      submitted_at: ctx.now.toISOString(),
+    };
     try {
-      return await store(db, submission, ctx, fingerprint, survey);
+      await writeSubmission(db, { ...rows, id: receipt.receipt, surveyId: survey.id, surveyVersionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at, idempotencyKey: ctx.idempotencyKey, fingerprint });
+      return { receipt, replayed: false };
     } catch (err) {
       // A concurrent request with the same key won the race: its batch committed, ours rolled back whole.
       if (refusedBy(err, /UNIQUE constraint failed: idempotency_keys/)) {
-        const winner = await replay(db, ctx.idempotencyKey, fingerprint);
-        if (winner) return winner;
+        const winner = await readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id });
+        if (winner.stored) return replayOf(winner.stored, fingerprint);
         throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'Retry-After': '1' } });
       }
-      if (!refusedBy(err, SURVEY_CHANGED)) throw err;
+      // The survey closed or took a new version, or the town went, since the read: read again and explain.
+      if (!refusedBy(err, SURVEY_CHANGED) && !refusedBy(err, /FOREIGN KEY constraint failed/)) throw err;
       if (attempt === 3) throw new AppError('service-unavailable', 'The survey is being changed; retry shortly.', { headers: { 'Retry-After': '1' } });
     }
   }
