@@ -100,10 +100,12 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     expect((await other.json<any>()).type).toBe('urn:tesexiaozhen:problem:idempotency-key-reused');
   });
 
-  it('rejects a filled honeypot', async () => {
+  it('answers a filled honeypot as if stored, and stores nothing (test/api/honeypot.test.ts)', async () => {
+    const before = await count('responses');
     const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent, website: 'http://spam.example' });
-    expect(res.status).toBe(400);
-    expect((await res.json<any>()).type).toBe('urn:tesexiaozhen:problem:submission-rejected');
+    expect(res.status).toBe(201);
+    ReceiptSchema.parse(await res.json());
+    expect(await count('responses')).toBe(before);
   });
 
   it('limits each client network to 10 submissions a minute, with 429 and Retry-After', async () => {

@@ -108,3 +108,18 @@ export const rollupDimensions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.surveyVersionId, t.townId, t.dimension] })],
 );
+
+/**
+ * Submissions caught by the honeypot, per day and survey: answered as if
+ * stored, never stored, only counted here, so a maintainer sees how many bots
+ * came (`SELECT * FROM honeypot_catches ORDER BY day DESC`). Nothing about the client.
+ */
+export const honeypotCatches = sqliteTable(
+  'honeypot_catches',
+  {
+    day: text('day').notNull(),
+    surveyId: text('survey_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.surveyId] })],
+);

@@ -2,7 +2,7 @@ import { fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { compile, runCompiledBatch } from './batch.ts';
 import { meta, towns } from '../schema.ts';
-import { answers, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
+import { answers, honeypotCatches, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
 
 export interface SubmissionWrite {
   id: string;
@@ -127,4 +127,12 @@ export async function readSubmissionState(db: Db, values: { key: string; surveyI
     survey: row?.survey ? JSON.parse(row.survey) : null,
     townExists: row?.town_exists === 1,
   };
+}
+
+const CATCH = compile(sql`INSERT INTO ${honeypotCatches} (day, survey_id, n) VALUES (${sql.placeholder('day')}, ${sql.placeholder('surveyId')}, 1)
+  ON CONFLICT (day, survey_id) DO UPDATE SET n = honeypot_catches.n + 1`);
+
+/** Counts one submission caught by the honeypot (the day in UTC). */
+export async function countHoneypotCatch(db: Db, surveyId: string, day: string): Promise<void> {
+  await db.$client.prepare(CATCH.sql).bind(...fillPlaceholders(CATCH.params, { day, surveyId })).run();
 }

@@ -1,15 +1,16 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { readSubmissionState, SURVEY_CHANGED, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
+import { countHoneypotCatch, readSubmissionState, SURVEY_CHANGED, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
 import type { SurveyRow } from '../../db/queries/surveys.ts';
 import { AppError } from '../../errors.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
+import { hmacOfDay } from './client-key.ts';
 import { findSurvey, isOpen } from './definitions.ts';
 import { knownSurvey } from './known-surveys.ts';
 import { dimensionScores } from './statistics.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { validateAnswers } from './validate-answers.ts';
-import { sha256Hex } from '../../lib/hash.ts';
+import { sha256Hex, uuidFromHex } from '../../lib/hash.ts';
 
 export type Submission = z.infer<typeof SubmissionSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -28,6 +29,12 @@ export interface SubmitResult {
   receipt: Receipt;
   /** True when the Idempotency-Key had already stored this submission. */
   replayed: boolean;
+  /**
+   * True when the honeypot was filled: the receipt is made up and nothing was
+   * stored. The client must never be able to tell (same status, headers and
+   * body); only a page that would look the receipt up needs to know.
+   */
+  decoy: boolean;
 }
 
 /** The parts of the body that make it "the same request"; tokens and the honeypot differ between retries. */
@@ -42,7 +49,7 @@ function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
     throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different submission. Use a new key for a new submission.');
   }
   const { fingerprint: _, ...receipt } = stored;
-  return { receipt, replayed: true };
+  return { receipt, replayed: true, decoy: false };
 }
 
 /** D1's words for a write refused by a constraint (not a fault of D1 itself). */
@@ -111,6 +118,23 @@ async function admit(submission: Submission, ctx: SubmitContext): Promise<void> 
 }
 
 /**
+ * A bot that filled the honeypot is answered exactly as if it had been stored
+ * (a refusal would teach it to leave the field empty) and only counted. Its
+ * receipt is an HMAC under the salt of the day, so that a retry with the same
+ * key gets the same receipt, as a real retry would, and nobody can tell it
+ * from a random one.
+ */
+async function decoy(db: Db, submission: Submission, ctx: SubmitContext, fingerprint: string, survey: SurveyRow): Promise<SubmitResult> {
+  await countHoneypotCatch(db, survey.id, ctx.now.toISOString().slice(0, 10));
+  const hex = await hmacOfDay(db, `honeypot\n${survey.id}\n${ctx.idempotencyKey}\n${fingerprint}`, ctx.now);
+  return {
+    receipt: { receipt: `r-${uuidFromHex(hex)}`, survey_id: survey.id, version_id: survey.versionId, town_id: submission.town_id, submitted_at: ctx.now.toISOString() },
+    replayed: false,
+    decoy: true,
+  };
+}
+
+/**
  * Validates and stores one questionnaire response. Safe to repeat: the same
  * Idempotency-Key and body return the first receipt and store nothing more.
  *
@@ -125,7 +149,6 @@ async function admit(submission: Submission, ctx: SubmitContext): Promise<void> 
  * and the submission starts again from the read (without spending twice).
  */
 export async function submitResponse(db: Db, submission: Submission, ctx: SubmitContext): Promise<SubmitResult> {
-  if (submission.website) throw new AppError('submission-rejected', 'The submission was rejected.');
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
   let admitted = false;
   for (let attempt = 1; ; attempt++) {
@@ -136,6 +159,7 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
     const rows = prepare(submission, survey);
     if (!admitted) await admit(submission, ctx);
     admitted = true;
+    if (submission.website) return decoy(db, submission, ctx, fingerprint, survey);
 
     const receipt: Receipt = {
       receipt: `r-${crypto.randomUUID()}`,
@@ -146,7 +170,7 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
     };
     try {
       await writeSubmission(db, { ...rows, id: receipt.receipt, surveyId: survey.id, surveyVersionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at, idempotencyKey: ctx.idempotencyKey, fingerprint });
-      return { receipt, replayed: false };
+      return { receipt, replayed: false, decoy: false };
     } catch (err) {
       // A concurrent request with the same key won the race: its batch committed, ours rolled back whole.
       if (refusedBy(err, /UNIQUE constraint failed: idempotency_keys/)) {

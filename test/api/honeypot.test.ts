@@ -1,0 +1,84 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import { fullAnswers, get, newKey, submit, TOWN } from '../helpers.ts';
+
+// A bot fills the hidden `website` field. It is answered exactly as a stored submission would be
+// (a refusal would teach it to leave the field empty), nothing is stored, and the catch is counted.
+const consent = { participation: true };
+const TABLES = ['responses', 'answers', 'idempotency_keys', 'rollup_responses', 'rollup_answers', 'rollup_dimensions'];
+
+async function snapshot() {
+  const counts: Record<string, unknown> = {};
+  for (const table of TABLES) counts[table] = await env.DB.prepare(`SELECT COUNT(*) AS n, ${table === 'rollup_responses' ? 'SUM(n)' : '0'} AS total FROM ${table}`).first();
+  counts.results_version = await env.DB.prepare("SELECT value FROM meta WHERE key = 'results_version'").first('value');
+  return counts;
+}
+
+const caught = async (surveyId = 'public') =>
+  (await env.DB.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM honeypot_catches WHERE survey_id = ?').bind(surveyId).first<number>('n'))!;
+
+/** Status, header names and the body's shape: what a client can compare. */
+async function outline(res: Response) {
+  const body = await res.json<Record<string, string>>();
+  return { status: res.status, headers: [...res.headers.keys()].sort(), keys: Object.keys(body), body };
+}
+
+describe('the honeypot', () => {
+  it('answers a filled honeypot exactly as a stored submission, stores nothing, and counts it', async () => {
+    const answers = await fullAnswers('public');
+    const real = await outline(await submit('public', { town_id: TOWN, answers, consent }, { ip: '198.19.0.1' }));
+    const before = await snapshot();
+    const caughtBefore = await caught();
+
+    const bot = await outline(await submit('public', { town_id: TOWN, answers, consent, website: 'http://spam.example' }, { ip: '198.19.0.2' }));
+    expect(bot.status).toBe(201);
+    expect(bot.headers).toEqual(real.headers);
+    expect(bot.keys).toEqual(real.keys);
+    expect(ReceiptSchema.strict().parse(bot.body)).toMatchObject({ survey_id: 'public', version_id: real.body.version_id, town_id: TOWN });
+    expect(bot.body.receipt).toMatch(/^r-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(bot.body.receipt).not.toBe(real.body.receipt);
+
+    expect(await snapshot()).toEqual(before);
+    expect(await caught()).toBe(caughtBefore + 1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await env.DB.prepare('SELECT n FROM honeypot_catches WHERE day = ? AND survey_id = ?').bind(today, 'public').first('n')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers a retry of a honeypot submission with the same receipt, and still stores nothing', async () => {
+    const key = newKey();
+    const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent, website: 'x' };
+    const before = await snapshot();
+    const first = await submit('enterprise', body, { key, ip: '198.19.0.3' });
+    const again = await submit('enterprise', body, { key, ip: '198.19.0.3' });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect((await again.json<{ receipt: string }>()).receipt).toBe((await first.json<{ receipt: string }>()).receipt);
+    expect(await snapshot()).toEqual(before);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = ?').bind(key).first('n')).toBe(0);
+    expect(await caught('enterprise')).toBe(2);
+  });
+
+  it('gives a bot the same refusals as anyone: invalid answers, unknown town, no consent', async () => {
+    const answers = await fullAnswers('public', { overall: 99 });
+    for (const website of [undefined, 'http://spam.example']) {
+      const invalid = await submit('public', { town_id: TOWN, answers, consent, website }, { ip: '198.19.0.4' });
+      expect(invalid.status).toBe(400);
+      expect((await invalid.json<any>()).type).toBe('urn:tesexiaozhen:problem:invalid-answers');
+      const town = await submit('public', { town_id: 'nowhere-zhen', answers: await fullAnswers('public'), consent, website }, { ip: '198.19.0.4' });
+      expect(town.status).toBe(404);
+    }
+  });
+
+  it('limits a bot like anyone else: 10 a minute, then 429', async () => {
+    const statuses: number[] = [];
+    const body = { town_id: TOWN, answers: await fullAnswers('public'), consent, website: 'spam' };
+    for (let i = 0; i < 11; i++) statuses.push((await submit('public', body, { ip: '198.19.0.5' })).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+  });
+
+  it('never publishes the catch: the results are those of real submissions only', async () => {
+    const { body } = { body: await (await get(`/api/v1/towns/${TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).json<any>() };
+    const stored = await env.DB.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_responses WHERE town_id = ? AND survey_version_id = 'public-v1'").bind(TOWN).first<number>('n');
+    expect(body.surveys.find((s: any) => s.survey_id === 'public').responses).toBe(stored);
+  });
+});
