@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { Miniflare } from 'miniflare';
+import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
 import { buildDataset } from '../scripts/data/build-dataset.ts';
 import { readDataFiles } from '../scripts/data/read-files.ts';
 import { datasetToSql } from '../scripts/data/to-sql.ts';
@@ -18,22 +18,46 @@ const root = join(import.meta.dirname, '..');
 export interface LocalServer {
   url: string;
   db: D1Database;
+  /** The form bodies the worker posted to Turnstile's siteverify (only with `turnstile: true`). */
+  siteverifyCalls: URLSearchParams[];
   dispose: () => Promise<void>;
 }
+
+/** Cloudflare's Turnstile test keys: this pair always passes (PLATFORM.md); never production configuration. */
+export const TURNSTILE_TEST_KEYS = { siteKey: '1x00000000000000000000AA', secret: '1x0000000000000000000000000000000AA' };
+const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /** Submissions per minute per client; the benchmark raises it so that it measures the service, not the limiter. */
   submissionLimit?: number;
+  /**
+   * Turnstile on, with Cloudflare's always-passing test keys. There is no internet here, so the worker's one
+   * outbound call, siteverify, is answered locally as Cloudflare answers the test secrets: success for a
+   * non-empty token under a 1x… secret, failure under a 2x… secret.
+   */
+  turnstile?: boolean;
 }
 
-export async function startLocalServer({ port = 0, submissionLimit = 10 }: LocalServerOptions = {}): Promise<LocalServer> {
+/** The worker's outbound fetches: siteverify answered as for the test keys; anything else is a bug, refused. */
+function outbound(calls: URLSearchParams[]) {
+  return async (request: MfRequest): Promise<MfResponse> => {
+    if (request.method !== 'POST' || request.url !== SITEVERIFY) return new MfResponse(`no outbound access to ${request.url}`, { status: 502 });
+    const form = new URLSearchParams(await request.text());
+    calls.push(form);
+    const success = (form.get('secret') ?? '').startsWith('1x') && Boolean(form.get('response'));
+    return MfResponse.json({ success, 'error-codes': success ? [] : ['invalid-input-response'] });
+  };
+}
+
+export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false }: LocalServerOptions = {}): Promise<LocalServer> {
   execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
+  const siteverifyCalls: URLSearchParams[] = [];
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(root, '.wrangler/local-server/index.js'),
@@ -43,8 +67,10 @@ export async function startLocalServer({ port = 0, submissionLimit = 10 }: Local
     d1Persist: false,
     assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
+    outboundService: outbound(siteverifyCalls),
     bindings: {
       MIN_SAMPLE: '5',
+      ...(turnstile ? { TURNSTILE_SITE_KEY: TURNSTILE_TEST_KEYS.siteKey, TURNSTILE_SECRET: TURNSTILE_TEST_KEYS.secret } : {}),
       // The token `local-server-token`, with every role.
       ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
     },
@@ -58,5 +84,5 @@ export async function startLocalServer({ port = 0, submissionLimit = 10 }: Local
   }
   const seed = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
   await db.batch(seed.map((s) => db.prepare(s)));
-  return { url, db, dispose: () => mf.dispose() };
+  return { url, db, siteverifyCalls, dispose: () => mf.dispose() };
 }

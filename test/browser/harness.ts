@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../scripts/local-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,9 +15,9 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: LocalServerOptions = {}): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startLocalServer();
+  const server = await startLocalServer(options);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -26,6 +26,8 @@ describe.each([
     const before = await shownResponses(page, 'public');
 
     await page.getByRole('link', { name: '填写居民与游客问卷' }).click();
+    // Turnstile is off on this server: no widget, nothing asked of Cloudflare (test/browser/turnstile.test.ts has it on).
+    expect(await page.locator('.cf-turnstile').count()).toBe(0);
     await fillRequired(page);
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.waitForURL(/\/survey\/thanks/);

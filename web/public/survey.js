@@ -2,7 +2,8 @@
 // - keeps a half-filled questionnaire in localStorage, Idempotency-Key included, so a reload loses nothing;
 // - shows progress and checks required questions before sending;
 // - sends to the JSON API with the form's Idempotency-Key and retries on network errors, 429 and 5xx,
-//   so a flaky network never stores the answers twice.
+//   so a flaky network never stores the answers twice;
+// - sends Turnstile's token (cf-turnstile-response, put in the form by Turnstile's script) as turnstile_token.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-survey]');
@@ -102,6 +103,8 @@
     if (Object.keys(respondent).length) body.respondent = respondent;
     var hp = valueOf('website');
     if (hp) body.website = hp;
+    var tk = valueOf('cf-turnstile-response');
+    if (tk) body.turnstile_token = tk;
     return body;
   }
 
@@ -133,10 +136,13 @@
     var errors = check();
     showErrors(errors);
     if (Object.keys(errors).length) return;
+    var body = payload();
+    // Turnstile is on (data-msg-verify) but its challenge is not done yet: sending would only be refused.
+    if (d.msgVerify && !body.turnstile_token) { statusLine.textContent = d.msgVerify; return; }
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     statusLine.textContent = '';
-    send(payload(), 0).then(function (r) {
+    send(body, 0).then(function (r) {
       if (r.status === 201) {
         try { localStorage.removeItem(storeKey); } catch (e) { /* nothing saved */ }
         window.location.assign('/survey/thanks?receipt=' + encodeURIComponent(r.json.receipt) + '&lang=' + d.lang);
@@ -150,7 +156,11 @@
         else if (e.name === 'consent.contact') fieldErrors.contact = d.msgContact;
       });
       if (Object.keys(fieldErrors).length) showErrors(fieldErrors);
-      else statusLine.textContent = d.msgFailed;
+      else if (r.status === 403 && d.msgVerify) {
+        // The token was refused or has expired: a fresh challenge, then the same answers again.
+        statusLine.textContent = d.msgVerify;
+        if (window.turnstile) window.turnstile.reset();
+      } else statusLine.textContent = d.msgFailed;
     }).catch(function () {
       button.disabled = false;
       statusLine.textContent = d.msgFailed;
