@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import worker from '../../worker/index.ts';
 import { fullAnswers, get, newKey, submit, TOWN } from '../helpers.ts';
 
 // A bot fills the hidden `website` field. It is answered exactly as a stored submission would be
@@ -74,6 +75,29 @@ describe('the honeypot', () => {
     const body = { town_id: TOWN, answers: await fullAnswers('public'), consent, website: 'spam' };
     for (let i = 0; i < 11; i++) statuses.push((await submit('public', body, { ip: '198.19.0.5' })).status);
     expect(statuses).toEqual([...Array(10).fill(201), 429]);
+  });
+
+  it('thanks a bot that fills the no-JavaScript form with its receipt, where the thanks page could not look it up', async () => {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(await fullAnswers('public'))) form.set(name, String(value));
+    form.set('consent_participation', 'yes');
+    form.set('idempotency_key', newKey());
+    form.set('website', 'http://spam.example');
+    const before = await snapshot();
+    const res = await worker.fetch(
+      new Request(`https://example.test/survey/public/${TOWN}?lang=en`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', 'CF-Connecting-IP': '198.19.0.6' },
+        body: form,
+      }),
+      env,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(await res.text()).toMatch(/<strong id="receipt">r-[0-9a-f-]{36}<\/strong>/);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('never publishes the catch: the results are those of real submissions only', async () => {
