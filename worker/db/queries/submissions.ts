@@ -1,6 +1,6 @@
 import { fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { compile, runCompiledBatch } from './batch.ts';
+import { compile, runCompiledBatch, type Compiled } from './batch.ts';
 import { meta, towns } from '../schema.ts';
 import { answers, honeypotCatches, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
 
@@ -21,7 +21,7 @@ export interface SubmissionWrite {
   fingerprint: string;
 }
 
-const $ = (name: keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson') => sql.placeholder(name);
+const $ = (name: keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day') => sql.placeholder(name);
 
 /**
  * The statements of a submission, built once: this is the service's busiest
@@ -79,6 +79,11 @@ export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void>
 /** How D1 words the refusal of the guarded response row above. */
 export const SURVEY_CHANGED = /NOT NULL constraint failed: responses\.survey_version_id/;
 
+/** A statement built once, with this request's values. */
+function bound(db: Db, compiled: Compiled, values: Record<string, unknown>): D1PreparedStatement {
+  return db.$client.prepare(compiled.sql).bind(...fillPlaceholders(compiled.params, values));
+}
+
 /** What the stored receipt of an Idempotency-Key says. */
 export interface StoredReceipt {
   fingerprint: string;
@@ -98,8 +103,6 @@ export interface SubmissionState {
   townExists: boolean;
 }
 
-const p = (name: 'key' | 'surveyId' | 'townId') => sql.placeholder(name);
-
 /**
  * One statement, one round trip: whether the key was used, the survey's
  * window and current version, and whether the town exists. A submission reads
@@ -111,17 +114,14 @@ const STATE = compile(sql`SELECT
   (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'version_id', r.survey_version_id,
                       'town_id', r.town_id, 'submitted_at', r.submitted_at)
      FROM ${idempotencyKeys} k JOIN ${responses} r ON r.id = k.response_id JOIN ${surveyVersions} v ON v.id = r.survey_version_id
-     WHERE k.key = ${p('key')}) AS stored,
+     WHERE k.key = ${$('key')}) AS stored,
   (SELECT json_object('opensAt', s.opens_at, 'closesAt', s.closes_at,
                       'versionId', (SELECT v.id FROM ${surveyVersions} v WHERE v.survey_id = s.id ORDER BY v.version DESC LIMIT 1))
-     FROM ${surveys} s WHERE s.id = ${p('surveyId')}) AS survey,
-  EXISTS (SELECT 1 FROM ${towns} t WHERE t.id = ${p('townId')}) AS town_exists`);
+     FROM ${surveys} s WHERE s.id = ${$('surveyId')}) AS survey,
+  EXISTS (SELECT 1 FROM ${towns} t WHERE t.id = ${$('townId')}) AS town_exists`);
 
 export async function readSubmissionState(db: Db, values: { key: string; surveyId: string; townId: string }): Promise<SubmissionState> {
-  const row = await db.$client
-    .prepare(STATE.sql)
-    .bind(...fillPlaceholders(STATE.params, values))
-    .first<{ stored: string | null; survey: string | null; town_exists: number }>();
+  const row = await bound(db, STATE, values).first<{ stored: string | null; survey: string | null; town_exists: number }>();
   return {
     stored: row?.stored ? (JSON.parse(row.stored) as StoredReceipt) : null,
     survey: row?.survey ? JSON.parse(row.survey) : null,
@@ -129,10 +129,10 @@ export async function readSubmissionState(db: Db, values: { key: string; surveyI
   };
 }
 
-const CATCH = compile(sql`INSERT INTO ${honeypotCatches} (day, survey_id, n) VALUES (${sql.placeholder('day')}, ${sql.placeholder('surveyId')}, 1)
+const CATCH = compile(sql`INSERT INTO ${honeypotCatches} (day, survey_id, n) VALUES (${$('day')}, ${$('surveyId')}, 1)
   ON CONFLICT (day, survey_id) DO UPDATE SET n = honeypot_catches.n + 1`);
 
 /** Counts one submission caught by the honeypot (the day in UTC). */
 export async function countHoneypotCatch(db: Db, surveyId: string, day: string): Promise<void> {
-  await db.$client.prepare(CATCH.sql).bind(...fillPlaceholders(CATCH.params, { day, surveyId })).run();
+  await bound(db, CATCH, { day, surveyId }).run();
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { Db } from '../client.ts';
-import { answers, idempotencyKeys, responses, surveys, surveyVersions } from '../survey-schema.ts';
+import { answers, responses, surveys, surveyVersions } from '../survey-schema.ts';
 
 export interface SurveyRow {
   id: string;
@@ -52,16 +52,6 @@ export async function selectVersionIds(db: Db): Promise<string[]> {
 /** The update of a survey's window, to run in one batch with its audit entry (services/admin/survey-window.ts). */
 export function surveyWindowUpdate(db: Db, id: string, opensAt: string | null, closesAt: string | null) {
   return db.update(surveys).set({ opensAt, closesAt }).where(eq(surveys.id, id));
-}
-
-export async function selectIdempotencyKey(db: Db, key: string) {
-  return db
-    .select({ fingerprint: idempotencyKeys.fingerprint, response: responses, versionSurveyId: surveyVersions.surveyId })
-    .from(idempotencyKeys)
-    .innerJoin(responses, eq(responses.id, idempotencyKeys.responseId))
-    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .where(eq(idempotencyKeys.key, key))
-    .get();
 }
 
 /** A page of a survey's responses with their answers, in receipt order, for the admin export (submitted up to `upTo`, when given). */
