@@ -14,7 +14,7 @@
  * - Anything else: one shared network, GARBAGE. An unparseable header must not
  *   crash the submission, and must not give each request a bucket of its own.
  */
-export const GARBAGE = 'unparseable-address';
+const GARBAGE = 'unparseable-address';
 
 const DEC_OCTET = /^(?:0|[1-9]\d{0,2})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
@@ -46,7 +46,7 @@ function parseGroups(text: string, last: boolean): number[] | null {
 }
 
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 text form, or null. */
-export function parseIPv6(text: string): number[] | null {
+function parseIPv6(text: string): number[] | null {
   const halves = text.split('::');
   if (halves.length > 2) return null;
   const head = parseGroups(halves[0]!, halves.length === 1);
@@ -59,7 +59,7 @@ export function parseIPv6(text: string): number[] | null {
 }
 
 /** RFC 5952 §4: lower-case hex without leading zeros; the longest run (the first of equals) of two or more zero groups as `::`. */
-export function formatIPv6(groups: number[]): string {
+function formatIPv6(groups: number[]): string {
   let best = { at: -1, length: 1 };
   for (let i = 0; i < groups.length; ) {
     if (groups[i] !== 0) {
