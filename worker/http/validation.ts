@@ -11,22 +11,39 @@ interface Issue {
   keys?: string[];
 }
 
+/** How to send what is missing, where a bare "required" would leave a developer guessing. */
+const HOW_TO_SEND: Record<string, string> = {
+  'idempotency-key':
+    'Missing: send an Idempotency-Key header with a new unique value (8–200 printable ASCII characters, e.g. a UUID) for each submission, and the same value only to retry it.',
+};
+
+/** Zod says "Invalid input: expected string, received undefined" of a field that was not sent at all. */
+function missing(issue: Issue): boolean {
+  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+}
+
 /** Zod issues as `errors[]` entries that name the parameter, in words a developer can act on. */
 export function fieldProblems(issues: Issue[], target: string): FieldProblem[] {
   const where = WHERE[target] ?? 'body';
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({ name: key, in: where, detail: 'Unknown parameter' }))
-      : [{ name: issue.path.map(String).join('.') || target, in: where, detail: issue.message }],
-  );
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ name: key, in: where, detail: 'Unknown parameter' }));
+    const name = issue.path.map(String).join('.') || target;
+    const detail = missing(issue) ? (HOW_TO_SEND[name] ?? `Missing: this ${where === 'body' ? 'field' : `${where} parameter`} is required`) : issue.message;
+    return [{ name, in: where, detail }];
+  });
+}
+
+/** "Invalid as_of: Must be a real calendar date…", or each parameter with its problem when there are several. */
+export function problemDetail(errors: FieldProblem[]): string {
+  if (errors.length === 1) return `Invalid ${errors[0]!.name}: ${errors[0]!.detail}`;
+  return `${errors.length} invalid parameters: ${errors.map((e) => `${e.name}: ${e.detail}`).join('; ')}`;
 }
 
 /** The one validation-error format of every route: 400 problem+json naming each bad parameter. */
 export const validationHook: Hook<unknown, never, string, unknown> = (result, c) => {
   if (result.success) return;
   const errors = fieldProblems(result.error.issues as Issue[], result.target);
-  const names = [...new Set(errors.map((e) => e.name))].join(', ');
-  return problemResponse('invalid-parameter', `Invalid ${names}: ${errors.map((e) => `${e.name}: ${e.detail}`).join('; ')}`, {
+  return problemResponse('invalid-parameter', problemDetail(errors), {
     instance: new URL(c.req.url).pathname,
     errors,
   });

@@ -16,6 +16,7 @@ const FIGURE_CSV: CsvColumn<Figure>[] = [
 
 export const listFiguresRoute = createRoute({
   method: 'get',
+  operationId: 'listReportedFigures',
   path: '/api/v1/reported-figures',
   tags: ['Sources'],
   summary: 'Figures reported without naming the towns',

@@ -13,6 +13,7 @@ const SOURCE_CSV: CsvColumn<Source>[] = [
 
 export const listSourcesRoute = createRoute({
   method: 'get',
+  operationId: 'listSources',
   path: '/api/v1/sources',
   tags: ['Sources'],
   summary: 'The official documents the data comes from',

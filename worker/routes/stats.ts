@@ -14,6 +14,7 @@ const GROUP_CSV: CsvColumn<Stats['groups'][number]>[] = [
 
 export const statsRoute = createRoute({
   method: 'get',
+  operationId: 'getStats',
   path: '/api/v1/stats',
   tags: ['Statistics'],
   summary: 'Counts by province, status, list or level',

@@ -6,6 +6,7 @@ import { problemResponses } from '../../schemas/common.ts';
 
 export const auditRoute = createRoute({
   method: 'get',
+  operationId: 'listAuditEntries',
   path: '/api/v1/admin/audit',
   tags: ['Admin'],
   summary: 'Audit log (admin)',

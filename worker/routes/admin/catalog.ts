@@ -13,6 +13,7 @@ const WRITE_ERRORS = { ...problemResponses(400, 401, 403, 503), 422: problemResp
 
 export const createSourceRoute = createRoute({
   method: 'post',
+  operationId: 'createSource',
   path: '/api/v1/admin/sources',
   tags: ['Admin'],
   summary: 'Record a source document (admin)',
@@ -33,6 +34,7 @@ export const createSourceHandler: RouteHandler<typeof createSourceRoute, AppEnv>
 
 export const createListRoute = createRoute({
   method: 'post',
+  operationId: 'createList',
   path: '/api/v1/admin/lists',
   tags: ['Admin'],
   summary: 'Create a list (admin)',
@@ -52,6 +54,7 @@ export const createListHandler: RouteHandler<typeof createListRoute, AppEnv> = a
 
 export const updateListRoute = createRoute({
   method: 'patch',
+  operationId: 'updateList',
   path: '/api/v1/admin/lists/{id}',
   tags: ['Admin'],
   summary: 'Edit a list (admin)',
@@ -71,6 +74,7 @@ export const updateListHandler: RouteHandler<typeof updateListRoute, AppEnv> = a
 
 export const createTownRoute = createRoute({
   method: 'post',
+  operationId: 'createTown',
   path: '/api/v1/admin/towns',
   tags: ['Admin'],
   summary: 'Create a town (admin)',

@@ -11,6 +11,7 @@ const REJECTED = problemResponse('A referenced record does not exist (`unknown-r
 
 export const recordEventRoute = createRoute({
   method: 'post',
+  operationId: 'recordEvent',
   path: '/api/v1/admin/events',
   tags: ['Admin'],
   summary: 'Record a status event (admin)',
@@ -31,6 +32,7 @@ export const recordEventHandler: RouteHandler<typeof recordEventRoute, AppEnv> =
 
 export const addTownRoute = createRoute({
   method: 'post',
+  operationId: 'addTownToList',
   path: '/api/v1/admin/lists/{id}/towns',
   tags: ['Admin'],
   summary: 'Add a town to a list (admin)',

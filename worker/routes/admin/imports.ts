@@ -10,6 +10,7 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 export const importRoute = createRoute({
   method: 'post',
+  operationId: 'importNotice',
   path: '/api/v1/admin/imports',
   tags: ['Admin'],
   summary: 'Import a published notice (admin)',

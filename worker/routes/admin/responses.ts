@@ -20,6 +20,7 @@ const RESPONSE_CSV: CsvColumn<ExportedResponse>[] = [
 
 export const exportResponsesRoute = createRoute({
   method: 'get',
+  operationId: 'exportSurveyResponses',
   path: '/api/v1/admin/surveys/{id}/responses',
   tags: ['Admin'],
   summary: 'Export raw responses (admin)',

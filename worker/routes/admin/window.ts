@@ -7,6 +7,7 @@ import { SurveyIdParams, SurveySummarySchema, WindowUpdateSchema } from '../../s
 
 export const setWindowRoute = createRoute({
   method: 'put',
+  operationId: 'setSurveyWindow',
   path: '/api/v1/admin/surveys/{id}/window',
   tags: ['Admin'],
   summary: 'Open or close a survey (admin)',

@@ -7,6 +7,7 @@ import { feedOrigin } from './feed-origin.ts';
 
 export const atomRoute = createRoute({
   method: 'get',
+  operationId: 'getChangesFeed',
   path: '/feeds/changes.atom',
   tags: ['Changes'],
   summary: 'Atom feed of list changes',

@@ -6,6 +6,7 @@ import { problemResponses } from '../../schemas/common.ts';
 
 export const changesRoute = createRoute({
   method: 'get',
+  operationId: 'listChanges',
   path: '/api/v1/changes',
   tags: ['Changes'],
   summary: 'Change feed',

@@ -6,6 +6,7 @@ import { ListDetailSchema, ListIdParams } from '../../schemas/lists.ts';
 
 export const getListRoute = createRoute({
   method: 'get',
+  operationId: 'getList',
   path: '/api/v1/lists/{id}',
   tags: ['Lists'],
   summary: 'One list',

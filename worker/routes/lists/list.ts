@@ -17,6 +17,7 @@ const LIST_CSV: CsvColumn<List>[] = [
 
 export const listListsRoute = createRoute({
   method: 'get',
+  operationId: 'listLists',
   path: '/api/v1/lists',
   tags: ['Lists'],
   summary: 'Every official list',

@@ -11,6 +11,7 @@ import { TOWN_CSV } from '../towns/csv.ts';
 
 export const listTownsOfListRoute = createRoute({
   method: 'get',
+  operationId: 'listListTowns',
   path: '/api/v1/lists/{id}/towns',
   tags: ['Lists'],
   summary: 'The towns of a list',

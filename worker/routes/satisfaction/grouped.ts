@@ -11,6 +11,7 @@ import { minSample } from '../../http/survey-context.ts';
 
 export const groupedSatisfactionRoute = createRoute({
   method: 'get',
+  operationId: 'listSatisfaction',
   path: '/api/v1/satisfaction',
   tags: ['Satisfaction'],
   summary: 'Satisfaction results by province, list or status',

@@ -11,6 +11,7 @@ import { RESULT_CSV, resultRows } from './csv.ts';
 
 export const townSatisfactionRoute = createRoute({
   method: 'get',
+  operationId: 'getTownSatisfaction',
   path: '/api/v1/towns/{id}/satisfaction',
   tags: ['Satisfaction'],
   summary: "A town's satisfaction results",

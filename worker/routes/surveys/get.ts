@@ -6,6 +6,7 @@ import { SurveyIdParams, SurveySchema } from '../../schemas/surveys.ts';
 
 export const getSurveyRoute = createRoute({
   method: 'get',
+  operationId: 'getSurvey',
   path: '/api/v1/surveys/{id}',
   tags: ['Surveys'],
   summary: 'One questionnaire',

@@ -6,6 +6,7 @@ import { SurveyListSchema } from '../../schemas/surveys.ts';
 
 export const listSurveysRoute = createRoute({
   method: 'get',
+  operationId: 'listSurveys',
   path: '/api/v1/surveys',
   tags: ['Surveys'],
   summary: 'The questionnaires',

@@ -7,6 +7,7 @@ import { IdempotencyHeaders, ReceiptSchema, SubmissionSchema, SurveyIdParams } f
 
 export const submitRoute = createRoute({
   method: 'post',
+  operationId: 'submitSurveyResponse',
   path: '/api/v1/surveys/{id}/responses',
   tags: ['Surveys'],
   summary: 'Submit a questionnaire',

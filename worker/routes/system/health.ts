@@ -12,6 +12,7 @@ const HealthSchema = z
 
 export const healthRoute = createRoute({
   method: 'get',
+  operationId: 'getHealth',
   path: '/healthz',
   tags: ['System'],
   summary: 'Health check',
@@ -34,6 +35,7 @@ const LiveSchema = z
 
 export const liveRoute = createRoute({
   method: 'get',
+  operationId: 'getLiveness',
   path: '/livez',
   tags: ['System'],
   summary: 'Liveness check',

@@ -6,6 +6,7 @@ import { TownIdParams, TownSchema } from '../../schemas/towns.ts';
 
 export const getTownRoute = createRoute({
   method: 'get',
+  operationId: 'getTown',
   path: '/api/v1/towns/{id}',
   tags: ['Towns'],
   summary: 'One town',

@@ -20,6 +20,7 @@ const EVENT_CSV: CsvColumn<StatusEvent>[] = [
 
 export const townHistoryRoute = createRoute({
   method: 'get',
+  operationId: 'getTownHistory',
   path: '/api/v1/towns/{id}/history',
   tags: ['Towns'],
   summary: "A town's status history",

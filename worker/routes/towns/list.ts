@@ -9,6 +9,7 @@ import { TOWN_CSV } from './csv.ts';
 
 export const listTownsRoute = createRoute({
   method: 'get',
+  operationId: 'listTowns',
   path: '/api/v1/towns',
   tags: ['Towns'],
   summary: 'Search and filter towns',
