@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { parseSourceDate } from '../lib/dates.ts';
-import { ConfidenceSchema, IdempotencyKeyValue, pageSchema, storedText, TextInput } from './common.ts';
+import { ConfidenceSchema, IdempotencyKeyValue, pageSchema, SourceDateValue, storedText, TextInput } from './common.ts';
 import { LEVELS } from './lists.ts';
 import { StatusSchema } from './towns.ts';
 
@@ -9,11 +9,30 @@ const Slug = z.string().min(3).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowe
 
 const Text = (max: number) => TextInput.trim().min(1).max(max);
 
+/*
+ * The examples of the admin API tell one story that works against the loaded data, in the order of the document
+ * (test/api/documented-examples.test.ts sends each one): a notice is recorded, a list created from it and edited,
+ * a town created and added to the list, a status event recorded, then a notice imported. The source's id is the
+ * one the service gives the example notice (`doc-` + a hash of its title and number).
+ */
+const EXAMPLE_SOURCE_ID = 'doc-174e2550ce';
+const EXAMPLE_LIST_ID = 'zhejiang-2024-named';
+
+/** The list an admin operation changes: the examples' own list. */
+export const AdminListIdParams = z.object({
+  id: Slug.openapi({ param: { name: 'id', in: 'path' }, description: 'List id.', example: EXAMPLE_LIST_ID }),
+});
+
 /** A date as precise as the notice gives it, or the notice's own wording that starts with one. */
 export const SourceDateInput = TextInput
   .max(100)
   .refine((v) => parseSourceDate(v).date !== null, 'a date YYYY-MM-DD, YYYY-MM or YYYY, optionally followed by the source’s wording')
-  .openapi({ description: 'As precise as the document: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a qualifier may follow).', example: '2024-05-20' });
+  .openapi({
+    description:
+      'As precise as the document: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, optionally after `≤` and followed by the source’s wording (e.g. `2019 (reported by 2019-08-08)`). The day must exist in the calendar; a status event may be dated at most to the end of next year.',
+    pattern: '^\\s*(≤|<=)?\\s*[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?([^0-9-].*)?$',
+    example: '2024-05-20',
+  });
 
 const Urls = z.array(storedText(z.url({ protocol: /^https?$/ }).max(500))).max(10);
 
@@ -31,13 +50,13 @@ export const SourceInputSchema = z
 
 export const ListCreateSchema = z
   .object({
-    id: Slug.openapi({ description: 'Stable id of the new list.', example: 'zhejiang-2024-named' }),
+    id: Slug.openapi({ description: 'Stable id of the new list.', example: EXAMPLE_LIST_ID }),
     name: Text(200).openapi({ description: 'Name in Chinese.', example: '浙江省2024年命名特色小镇' }),
     name_en: Text(300).openapi({ description: 'Name in English.', example: 'Zhejiang characteristic towns named in 2024' }),
     level: z.enum(LEVELS).openapi({ description: 'Level of government that issued the list.', example: 'provincial' }),
     kind: z.enum(['named', 'creation', 'cultivation', 'pilot', 'typical', 'warning-case']).openapi({ description: 'What being on the list means.', example: 'named' }),
     province: Text(20).nullable().default(null).openapi({ description: 'Province of a provincial (or lower) list.', example: '浙江省' }),
-    source_id: Slug.openapi({ description: 'The notice that published the list (create it first with `POST /api/v1/admin/sources`).', example: 'doc-3d5c1f0e2a' }),
+    source_id: Slug.openapi({ description: 'The notice that published the list (create it first with `POST /api/v1/admin/sources`).', example: EXAMPLE_SOURCE_ID }),
     official_count: z.number().int().min(0).max(100_000).nullable().default(null).openapi({ description: 'Number of towns the notice states, when it states one.', example: 15 }),
     note: Text(1000).nullable().default(null).openapi({ description: 'What is known to be missing or uncertain.', example: null }),
   })
@@ -49,13 +68,17 @@ export const ListUpdateSchema = z
   .object({
     name: Text(200).optional().openapi({ description: 'Name in Chinese.', example: '第一批中国特色小镇' }),
     name_en: Text(300).optional().openapi({ description: 'Name in English.', example: 'First batch of Chinese characteristic towns' }),
-    source_id: Slug.optional().openapi({ description: 'The notice that published the list.', example: 'doc-3d5c1f0e2a' }),
+    source_id: Slug.optional().openapi({ description: 'The notice that published the list.', example: EXAMPLE_SOURCE_ID }),
     official_count: z.number().int().min(0).max(100_000).nullable().optional().openapi({ description: 'Number of towns the notice states; null when it states none.', example: 127 }),
     note: Text(1000).nullable().optional().openapi({ description: 'What is known to be missing or uncertain; null to clear.', example: '5 towns of the notice are not in our copy yet.' }),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, 'give at least one field to change')
-  .openapi('ListUpdate', { description: 'The fields to change; the rest stay as they are. The audit log keeps the values before and after.' });
+  .openapi('ListUpdate', {
+    description: 'The fields to change, at least one; the rest stay as they are. The audit log keeps the values before and after.',
+    minProperties: 1,
+    example: { official_count: 15, note: 'The notice names 15 towns; the list is complete.' },
+  });
 
 export const TownCreateSchema = z
   .object({
@@ -73,7 +96,7 @@ export const TownCreateSchema = z
 const EventFields = {
   status: StatusSchema,
   effective_date: SourceDateInput.nullable().openapi({ description: 'When the status took effect, as precise as the document; null when it gives no date.' }),
-  source_id: Slug.openapi({ description: 'The document that decided it.', example: 'doc-3d5c1f0e2a' }),
+  source_id: Slug.openapi({ description: 'The document that decided it.', example: EXAMPLE_SOURCE_ID }),
   status_raw: Text(100).nullable().default(null).openapi({ description: 'The wording of the document, when it differs from the status code.', example: '黄牌警告' }),
   confidence: ConfidenceSchema.default('high'),
   source_urls: Urls.default([]).openapi({ description: 'Where the document was read.', example: [] }),
@@ -87,7 +110,10 @@ export const MembershipCreateSchema = z
     ...EventFields,
   })
   .strict()
-  .openapi('MembershipCreate', { description: 'Adds a town to the list with its first status event (usually `approved`, `named` or `pilot`).' });
+  .openapi('MembershipCreate', {
+    description: 'Adds a town to the list with its first status event (usually `approved`, `named` or `pilot`).',
+    example: { town_id: 'zhejiang-xinzhen', status: 'named', effective_date: '2024-05-20', source_id: EXAMPLE_SOURCE_ID, confidence: 'high' },
+  });
 
 export const EventCreateSchema = z
   .object({
@@ -100,7 +126,10 @@ export const EventCreateSchema = z
     }),
   })
   .strict()
-  .openapi('StatusEventCreate');
+  .openapi('StatusEventCreate', {
+    description: 'A status event of a town on a list, decided by a recorded document.',
+    example: { town_id: 'zhejiang-xinzhen', list_id: EXAMPLE_LIST_ID, status: 'warned', effective_date: '2024-12-20', status_raw: '黄牌警告', source_id: EXAMPLE_SOURCE_ID, confidence: 'high' },
+  });
 
 export const ImportQuery = z
   .object({
@@ -140,7 +169,7 @@ export const WrittenEventSchema = z
     town_id: z.string().openapi({ description: 'Town.', example: 'beijing-changgouzhen' }),
     list_id: z.string().openapi({ description: 'List.', example: 'mohurd-2016-batch1' }),
     status: StatusSchema,
-    effective_date: z.string().nullable().openapi({ description: 'Date as given.', example: '2024-05-20' }),
+    effective_date: SourceDateValue.nullable().openapi({ description: 'Date as recorded: YYYY-MM-DD, YYYY-MM or YYYY.', example: '2024-05-20' }),
     new_membership: z.boolean().openapi({ description: 'True when the row puts the town on the list.', example: false }),
   })
   .openapi('ImportedRow');

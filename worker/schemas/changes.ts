@@ -9,7 +9,7 @@ import { EventSchema, MembershipDetailSchema, TownSummarySchema } from './towns.
  * each record changes only when its own row does, and a client joins by id.
  */
 
-const SourceIdField = z.string().nullable().openapi({ description: 'Id of the source document (a `source` record).', example: 'doc-3d5c1f0e2a' });
+const SourceIdField = z.string().nullable().openapi({ description: 'Id of the source document (a `source` record).', example: 'doc-0928e7541c' });
 
 export const ListRecordSchema = ListDetailSchema.omit({ source: true }).extend({ source_id: SourceIdField }).openapi('ListRecord');
 

@@ -73,7 +73,16 @@ export const IdempotencyKeyValue = z.string().min(8).max(200).regex(/^[\x21-\x7e
 export const DateParam = z
   .string()
   .refine(isValidIsoDate, { message: 'Must be a real calendar date written YYYY-MM-DD' })
-  .openapi({ description: 'A calendar date, YYYY-MM-DD.', example: '2019-01-01' });
+  .openapi({ description: 'A calendar date, YYYY-MM-DD.', format: 'date', example: '2019-01-01' });
+
+/** YYYY-MM-DD, YYYY-MM or YYYY with a real month and a day that can exist (the calendar itself is checked on input). */
+export const SOURCE_DATE_PATTERN = '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$';
+
+/** A date as precise as its source, in a response: the `date_precision` beside it says which of the three it is. */
+export const SourceDateValue = z.string().openapi({ pattern: SOURCE_DATE_PATTERN });
+
+/** Nothing in the query string: a parameter this operation does not know is refused, so a typo never goes unnoticed. */
+export const NoQuery = z.object({}).strict();
 
 export const FormatParam = z.enum(['json', 'csv', 'ndjson']).optional().openapi({
   description:
@@ -83,7 +92,7 @@ export const FormatParam = z.enum(['json', 'csv', 'ndjson']).optional().openapi(
 
 export const SourceRefSchema = z
   .object({
-    id: z.string().openapi({ description: 'Id of the source document (see /api/v1/sources).', example: 'doc-3d5c1f0e2a' }),
+    id: z.string().openapi({ description: 'Id of the source document (see /api/v1/sources).', example: 'doc-0928e7541c' }),
     title: z.string().openapi({ description: 'Title of the document.', example: '住房城乡建设部关于公布第一批中国特色小镇名单的通知' }),
     document_number: z.string().nullable().openapi({ description: 'Official document number, when known.', example: '建村〔2016〕221号' }),
   })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { pageSchema, SourceRefSchema } from './common.ts';
+import { pageSchema, SourceDateValue, SourceRefSchema } from './common.ts';
 
 export const LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
 
@@ -24,7 +24,7 @@ export const ListSchema = z
     }),
     province: z.string().nullable().openapi({ description: 'Province of a provincial list; null for national lists.', example: null }),
     issuer: z.string().nullable().openapi({ description: 'Issuing authority.', example: '住房城乡建设部 (会签国家发展改革委、财政部)' }),
-    published_on: z.string().nullable().openapi({ description: 'Date of the notice, as precise as known (YYYY-MM-DD, YYYY-MM or YYYY); null when unknown.', example: '2016-10-14' }),
+    published_on: SourceDateValue.nullable().openapi({ description: 'Date of the notice, as precise as known (YYYY-MM-DD, YYYY-MM or YYYY); null when unknown.', example: '2016-10-14' }),
     document_title: z.string().nullable().openapi({ description: 'Title of the notice.', example: '住房城乡建设部关于公布第一批中国特色小镇名单的通知' }),
     document_number: z.string().nullable().openapi({ description: 'Document number of the notice, when known.', example: '建村〔2016〕221号' }),
     source: SourceRefSchema.nullable(),

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { ConfidenceSchema, FormatParam, pageSchema, SourceRefSchema, SourceUrlsSchema } from './common.ts';
+import { ConfidenceSchema, FormatParam, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
 export const SourceSchema = z
   .object({
-    id: z.string().openapi({ example: 'doc-3d5c1f0e2a', description: 'Source id.' }),
+    id: z.string().openapi({ example: 'doc-0928e7541c', description: 'Source id.' }),
     title: z.string().openapi({ example: '住房城乡建设部关于公布第一批中国特色小镇名单的通知', description: 'Title of the document.' }),
     document_number: z.string().nullable().openapi({ example: '建村〔2016〕221号', description: 'Official document number, when known.' }),
     issuer: z.string().nullable().openapi({ example: '住房城乡建设部', description: 'Issuing authority, when known.' }),
-    published_on: z.string().nullable().openapi({ example: '2016-10-14', description: 'Date, as precise as known.' }),
+    published_on: SourceDateValue.nullable().openapi({ example: '2016-10-14', description: 'Date of the document, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown.' }),
     urls: z.array(z.string()).openapi({ example: ['http://beaconintermodal.cn/view/3148.html'], description: 'Copies of the document or reports quoting it.' }),
     note: z.string().nullable().openapi({ example: null, description: 'Remarks, e.g. a disputed document number.' }),
   })
@@ -24,7 +24,7 @@ export const FigureSchema = z
     level: z.enum(LEVELS).openapi({ example: 'national', description: 'Level of the reporting authority.' }),
     province: z.string().nullable().openapi({ example: null, description: 'Province the figure is about; null for national figures.' }),
     issuer: z.string().nullable().openapi({ example: '住房城乡建设部', description: 'Who reported it.' }),
-    effective_date: z.string().nullable().openapi({ example: '2016-10-14', description: 'Date, as precise as known.' }),
+    effective_date: SourceDateValue.nullable().openapi({ example: '2016-10-14', description: 'Date of the figure, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY (see `date_precision`); null when unknown.' }),
     date_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ example: 'day', description: 'Precision of `effective_date`.' }),
     date_note: z.string().nullable().openapi({ example: null, description: "The source's wording of the date when it says more." }),
     event_type: z.string().openapi({ example: 'approved (list)', description: 'What was reported, in the words of the data file.' }),

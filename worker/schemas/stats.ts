@@ -26,7 +26,7 @@ export const StatsGroupSchema = z
 export const StatsSchema = z
   .object({
     group_by: z.enum(STATS_GROUPS).openapi({ example: 'province', description: 'What was counted by.' }),
-    as_of: z.string().nullable().openapi({ example: null, description: 'The as_of date applied, if any.' }),
+    as_of: z.string().nullable().openapi({ format: 'date', example: null, description: 'The as_of date applied (YYYY-MM-DD), if any.' }),
     total_towns: z.number().int().openapi({ example: 122, description: 'Distinct towns matching the filters.' }),
     total_memberships: z.number().int().openapi({ example: 122, description: 'Town–list pairs matching the filters.' }),
     groups: z.array(StatsGroupSchema).openapi({ description: 'One entry per group, largest first; groups the notice names but we hold no row of come last with 0.' }),

@@ -54,6 +54,18 @@ function reportProtoKey(input: unknown, ctx: { issues: unknown[] }): unknown {
   return input;
 }
 
+/** A complete, valid set of answers to the public questionnaire (public-v1): the documented example must be accepted. */
+const PUBLIC_ANSWERS_EXAMPLE = {
+  role: 'resident',
+  years: '3to10',
+  ...Object.fromEntries(
+    ['env_nature', 'env_clean', 'env_character', 'inf_roads', 'inf_water', 'inf_sewage', 'inf_waste', 'svc_schools', 'svc_health', 'svc_elderly', 'cul_activities', 'cul_visitors', 'job_opportunities', 'job_benefit', 'res_listening', 'res_information'].map((q) => [q, 4]),
+  ),
+  overall: 4,
+  recommend: 8,
+  comment: '希望增加公交班次。',
+};
+
 /** The website field is a honeypot and turnstile_token goes to Turnstile: neither is stored, so neither is a TextInput. */
 export const SubmissionSchema = z
   .object({
@@ -63,10 +75,11 @@ export const SubmissionSchema = z
         reportProtoKey,
         z.record(z.string().max(64), AnswerValueSchema).refine((a) => Object.keys(a).length <= 100, { message: 'At most 100 answers' }),
       )
-      .openapi({ description: 'Answers keyed by question id.', example: { role: 'resident', overall: 4, recommend: 8, env_nature: 'na' } }),
+      .openapi({ description: 'Answers keyed by question id: an option id, a scale point (1–5, or `"na"` where the question allows it), a 0–10 score, option ids of a multiple-choice question, or free text. Every required question of the current version needs an answer; `GET /api/v1/surveys/{id}` lists them.', example: PUBLIC_ANSWERS_EXAMPLE }),
     consent: z
       .object({
-        participation: z.boolean().openapi({ description: 'Must be true: the respondent agrees that the answers are stored and published in aggregate.', example: true }),
+        // The document says `enum: [true]`; the server answers a false with the `consent-required` problem, which says why.
+        participation: z.boolean().openapi({ description: 'Must be true: the respondent agrees that the answers are stored and published in aggregate.', enum: [true], example: true }),
         contact: z.boolean().optional().openapi({ description: 'True only if the respondent agrees to be contacted; required to send `respondent`.', example: false }),
       })
       .strict()
@@ -80,12 +93,17 @@ export const SubmissionSchema = z
       })
       .strict()
       .optional()
-      .openapi({ description: 'Contact details, accepted only with `consent.contact`; kept for follow-up and never published.' }),
-    website: z.string().max(500).optional().openapi({ description: 'Leave empty: a field people do not see, filled in only by bots.', example: '' }),
+      .openapi({ description: 'Contact details, accepted only with `consent.contact`; kept for follow-up and never published.', example: { organisation: '某某科技有限公司', name: '张三', phone: '010-12345678' } }),
+    // Documented as empty (maxLength 0) so that no client fills it; the server does not refuse a filled one, it answers it
+    // like a success and stores nothing, so that a bot learns nothing (services/surveys/submit.ts).
+    website: z.string().max(500).optional().openapi({ description: 'Leave empty or leave out: a field people do not see, filled in only by bots. A filled one is answered like a success and nothing is stored.', maxLength: 0, example: '' }),
     turnstile_token: z.string().max(4096).optional().openapi({ description: 'Cloudflare Turnstile token, required when the service has Turnstile configured.', example: 'XXXX.DUMMY.TOKEN' }),
   })
   .strict()
-  .openapi('Submission');
+  .openapi('Submission', {
+    description: 'One response to the current version of a questionnaire.',
+    example: { town_id: 'beijing-changgouzhen', answers: PUBLIC_ANSWERS_EXAMPLE, consent: { participation: true, contact: false } },
+  });
 
 export const IdempotencyHeaders = z.object({
   'idempotency-key': IdempotencyKeyValue.openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'A unique key per submission (e.g. a UUID). A retry with the same key and body returns the original receipt; the same key with another body is refused with 422.', example: '6f1c1d3e-3c1b-4b0e-9a39-2f1f8d5b7c11' }),
@@ -101,11 +119,20 @@ export const ReceiptSchema = z
   })
   .openapi('Receipt');
 
+/**
+ * An RFC 3339 date-time with any offset (staff type Beijing time, `+08:00`), stored as UTC with `Z`: one
+ * spelling, so that windows compare as strings with the clock's toISOString(). Whole seconds keep no `.000`.
+ */
+const WindowInstant = z
+  .string()
+  .datetime({ offset: true })
+  .overwrite((v) => new Date(v).toISOString().replace('.000Z', 'Z'));
+
 export const WindowUpdateSchema = z
   .object({
-    opens_at: z.string().datetime().nullable().openapi({ description: 'New start (ISO 8601 with Z); null for no start.', example: '2026-01-01T00:00:00Z' }),
-    closes_at: z.string().datetime().nullable().openapi({ description: 'New end; null for no end.', example: '2026-12-31T16:00:00Z' }),
+    opens_at: WindowInstant.nullable().openapi({ description: 'New start, an RFC 3339 date-time with any offset (e.g. Beijing time `2026-01-01T08:00:00+08:00`), stored and returned in UTC; null for no start.', example: '2026-01-01T08:00:00+08:00' }),
+    closes_at: WindowInstant.nullable().openapi({ description: 'New end, likewise; null for no end.', example: null }),
   })
   .strict()
-  .refine((w) => !w.opens_at || !w.closes_at || w.opens_at < w.closes_at, { message: 'opens_at must be before closes_at', path: ['closes_at'] })
-  .openapi('WindowUpdate');
+  .refine((w) => !w.opens_at || !w.closes_at || Date.parse(w.opens_at) < Date.parse(w.closes_at), { message: 'opens_at must be before closes_at', path: ['closes_at'] })
+  .openapi('WindowUpdate', { description: 'When the survey accepts answers.' });

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { STATUSES } from '../lib/statuses.ts';
-import { ConfidenceSchema, DateParam, FormatParam, pageSchema, SourceRefSchema, SourceUrlsSchema } from './common.ts';
+import { ConfidenceSchema, DateParam, FormatParam, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
 export const StatusSchema = z.enum(STATUSES).openapi({
@@ -84,7 +84,7 @@ export const EventSchema = z
     list_name: z.string().openapi({ example: '第一批中国特色小镇', description: 'Name of that list.' }),
     status: StatusSchema,
     status_raw: z.string().nullable().openapi({ description: 'The wording of the source (e.g. 警告, 优秀, yellow card).', example: 'approved' }),
-    effective_date: z.string().nullable().openapi({ description: 'Date the status took effect, as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown.', example: '2016-10-14' }),
+    effective_date: SourceDateValue.nullable().openapi({ description: 'Date the status took effect, as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY (see `date_precision`); null when unknown.', example: '2016-10-14' }),
     date_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `effective_date`.', example: 'day' }),
     date_note: z.string().nullable().openapi({ description: "The source's own wording of the date when it says more (a qualifier, a masked year).", example: null }),
     source: SourceRefSchema.nullable(),

@@ -2,10 +2,9 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { writeContext } from '../../services/admin/audit.ts';
 import { createList, createSource, createTown, updateList } from '../../services/admin/catalog.ts';
-import { ListCreateSchema, ListUpdateSchema, SourceInputSchema, TownCreateSchema } from '../../schemas/admin.ts';
+import { AdminListIdParams, ListCreateSchema, ListUpdateSchema, SourceInputSchema, TownCreateSchema } from '../../schemas/admin.ts';
 import { ListRecordSchema, TownRecordSchema } from '../../schemas/changes.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
-import { ListIdParams } from '../../schemas/lists.ts';
 import { SourceSchema } from '../../schemas/sources.ts';
 
 const json = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -60,7 +59,7 @@ export const updateListRoute = createRoute({
   summary: 'Edit a list (admin)',
   description: 'Changes the given fields of a list. The audit log keeps the list before and after.',
   security: [{ bearer: [] }],
-  request: { params: ListIdParams, body: json(ListUpdateSchema) },
+  request: { params: AdminListIdParams, body: json(ListUpdateSchema) },
   responses: {
     200: { description: 'The list as it is now.', content: { 'application/json': { schema: ListRecordSchema } } },
     ...problemResponses(404),

@@ -2,10 +2,9 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { writeContext } from '../../services/admin/audit.ts';
 import { addTownToList, recordEvent } from '../../services/admin/events.ts';
-import { EventCreateSchema, MembershipCreateSchema } from '../../schemas/admin.ts';
+import { AdminListIdParams, EventCreateSchema, MembershipCreateSchema } from '../../schemas/admin.ts';
 import { EventRecordSchema } from '../../schemas/changes.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
-import { ListIdParams } from '../../schemas/lists.ts';
 
 const REJECTED = problemResponse('A referenced record does not exist (`unknown-reference`), or the lists\' rules refuse the event (`write-rejected`: not on the list, already recorded, impossible after an elimination, bad correction).');
 
@@ -38,7 +37,7 @@ export const addTownRoute = createRoute({
   summary: 'Add a town to a list (admin)',
   description: 'Puts a known town on the list with its first status event (the status the notice gives it, usually `approved`, `named` or `pilot`).',
   security: [{ bearer: [] }],
-  request: { params: ListIdParams, body: { required: true, content: { 'application/json': { schema: MembershipCreateSchema } } } },
+  request: { params: AdminListIdParams, body: { required: true, content: { 'application/json': { schema: MembershipCreateSchema } } } },
   responses: {
     201: { description: 'The town is on the list; this is its first event.', content: { 'application/json': { schema: EventRecordSchema } } },
     ...problemResponses(400, 401, 403, 404, 503),

@@ -23,7 +23,7 @@ export const importRoute = createRoute({
   request: {
     query: ImportQuery,
     headers: ImportHeaders,
-    body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'town,list,status,effective_date,document\n长沟镇,mohurd-2016-batch1,retained,2024-05-20,建村〔2024〕12号\n' }) } } },
+    body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'town,list,status,effective_date,document\n新镇,zhejiang-2024-named,retained,2025-03-01,浙特镇办〔2024〕5号\n' }) } } },
   },
   responses: {
     200: { description: 'Dry run: the report; nothing written.', content: { 'application/json': { schema: ImportReportSchema } } },

@@ -1,7 +1,7 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { listSurveys } from '../../services/surveys/definitions.ts';
-import { problemResponses } from '../../schemas/common.ts';
+import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { SurveyListSchema } from '../../schemas/surveys.ts';
 
 export const listSurveysRoute = createRoute({
@@ -11,9 +11,10 @@ export const listSurveysRoute = createRoute({
   tags: ['Surveys'],
   summary: 'The questionnaires',
   description: 'The public (residents and visitors) and the enterprise satisfaction questionnaires, with their current version and whether they accept answers now.',
+  request: { query: NoQuery },
   responses: {
     200: { description: 'Every questionnaire.', content: { 'application/json': { schema: SurveyListSchema } } },
-    ...problemResponses(503),
+    ...problemResponses(400, 503),
   },
 });
 
