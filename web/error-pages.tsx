@@ -7,7 +7,9 @@ import { ErrorPage, type ErrorPageProps } from './pages/error.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { renderPage } from './render.ts';
 
+/** A page for what does not exist (yet): not kept, so that it never outlives the thing being created. */
 export function notFoundPage(c: Context<AppEnv>, ctx: PageContext = pageContext(c)): Promise<Response> {
+  c.header('Cache-Control', 'no-store');
   return renderPage(c, <NotFoundPage ctx={ctx} />, 404);
 }
 

@@ -131,6 +131,7 @@ export function registerSite(app: Hono<AppEnv>): void {
   });
 
   app.get('/survey', async (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
     return renderPage(c, <SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />);
   });
 
@@ -151,6 +152,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     if (!townId) {
       const query = searchQuery(c);
       const results = query ? (await listTowns(db, { q: query, sort: 'name', limit: 30 })).items : null;
+      c.header('Cache-Control', PAGE_CACHE);
       return renderPage(c, <SurveyChooserPage ctx={ctx} data={{ surveys: [], survey, query, results }} />);
     }
     const town = await getTown(db, townId);

@@ -191,4 +191,18 @@ describe('security headers', () => {
     }
     expect((await get('/docs')).headers.get('Cache-Control')).toBe('public, max-age=300');
   });
+
+  it('gives every page a Cache-Control: pages in the reader’s language are private, refusals and missing pages not kept', async () => {
+    for (const [path, expected] of [
+      ['/survey', 'private, max-age=60'],
+      ['/survey/public', 'private, max-age=60'],
+      ['/survey/enterprise?q=长沟', 'private, max-age=60'],
+      ['/survey/public?town=beijing-changgouzhen', 'no-store'],
+      ['/survey/thanks?receipt=r-unknown', 'no-store'],
+      ['/no-such-page', 'no-store'],
+      ['/lists/mohurd-2016-batch1?cursor=garbage', 'no-store'],
+    ]) {
+      expect((await get(path!)).headers.get('Cache-Control'), path).toBe(expected);
+    }
+  });
 });

@@ -92,6 +92,27 @@ describe('admin text fields', () => {
     const row = await env.DB.prepare('SELECT hex(title) AS title, hex(issuer) AS issuer, hex(note) AS note, hex(urls) AS urls FROM sources WHERE id = ?').bind(id).first<Record<string, string>>();
     expect(row).toEqual({ title: hex('测试通知\ufffd（孤立代理项）'), issuer: hex('\ufffd办公室'), note: hex('备注\ufffd'), urls: hex(JSON.stringify(['https://example.org/\ufffd'])) });
   });
+  it('refuses in an imported notice what the JSON API refuses: NUL in any cell, and text over its field’s limit', async () => {
+    const header = 'town,list,status,effective_date,document,status_raw,note\n';
+    const row = (statusRaw: string, note: string) => `beijing-changgouzhen,mohurd-2016-batch1,warned,2024-01-01,建村〔2016〕221号,${statusRaw},${note}\n`;
+    const send = (csv: string, dryRun: boolean) =>
+      request('POST', `/api/v1/admin/imports?dry_run=${dryRun}`, { headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'text/csv; charset=utf-8' }, body: csv });
+    for (const [csv, column] of [
+      [header + row('黄牌\u0000警告', ''), 'status_raw'],
+      [header + row('', '备注\u0000'), 'note'],
+      [header + row('', 'x'.repeat(1001)), 'note'],
+      [header + row('y'.repeat(101), ''), 'status_raw'],
+    ] as const) {
+      const dry = await send(csv, true);
+      expect(dry.status, column).toBe(200);
+      const report = await dry.json<{ valid: boolean; problems: { row: number; column: string; code: string }[] }>();
+      expect(report.valid).toBe(false);
+      expect(report.problems, column).toContainEqual(expect.objectContaining({ row: 2, column, code: 'invalid-value' }));
+      expect((await send(csv, false)).status, column).toBe(422);
+    }
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM status_events WHERE instr(coalesce(note, '') || coalesce(status_raw, ''), char(0)) > 0").first<{ n: number }>();
+    expect(stored!.n).toBe(0);
+  });
 });
 
 describe('answer keys that name properties of Object.prototype', () => {

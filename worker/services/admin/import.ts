@@ -19,6 +19,20 @@ export const MAX_IMPORT_ROWS = 2000;
 
 type TownName = { id: string; name: string; province: string };
 
+/** The same limits as the JSON API's fields (schemas/admin.ts), so that a CSV cannot store what the API refuses. */
+const MAX_LENGTH: Partial<Record<string, number>> = { province: 20, status_raw: 100, listed_as: 100, note: 1000, source_urls: 5000 };
+
+/** Cells that cannot be stored as given: NUL (refused by every text field of the API) and text over its field's limit. */
+function cellProblems(line: number, values: Record<string, string>): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const [column, value] of Object.entries(values)) {
+    if (value.includes('\u0000')) problems.push(problem(line, 'invalid-value', `${column} must not contain the NUL character (U+0000).`, column));
+    const max = MAX_LENGTH[column];
+    if (max !== undefined && value.length > max) problems.push(problem(line, 'invalid-value', `${column} is ${value.length} characters long; at most ${max}.`, column));
+  }
+  return problems;
+}
+
 function problem(row: number, code: ImportProblem['code'], detail: string, column: string | null, suggestions: TownName[] = []): ImportProblem {
   return { row, column, code, detail, suggestions };
 }
@@ -102,6 +116,7 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
   const inputs: EventInput[] = [];
   for (const { line, values: v } of records) {
     const before = report.problems.length;
+    report.problems.push(...cellProblems(line, v));
     let town = townById.get(v.town!);
     if (!town) {
       const named = towns.filter((t) => t.name === v.town && (!v.province || t.province === v.province));
