@@ -17,7 +17,7 @@ import { withQuery, type PageContext } from './context.ts';
 import { errorPage, notFoundPage } from './error-pages.tsx';
 import type { Messages } from './i18n/index.ts';
 import { pageContext } from './page-context.ts';
-import { SurveyFormPage, ThanksPage } from './pages/survey.tsx';
+import { SurveyFormPage } from './pages/survey.tsx';
 import { renderPage } from './render.ts';
 import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
 
@@ -110,11 +110,6 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     }
     try {
       const result = await submitResponse(db, parsed.data, submitContext(c, survey.id, idempotencyKey));
-      // A filled honeypot is answered as stored but stores nothing, so /survey/thanks would not find its receipt: thank it here.
-      if (result.decoy) {
-        c.header('Cache-Control', 'no-store');
-        return renderPage(c, <ThanksPage ctx={ctx} receipt={result.receipt.receipt} town={town} />);
-      }
       return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -46,17 +46,21 @@ describe('the honeypot', () => {
     expect(await env.DB.prepare('SELECT n FROM honeypot_catches WHERE day = ? AND survey_id = ?').bind(today, 'public').first('n')).toBeGreaterThanOrEqual(1);
   });
 
-  it('answers a retry of a honeypot submission with the same receipt, and still stores nothing', async () => {
+  it('answers a retry of a honeypot submission as a replay of the same receipt, and another body under its key with 422, as for a stored one', async () => {
     const key = newKey();
     const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent, website: 'x' };
     const before = await snapshot();
     const first = await submit('enterprise', body, { key, ip: '198.19.0.3' });
     const again = await submit('enterprise', body, { key, ip: '198.19.0.3' });
     expect([first.status, again.status]).toEqual([201, 201]);
-    expect((await again.json<{ receipt: string }>()).receipt).toBe((await first.json<{ receipt: string }>()).receipt);
+    expect(first.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    const other = await submit('enterprise', { ...body, answers: await fullAnswers('enterprise', { overall: 2 }) }, { key, ip: '198.19.0.3' });
+    expect(other.status).toBe(422);
     expect(await snapshot()).toEqual(before);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = ?').bind(key).first('n')).toBe(0);
-    expect(await caught('enterprise')).toBe(2);
+    expect(await caught('enterprise')).toBe(1);
   });
 
   it('gives a bot the same refusals as anyone: invalid answers, unknown town, no consent', async () => {
@@ -77,7 +81,7 @@ describe('the honeypot', () => {
     expect(statuses).toEqual([...Array(10).fill(201), 429]);
   });
 
-  it('thanks a bot that fills the no-JavaScript form with its receipt, where the thanks page could not look it up', async () => {
+  it('sends a bot that fills the no-JavaScript form to the receipt page, as a stored submission is, and the page finds its receipt', async () => {
     const form = new URLSearchParams();
     for (const [name, value] of Object.entries(await fullAnswers('public'))) form.set(name, String(value));
     form.set('consent_participation', 'yes');
@@ -93,10 +97,13 @@ describe('the honeypot', () => {
       }),
       env,
     );
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(res.headers.get('Cache-Control')).toBe('no-store');
-    expect(await res.text()).toMatch(/<strong id="receipt">r-[0-9a-f-]{36}<\/strong>/);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('Location')!;
+    expect(location).toMatch(/^\/survey\/thanks\?receipt=r-[0-9a-f-]{36}&lang=en$/);
+    const thanks = await get(location);
+    expect(thanks.status).toBe(200);
+    expect(thanks.headers.get('Cache-Control')).toBe('no-store');
+    expect(await thanks.text()).toContain(`<strong id="receipt">${new URL(location, 'https://example.test').searchParams.get('receipt')}</strong>`);
     expect(await snapshot()).toEqual(before);
   });
 

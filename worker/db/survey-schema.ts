@@ -123,3 +123,20 @@ export const honeypotCatches = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.surveyId] })],
 );
+
+/**
+ * Submissions caught by the honeypot. Nothing of their answers is kept: only
+ * what makes the decoy behave like a stored submission afterwards, so that a
+ * bot cannot tell it was caught: a retry with the same key gets the same
+ * receipt marked as replayed (and spends no budget), the same key with
+ * another body is refused, and the receipt page finds the receipt.
+ */
+export const decoyReceipts = sqliteTable('decoy_receipts', {
+  key: text('key').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  receipt: text('receipt').notNull().unique(),
+  surveyId: text('survey_id').notNull(),
+  versionId: text('version_id').notNull(),
+  townId: text('town_id').notNull(),
+  submittedAt: text('submitted_at').notNull(),
+});

@@ -34,13 +34,3 @@ export function toHex(bytes: ArrayBuffer): string {
 export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
-
-/**
- * A UUID v4 in the form crypto.randomUUID() writes, made of the first 32 hex
- * digits of a hash (122 of its bits): an id derived from its input, that looks
- * like any random one.
- */
-export function uuidFromHex(hex: string): string {
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}

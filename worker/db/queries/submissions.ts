@@ -2,7 +2,7 @@ import { fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { compile, runCompiledBatch, type Compiled } from './batch.ts';
 import { meta, towns } from '../schema.ts';
-import { answers, honeypotCatches, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
+import { answers, decoyReceipts, honeypotCatches, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
 
 export interface SubmissionWrite {
   id: string;
@@ -21,7 +21,7 @@ export interface SubmissionWrite {
   fingerprint: string;
 }
 
-const $ = (name: keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day') => sql.placeholder(name);
+const $ = (name: keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day' | 'receipt' | 'versionId') => sql.placeholder(name);
 
 /**
  * The statements of a submission, built once: this is the service's busiest
@@ -96,7 +96,7 @@ export interface StoredReceipt {
 
 /** Everything a submission must know from D1 before it may spend the client's budget. */
 export interface SubmissionState {
-  /** The response this Idempotency-Key already stored, if any. */
+  /** The response this Idempotency-Key already stored (or the decoy it answered with), if any. */
   stored: StoredReceipt | null;
   /** The survey's window and current version, or null when there is no such survey. */
   survey: { opensAt: string | null; closesAt: string | null; versionId: string } | null;
@@ -111,10 +111,14 @@ export interface SubmissionState {
  * checks the survey and the town again, in its transaction.
  */
 const STATE = compile(sql`SELECT
-  (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'version_id', r.survey_version_id,
-                      'town_id', r.town_id, 'submitted_at', r.submitted_at)
-     FROM ${idempotencyKeys} k JOIN ${responses} r ON r.id = k.response_id JOIN ${surveyVersions} v ON v.id = r.survey_version_id
-     WHERE k.key = ${$('key')}) AS stored,
+  COALESCE(
+    (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'version_id', r.survey_version_id,
+                        'town_id', r.town_id, 'submitted_at', r.submitted_at)
+       FROM ${idempotencyKeys} k JOIN ${responses} r ON r.id = k.response_id JOIN ${surveyVersions} v ON v.id = r.survey_version_id
+       WHERE k.key = ${$('key')}),
+    (SELECT json_object('fingerprint', d.fingerprint, 'receipt', d.receipt, 'survey_id', d.survey_id, 'version_id', d.version_id,
+                        'town_id', d.town_id, 'submitted_at', d.submitted_at)
+       FROM ${decoyReceipts} d WHERE d.key = ${$('key')})) AS stored,
   (SELECT json_object('opensAt', s.opens_at, 'closesAt', s.closes_at,
                       'versionId', (SELECT v.id FROM ${surveyVersions} v WHERE v.survey_id = s.id ORDER BY v.version DESC LIMIT 1))
      FROM ${surveys} s WHERE s.id = ${$('surveyId')}) AS survey,
@@ -131,8 +135,18 @@ export async function readSubmissionState(db: Db, values: { key: string; surveyI
 
 const CATCH = compile(sql`INSERT INTO ${honeypotCatches} (day, survey_id, n) VALUES (${$('day')}, ${$('surveyId')}, 1)
   ON CONFLICT (day, survey_id) DO UPDATE SET n = honeypot_catches.n + 1`);
+const DECOY = compile(sql`INSERT INTO ${decoyReceipts} (key, fingerprint, receipt, survey_id, version_id, town_id, submitted_at)
+  VALUES (${$('key')}, ${$('fingerprint')}, ${$('receipt')}, ${$('surveyId')}, ${$('versionId')}, ${$('townId')}, ${$('submittedAt')})`);
 
-/** Counts one submission caught by the honeypot (the day in UTC). */
-export async function countHoneypotCatch(db: Db, surveyId: string, day: string): Promise<void> {
-  await bound(db, CATCH, { day, surveyId }).run();
+/** A submission caught by the honeypot: counted (the day in UTC) and its receipt kept, in one batch; nothing of its answers. */
+export async function writeDecoy(db: Db, d: { key: string; fingerprint: string; receipt: string; surveyId: string; versionId: string; townId: string; submittedAt: string }): Promise<void> {
+  await db.$client.batch([bound(db, CATCH, { day: d.submittedAt.slice(0, 10), surveyId: d.surveyId }), bound(db, DECOY, d)]);
+}
+
+/** The town a receipt is for, whether it stored a response or answered a decoy: the receipt page shows both alike. */
+const RECEIPT = compile(sql`SELECT id, town_id AS townId FROM ${responses} WHERE id = ${$('receipt')}
+  UNION ALL SELECT receipt, town_id FROM ${decoyReceipts} WHERE receipt = ${$('receipt')} LIMIT 1`);
+
+export async function selectReceipt(db: Db, receipt: string): Promise<{ id: string; townId: string } | null> {
+  return (await bound(db, RECEIPT, { receipt }).first<{ id: string; townId: string }>()) ?? null;
 }

@@ -23,7 +23,7 @@ async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
 }
 
 /** HMAC-SHA256 of `message` under the salt of the day (hex): nobody without the salt can compute it, and after the day nobody can. */
-export async function hmacOfDay(db: Db, message: string, now: Date): Promise<string> {
+async function hmacOfDay(db: Db, message: string, now: Date): Promise<string> {
   const key = await keyOfDay(db, now.toISOString().slice(0, 10));
   return toHex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
 }

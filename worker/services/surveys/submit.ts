@@ -1,16 +1,15 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { countHoneypotCatch, readSubmissionState, SURVEY_CHANGED, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
+import { readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
 import type { SurveyRow } from '../../db/queries/surveys.ts';
 import { AppError } from '../../errors.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
-import { hmacOfDay } from './client-key.ts';
 import { findSurvey, isOpen } from './definitions.ts';
 import { knownSurvey } from './known-surveys.ts';
 import { dimensionScores } from './statistics.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { validateAnswers } from './validate-answers.ts';
-import { sha256Hex, uuidFromHex } from '../../lib/hash.ts';
+import { sha256Hex } from '../../lib/hash.ts';
 
 export type Submission = z.infer<typeof SubmissionSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -27,14 +26,8 @@ export interface SubmitContext {
 
 export interface SubmitResult {
   receipt: Receipt;
-  /** True when the Idempotency-Key had already stored this submission. */
+  /** True when the Idempotency-Key had already stored this submission (or answered it as a decoy). */
   replayed: boolean;
-  /**
-   * True when the honeypot was filled: the receipt is made up and nothing was
-   * stored. The client must never be able to tell (same status, headers and
-   * body); only a page that would look the receipt up needs to know.
-   */
-  decoy: boolean;
 }
 
 /** The parts of the body that make it "the same request"; tokens and the honeypot differ between retries. */
@@ -49,7 +42,7 @@ function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
     throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different submission. Use a new key for a new submission.');
   }
   const { fingerprint: _, ...receipt } = stored;
-  return { receipt, replayed: true, decoy: false };
+  return { receipt, replayed: true };
 }
 
 /** D1's words for a write refused by a constraint (not a fault of D1 itself). */
@@ -119,19 +112,15 @@ async function admit(submission: Submission, ctx: SubmitContext): Promise<void> 
 
 /**
  * A bot that filled the honeypot is answered exactly as if it had been stored
- * (a refusal would teach it to leave the field empty) and only counted. Its
- * receipt is an HMAC under the salt of the day, so that a retry with the same
- * key gets the same receipt, as a real retry would, and nobody can tell it
- * from a random one.
+ * (a refusal would teach it to leave the field empty): it went through every
+ * check and spent its budget like a real submission, and gets a receipt of the
+ * same form. Only the catch is counted and the receipt kept (no answers), so
+ * that what follows behaves as after a stored submission: a retry is a replay,
+ * another body under the key is a 422, and the receipt page finds it.
  */
-async function decoy(db: Db, submission: Submission, ctx: SubmitContext, fingerprint: string, survey: SurveyRow): Promise<SubmitResult> {
-  await countHoneypotCatch(db, survey.id, ctx.now.toISOString().slice(0, 10));
-  const hex = await hmacOfDay(db, `honeypot\n${survey.id}\n${ctx.idempotencyKey}\n${fingerprint}`, ctx.now);
-  return {
-    receipt: { receipt: `r-${uuidFromHex(hex)}`, survey_id: survey.id, version_id: survey.versionId, town_id: submission.town_id, submitted_at: ctx.now.toISOString() },
-    replayed: false,
-    decoy: true,
-  };
+async function decoy(db: Db, submission: Submission, ctx: SubmitContext, fingerprint: string, survey: SurveyRow, receipt: Receipt): Promise<SubmitResult> {
+  await writeDecoy(db, { key: ctx.idempotencyKey, fingerprint, receipt: receipt.receipt, surveyId: survey.id, versionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at });
+  return { receipt, replayed: false };
 }
 
 /**
@@ -159,7 +148,6 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
     const rows = prepare(submission, survey);
     if (!admitted) await admit(submission, ctx);
     admitted = true;
-    if (submission.website) return decoy(db, submission, ctx, fingerprint, survey);
 
     const receipt: Receipt = {
       receipt: `r-${crypto.randomUUID()}`,
@@ -169,11 +157,12 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
       submitted_at: ctx.now.toISOString(),
     };
     try {
+      if (submission.website) return await decoy(db, submission, ctx, fingerprint, survey, receipt);
       await writeSubmission(db, { ...rows, id: receipt.receipt, surveyId: survey.id, surveyVersionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at, idempotencyKey: ctx.idempotencyKey, fingerprint });
-      return { receipt, replayed: false, decoy: false };
+      return { receipt, replayed: false };
     } catch (err) {
       // A concurrent request with the same key won the race: its batch committed, ours rolled back whole.
-      if (refusedBy(err, /UNIQUE constraint failed: idempotency_keys/)) {
+      if (refusedBy(err, /UNIQUE constraint failed: (idempotency_keys|decoy_receipts)\.key/)) {
         const winner = await readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id });
         if (winner.stored) return replayOf(winner.stored, fingerprint);
         throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'Retry-After': '1' } });
