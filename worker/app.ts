@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
 import { handleError } from './http/errors.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
@@ -8,6 +7,7 @@ import { conditionalGet } from './http/middleware/conditional-get.ts';
 import { database } from './http/middleware/database.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
 import { methodGate } from './http/middleware/method-gate.ts';
+import { securityHeaders } from './http/middleware/security-headers.ts';
 import { problemResponse, PROBLEMS } from './http/problem.ts';
 import { AppError } from './errors.ts';
 import { notFoundPage, registerSite } from '../web/routes.tsx';
@@ -33,27 +33,7 @@ import { registerTownRoutes } from './routes/towns/index.ts';
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never, strict: true });
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", 'https://challenges.cloudflare.com'],
-        frameSrc: ['https://challenges.cloudflare.com'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-      crossOriginResourcePolicy: 'cross-origin',
-      // The same as frame-ancestors 'none', for browsers that know only this header.
-      xFrameOptions: 'DENY',
-      // Nothing here needs a device or a payment; Turnstile runs in its own frame and needs none of these either.
-      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [], browsingTopics: [] },
-    }),
-  );
+  app.use('*', securityHeaders());
   // Static assets (web/public) are served before the worker runs: web/public/_headers gives them the same headers.
   app.use('*', jsonCharset());
   // Public reads are open to every origin, without credentials; writes and the admin API get no CORS at all.

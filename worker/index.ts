@@ -1,10 +1,20 @@
+import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppEnv } from './env.ts';
 import { canonicalPath } from './http/canonical-path.ts';
+import { securityHeaders } from './http/middleware/security-headers.ts';
 import { problemResponse } from './http/problem.ts';
 import { scheduled } from './scheduled.ts';
 
 const app = createApp();
+
+/** Paths with no safe meaning are refused here, before the app, with the same headers as any other response. */
+const refusal = new Hono<AppEnv>();
+refusal.use('*', securityHeaders());
+refusal.all('*', (c) => {
+  const canonical = canonicalPath(new URL(c.req.url).pathname);
+  return problemResponse('invalid-path', canonical.ok ? 'The path is not valid.' : canonical.detail);
+});
 
 /**
  * Cloudflare Worker entry: the API, its documentation and the web site.
@@ -16,7 +26,7 @@ export default {
   fetch(request: Request, env: AppEnv['Bindings'], ctx?: ExecutionContext): Response | Promise<Response> {
     const url = new URL(request.url);
     const canonical = canonicalPath(url.pathname);
-    if (!canonical.ok) return problemResponse('invalid-path', canonical.detail);
+    if (!canonical.ok) return refusal.fetch(request, env, ctx);
     if (canonical.path !== url.pathname) {
       url.pathname = canonical.path;
       request = new Request(url, request);
