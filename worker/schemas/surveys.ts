@@ -126,7 +126,8 @@ export const ReceiptSchema = z
 const WindowInstant = z
   .string()
   .datetime({ offset: true })
-  .overwrite((v) => new Date(v).toISOString().replace('.000Z', 'Z'));
+  // zod runs an overwrite even after the format check failed: only a real instant is rewritten, the rest is refused as it was.
+  .overwrite((v) => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString().replace('.000Z', 'Z')));
 
 export const WindowUpdateSchema = z
   .object({
