@@ -3,10 +3,18 @@ export type CsvColumn<T> = [header: string, value: (item: T) => string | number 
 
 /**
  * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell that
- * starts with `=`, `+`, `-`, `@`, tab, CR or LF, or with the full-width forms of
- * the first four, which some spreadsheet locales read as formulas too.
+ * starts with `=`, `+`, `-`, `@`, tab, CR or LF, also once invisible characters
+ * and spaces in front are dropped and compatibility forms folded (NFKC: the
+ * full-width ＝ and small ﹦ are `=`), as some spreadsheets and locales do.
  */
-const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+const INVISIBLE_LEAD = /^[\p{Cf}\p{Zs}\u00a0 ]+/u;
+
+function looksLikeFormula(text: string): boolean {
+  if (FORMULA_START.test(text)) return true;
+  // Only the start decides, so only the start is folded: an export of thousands of rows stays cheap.
+  return FORMULA_START.test(text.slice(0, 16).replace(INVISIBLE_LEAD, '').normalize('NFKC'));
+}
 
 /**
  * Text as a spreadsheet must show it: a leading `'` makes Excel, LibreOffice and
@@ -15,7 +23,7 @@ const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
  */
 function neutralise(value: string | number | boolean): string {
   const text = String(value);
-  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  return typeof value === 'string' && looksLikeFormula(text) ? `'${text}` : text;
 }
 
 /** One RFC 4180 field: neutralised if it is formula-looking text, quoted when it holds a comma, quote or line break. */
