@@ -169,6 +169,18 @@ describe('method handling', { timeout: 30_000 }, () => {
   });
 });
 
+describe('conditional requests', () => {
+  it('answers If-None-Match: * with 304 only where the resource exists', async () => {
+    const wildcard = { 'If-None-Match': '*' };
+    expect((await get('/api/v1/towns/beijing-changgouzhen', wildcard)).status).toBe(304);
+    // Once more, now that the isolate keeps a copy of it.
+    expect((await get('/api/v1/towns/beijing-changgouzhen', wildcard)).status).toBe(304);
+    expect((await get('/api/v1/towns/beijing-nowhere', wildcard)).status).toBe(404);
+    expect((await get('/api/v1/towns?limit=0', wildcard)).status).toBe(400);
+    expect((await get('/api/v1/lists/no-such-list', wildcard)).status).toBe(404);
+  });
+});
+
 describe('links on the 404 page', () => {
   it.each(['//evil.example/x', '/\\evil.example', '//evil.example', '/%2F%2Fevil.example', '///evil.example/x?lang=zh'])('%s: every link stays on this site', async (path) => {
     const res = await get(path);

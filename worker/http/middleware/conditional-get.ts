@@ -7,10 +7,7 @@ import { cacheKey, getCached, putCached } from '../response-cache.ts';
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
 
 function matches(ifNoneMatch: string, etag: string): boolean {
-  return ifNoneMatch.split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
 /**
@@ -64,7 +61,9 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const lastModified = !RESULTS.test(path) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;
     const ifNoneMatch = c.req.header('If-None-Match');
     const ifModifiedSince = c.req.header('If-Modified-Since');
-    const fresh = ifNoneMatch ? matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
+    // `If-None-Match: *` holds only if the resource exists (RFC 9110 13.1.2), which only the handler knows.
+    const wildcard = ifNoneMatch?.trim() === '*';
+    const fresh = ifNoneMatch ? !wildcard && matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
     const validators = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) };
     if (fresh) return c.body(null, 304, validators);
     // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
@@ -72,12 +71,17 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const key = version ? cacheKey(version, path, url.search, c.req.header('Accept') ?? '') : null;
     const hit = key && !/\bno-cache\b/i.test(c.req.header('Cache-Control') ?? '') ? getCached(key) : undefined;
     if (hit) {
+      if (wildcard) return c.body(null, 304, validators);
       const headers = new Headers(hit.headers);
       for (const [name, value] of Object.entries(validators)) headers.set(name, value);
       return new Response(c.req.method === 'HEAD' ? null : hit.body, { status: 200, headers });
     }
     await next();
     if (c.res.status !== 200 || PRIVATE.test(c.res.headers.get('Cache-Control') ?? '')) return;
+    if (wildcard) {
+      c.res = new Response(null, { status: 304, headers: validators });
+      return;
+    }
     if (key && c.req.method === 'GET' && !c.req.header('Authorization')) await putCached(key, c.res);
     c.res.headers.set('ETag', etag);
     if (lastModified) c.res.headers.set('Last-Modified', lastModified);
