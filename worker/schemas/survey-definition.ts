@@ -71,10 +71,43 @@ export const SectionSchema = z
   .strict()
   .openapi('SurveySection');
 
+/**
+ * The five functions of the municipal government in building a characteristic town, after the
+ * Taiping Lake Forest Town study (总体规划, 社会引导, 组织协调, 公共服务, 监督管理). Each id is also the
+ * id of the satisfaction dimension that scores the function; two of them keep the dimension ids of
+ * enterprise-v1, so a function's score can be compared across questionnaire versions and waves:
+ * - `planning`: overall planning 总体规划
+ * - `policy_support`: social guidance 社会引导 (v1's "policy guidance and support delivered")
+ * - `coordination`: organisation and coordination 组织协调
+ * - `approval_services`: public service 公共服务 (v1's "administrative approval and public services")
+ * - `supervision`: supervision and management 监督管理
+ */
+export const FUNCTION_IDS = ['planning', 'policy_support', 'coordination', 'approval_services', 'supervision'] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+export const FunctionIdSchema = z.enum(FUNCTION_IDS).openapi('GovernmentFunction', {
+  description:
+    'One of the five functions of the municipal government in building a town: `planning` (overall planning 总体规划), ' +
+    '`policy_support` (social guidance 社会引导), `coordination` (organisation and coordination 组织协调), ' +
+    '`approval_services` (public service 公共服务), `supervision` (supervision and management 监督管理). ' +
+    'A satisfaction dimension that names a function has the function\'s id as its own id; an importance dimension names a ' +
+    'function whose satisfaction dimension is in the same questionnaire.',
+  example: 'planning',
+});
+
 export const DimensionSchema = z
   .object({
     id: z.string().openapi({ description: 'Dimension id.', example: 'planning' }),
     label: LocalizedSchema,
+    kind: z.enum(['satisfaction', 'importance']).optional().openapi({
+      description:
+        'What the dimension measures: `satisfaction` (how well the government performs; the meaning when absent) or ' +
+        '`importance` (how much the function matters to the respondent), both scored 0–100 from 1–5 answers. ' +
+        'Importance and satisfaction of one function together place it in the importance–performance analysis.',
+      example: 'satisfaction',
+    }),
+    function: FunctionIdSchema.optional(),
+    definition: LocalizedSchema.optional().openapi({ description: 'What the dimension covers, in one sentence.' }),
   })
   .strict()
   .openapi('SurveyDimension');
@@ -98,12 +131,45 @@ export const SurveyDefinitionSchema = z
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: 'custom', message: `question id "${dup}" is used twice` });
     const dims = new Set(d.dimensions.map((x) => x.id));
+    checkDimensions(d.dimensions, ctx);
     for (const q of d.sections.flatMap((s) => s.questions)) {
       if (q.type === 'likert' && (!q.dimension || !dims.has(q.dimension))) {
         ctx.addIssue({ code: 'custom', message: `likert question "${q.id}" must score a declared dimension` });
       }
     }
   });
+
+type Dimension = z.infer<typeof DimensionSchema>;
+
+/**
+ * Every dimension id once; a satisfaction dimension that names a function is that function's
+ * dimension (same id); an importance dimension names a function whose satisfaction dimension is in
+ * the questionnaire (and names it too), and a function has at most one importance dimension.
+ */
+function checkDimensions(dimensions: Dimension[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  const satisfactionOf = new Set(dimensions.filter((x) => (x.kind ?? 'satisfaction') === 'satisfaction' && x.function === x.id).map((x) => x.id));
+  const importanceOf = new Set<string>();
+  dimensions.forEach((dim, i) => {
+    if (seen.has(dim.id)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'id'], message: `dimension id "${dim.id}" is used twice` });
+    seen.add(dim.id);
+    if ((dim.kind ?? 'satisfaction') === 'satisfaction') {
+      if (dim.function !== undefined && dim.function !== dim.id) {
+        ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'function'], message: `satisfaction dimension "${dim.id}" names function "${dim.function}": its id must be the function's id` });
+      }
+      return;
+    }
+    if (dim.function === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'function'], message: `importance dimension "${dim.id}" must name its function` });
+    } else if (!satisfactionOf.has(dim.function)) {
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'function'], message: `importance dimension "${dim.id}" names function "${dim.function}", which has no satisfaction dimension (one with the function's id that names it)` });
+    } else if (importanceOf.has(dim.function)) {
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'function'], message: `function "${dim.function}" has more than one importance dimension` });
+    } else {
+      importanceOf.add(dim.function);
+    }
+  });
+}
 
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
