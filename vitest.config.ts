@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
@@ -15,6 +15,9 @@ const TEST_TOKENS = [
   { name: 'test-auditor', roles: ['auditor'], sha256: sha256('test-auditor-token') },
   { name: 'test-surveys', roles: ['surveys'], sha256: sha256('test-surveys-token') },
 ];
+// Test-only secrets of the local enterprise waves (ENTERPRISE_WAVE_SECRETS), new on every run, so that no test can
+// depend on their value (a test that needs a known claim passes its own secret to claimHash).
+const TEST_WAVE_SECRETS = { 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') };
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
@@ -26,7 +29,14 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.toml' },
         // Test-only admin tokens, one per role and one with all (.dev.vars is git-ignored, so a clean clone has none).
         // The tokens are test-admin-token, test-editor-token, test-auditor-token and test-surveys-token.
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, ADMIN_TOKENS: JSON.stringify(TEST_TOKENS) } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TEST_SEED: seed,
+            ADMIN_TOKENS: JSON.stringify(TEST_TOKENS),
+            ENTERPRISE_WAVE_SECRETS: JSON.stringify(TEST_WAVE_SECRETS),
+          },
+        },
       }),
     ],
     // The same slim `z` as the deployed bundle (wrangler.toml [alias]), for our code and @hono/zod-openapi alike.

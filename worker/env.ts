@@ -5,9 +5,10 @@ import type { Actor } from './http/admin-tokens.ts';
 export interface AppEnv {
   /**
    * Secrets are not in wrangler.toml, so `wrangler types` sees them only when a .dev.vars happens to exist:
-   * they are declared here, where they do not depend on the machine that ran it.
+   * they are declared here, where they do not depend on the machine that ran it. ENTERPRISE_WAVE_SECRETS is a
+   * JSON object {"<wave id>": "<secret>"}, read by services/surveys/enterprise-claim.ts.
    */
-  Bindings: Env & { ADMIN_TOKENS?: string; TURNSTILE_SECRET?: string };
+  Bindings: Env & { ADMIN_TOKENS?: string; ENTERPRISE_WAVE_SECRETS?: string; TURNSTILE_SECRET?: string };
   Variables: {
     /** The request's drizzle client on its D1 session (see http/middleware/database.ts). */
     db: Db;
