@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 /**
  * Starts the built worker in workerd directly (Miniflare on a real port, no
  * wrangler dev proxy) with its static assets and an in-memory D1, migrated
@@ -73,6 +73,8 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
       ...(turnstile ? { TURNSTILE_SITE_KEY: TURNSTILE_TEST_KEYS.siteKey, TURNSTILE_SECRET: TURNSTILE_TEST_KEYS.secret } : {}),
       // The token `local-server-token`, with every role.
       ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
+      // New secrets for the local enterprise waves on every start: what is written here lives only as long as the process.
+      ENTERPRISE_WAVE_SECRETS: JSON.stringify({ 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') }),
     },
     host: '127.0.0.1',
     port,
