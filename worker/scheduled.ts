@@ -2,15 +2,23 @@ import { createDb } from './db/client.ts';
 import type { AppEnv } from './env.ts';
 import { beijingDate } from './lib/beijing-date.ts';
 import { applyDueStatuses } from './services/due-statuses.ts';
+import { deletePastSalts } from './services/surveys/client-key.ts';
 
 /**
  * The Cron Trigger (wrangler.toml `[triggers] crons`, hourly): applies the
  * statuses whose day has come, dated by the run's scheduled time in Beijing,
  * so that a status scheduled for 1 January counts from 00:00 Beijing time.
  * Hourly rather than daily, so a failed run is made good within the hour;
- * a run with nothing due reads an index and writes nothing. Awaited, so a
- * failure shows as a failed invocation in the Cron Events log.
+ * a run with nothing due reads an index and writes nothing. It also deletes
+ * the salts of past days (UTC), so none outlives its day by more than an hour.
+ * Both run even if the other fails; awaited, so a failure shows as a failed
+ * invocation in the Cron Events log.
  */
 export async function scheduled(controller: ScheduledController, env: AppEnv['Bindings']): Promise<void> {
-  await applyDueStatuses(createDb(env.DB), beijingDate(controller.scheduledTime));
+  const db = createDb(env.DB);
+  const results = await Promise.allSettled([
+    applyDueStatuses(db, beijingDate(controller.scheduledTime)),
+    deletePastSalts(db, new Date(controller.scheduledTime)),
+  ]);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
 }

@@ -22,6 +22,15 @@ async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
   return key;
 }
 
+/**
+ * Deletes the salts of the days before `now`'s (UTC). A submission does so when it makes the day's salt; the
+ * hourly Cron Trigger does too (worker/scheduled.ts), so that a day's salt outlives its day by an hour at most even
+ * when no submission comes the next day: the privacy notice (/data) promises it.
+ */
+export async function deletePastSalts(db: Db, now: Date): Promise<void> {
+  await db.delete(dailySalts).where(lt(dailySalts.day, now.toISOString().slice(0, 10)));
+}
+
 /** HMAC-SHA256 of `message` under the salt of the day (hex): nobody without the salt can compute it, and after the day nobody can. */
 async function hmacOfDay(db: Db, message: string, now: Date): Promise<string> {
   const key = await keyOfDay(db, now.toISOString().slice(0, 10));
