@@ -87,3 +87,21 @@ describe('scripts/ensure-dev-vars.mjs: local secrets for the enterprise waves', 
     expect(vars).toBe(before);
   });
 });
+
+describe('the README on ENTERPRISE_WAVE_SECRETS in production', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('its command for a new secret prints one that is long enough (32 random bytes, base64url)', () => {
+    const line = readme.split('\n').find((l) => l.includes('randomBytes(32)') && l.trim().startsWith('node -e'))!;
+    const script = /node -e "(.*?)"/.exec(line)![1]!;
+    const out = spawnSync('node', ['-e', script], { encoding: 'utf8' }).stdout.trim();
+    expect(out).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('says how to set the secret, how to destroy a wave’s, and names it in the deploy steps', () => {
+    expect(readme).toContain('wrangler secret put ENTERPRISE_WAVE_SECRETS');
+    expect(readme).toMatch(/destroy a wave's secret/);
+    expect(readme).toMatch(/DELETE FROM\s+enterprise_claims WHERE wave_id/);
+    expect(readme).toMatch(/- Deploy:[^]*wrangler secret put ENTERPRISE_WAVE_SECRETS[^]*wrangler deploy/);
+  });
+});
