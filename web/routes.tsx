@@ -20,6 +20,7 @@ import { DataPage } from './pages/data.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ListPage } from './pages/list.tsx';
 import { ListsPage } from './pages/lists.tsx';
+import { MethodologyPage } from './pages/methodology.tsx';
 import { StatsPage } from './pages/stats.tsx';
 import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.tsx';
 import { TownPage } from './pages/town.tsx';
@@ -128,6 +129,11 @@ export function registerSite(app: Hono<AppEnv>): void {
   app.get('/data', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
     return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} />);
+  });
+
+  app.get('/methodology', (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    return renderPage(c, <MethodologyPage ctx={pageContext(c)} minSample={minSample(c.env)} />);
   });
 
   app.get('/survey', async (c) => {

@@ -31,6 +31,7 @@ const PAGES: [string, () => string][] = [
   ['town', () => '/towns/beijing-changgouzhen'],
   ['stats', () => '/stats'],
   ['data', () => '/data'],
+  ['methodology', () => '/methodology'],
   ['surveys', () => '/survey'],
   ['survey-town', () => '/survey/public?q=长沟'],
   ['questionnaire', () => '/survey/enterprise?town=beijing-changgouzhen'],

@@ -70,7 +70,7 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
           <div class="wrap">
             <p>{t.footer.licence}</p>
             <p>
-              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/docs">{t.footer.api}</a>
+              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> · <a href="/docs">{t.footer.api}</a>
             </p>
           </div>
         </footer>

@@ -13,6 +13,7 @@ export function DataPage({ ctx, sources }: { ctx: PageContext; sources: Source[]
         <ul>
           <li><a href="/docs">{t.data.apiDocs}</a></li>
           <li><a href="/openapi.json">{t.data.openapi}</a></li>
+          <li><a href="/methodology">{t.data.methodology}</a></li>
           <li><code>GET /api/v1/towns?q=changgou</code></li>
           <li><code>GET /api/v1/lists/mohurd-2016-batch1/towns?format=csv</code></li>
         </ul>
