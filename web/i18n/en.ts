@@ -165,7 +165,22 @@ export const en: Messages = {
     licenceText: 'The data may be used, copied and adapted freely. Please cite “特色小镇开放数据” and the official sources given with each record.',
     privacy: 'Privacy',
     privacyText:
-      'The satisfaction surveys collect only the answers. Under the Personal Information Protection Law we state the purpose (assessing the towns’ development and services), the categories (your answers; contact details only with your consent) and the retention (3 years after the survey ends). No IP address, browser details or name is recorded; the network key used against abuse is hashed under a key that changes daily and is never stored. Results are published only as totals, never below the minimum sample, and written comments are never published.',
+      'The satisfaction surveys collect only the answers. Under the Personal Information Protection Law we state the purpose (assessing the towns’ development and services), the categories (below) and the retention (3 years after the survey ends). No IP address, browser details or name is recorded. Results are published only as totals, never below the minimum sample, and written comments are never published.',
+    privacyKept:
+      'Each response keeps: the questionnaire, wave and version answered, the town, the answers, the time it was sent and its receipt number; and, so that a retry over a flaky network is not stored twice, the one-time key sent with it (Idempotency-Key) and a fingerprint (hash) of what was sent. Contact details are kept only with your consent, only to follow up, and are never published.',
+    privacyEnterprise: 'Enterprise survey: one answer per enterprise and wave',
+    privacyEnterpriseList: [
+      'The unified social credit code is used only to prevent a second answer: its format and 18th (check) character are checked when the answers are sent, and it is then discarded: never stored, never logged, and not part of the fingerprint above.',
+      'All that is kept is one hash: HMAC-SHA-256, under a secret of the wave’s own, of “code|town id”. It is kept in a table of its own that holds only the hash and the wave id, with no link to the response: no response id, no time and no order (the table is keyed by the hash itself). Its only use is to refuse a second answer from the same enterprise about the same town in the same wave.',
+      'So even someone holding the database, the wave’s secret and a list of enterprise codes can only find out whether an enterprise has answered about a town in this wave, not which response is its own (unless it left contact details such as its name when agreeing to be contacted; those are kept with the response).',
+      'Once a wave has closed and its results are final, the wave’s secret can be destroyed and the wave’s hashes deleted. After the secret is destroyed, nobody (this site included) can test any code against them.',
+    ],
+    privacyPublic: 'Residents’ and visitors’ survey: probable duplicates',
+    privacyPublicText:
+      'This questionnaire needs no login and anyone can answer it. To notice repeated submissions, a hash of the wave, the day, the network key (below) and all the answers of each response is kept in a table of its own that holds only such hashes: no link to the response, no time, no order. Within one wave and day, a response from the same network with exactly the same answers as an earlier one is marked as a probable duplicate (a yes/no mark on the response is all that is added); results leave these out and show the share left out beside them. Once the day’s salt is deleted, nobody can compute or test these hashes again.',
+    privacySalts: 'Network key and daily salts',
+    privacySaltsText:
+      'No IP address is ever stored. The network key used against abuse is HMAC-SHA-256, under a random salt of the day, of your network (an IPv4 address as it is; an IPv6 address’s /64 prefix). It limits how many answers one network can send a minute and feeds the duplicate check above, and is itself never stored. Salts go by the UTC day: each is made at the day’s first submission and deleted at the latest within an hour after the day ends (an hourly task deletes every salt of a past day). After that, nobody can work out that day’s network key from an IP address.',
   },
   ipa: {
     caption: 'Importance–performance analysis',

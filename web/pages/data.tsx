@@ -25,6 +25,17 @@ export function DataPage({ ctx, sources }: { ctx: PageContext; sources: Source[]
       <section aria-labelledby="privacy">
         <h2 id="privacy">{t.data.privacy}</h2>
         <p>{t.data.privacyText}</p>
+        <p>{t.data.privacyKept}</p>
+        <h3 id="privacy-enterprise">{t.data.privacyEnterprise}</h3>
+        <ul>
+          {t.data.privacyEnterpriseList.map((item) => (
+            <li>{item}</li>
+          ))}
+        </ul>
+        <h3 id="privacy-public">{t.data.privacyPublic}</h3>
+        <p>{t.data.privacyPublicText}</p>
+        <h3 id="privacy-salts">{t.data.privacySalts}</h3>
+        <p>{t.data.privacySaltsText}</p>
       </section>
       <section aria-labelledby="sources">
         <h2 id="sources">{t.data.sources}</h2>
