@@ -69,7 +69,7 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
     outboundService: outbound(siteverifyCalls),
     bindings: {
-      MIN_SAMPLE: '5',
+      MIN_SAMPLE: '10',
       ...(turnstile ? { TURNSTILE_SITE_KEY: TURNSTILE_TEST_KEYS.siteKey, TURNSTILE_SECRET: TURNSTILE_TEST_KEYS.secret } : {}),
       // The token `local-server-token`, with every role.
       ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),

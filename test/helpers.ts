@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import { usccCheckCharacter } from '../worker/lib/uscc.ts';
 
 /** A request to the worker, as a client on the internet would send it. */
 export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -43,8 +44,18 @@ export interface SubmitOptions {
   headers?: Record<string, string>;
 }
 
-/** POSTs a submission as a browser would, from its own address unless told otherwise. */
+/** A valid unified social credit code (GB 32100-2015), a new one at each call unless `n` is given: made up, no enterprise has it. */
+export function enterpriseCode(n = ++counter): string {
+  const first17 = `91110108${String(n % 1e9).padStart(9, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+/**
+ * POSTs a submission as a browser would, from its own address unless told otherwise. An enterprise submission
+ * gets an enterprise code of its own unless the body says one (or says `enterprise_code: undefined`).
+ */
 export function submit(surveyId: string, body: unknown, options: SubmitOptions = {}): Promise<Response> {
+  if (surveyId === 'enterprise' && body && typeof body === 'object' && !('enterprise_code' in body)) body = { ...body, enterprise_code: enterpriseCode() };
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'CF-Connecting-IP': options.ip ?? `198.51.100.${(counter % 250) + 1}`, ...options.headers };
   const key = options.key === undefined ? newKey() : options.key;
   if (key !== null) headers['Idempotency-Key'] = key;

@@ -26,7 +26,9 @@ describe('the OpenAPI document', () => {
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
         const path = `${where}.${name}`;
         const target = prop.$ref ? schemas[prop.$ref.split('/').pop()!]! : prop;
-        if (!prop.description && !target.description) missing.push(`${path}: description`);
+        // A described reference is written `allOf: [{ $ref }, { description }]`.
+        const described = prop.description || target.description || prop.allOf?.some((part) => part.description);
+        if (!described) missing.push(`${path}: description`);
         const scalar = !prop.$ref && !prop.properties && !prop.items && !prop.anyOf && !prop.allOf && prop.type !== 'array' && prop.type !== 'object';
         if (scalar && prop.example === undefined) missing.push(`${path}: example`);
         if (prop.items && !prop.items.$ref) visit(prop.items, `${path}[]`);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not-acceptable'
   | 'survey-not-found'
   | 'survey-closed'
+  | 'already-answered'
   | 'consent-required'
   | 'invalid-answers'
   | 'idempotency-key-reused'

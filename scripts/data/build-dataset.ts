@@ -9,7 +9,7 @@ import { compileVocabulary, DataError, type StatusMatcher } from './vocabulary.t
 export { DataError };
 import type {
   DataFiles, Dataset, EventFileConfig, EventRecord, FigureRecord, ListRecord, MembershipRecord,
-  ProvinceCountRecord, Row, TownRecord,
+  ProvinceCountRecord, Row, TownRecord, WaveRecord,
 } from './types.ts';
 
 interface EventInput {
@@ -32,7 +32,51 @@ export function buildDataset(files: DataFiles): Dataset {
   b.loadListFiles();
   b.loadEventFiles();
   b.checkEveryFileIsDescribed();
-  return { ...b.finish(), surveys: files.surveys.map(parseSurvey) };
+  const surveys = files.surveys.map(parseSurvey);
+  return { ...b.finish(), surveys, waves: parseWaves(files.waves, surveys) };
+}
+
+const WAVE_COLUMNS = ['id', 'survey', 'version', 'name', 'name_en', 'opens_at', 'closes_at', 'publication'];
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * data/surveys/waves.csv: each row a wave of a survey, asking one version of
+ * its questionnaire. Every survey needs a wave, and the waves of a survey must
+ * not overlap (the database refuses that too); instants are UTC with `Z`.
+ */
+function parseWaves(rows: Row[], surveys: SurveyDefinition[]): WaveRecord[] {
+  const fail = (line: number, message: string) => {
+    throw new DataError(`surveys/waves.csv row ${line}: ${message}`);
+  };
+  const waves = rows.map((row, i): WaveRecord => {
+    const line = i + 2;
+    for (const column of WAVE_COLUMNS) if (!(column in row)) fail(line, `no ${column} column`);
+    if (!/^[a-z][a-z0-9-]{0,60}$/.test(row.id!)) fail(line, `id "${row.id}" is not a lower-case slug`);
+    const survey = surveys.find((s) => s.id === row.survey && s.version === Number(row.version));
+    if (!survey) fail(line, `no questionnaire ${row.survey} version ${row.version} in data/surveys`);
+    if (!INSTANT.test(row.opens_at!) || (row.closes_at && !INSTANT.test(row.closes_at))) fail(line, 'opens_at and closes_at are UTC instants like 2026-01-01T00:00:00Z (closes_at may be empty)');
+    if (row.closes_at && row.closes_at <= row.opens_at!) fail(line, 'closes_at is not after opens_at');
+    if (row.publication !== 'after_close' && row.publication !== 'live_in_steps') fail(line, 'publication is after_close or live_in_steps');
+    if (!row.name || !row.name_en) fail(line, 'a wave needs a name and a name_en');
+    return {
+      id: row.id!,
+      surveyId: row.survey!,
+      versionId: `${row.survey}-v${row.version}`,
+      name: row.name!,
+      nameEn: row.name_en!,
+      opensAt: row.opens_at!,
+      closesAt: row.closes_at || null,
+      publication: row.publication as WaveRecord['publication'],
+    };
+  });
+  for (const survey of new Set(surveys.map((s) => s.id))) {
+    const own = waves.filter((w) => w.surveyId === survey).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    if (!own.length) throw new DataError(`surveys/waves.csv: the survey ${survey} has no wave`);
+    for (let i = 1; i < own.length; i++) {
+      if (!own[i - 1]!.closesAt || own[i - 1]!.closesAt! > own[i]!.opensAt) throw new DataError(`surveys/waves.csv: the waves ${own[i - 1]!.id} and ${own[i]!.id} overlap`);
+    }
+  }
+  return waves;
 }
 
 function parseSurvey(raw: unknown, i: number): SurveyDefinition {
@@ -104,7 +148,7 @@ class Builder {
     if (unknown.length) throw new DataError(`not described in lists.csv or event-files.json: ${unknown.join(', ')}`);
   }
 
-  finish(): Omit<Dataset, 'surveys'> {
+  finish(): Omit<Dataset, 'surveys' | 'waves'> {
     const memberships = [...this.memberships.values()];
     for (const m of memberships) {
       const latest = this.events

@@ -31,5 +31,6 @@ export function readDataFiles(dir: string): DataFiles {
       .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => JSON.parse(readFileSync(join(dir, 'surveys', name), 'utf8')) as unknown),
+    waves: readCsv(join(dir, 'surveys', 'waves.csv')),
   };
 }

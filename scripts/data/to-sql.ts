@@ -130,10 +130,22 @@ export function datasetToSql(dataset: Dataset): string[] {
        AND id NOT IN (SELECT source_id FROM status_events WHERE source_id IS NOT NULL)
        AND id NOT IN (SELECT source_id FROM reported_figures WHERE source_id IS NOT NULL);`,
     ...rollups,
-    // Questionnaires: a version is immutable and its window belongs to the admins, so only what is missing is added.
+    // Questionnaires: a version is immutable, so only what is missing is added.
     ...dataset.surveys.flatMap((d, i) => [
-      `INSERT OR IGNORE INTO surveys (id, audience, opens_at, closes_at, position) VALUES (${literal(d.id)}, ${literal(d.audience)}, ${literal(d.opens_at)}, ${literal(d.closes_at)}, ${i + 1});`,
+      `INSERT OR IGNORE INTO surveys (id, audience, position) VALUES (${literal(d.id)}, ${literal(d.audience)}, ${i + 1});`,
       `INSERT OR IGNORE INTO survey_versions (id, survey_id, version, definition, created_at) VALUES (${literal(`${d.id}-v${d.version}`)}, ${literal(d.id)}, ${d.version}, ${literal(JSON.stringify(d))}, strftime('%Y-%m-%dT%H:%M:%fZ','now'));`,
     ]),
+    // Waves: those of the data are updated to the file; a wave staff changed through the admin API (origin `admin`),
+    // or whose responses the file's dates would leave outside it, is left as it is. The database refuses
+    // overlapping waves, which then stops the load with its message rather than move responses between waves.
+    ...dataset.waves.map(
+      (w) => `INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication, origin)
+        VALUES (${literal(w.id)}, ${literal(w.surveyId)}, ${literal(w.versionId)}, ${literal(w.name)}, ${literal(w.nameEn)}, ${literal(w.opensAt)}, ${literal(w.closesAt)}, ${literal(w.publication)}, 'data')
+        ON CONFLICT (id) DO UPDATE SET version_id = excluded.version_id, name = excluded.name, name_en = excluded.name_en,
+          opens_at = excluded.opens_at, closes_at = excluded.closes_at, publication = excluded.publication
+        WHERE survey_waves.origin = 'data'
+          AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.wave_id = survey_waves.id
+            AND (r.survey_version_id <> excluded.version_id OR r.submitted_at < excluded.opens_at OR (excluded.closes_at IS NOT NULL AND r.submitted_at >= excluded.closes_at)));`,
+    ),
   ];
 }

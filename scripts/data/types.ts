@@ -1,6 +1,7 @@
 import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
+import type { WaveRow } from '../../worker/db/queries/waves.ts';
 
 /** A CSV row keyed by its header. */
 export type Row = Record<string, string>;
@@ -17,6 +18,8 @@ export interface DataFiles {
   csv: Record<string, Row[]>;
   /** Questionnaire definitions from data/surveys/*.json, unvalidated. */
   surveys: unknown[];
+  /** The waves of the surveys, from data/surveys/waves.csv. */
+  waves: Row[];
 }
 
 export interface EventRule {
@@ -149,6 +152,7 @@ export interface FigureRecord {
 export interface Dataset {
   version: string;
   surveys: SurveyDefinition[];
+  waves: WaveRecord[];
   sources: SourceRecord[];
   lists: ListRecord[];
   provinceCounts: ProvinceCountRecord[];
@@ -157,3 +161,6 @@ export interface Dataset {
   events: EventRecord[];
   figures: FigureRecord[];
 }
+
+/** A wave of a survey (data/surveys/waves.csv): seeded by the data, rescheduled by staff through the admin API. */
+export type WaveRecord = Omit<WaveRow, 'origin'>;

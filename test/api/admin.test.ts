@@ -52,9 +52,15 @@ describe('admin API', () => {
 
   it('opens and closes a survey window', async () => {
     const put = (body: unknown) => request('PUT', '/api/v1/admin/surveys/public/window', { headers: { ...TOKEN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const closed = await put({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' });
+    // The wave holds a response of today (the export above), so it cannot close before it: it closes now.
+    expect((await put({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(422);
+    const now = new Date(Date.now() + 5).toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const closed = await put({ opens_at: null, closes_at: now });
     expect(closed.status).toBe(200);
-    expect((await closed.json<any>()).window).toEqual({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-02T00:00:00Z', open: false });
+    const body = await closed.json<any>();
+    expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00Z', closes_at: now, open: false });
+    expect(body.wave).toMatchObject({ id: 'public-w1', status: 'closed' });
     expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
     expect((await put({ opens_at: '2026-01-03T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(400);
     const reopened = await put({ opens_at: null, closes_at: null });

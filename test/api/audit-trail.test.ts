@@ -12,7 +12,9 @@ const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM 
 const auditOf = async (query: string) => (await getJson(`/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];
 const putWindow = (id: string, body: unknown) =>
   request('PUT', `/api/v1/admin/surveys/${id}/window`, { headers: { Authorization: SURVEYS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const storedWindow = (id: string) => env.DB.prepare('SELECT opens_at, closes_at FROM surveys WHERE id = ?').bind(id).first<{ opens_at: string | null; closes_at: string | null }>();
+// A survey's window is the window of its wave in question: the one open now (the enterprise survey's second).
+const WAVE_IN_QUESTION: Record<string, string> = { public: 'public-w1', enterprise: 'enterprise-w2' };
+const storedWindow = (id: string) => env.DB.prepare('SELECT opens_at, closes_at FROM survey_waves WHERE id = ?').bind(WAVE_IN_QUESTION[id]).first<{ opens_at: string | null; closes_at: string | null }>();
 
 /** A trigger that makes the next audit entries of `action` fail, as a full or broken database would. */
 async function auditFails(action: string, run: () => Promise<void>) {
@@ -37,12 +39,13 @@ beforeAll(async () => {
 describe('survey windows', () => {
   it('a window change writes an audit entry with the window before and after', async () => {
     const before = await storedWindow('enterprise');
-    const window = { opens_at: '2026-01-01T00:00:00Z', closes_at: '2030-01-01T00:00:00Z' };
+    const window = { opens_at: '2026-11-01T00:00:00Z', closes_at: '2030-01-01T00:00:00Z' };
     const res = await putWindow('enterprise', window);
     expect(res.status).toBe(200);
-    const [entry] = await auditOf('entity=survey&entity_id=enterprise');
-    expect(entry).toMatchObject({ actor: 'test-surveys', action: 'update', entity: 'survey', entity_id: 'enterprise', after: window });
-    expect(entry.before).toEqual(before);
+    const [entry] = await auditOf('entity=wave&entity_id=enterprise-w2');
+    expect(entry).toMatchObject({ actor: 'test-surveys', action: 'update', entity: 'wave', entity_id: 'enterprise-w2' });
+    expect(entry.after).toEqual({ ...entry.before, ...window });
+    expect(entry.before).toMatchObject({ ...before, survey_id: 'enterprise', version_id: 'enterprise-v2', publication: 'after_close' });
   });
 
   it('a window change whose audit entry cannot be written changes nothing', async () => {
@@ -135,6 +138,8 @@ describe('every admin action is audited', () => {
   // until it is added here with a test of its audit entry, or named as a read of no personal data.
   const AUDITED = [
     'PUT /api/v1/admin/surveys/{id}/window',
+    'POST /api/v1/admin/surveys/{id}/waves',
+    'PATCH /api/v1/admin/surveys/{id}/waves/{wave}',
     'GET /api/v1/admin/surveys/{id}/responses',
     'POST /api/v1/admin/sources',
     'POST /api/v1/admin/lists',

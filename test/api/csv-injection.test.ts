@@ -48,11 +48,14 @@ beforeAll(async () => {
   await admin('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: TOWN, listed_as: CMD, status: 'named', effective_date: '2024-05-20', source_id: sourceId, status_raw: PLUS, note: SUM });
   wrongId = (await admin('POST', '/api/v1/admin/events', { town_id: TOWN, list_id: LIST, status: 'warned', effective_date: '2024-06-01', source_id: sourceId, status_raw: SUM, note: HYPERLINK })).id;
   fixId = (await admin('POST', '/api/v1/admin/events', { town_id: TOWN, list_id: LIST, status: 'retained', effective_date: '2024-06-01', source_id: sourceId, note: CMD, supersedes: wrongId })).id;
-  // A response to the town, so that its province is a group of the satisfaction CSV and its free text is in the export.
+  // Ten responses to the town (a group is published from 10), so that its province is a group of the satisfaction CSV
+  // and its free text is in the export.
   const answers = await fullAnswers('public');
   for (const [id, value] of Object.entries(answers)) if (typeof value === 'string' && value.includes('test comment')) answers[id] = HYPERLINK;
-  const res = await submit('public', { town_id: TOWN, answers, consent: { participation: true } });
-  expect(res.status).toBe(201);
+  for (let i = 0; i < 10; i++) {
+    const res = await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { ip: `192.0.2.${i + 1}` });
+    expect(res.status).toBe(201);
+  }
 });
 
 describe('CSV formula injection (issue 11, finding 4)', () => {

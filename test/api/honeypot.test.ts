@@ -7,11 +7,11 @@ import { fullAnswers, get, newKey, submit, TOWN } from '../helpers.ts';
 // A bot fills the hidden `website` field. It is answered exactly as a stored submission would be
 // (a refusal would teach it to leave the field empty), nothing is stored, and the catch is counted.
 const consent = { participation: true };
-const TABLES = ['responses', 'answers', 'idempotency_keys', 'rollup_responses', 'rollup_answers', 'rollup_dimensions'];
+const TABLES = ['responses', 'answers', 'idempotency_keys', 'rollup_wave_responses', 'rollup_wave_answers', 'rollup_wave_dimensions', 'published_responses'];
 
 async function snapshot() {
   const counts: Record<string, unknown> = {};
-  for (const table of TABLES) counts[table] = await env.DB.prepare(`SELECT COUNT(*) AS n, ${table === 'rollup_responses' ? 'SUM(n)' : '0'} AS total FROM ${table}`).first();
+  for (const table of TABLES) counts[table] = await env.DB.prepare(`SELECT COUNT(*) AS n, ${table.endsWith('_responses') && table !== 'responses' ? 'SUM(n)' : '0'} AS total FROM ${table}`).first();
   counts.results_version = await env.DB.prepare("SELECT value FROM meta WHERE key = 'results_version'").first('value');
   return counts;
 }
@@ -109,7 +109,7 @@ describe('the honeypot', () => {
 
   it('never publishes the catch: the results are those of real submissions only', async () => {
     const { body } = { body: await (await get(`/api/v1/towns/${TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).json<any>() };
-    const stored = await env.DB.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_responses WHERE town_id = ? AND survey_version_id = 'public-v1'").bind(TOWN).first<number>('n');
+    const stored = await env.DB.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM published_responses WHERE town_id = ? AND wave_id = 'public-w1'").bind(TOWN).first<number>('n');
     expect(body.surveys.find((s: any) => s.survey_id === 'public').responses).toBe(stored);
   });
 });

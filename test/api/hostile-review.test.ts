@@ -584,14 +584,14 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
   });
 
   it('records every window change with before and after, whatever the path spelling; a refused change records nothing', async () => {
-    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'survey' AND entity_id = 'enterprise'").first<number>('n'))!;
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2'").first<number>('n'))!;
     const put = (path: string, body: unknown, headers: Record<string, string> = ADMIN) => request('PUT', path, { headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const n0 = await count();
-    expect((await put('/api/v1/%61dmin/surveys/enterprise/window', { opens_at: '2020-01-01T00:00:00+08:00', closes_at: null })).status).toBe(200);
+    expect((await put('/api/v1/%61dmin/surveys/enterprise/window', { opens_at: '2026-11-01T08:00:00+08:00', closes_at: null })).status).toBe(200);
     expect((await put('/api/v1//admin/surveys/%65nterprise/window', { opens_at: null, closes_at: null })).status).toBe(200);
     expect(await count()).toBe(n0 + 2);
-    const last = await env.DB.prepare("SELECT before, after FROM audit_log WHERE entity = 'survey' AND entity_id = 'enterprise' ORDER BY id DESC LIMIT 1").first<any>();
-    expect(JSON.parse(last.before)).toMatchObject({ opens_at: '2019-12-31T16:00:00Z' });
+    const last = await env.DB.prepare("SELECT before, after FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2' ORDER BY id DESC LIMIT 1").first<any>();
+    expect(JSON.parse(last.before)).toMatchObject({ opens_at: '2026-11-01T00:00:00Z' });
     for (const [body, headers] of [
       [{ opens_at: '2027-01-01T00:00:00Z', closes_at: '2026-01-01T00:00:00Z' }, ADMIN],
       [{ opens_at: null, closes_at: null, extra: 1 }, ADMIN],
@@ -701,12 +701,11 @@ describe('4. CSV cells that a spreadsheet would run', { timeout: 60_000 }, () =>
 });
 
 // ---------------------------------------------------------------------------------------------
-// Outside issue 11: small groups recovered by differencing two published groups. A known hole, the
-// "Differencing" of issue 12 (disclosure control: publication in steps, no per-value counts). `it.fails`
-// keeps the attack here: once issue 12 closes the hole, this case starts to fail and must become `it`.
+// Outside issue 11: small groups recovered by differencing two published groups, the "Differencing" of
+// issue 12, closed there: groups sum only towns that are published themselves.
 // ---------------------------------------------------------------------------------------------
 describe('extra: results below MIN_SAMPLE cannot be recovered by subtracting published groups', { timeout: 60_000 }, () => {
-  it.fails('the province group minus its one published town never isolates fewer than MIN_SAMPLE respondents', async () => {
+  it('the province group minus its one published town never isolates fewer than MIN_SAMPLE respondents', async () => {
     const OTHER = 'beijing-gubeikouzhen';
     // One resident of another Beijing town, with answers nobody else gave.
     const lone = await fullAnswers('public', { role: 'visitor', overall: 1, recommend: 0 });

@@ -22,7 +22,7 @@ describe('caching', () => {
     const path = '/api/v1/towns/beijing-changgouzhen/satisfaction';
     const first = await getJson(path);
     // Rollups written behind the results version's back (only submissions move it), only to see which copy is served.
-    await env.DB.prepare("INSERT INTO rollup_responses (survey_version_id, town_id, n) VALUES ('public-v1', 'beijing-changgouzhen', 1000) ON CONFLICT DO UPDATE SET n = n + 1000").run();
+    await env.DB.prepare("INSERT INTO published_responses (wave_id, town_id, n) VALUES ('public-w1', 'beijing-changgouzhen', 1000) ON CONFLICT DO UPDATE SET n = n + 1000").run();
     expect((await getJson(path)).body).toEqual(first.body);
     const fresh = await getJson(path, { 'Cache-Control': 'no-cache' });
     expect(fresh.res.status).toBe(200);

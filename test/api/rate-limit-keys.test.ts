@@ -66,13 +66,13 @@ describe('rate limit: only stored submissions spend the budget', () => {
       expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
       expect(await retry.json()).toEqual(receipt);
     }
-    await env.DB.prepare("UPDATE surveys SET closes_at = '2020-01-01T00:00:00Z' WHERE id = 'enterprise'").run();
+    await env.DB.prepare("UPDATE survey_waves SET closes_at = '2026-11-02T00:00:00Z' WHERE id = 'enterprise-w2'").run();
     try {
       for (let i = 0; i < 12; i++) {
         expect((await submit('enterprise', { town_id: TOWN, answers: await fullAnswers('enterprise'), consent }, { ip })).status).toBe(409);
       }
     } finally {
-      await env.DB.prepare("UPDATE surveys SET closes_at = NULL WHERE id = 'enterprise'").run();
+      await env.DB.prepare("UPDATE survey_waves SET closes_at = NULL WHERE id = 'enterprise-w2'").run();
     }
     // The first submission was the only one stored: nine more fit in the minute, the tenth does not.
     const before = await count();

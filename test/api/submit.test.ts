@@ -12,7 +12,8 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     const res = await submit(id, { town_id: TOWN, answers: await fullAnswers(id), consent });
     expect(res.status).toBe(201);
     const receipt = ReceiptSchema.parse(await res.json());
-    expect(receipt).toMatchObject({ survey_id: id, version_id: `${id}-v1`, town_id: TOWN });
+    // The enterprise survey's open wave is its second, which asks version 2 (with importance).
+    expect(receipt).toMatchObject({ survey_id: id, wave_id: `${id}-w${id === 'public' ? 1 : 2}`, version_id: `${id}-v${id === 'public' ? 1 : 2}`, town_id: TOWN });
     expect(receipt.receipt).toMatch(/^r-[0-9a-f-]{36}$/);
     expect(await count('responses')).toBe(before + 1);
     const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM answers WHERE response_id = ?').bind(receipt.receipt).first<number>('n');
@@ -135,14 +136,14 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
   });
 
   it('refuses answers while the survey is closed with 409', async () => {
-    await env.DB.prepare("UPDATE surveys SET closes_at = '2020-01-01T00:00:00Z' WHERE id = 'enterprise'").run();
+    await env.DB.prepare("UPDATE survey_waves SET closes_at = '2026-11-02T00:00:00Z' WHERE id = 'enterprise-w2'").run();
     try {
       const res = await submit('enterprise', { town_id: TOWN, answers: await fullAnswers('enterprise'), consent });
       expect(res.status).toBe(409);
       expect((await res.json<any>()).type).toBe('urn:tesexiaozhen:problem:survey-closed');
       expect((await getJson('/api/v1/surveys/enterprise')).body.window.open).toBe(false);
     } finally {
-      await env.DB.prepare("UPDATE surveys SET closes_at = NULL WHERE id = 'enterprise'").run();
+      await env.DB.prepare("UPDATE survey_waves SET closes_at = NULL WHERE id = 'enterprise-w2'").run();
     }
   });
 });

@@ -8,6 +8,7 @@ const LIST_HEADER = { name_en: 'A list', level: 'provincial', kind: 'creation', 
 /** A small, made-up data directory in the shape of data/: never real rows. */
 function files(rows: Row[], extra: Partial<DataFiles> = {}): DataFiles {
   return {
+    waves: [],
     lists: [
       { ...LIST_HEADER, id: 'test-list', name: '测试名单', published_on: '2016-01-01', document_title: '测试通知', official_count: '2', entry_status: 'approved', file: 'test.csv', match_column: 'list', match_value: '测试名单' },
       { ...LIST_HEADER, id: 'test-objects', name: '测试对象', published_on: '', document_title: '考核结果', official_count: '', entry_status: 'approved', file: '', match_column: '', match_value: '' },

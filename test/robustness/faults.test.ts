@@ -1,15 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { fullAnswers, TOWN } from '../helpers.ts';
+import { enterpriseCode, fullAnswers, TOWN } from '../helpers.ts';
 
 import { faultyD1, type Fault } from '../faulty-d1.ts';
 
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n'))!;
-const rollup = async () => (await env.DB.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM rollup_responses').first<number>('n'))!;
+const rollup = async () => (await env.DB.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses').first<number>('n'))!;
 
-async function submit(key: string, bindings: Env) {
-  const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true } };
+async function submit(key: string, bindings: Env, code: string) {
+  const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true }, enterprise_code: code };
   return worker.fetch(
     new Request('https://example.test/api/v1/surveys/enterprise/responses', {
       method: 'POST',
@@ -23,9 +23,10 @@ async function submit(key: string, bindings: Env) {
 describe('D1 failing in the middle of a submission', () => {
   it.each<Fault>(['before-commit', 'after-commit'])('%s: 503 with Retry-After, nothing half-written, and the retry stores it exactly once', async (fault) => {
     const key = `fault-${fault}-${crypto.randomUUID()}`;
+    const code = enterpriseCode();
     const [responsesBefore, rollupBefore] = [await count(), await rollup()];
 
-    const failed = await submit(key, { ...env, DB: faultyD1(env.DB, fault) });
+    const failed = await submit(key, { ...env, DB: faultyD1(env.DB, fault) }, code);
     expect(failed.status).toBe(503);
     expect(failed.headers.get('Retry-After')).toBeTruthy();
     const problem = await failed.json<{ type: string; detail: string }>();
@@ -36,10 +37,10 @@ describe('D1 failing in the middle of a submission', () => {
     expect(await count()).toBe(responsesBefore + stored);
     expect(await rollup()).toBe(rollupBefore + stored);
 
-    const retry = await submit(key, env);
+    const retry = await submit(key, env, code);
     expect(retry.status).toBe(201);
     expect(retry.headers.get('Idempotent-Replayed')).toBe(fault === 'after-commit' ? 'true' : null);
-    const again = await submit(key, env);
+    const again = await submit(key, env, code);
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual(await retry.json());
     expect(await count()).toBe(responsesBefore + 1);

@@ -1,11 +1,11 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { towns } from './schema.ts';
 
-/** A questionnaire (public or enterprise) and the window in which it accepts answers. */
+/** A questionnaire (public or enterprise). When it accepts answers is the business of its waves (survey_waves). */
 export const surveys = sqliteTable('surveys', {
   id: text('id').primaryKey(),
   audience: text('audience').notNull(),
-  /** ISO instants; null means no bound. Changed only by the admin API. */
+  /** The window before waves (migration 0007 made them the first waves). Unused since; kept, as dropping a referenced table's column would mean rebuilding it. */
   opensAt: text('opens_at'),
   closesAt: text('closes_at'),
   position: integer('position').notNull(),
@@ -27,6 +27,30 @@ export const surveyVersions = sqliteTable(
   (t) => [index('survey_versions_survey_idx').on(t.surveyId, t.version)],
 );
 
+/**
+ * A round of a survey (e.g. the 2026 annual one): the questionnaire version it
+ * asks, when it accepts answers (UTC instants; closes_at null = no end yet) and
+ * how its results are published. The waves of one survey never overlap, so a
+ * response belongs to the one wave open when it arrives.
+ */
+export const surveyWaves = sqliteTable(
+  'survey_waves',
+  {
+    id: text('id').primaryKey(),
+    surveyId: text('survey_id').notNull().references(() => surveys.id),
+    versionId: text('version_id').notNull().references(() => surveyVersions.id),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    opensAt: text('opens_at').notNull(),
+    closesAt: text('closes_at'),
+    /** `after_close`: nothing while open, the final results once closed; `live_in_steps`: per town, a new state every 10 responses. */
+    publication: text('publication').notNull(),
+    /** `data` (data/surveys/waves.csv, which a reload may update) or `admin` (changed by staff: a reload leaves it alone). */
+    origin: text('origin').notNull().default('data'),
+  },
+  (t) => [index('survey_waves_survey_idx').on(t.surveyId, t.opensAt)],
+);
+
 /** A submitted questionnaire. `id` is the receipt the respondent keeps. */
 export const responses = sqliteTable(
   'responses',
@@ -37,8 +61,16 @@ export const responses = sqliteTable(
     submittedAt: text('submitted_at').notNull(),
     /** Given only with consent to be contacted; never published. */
     contact: text('contact', { mode: 'json' }),
+    /** The wave the response arrived in (set on every response; the column is nullable only because SQLite adds columns so). */
+    waveId: text('wave_id').references(() => surveyWaves.id),
+    /** 1 when the same answers came from the same network earlier that day in the wave: left out of the results, shown as a share. */
+    probableDuplicate: integer('probable_duplicate').notNull().default(0),
   },
-  (t) => [index('responses_version_idx').on(t.surveyVersionId, t.id), index('responses_town_idx').on(t.townId, t.surveyVersionId)],
+  (t) => [
+    index('responses_version_idx').on(t.surveyVersionId, t.id),
+    index('responses_town_idx').on(t.townId, t.surveyVersionId),
+    index('responses_wave_idx').on(t.waveId, t.townId),
+  ],
 );
 
 /** One row per answered question (per chosen option for multiple choice). */
@@ -67,48 +99,6 @@ export const dailySalts = sqliteTable('daily_salts', {
   salt: text('salt').notNull(),
 });
 
-/** Rollup: responses per survey version and town. */
-export const rollupResponses = sqliteTable(
-  'rollup_responses',
-  {
-    surveyVersionId: text('survey_version_id').notNull(),
-    townId: text('town_id').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyVersionId, t.townId] })],
-);
-
-/** Rollup: how often each value was given to each question, per town. */
-export const rollupAnswers = sqliteTable(
-  'rollup_answers',
-  {
-    surveyVersionId: text('survey_version_id').notNull(),
-    townId: text('town_id').notNull(),
-    questionId: text('question_id').notNull(),
-    value: text('value').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyVersionId, t.townId, t.questionId, t.value] })],
-);
-
-/**
- * Rollup: per town and dimension, the count, sum and sum of squares of the
- * respondents' 0–100 dimension scores: enough for the mean and its
- * confidence interval at any number of responses.
- */
-export const rollupDimensions = sqliteTable(
-  'rollup_dimensions',
-  {
-    surveyVersionId: text('survey_version_id').notNull(),
-    townId: text('town_id').notNull(),
-    dimension: text('dimension').notNull(),
-    n: integer('n').notNull(),
-    sum: real('sum').notNull(),
-    sumSquares: real('sum_squares').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.surveyVersionId, t.townId, t.dimension] })],
-);
-
 /**
  * Submissions caught by the honeypot, per day and survey: answered as if
  * stored, never stored, only counted here, so a maintainer sees how many bots
@@ -136,7 +126,95 @@ export const decoyReceipts = sqliteTable('decoy_receipts', {
   fingerprint: text('fingerprint').notNull(),
   receipt: text('receipt').notNull().unique(),
   surveyId: text('survey_id').notNull(),
+  /** The wave the decoy claimed to answer (null for those caught before waves). */
+  waveId: text('wave_id'),
   versionId: text('version_id').notNull(),
   townId: text('town_id').notNull(),
   submittedAt: text('submitted_at').notNull(),
+});
+
+/**
+ * The three rollups of responses, per wave and town: how many (and how many
+ * left out as probable duplicates), how often each value was given to each
+ * question, and per dimension the count, sum and sum of squares of the 0–100
+ * scores (enough for a mean and its interval at any number of responses).
+ * Two sets of them exist: the live rollups, and the published ones.
+ */
+function rollupTables(prefix: string) {
+  return {
+    responses: sqliteTable(
+      `${prefix}_responses`,
+      {
+        waveId: text('wave_id').notNull(),
+        townId: text('town_id').notNull(),
+        n: integer('n').notNull(),
+        duplicates: integer('duplicates').notNull().default(0),
+      },
+      (t) => [primaryKey({ columns: [t.waveId, t.townId] })],
+    ),
+    answers: sqliteTable(
+      `${prefix}_answers`,
+      {
+        waveId: text('wave_id').notNull(),
+        townId: text('town_id').notNull(),
+        questionId: text('question_id').notNull(),
+        value: text('value').notNull(),
+        n: integer('n').notNull(),
+      },
+      (t) => [primaryKey({ columns: [t.waveId, t.townId, t.questionId, t.value] })],
+    ),
+    dimensions: sqliteTable(
+      `${prefix}_dimensions`,
+      {
+        waveId: text('wave_id').notNull(),
+        townId: text('town_id').notNull(),
+        dimension: text('dimension').notNull(),
+        n: integer('n').notNull(),
+        sum: real('sum').notNull(),
+        sumSquares: real('sum_squares').notNull(),
+      },
+      (t) => [primaryKey({ columns: [t.waveId, t.townId, t.dimension] })],
+    ),
+  };
+}
+
+/** The live rollups, kept by every submission's batch (responses counted in the results only). */
+const live = rollupTables('rollup_wave');
+export const rollupWaveResponses = live.responses;
+export const rollupWaveAnswers = live.answers;
+export const rollupWaveDimensions = live.dimensions;
+
+/*
+ * The published state of each town in a `live_in_steps` wave: a copy of its
+ * rollups taken, in the batch of the submission that made its count a
+ * multiple of 10. Readers see only these, so two published states of a town
+ * differ by at least 10 responses and no single answer can be recovered by
+ * comparing them.
+ */
+const published = rollupTables('published');
+export const publishedResponses = published.responses;
+export const publishedAnswers = published.answers;
+export const publishedDimensions = published.dimensions;
+
+/**
+ * One row per enterprise that has answered for a town in a wave: the
+ * HMAC-SHA-256, under the wave's secret, of its unified social credit code and
+ * the town. Nothing links a row to a response: no response id, no time, and no
+ * order (the migration makes it a WITHOUT ROWID table keyed by the hash).
+ */
+export const enterpriseClaims = sqliteTable('enterprise_claims', {
+  hash: text('hash').primaryKey(),
+  /** Only so that a wave's claims can be deleted once its secret is destroyed. */
+  waveId: text('wave_id').notNull(),
+});
+
+/**
+ * Hashes of (wave, day, client network, answers) of the public survey's
+ * responses: a response whose hash is already here is flagged as a probable
+ * duplicate. The network key is the daily-salted HMAC of the address, so a
+ * hash can be recomputed only on its day. WITHOUT ROWID, keyed by the hash:
+ * no order, no time, no link to a response.
+ */
+export const duplicateSignals = sqliteTable('duplicate_signals', {
+  hash: text('hash').primaryKey(),
 });

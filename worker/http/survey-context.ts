@@ -6,10 +6,14 @@ import type { SubmitContext } from '../services/surveys/submit.ts';
 /** The largest submission body, the same for the JSON API and the site's form (a questionnaire is a few KB). */
 export const SUBMISSION_MAX_BYTES = 64 * 1024;
 
-/** The publication threshold from MIN_SAMPLE; never below 2, so that no single answer is ever shown. */
+/**
+ * The publication threshold from MIN_SAMPLE, 10 unless set: never below 10,
+ * the step in which waves published live move, so that configuration cannot
+ * publish a group smaller than the step that protects its respondents.
+ */
 export function minSample(env: { MIN_SAMPLE?: string }): number {
   const n = Number.parseInt(env.MIN_SAMPLE ?? '', 10);
-  return Number.isFinite(n) && n >= 2 ? n : 5;
+  return Number.isFinite(n) && n >= 10 ? n : 10;
 }
 
 /**
@@ -27,6 +31,7 @@ export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyK
     clientKey: () => clientKey(db, address, now),
     limiter: c.env.SUBMISSION_LIMITER,
     turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
+    enterpriseSecrets: c.env.ENTERPRISE_WAVE_SECRETS,
     now,
   };
 }

@@ -190,7 +190,7 @@ export const ImportReportSchema = z
  * `survey` is a questionnaire's window; `responses` are a survey's raw
  * responses, personal data whose every export is recorded (never the data).
  */
-export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'responses'] as const;
+export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'wave', 'responses'] as const;
 export const AUDIT_ACTIONS = ['create', 'update', 'import', 'export'] as const;
 
 export const AuditQuery = z

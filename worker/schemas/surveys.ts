@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DimensionSchema, LocalizedSchema, SectionSchema } from './survey-definition.ts';
 import { IdempotencyKeyValue, TextInput } from './common.ts';
+import { EnterpriseCodeSchema } from './enterprise-code.ts';
 
 export const SurveyIdParams = z.object({
   id: z.string().min(1).max(40).openapi({ param: { name: 'id', in: 'path' }, description: 'Survey id: `public` or `enterprise`.', example: 'public' }),
@@ -8,11 +9,32 @@ export const SurveyIdParams = z.object({
 
 export const WindowSchema = z
   .object({
-    opens_at: z.string().nullable().openapi({ description: 'When the survey starts accepting answers (ISO 8601); null for no start.', example: '2026-01-01T00:00:00Z' }),
-    closes_at: z.string().nullable().openapi({ description: 'When it stops (ISO 8601); null for no end.', example: null }),
+    opens_at: z.string().nullable().openapi({ description: 'When the wave in question starts accepting answers (UTC, ISO 8601); null when the survey has no wave.', format: 'date-time', example: '2026-01-01T00:00:00Z' }),
+    closes_at: z.string().nullable().openapi({ description: 'When it stops (UTC); null for no end yet.', format: 'date-time', example: null }),
     open: z.boolean().openapi({ description: 'Whether it accepts answers now.', example: true }),
   })
-  .openapi('SurveyWindow', { description: 'When the survey accepts answers.' });
+  .openapi('SurveyWindow', { description: 'When the survey accepts answers: the window of its wave in question (`wave`).' });
+
+export const PUBLICATION_RULES = ['after_close', 'live_in_steps'] as const;
+
+export const WaveSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Wave id.', example: 'public-w1' }),
+    survey_id: z.string().openapi({ description: 'Survey.', example: 'public' }),
+    version_id: z.string().openapi({ description: 'The questionnaire version the wave asks.', example: 'public-v1' }),
+    name: LocalizedSchema,
+    opens_at: z.string().openapi({ description: 'When the wave starts accepting answers (UTC).', format: 'date-time', example: '2026-01-01T00:00:00Z' }),
+    closes_at: z.string().nullable().openapi({ description: 'When it stops (UTC); null for no end yet.', format: 'date-time', example: null }),
+    publication: z.enum(PUBLICATION_RULES).openapi({
+      description:
+        '`after_close`: nothing of the wave is published while it is open; its final results once it has closed. `live_in_steps`: each town\'s published results are the state at its last multiple of 10 responses, so two published states differ by at least 10 responses.',
+      example: 'live_in_steps',
+    }),
+    status: z.enum(['scheduled', 'open', 'closed']).openapi({ description: 'Whether the wave accepts answers now, will, or did.', example: 'open' }),
+  })
+  .openapi('SurveyWave', { description: 'A round of a survey (e.g. the 2026 annual one). The waves of a survey never overlap; a response belongs to the wave open when it arrives.' });
+
+export const WaveListSchema = z.object({ items: z.array(WaveSchema).openapi({ description: 'The survey\'s waves, in the order they open.' }) }).openapi('SurveyWaveList');
 
 export const SurveySummarySchema = z
   .object({
@@ -22,6 +44,7 @@ export const SurveySummarySchema = z
     version_id: z.string().openapi({ description: 'Id of the current version, as given in results.', example: 'enterprise-v1' }),
     title: LocalizedSchema,
     window: WindowSchema,
+    wave: WaveSchema.nullable().openapi({ description: 'The wave in question: the one open now, else the next to open, else the last; its questionnaire version is `version_id`.' }),
   })
   .openapi('SurveySummary');
 
@@ -98,6 +121,8 @@ export const SubmissionSchema = z
     // like a success and stores nothing, so that a bot learns nothing (services/surveys/submit.ts).
     website: z.string().max(500).optional().openapi({ description: 'Leave empty or leave out: a field people do not see, filled in only by bots. A filled one is answered like a success and nothing is stored.', maxLength: 0, example: '' }),
     turnstile_token: z.string().max(4096).optional().openapi({ description: 'Cloudflare Turnstile token, required when the service has Turnstile configured.', example: 'XXXX.DUMMY.TOKEN' }),
+    // Required for the enterprise questionnaire (the service says so, naming the field); refused for the public one.
+    enterprise_code: EnterpriseCodeSchema.optional(),
   })
   .strict()
   .openapi('Submission', {
@@ -113,6 +138,7 @@ export const ReceiptSchema = z
   .object({
     receipt: z.string().openapi({ description: 'Receipt id of the stored response; keep it as proof of submission.', example: 'r-3f6a1c2e-7d4b-4a7e-9a0e-5b1c2d3e4f50' }),
     survey_id: z.string().openapi({ description: 'Survey answered.', example: 'public' }),
+    wave_id: z.string().openapi({ description: 'The wave the response belongs to (the one open when it arrived).', example: 'public-w1' }),
     version_id: z.string().openapi({ description: 'Version answered.', example: 'public-v1' }),
     town_id: z.string().openapi({ description: 'Town the answers are about.', example: 'beijing-changgouzhen' }),
     submitted_at: z.string().openapi({ description: 'When the response was stored (ISO 8601).', example: '2026-11-23T09:00:00.000Z' }),
@@ -123,7 +149,7 @@ export const ReceiptSchema = z
  * An RFC 3339 date-time with any offset (staff type Beijing time, `+08:00`), stored as UTC with `Z`: one
  * spelling, so that windows compare as strings with the clock's toISOString(). Whole seconds keep no `.000`.
  */
-const WindowInstant = z
+export const WindowInstant = z
   .string()
   .datetime({ offset: true })
   // zod runs an overwrite even after the format check failed: only a real instant is rewritten, the rest is refused as it was.

@@ -37,15 +37,24 @@ export interface AuditAuthor {
   requestId: string;
 }
 
+/** A wave as the audit log records it. */
+const WAVE_JSON = sql`json_object('survey_id', survey_id, 'version_id', version_id, 'name', name, 'name_en', name_en, 'opens_at', opens_at,
+  'closes_at', closes_at, 'publication', publication)`;
+
 /**
- * The audit entry of a survey's new window, to run in the batch just before
- * the update: its `before` is read from the row by the same transaction, so it
- * is the window that was replaced even if another write came in between.
+ * The audit entry of a wave's creation or change, to run in the batch just
+ * before it. A change's `before` is read from the row by the same transaction,
+ * so it is the wave that was replaced even if another write came in between,
+ * and its `after` is that row with the change applied (json_set, which keeps a
+ * null as null). `change` is in the audit log's words (snake_case columns).
  */
-export function surveyWindowAuditStatement(author: AuditAuthor, surveyId: string, after: { opens_at: string | null; closes_at: string | null }): SQL {
+export function waveAuditStatement(author: AuditAuthor, action: 'create' | 'update', waveId: string, change: Record<string, string | null>): SQL {
+  const before = action === 'create' ? sql`NULL` : sql`(SELECT ${WAVE_JSON} FROM survey_waves WHERE id = ${waveId})`;
+  const paths = Object.entries(change).map(([key, value]) => sql`${`$.${key}`}, ${value}`);
+  const after =
+    action === 'create' ? sql`${JSON.stringify(change)}` : paths.length ? sql`json_set(${before}, ${sql.join(paths, sql`, `)})` : before;
   return sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
-    SELECT ${author.at}, ${author.actor}, 'update', 'survey', id, json_object('opens_at', opens_at, 'closes_at', closes_at), ${JSON.stringify(after)}, ${author.requestId}
-    FROM surveys WHERE id = ${surveyId}`;
+    VALUES (${author.at}, ${author.actor}, ${action}, 'wave', ${waveId}, ${before}, ${after}, ${author.requestId})`;
 }
 
 /**

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { ACTIVE_EVENT, inEffect } from './list-rollups.ts';
 
-/** Responses collected, from the rollups. */
+/** Responses collected in every wave (probable duplicates included: they are stored too), from the rollups. */
 export async function selectTotalResponses(db: Db): Promise<number> {
-  const row = await db.get<{ n: number | null }>(sql`SELECT SUM(n) AS n FROM rollup_responses`);
+  const row = await db.get<{ n: number | null }>(sql`SELECT SUM(n + duplicates) AS n FROM rollup_wave_responses`);
   return row?.n ?? 0;
 }
 

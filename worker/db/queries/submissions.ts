@@ -2,12 +2,17 @@ import { fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { compile, runCompiledBatch, type Compiled } from './batch.ts';
 import { meta, towns } from '../schema.ts';
-import { answers, decoyReceipts, honeypotCatches, idempotencyKeys, responses, rollupAnswers, rollupDimensions, rollupResponses, surveys, surveyVersions } from '../survey-schema.ts';
+import {
+  answers, decoyReceipts, duplicateSignals, enterpriseClaims, honeypotCatches, idempotencyKeys, publishedAnswers, publishedDimensions, publishedResponses,
+  responses, rollupWaveAnswers, rollupWaveDimensions, rollupWaveResponses, surveys, surveyVersions, surveyWaves,
+} from '../survey-schema.ts';
 
 export interface SubmissionWrite {
   id: string;
   surveyId: string;
-  /** The version the answers were checked against; stored only if it is still the survey's current one. */
+  /** The wave the answers are for; stored only if it is still open at `submittedAt` and asks `surveyVersionId`. */
+  waveId: string;
+  /** The version the answers were checked against. */
   surveyVersionId: string;
   townId: string;
   submittedAt: string;
@@ -19,52 +24,79 @@ export interface SubmissionWrite {
   dimensions: { dimension: string; score: number }[];
   idempotencyKey: string;
   fingerprint: string;
+  /** The enterprise's claim on (code, town) in this wave (services/surveys/enterprise-claim.ts), or null. */
+  claimHash: string | null;
+  /** The hash of (wave, day, network, answers) that marks a probable duplicate, or null where none is kept. */
+  duplicateHash: string | null;
 }
 
-const $ = (name: keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day' | 'receipt' | 'versionId') => sql.placeholder(name);
+type Placeholder = keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day' | 'receipt' | 'versionId' | 'at';
+const $ = (name: Placeholder) => sql.placeholder(name);
+
+/** This response counts in the results: it was stored and is not a probable duplicate. */
+const COUNTED = sql`(SELECT probable_duplicate FROM ${responses} WHERE id = ${$('id')}) = 0`;
+/** The submission made the town's count in a wave published live a multiple of 10: a new published state is taken. */
+const STEP_REACHED = sql`${COUNTED}
+  AND (SELECT publication FROM ${surveyWaves} WHERE id = ${$('waveId')}) = 'live_in_steps'
+  AND (SELECT n FROM ${rollupWaveResponses} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')}) % 10 = 0`;
 
 /**
  * The statements of a submission, built once: this is the service's busiest
- * write, and building seven queries per request cost more CPU than running them.
+ * write, and building its queries per request cost more CPU than running them.
  *
- * The response row is stored only if, inside the transaction, its version is
- * still the survey's current one and the survey is open at `submittedAt`;
- * otherwise its survey_version_id is NULL and the whole batch fails
- * (SURVEY_CHANGED). A town that does not exist fails the foreign key. So the
- * caller may check the answers against a copy of the survey it kept, and
- * never store them against a survey that has closed or changed since.
+ * The response row is stored only if, inside the transaction, its wave is
+ * still open at `submittedAt` and still asks the version the answers were
+ * checked against; otherwise its survey_version_id is NULL and the whole batch
+ * fails (SURVEY_CHANGED). A town that does not exist fails the foreign key, a
+ * used key or an enterprise's second answer in the wave a unique index. So
+ * the caller may check the answers against a copy of the questionnaire it kept.
+ *
+ * A probable duplicate is stored (nothing is dropped) but counted apart. When
+ * a town's count in a wave published live reaches a multiple of 10, its
+ * rollups are copied to the published tables in the same transaction.
  *
  * Answers and rollups bind their rows as one JSON parameter each, so a
- * submission is seven statements however long the questionnaire.
+ * submission is the same few statements however long the questionnaire.
  */
 const STATEMENTS = [
-  sql`INSERT INTO ${responses} (id, survey_version_id, town_id, submitted_at, contact) VALUES (${$('id')},
-      (SELECT v.id FROM ${surveys} s JOIN ${surveyVersions} v ON v.survey_id = s.id
-        WHERE s.id = ${$('surveyId')} AND v.id = ${$('surveyVersionId')}
-          AND v.version = (SELECT MAX(version) FROM survey_versions WHERE survey_id = s.id)
-          AND (s.opens_at IS NULL OR s.opens_at <= ${$('submittedAt')}) AND (s.closes_at IS NULL OR ${$('submittedAt')} < s.closes_at)),
-      ${$('townId')}, ${$('submittedAt')}, ${$('contactJson')})`,
+  sql`INSERT INTO ${responses} (id, survey_version_id, wave_id, town_id, submitted_at, contact, probable_duplicate) VALUES (${$('id')},
+      (SELECT w.version_id FROM ${surveyWaves} w
+        WHERE w.id = ${$('waveId')} AND w.survey_id = ${$('surveyId')} AND w.version_id = ${$('surveyVersionId')}
+          AND w.opens_at <= ${$('submittedAt')} AND (w.closes_at IS NULL OR ${$('submittedAt')} < w.closes_at)),
+      ${$('waveId')}, ${$('townId')}, ${$('submittedAt')}, ${$('contactJson')},
+      EXISTS (SELECT 1 FROM ${duplicateSignals} WHERE hash = ${$('duplicateHash')}))`,
+  sql`INSERT INTO ${enterpriseClaims} (hash, wave_id) SELECT ${$('claimHash')}, ${$('waveId')} WHERE ${$('claimHash')} IS NOT NULL`,
+  sql`INSERT OR IGNORE INTO ${duplicateSignals} (hash) SELECT ${$('duplicateHash')} WHERE ${$('duplicateHash')} IS NOT NULL`,
   sql`INSERT INTO ${answers} (response_id, question_id, value)
       SELECT ${$('id')}, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${$('answerRows')})`,
-  sql`INSERT INTO ${rollupResponses} (survey_version_id, town_id, n) VALUES (${$('surveyVersionId')}, ${$('townId')}, 1)
-      ON CONFLICT (survey_version_id, town_id) DO UPDATE SET n = rollup_responses.n + 1`,
-  // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
-  sql`INSERT INTO ${rollupAnswers} (survey_version_id, town_id, question_id, value, n)
-      SELECT ${$('surveyVersionId')}, ${$('townId')}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1
-      FROM json_each(${$('countedRows')}) WHERE true
-      ON CONFLICT (survey_version_id, town_id, question_id, value) DO UPDATE SET n = rollup_answers.n + 1`,
-  sql`INSERT INTO ${rollupDimensions} (survey_version_id, town_id, dimension, n, sum, sum_squares)
-      SELECT ${$('surveyVersionId')}, ${$('townId')}, json_extract(value, '$[0]'), 1, json_extract(value, '$[1]'), json_extract(value, '$[1]') * json_extract(value, '$[1]')
-      FROM json_each(${$('dimensionRows')}) WHERE true
-      ON CONFLICT (survey_version_id, town_id, dimension) DO UPDATE SET
-        n = rollup_dimensions.n + 1, sum = rollup_dimensions.sum + excluded.sum, sum_squares = rollup_dimensions.sum_squares + excluded.sum_squares`,
+  sql`INSERT INTO ${rollupWaveResponses} (wave_id, town_id, n, duplicates) VALUES (${$('waveId')}, ${$('townId')}, ${COUNTED}, NOT ${COUNTED})
+      ON CONFLICT (wave_id, town_id) DO UPDATE SET n = rollup_wave_responses.n + excluded.n, duplicates = rollup_wave_responses.duplicates + excluded.duplicates`,
+  // `WHERE` before ON CONFLICT also tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+  sql`INSERT INTO ${rollupWaveAnswers} (wave_id, town_id, question_id, value, n)
+      SELECT ${$('waveId')}, ${$('townId')}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1
+      FROM json_each(${$('countedRows')}) WHERE ${COUNTED}
+      ON CONFLICT (wave_id, town_id, question_id, value) DO UPDATE SET n = rollup_wave_answers.n + 1`,
+  sql`INSERT INTO ${rollupWaveDimensions} (wave_id, town_id, dimension, n, sum, sum_squares)
+      SELECT ${$('waveId')}, ${$('townId')}, json_extract(value, '$[0]'), 1, json_extract(value, '$[1]'), json_extract(value, '$[1]') * json_extract(value, '$[1]')
+      FROM json_each(${$('dimensionRows')}) WHERE ${COUNTED}
+      ON CONFLICT (wave_id, town_id, dimension) DO UPDATE SET
+        n = rollup_wave_dimensions.n + 1, sum = rollup_wave_dimensions.sum + excluded.sum, sum_squares = rollup_wave_dimensions.sum_squares + excluded.sum_squares`,
+  sql`INSERT INTO ${publishedResponses} (wave_id, town_id, n, duplicates)
+      SELECT wave_id, town_id, n, duplicates FROM ${rollupWaveResponses} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')} AND ${STEP_REACHED}
+      ON CONFLICT (wave_id, town_id) DO UPDATE SET n = excluded.n, duplicates = excluded.duplicates`,
+  sql`DELETE FROM ${publishedAnswers} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')} AND ${STEP_REACHED}`,
+  sql`INSERT INTO ${publishedAnswers} (wave_id, town_id, question_id, value, n)
+      SELECT wave_id, town_id, question_id, value, n FROM ${rollupWaveAnswers} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')} AND ${STEP_REACHED}`,
+  sql`DELETE FROM ${publishedDimensions} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')} AND ${STEP_REACHED}`,
+  sql`INSERT INTO ${publishedDimensions} (wave_id, town_id, dimension, n, sum, sum_squares)
+      SELECT wave_id, town_id, dimension, n, sum, sum_squares FROM ${rollupWaveDimensions} WHERE wave_id = ${$('waveId')} AND town_id = ${$('townId')} AND ${STEP_REACHED}`,
   sql`INSERT INTO ${idempotencyKeys} (key, fingerprint, response_id, created_at) VALUES (${$('idempotencyKey')}, ${$('fingerprint')}, ${$('id')}, ${$('submittedAt')})`,
   // Results caches (ETags) follow this version, so a new response is never hidden behind a stale copy.
   sql`INSERT INTO ${meta} (key, value, updated_at) VALUES ('results_version', ${$('id')}, ${$('submittedAt')})
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
 ].map(compile);
 
-/** The response, its answers, every rollup it changes, its Idempotency-Key and the results version, as one D1 batch: all of it is stored, or none. */
+/** The response, its answers, every rollup and published state it changes, its claims, its Idempotency-Key and the results version, as one D1 batch: all of it is stored, or none. */
 export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void> {
   const values = {
     ...w,
@@ -78,6 +110,8 @@ export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void>
 
 /** How D1 words the refusal of the guarded response row above. */
 export const SURVEY_CHANGED = /NOT NULL constraint failed: responses\.survey_version_id/;
+/** How D1 words an enterprise's second answer for a town in a wave. */
+export const ALREADY_CLAIMED = /UNIQUE constraint failed: enterprise_claims\.hash/;
 
 /** A statement built once, with this request's values. */
 function bound(db: Db, compiled: Compiled, values: Record<string, unknown>): D1PreparedStatement {
@@ -89,57 +123,71 @@ export interface StoredReceipt {
   fingerprint: string;
   receipt: string;
   survey_id: string;
+  wave_id: string;
   version_id: string;
   town_id: string;
   submitted_at: string;
+}
+
+/** The wave of a survey open at an instant, as a submission needs it. */
+export interface OpenWave {
+  id: string;
+  versionId: string;
+  opensAt: string;
+  closesAt: string | null;
 }
 
 /** Everything a submission must know from D1 before it may spend the client's budget. */
 export interface SubmissionState {
   /** The response this Idempotency-Key already stored (or the decoy it answered with), if any. */
   stored: StoredReceipt | null;
-  /** The survey's window and current version, or null when there is no such survey. */
-  survey: { opensAt: string | null; closesAt: string | null; versionId: string } | null;
+  surveyExists: boolean;
+  /** The survey's wave open at the submission's instant, or null when none is. */
+  wave: OpenWave | null;
   townExists: boolean;
 }
 
 /**
- * One statement, one round trip: whether the key was used, the survey's
- * window and current version, and whether the town exists. A submission reads
- * this before the rate limiter, so that a retry, an unknown town or a closed
- * survey is answered without spending a client's budget; the write batch
- * checks the survey and the town again, in its transaction.
+ * One statement, one round trip: whether the key was used, the survey's wave
+ * open now, and whether the town exists. A submission reads this before the
+ * rate limiter, so that a retry, an unknown town or a closed survey is
+ * answered without spending a client's budget; the write batch checks the
+ * wave and the town again, in its transaction.
  */
 const STATE = compile(sql`SELECT
   COALESCE(
-    (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'version_id', r.survey_version_id,
+    (SELECT json_object('fingerprint', k.fingerprint, 'receipt', r.id, 'survey_id', v.survey_id, 'wave_id', r.wave_id, 'version_id', r.survey_version_id,
                         'town_id', r.town_id, 'submitted_at', r.submitted_at)
        FROM ${idempotencyKeys} k JOIN ${responses} r ON r.id = k.response_id JOIN ${surveyVersions} v ON v.id = r.survey_version_id
        WHERE k.key = ${$('key')}),
-    (SELECT json_object('fingerprint', d.fingerprint, 'receipt', d.receipt, 'survey_id', d.survey_id, 'version_id', d.version_id,
+    (SELECT json_object('fingerprint', d.fingerprint, 'receipt', d.receipt, 'survey_id', d.survey_id, 'wave_id', d.wave_id, 'version_id', d.version_id,
                         'town_id', d.town_id, 'submitted_at', d.submitted_at)
        FROM ${decoyReceipts} d WHERE d.key = ${$('key')})) AS stored,
-  (SELECT json_object('opensAt', s.opens_at, 'closesAt', s.closes_at,
-                      'versionId', (SELECT v.id FROM ${surveyVersions} v WHERE v.survey_id = s.id ORDER BY v.version DESC LIMIT 1))
-     FROM ${surveys} s WHERE s.id = ${$('surveyId')}) AS survey,
+  EXISTS (SELECT 1 FROM ${surveys} s WHERE s.id = ${$('surveyId')}) AS survey_exists,
+  (SELECT json_object('id', w.id, 'versionId', w.version_id, 'opensAt', w.opens_at, 'closesAt', w.closes_at)
+     FROM ${surveyWaves} w WHERE w.survey_id = ${$('surveyId')} AND w.opens_at <= ${$('at')} AND (w.closes_at IS NULL OR ${$('at')} < w.closes_at)) AS wave,
   EXISTS (SELECT 1 FROM ${towns} t WHERE t.id = ${$('townId')}) AS town_exists`);
 
-export async function readSubmissionState(db: Db, values: { key: string; surveyId: string; townId: string }): Promise<SubmissionState> {
-  const row = await bound(db, STATE, values).first<{ stored: string | null; survey: string | null; town_exists: number }>();
+export async function readSubmissionState(db: Db, values: { key: string; surveyId: string; townId: string; at: string }): Promise<SubmissionState> {
+  const row = await bound(db, STATE, values).first<{ stored: string | null; survey_exists: number; wave: string | null; town_exists: number }>();
   return {
     stored: row?.stored ? (JSON.parse(row.stored) as StoredReceipt) : null,
-    survey: row?.survey ? JSON.parse(row.survey) : null,
+    surveyExists: row?.survey_exists === 1,
+    wave: row?.wave ? (JSON.parse(row.wave) as OpenWave) : null,
     townExists: row?.town_exists === 1,
   };
 }
 
 const CATCH = compile(sql`INSERT INTO ${honeypotCatches} (day, survey_id, n) VALUES (${$('day')}, ${$('surveyId')}, 1)
   ON CONFLICT (day, survey_id) DO UPDATE SET n = honeypot_catches.n + 1`);
-const DECOY = compile(sql`INSERT INTO ${decoyReceipts} (key, fingerprint, receipt, survey_id, version_id, town_id, submitted_at)
-  VALUES (${$('key')}, ${$('fingerprint')}, ${$('receipt')}, ${$('surveyId')}, ${$('versionId')}, ${$('townId')}, ${$('submittedAt')})`);
+const DECOY = compile(sql`INSERT INTO ${decoyReceipts} (key, fingerprint, receipt, survey_id, wave_id, version_id, town_id, submitted_at)
+  VALUES (${$('key')}, ${$('fingerprint')}, ${$('receipt')}, ${$('surveyId')}, ${$('waveId')}, ${$('versionId')}, ${$('townId')}, ${$('submittedAt')})`);
 
 /** A submission caught by the honeypot: counted (the day in UTC) and its receipt kept, in one batch; nothing of its answers. */
-export async function writeDecoy(db: Db, d: { key: string; fingerprint: string; receipt: string; surveyId: string; versionId: string; townId: string; submittedAt: string }): Promise<void> {
+export async function writeDecoy(
+  db: Db,
+  d: { key: string; fingerprint: string; receipt: string; surveyId: string; waveId: string; versionId: string; townId: string; submittedAt: string },
+): Promise<void> {
   await db.$client.batch([bound(db, CATCH, { day: d.submittedAt.slice(0, 10), surveyId: d.surveyId }), bound(db, DECOY, d)]);
 }
 

@@ -1,42 +1,37 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { Db } from '../client.ts';
+import type { WaveRow } from './waves.ts';
 import { answers, responses, surveys, surveyVersions } from '../survey-schema.ts';
 
 export interface SurveyRow {
   id: string;
   audience: string;
-  opensAt: string | null;
-  closesAt: string | null;
+  /** The wave in question now: the one open, else the next to open, else the last (null while the survey has none). */
+  wave: WaveRow | null;
+  /** Every wave of the survey, in the order they open. */
+  waves: WaveRow[];
+  /** The questionnaire version of `wave` (the highest version while there is no wave). */
   versionId: string;
+  /** The survey's highest questionnaire version, which a new wave asks unless told otherwise. */
+  latestVersionId: string;
   version: number;
   definition: SurveyDefinition;
 }
 
-const currentVersion = sql<number>`(SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = ${surveys.id})`;
-
-function surveyQuery(db: Db) {
-  return db
-    .select({
-      id: surveys.id,
-      audience: surveys.audience,
-      opensAt: surveys.opensAt,
-      closesAt: surveys.closesAt,
-      versionId: surveyVersions.id,
-      version: surveyVersions.version,
-      definition: surveyVersions.definition,
-    })
-    .from(surveys)
-    .innerJoin(surveyVersions, and(eq(surveyVersions.surveyId, surveys.id), eq(surveyVersions.version, currentVersion)));
+/** The surveys, in their order (a handful of rows). */
+export async function selectSurveyList(db: Db, id?: string) {
+  const query = db.select({ id: surveys.id, audience: surveys.audience }).from(surveys);
+  return id ? query.where(eq(surveys.id, id)) : query.orderBy(asc(surveys.position));
 }
 
-/** Every survey with its current (highest) version. */
-export async function selectSurveys(db: Db): Promise<SurveyRow[]> {
-  return (await surveyQuery(db).orderBy(asc(surveys.position))) as SurveyRow[];
-}
-
-export async function selectSurvey(db: Db, id: string): Promise<SurveyRow | undefined> {
-  return (await surveyQuery(db).where(eq(surveys.id, id)).get()) as SurveyRow | undefined;
+/** The highest version of each survey: what a survey without any wave shows. */
+export async function selectLatestVersionIds(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ surveyId: surveyVersions.surveyId, id: surveyVersions.id })
+    .from(surveyVersions)
+    .where(sql`${surveyVersions.version} = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = ${surveyVersions.surveyId})`);
+  return new Map(rows.map((r) => [r.surveyId, r.id]));
 }
 
 export async function selectVersions(db: Db, ids: string[]) {
@@ -44,14 +39,15 @@ export async function selectVersions(db: Db, ids: string[]) {
   return db.select().from(surveyVersions).where(inArray(surveyVersions.id, ids));
 }
 
+/** When a wave's first and last responses arrived (null when it has none): the span a rescheduled wave must keep. */
+export async function selectFirstAndLastResponse(db: Db, waveId: string): Promise<{ first: string | null; last: string | null }> {
+  const row = await db.get<{ first: string | null; last: string | null }>(sql`SELECT MIN(submitted_at) AS first, MAX(submitted_at) AS last FROM responses WHERE wave_id = ${waveId}`);
+  return row ?? { first: null, last: null };
+}
+
 /** Every questionnaire version id (a handful of rows). */
 export async function selectVersionIds(db: Db): Promise<string[]> {
   return (await db.select({ id: surveyVersions.id }).from(surveyVersions)).map((r) => r.id);
-}
-
-/** The update of a survey's window, to run in one batch with its audit entry (services/admin/survey-window.ts). */
-export function surveyWindowUpdate(db: Db, id: string, opensAt: string | null, closesAt: string | null) {
-  return db.update(surveys).set({ opensAt, closesAt }).where(eq(surveys.id, id));
 }
 
 /** A page of a survey's responses with their answers, in receipt order, for the admin export (submitted up to `upTo`, when given). */

@@ -9,6 +9,7 @@ import { addTownHandler, addTownRoute, recordEventHandler, recordEventRoute } fr
 import { IMPORT_MAX_BYTES, importHandler, importRoute } from './imports.ts';
 import { exportResponsesHandler, exportResponsesRoute } from './responses.ts';
 import { setWindowHandler, setWindowRoute } from './window.ts';
+import { createWaveHandler, createWaveRoute, updateWaveHandler, updateWaveRoute } from './waves.ts';
 
 /** Paths (Hono patterns) and the role each needs; anything under /api/v1/admin/ needs a known token first. */
 const ROLES = [
@@ -33,6 +34,9 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.use('/api/v1/admin/imports', bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: () => { throw new AppError('payload-too-large', 'An import may not exceed 2 MB; split the notice.'); } }));
   app.openapi(exportResponsesRoute, exportResponsesHandler);
   app.openapi(setWindowRoute, setWindowHandler);
+  // In this order, the documented examples tell one story: the 2026 wave is given its end, then the 2027 wave is scheduled.
+  app.openapi(updateWaveRoute, updateWaveHandler);
+  app.openapi(createWaveRoute, createWaveHandler);
   app.openapi(createSourceRoute, createSourceHandler);
   app.openapi(createListRoute, createListHandler);
   app.openapi(updateListRoute, updateListHandler);

@@ -16,14 +16,14 @@ export const groupedSatisfactionRoute = createRoute({
   tags: ['Satisfaction'],
   summary: 'Satisfaction results by province, list or status',
   description:
-    'The results of /api/v1/towns/{id}/satisfaction summed over groups of towns, with the town filters of /api/v1/towns (including `as_of`). A town on two lists counts in both list groups. Groups below `min_sample` are suppressed.',
+    'The results of /api/v1/towns/{id}/satisfaction summed over groups of towns, per wave, with the town filters of /api/v1/towns (including `as_of`). Only towns that are published themselves (at least `min_sample` published responses) are summed, so that no difference between two published groups isolates fewer respondents than that. A town on two lists counts in both list groups, once in each. Groups below `min_sample` are suppressed.',
   request: { query: GroupedSatisfactionQuery },
   responses: { 200: collectionResponse(GroupedSatisfactionSchema, 'The results per group.'), ...problemResponses(400, 503) },
 });
 
 export const groupedSatisfactionHandler: RouteHandler<typeof groupedSatisfactionRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env));
+  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env), { wave: query.wave });
   const format = negotiateFormat(c, query.format);
   if (format !== 'json') return exportResponse(format, result.groups.flatMap((g) => resultRows(g.key, g.surveys)), RESULT_CSV, `satisfaction-by-${query.group_by}`) as never;
   return c.json(result, 200);

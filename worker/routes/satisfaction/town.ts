@@ -16,15 +16,16 @@ export const townSatisfactionRoute = createRoute({
   tags: ['Satisfaction'],
   summary: "A town's satisfaction results",
   description:
-    'Per survey version and dimension: responses, the score on a 0–100 scale (mean of the 1–5 ratings rescaled) with its 95% confidence interval, the answer distributions and the Net Promoter Score. Fewer responses than `min_sample` are suppressed. Free text is never published. Read from rollups: the cost does not grow with the number of responses.',
+    'Per wave of each survey and per dimension: the published responses, the score on a 0–100 scale (mean of the 1–5 ratings rescaled) with its 95% confidence interval beside the previous wave\'s, the answers as whole percentages and the Net Promoter Score. What is published follows the wave\'s rule (`after_close`: once closed; `live_in_steps`: the state at each 10th response) and the disclosure rules: fewer responses than `min_sample` are suppressed, no answer is given as a count, and a category with 1 or 2 respondents is merged or withheld (see /methodology). Free text is never published. Read from rollups: the cost does not grow with the number of responses.',
   request: { params: TownIdParams, query: SatisfactionFormatQuery },
-  responses: { 200: collectionResponse(TownSatisfactionSchema, 'The results; as CSV or NDJSON one row per survey version and dimension.'), ...problemResponses(400, 404, 503) },
+  responses: { 200: collectionResponse(TownSatisfactionSchema, 'The results; as CSV or NDJSON one row per wave and dimension.'), ...problemResponses(400, 404, 503) },
 });
 
 export const townSatisfactionHandler: RouteHandler<typeof townSatisfactionRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  const result = await townSatisfaction(c.var.db, id, minSample(c.env));
-  const format = negotiateFormat(c, c.req.valid('query').format);
+  const query = c.req.valid('query');
+  const result = await townSatisfaction(c.var.db, id, minSample(c.env), { wave: query.wave });
+  const format = negotiateFormat(c, query.format);
   if (format !== 'json') return exportResponse(format, resultRows(id, result.surveys), RESULT_CSV, `satisfaction-${id}`) as never;
   return c.json(result, 200);
 };

@@ -6,6 +6,7 @@ import { SUBMISSION_MAX_BYTES } from '../../http/survey-context.ts';
 import { getSurveyHandler, getSurveyRoute } from './get.ts';
 import { listSurveysHandler, listSurveysRoute } from './list.ts';
 import { submitHandler, submitRoute } from './submit.ts';
+import { listWavesHandler, listWavesRoute } from './waves.ts';
 
 export function registerSurveyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.use(
@@ -19,5 +20,6 @@ export function registerSurveyRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(listSurveysRoute, listSurveysHandler);
   app.openapi(getSurveyRoute, getSurveyHandler);
+  app.openapi(listWavesRoute, listWavesHandler);
   app.openapi(submitRoute, submitHandler);
 }

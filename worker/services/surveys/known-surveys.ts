@@ -1,20 +1,18 @@
-import type { SurveyRow } from '../../db/queries/surveys.ts';
+import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 
 /**
- * The last copy of each survey (current version, definition, window) this
- * isolate read from D1. Submissions use it to skip reading the survey, and
- * trust it for nothing: the write that stores a response checks in the same
- * transaction that this version is still the current one and that the window
- * is open (db/queries/submissions.ts), and when it is not, the submission
- * starts again from D1. Version definitions never change once loaded, so the
- * copy of a definition is never wrong, only possibly no longer current.
+ * Questionnaire definitions this isolate has read, by version id. A version is
+ * never edited once loaded (a change of wording is a new version), so a copy
+ * is never wrong: submissions check their answers against it without reading
+ * the definition again. Which version a wave asks, and whether it is open, is
+ * read from D1 with every submission and checked again by its write.
  */
-const known = new Map<string, SurveyRow>();
+const known = new Map<string, SurveyDefinition>();
 
-export function knownSurvey(id: string): SurveyRow | undefined {
-  return known.get(id);
+export function knownDefinition(versionId: string): SurveyDefinition | undefined {
+  return known.get(versionId);
 }
 
-export function rememberSurvey(row: SurveyRow): void {
-  known.set(row.id, row);
+export function rememberDefinition(versionId: string, definition: SurveyDefinition): void {
+  known.set(versionId, definition);
 }

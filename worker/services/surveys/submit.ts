@@ -1,11 +1,12 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
-import type { SurveyRow } from '../../db/queries/surveys.ts';
+import { ALREADY_CLAIMED, readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type OpenWave, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
+import { selectWaves } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
+import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
-import { findSurvey, isOpen } from './definitions.ts';
-import { knownSurvey } from './known-surveys.ts';
+import { definitionsOf } from './definitions.ts';
+import { enterpriseClaim } from './enterprise-claim.ts';
 import { dimensionScores } from './statistics.ts';
 import { verifyTurnstile } from './turnstile.ts';
 import { validateAnswers } from './validate-answers.ts';
@@ -21,6 +22,8 @@ export interface SubmitContext {
   clientKey: () => Promise<string>;
   limiter?: RateLimit;
   turnstileSecret?: string;
+  /** The ENTERPRISE_WAVE_SECRETS secret: each enterprise wave's key for the claims (services/surveys/enterprise-claim.ts). */
+  enterpriseSecrets?: string;
   now: Date;
 }
 
@@ -50,30 +53,60 @@ function refusedBy(err: unknown, what: RegExp = /constraint failed/): boolean {
   return err instanceof Error && what.test(err.message + String((err as { cause?: unknown }).cause ?? ''));
 }
 
-/**
- * The survey as D1 has it now: its window from `state`, its definition from
- * this isolate's copy when that is still the current version (a version's
- * definition never changes), otherwise read again.
- */
-async function currentSurvey(db: Db, id: string, state: SubmissionState): Promise<SurveyRow> {
-  if (!state.survey?.versionId) return findSurvey(db, id); // throws survey-not-found
-  const known = knownSurvey(id);
-  const row = known?.versionId === state.survey.versionId ? known : await findSurvey(db, id);
-  return { ...row, opensAt: state.survey.opensAt, closesAt: state.survey.closesAt };
+/** "2026-11-01 08:00 (Beijing time)": when a wave opens or closes, as a respondent in China reads it. */
+function beijingTime(instant: string): string {
+  const local = new Date(Date.parse(instant) + 8 * 3600 * 1000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} Beijing time (${instant} UTC)`;
 }
 
-/** The survey, town and window checks: each refusal explained, before anything is spent. */
-function checkTarget(survey: SurveyRow, submission: Submission, state: SubmissionState, now: Date): void {
+/** 409 for a submission outside every open wave, saying when the survey does accept answers. */
+async function noOpenWave(db: Db, surveyId: string, now: Date): Promise<AppError> {
+  const waves = await selectWaves(db, surveyId);
+  const t = now.toISOString();
+  const next = waves.find((w) => w.opensAt > t);
+  const last = waves.filter((w) => w.closesAt && w.closesAt <= t).at(-1);
+  const parts = [`The survey "${surveyId}" has no wave open now, so it accepts no answers.`];
+  if (next) parts.push(`The next wave, ${next.nameEn} (${next.id}), opens ${beijingTime(next.opensAt)}.`);
+  if (last) parts.push(`The last, ${last.nameEn} (${last.id}), closed ${beijingTime(last.closesAt!)}.`);
+  return new AppError('survey-closed', parts.join(' '));
+}
+
+/**
+ * What the answers are for, as D1 has it now: the wave open now and its
+ * questionnaire (from this isolate's copy where it has one: a version never
+ * changes), with each refusal explained before anything is spent.
+ */
+async function target(db: Db, submission: Submission, state: SubmissionState, ctx: SubmitContext): Promise<{ wave: OpenWave; definition: SurveyDefinition }> {
+  if (!state.surveyExists) throw new AppError('survey-not-found', `No survey has the id "${ctx.surveyId}". GET /api/v1/surveys lists them.`);
   if (!state.townExists) {
     throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', detail: 'Unknown town' }] });
   }
-  if (!isOpen(survey, now)) {
-    throw new AppError('survey-closed', `The survey "${survey.id}" does not accept answers now (open ${survey.opensAt ?? 'any time'} to ${survey.closesAt ?? 'no end'}).`);
-  }
+  if (!state.wave) throw await noOpenWave(db, ctx.surveyId, ctx.now);
+  const definition = (await definitionsOf(db, [state.wave.versionId])).get(state.wave.versionId)!;
+  return { wave: state.wave, definition };
 }
 
-/** Checks the consent and the answers against `survey`: the rows to store, or a 400 naming every problem. */
-function prepare(submission: Submission, survey: SurveyRow): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
+/**
+ * An enterprise's claim on answering for this town in this wave: its code is
+ * required by the enterprise questionnaire and refused by the public one, and
+ * only the claim's keyed hash goes to the write (never the code itself).
+ */
+async function claimOf(submission: Submission, definition: SurveyDefinition, wave: OpenWave, ctx: SubmitContext): Promise<string | null> {
+  const code = submission.enterprise_code;
+  if (definition.audience !== 'enterprise') {
+    if (code !== undefined) throw new AppError('invalid-parameter', 'enterprise_code belongs to the enterprise questionnaire only.', { errors: [{ name: 'enterprise_code', in: 'body', detail: 'Not asked by this questionnaire' }] });
+    return null;
+  }
+  if (!code) {
+    throw new AppError('invalid-parameter', 'The enterprise questionnaire needs the enterprise\'s unified social credit code (enterprise_code), to keep one answer per enterprise; it is never stored.', {
+      errors: [{ name: 'enterprise_code', in: 'body', detail: 'Required: the 18-character unified social credit code' }],
+    });
+  }
+  return enterpriseClaim(ctx.enterpriseSecrets, wave.id, code, submission.town_id);
+}
+
+/** Checks the consent and the answers against the questionnaire: the rows to store, or a 400 naming every problem. */
+function prepare(submission: Submission, definition: SurveyDefinition): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
   if (!submission.consent.participation) {
     throw new AppError('consent-required', 'Answers are stored only with the respondent\'s consent (consent.participation = true).', {
       errors: [{ name: 'consent.participation', in: 'body', detail: 'Must be true' }],
@@ -85,7 +118,7 @@ function prepare(submission: Submission, survey: SurveyRow): Pick<SubmissionWrit
       errors: [{ name: 'consent.contact', in: 'body', detail: 'Must be true to send respondent details' }],
     });
   }
-  const { answers, problems } = validateAnswers(survey.definition, submission.answers);
+  const { answers, problems } = validateAnswers(definition, submission.answers);
   if (problems.length) {
     throw new AppError('invalid-answers', `${problems.length} answer(s) need attention: ${problems.map((p) => p.name).join(', ')}.`, { errors: problems });
   }
@@ -118,9 +151,31 @@ async function admit(submission: Submission, ctx: SubmitContext): Promise<void> 
  * that what follows behaves as after a stored submission: a retry is a replay,
  * another body under the key is a 422, and the receipt page finds it.
  */
-async function decoy(db: Db, submission: Submission, ctx: SubmitContext, fingerprint: string, survey: SurveyRow, receipt: Receipt): Promise<SubmitResult> {
-  await writeDecoy(db, { key: ctx.idempotencyKey, fingerprint, receipt: receipt.receipt, surveyId: survey.id, versionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at });
+async function decoy(db: Db, ctx: SubmitContext, fingerprint: string, receipt: Receipt): Promise<SubmitResult> {
+  await writeDecoy(db, {
+    key: ctx.idempotencyKey,
+    fingerprint,
+    receipt: receipt.receipt,
+    surveyId: receipt.survey_id,
+    waveId: receipt.wave_id,
+    versionId: receipt.version_id,
+    townId: receipt.town_id,
+    submittedAt: receipt.submitted_at,
+  });
   return { receipt, replayed: false };
+}
+
+/**
+ * The mark of a probable duplicate (public survey only): a hash of the wave,
+ * the day, the client network's key of the day (itself an HMAC under a salt
+ * deleted the next day) and the answers. The same answers from the same
+ * network on the same day in the wave give the same hash; once the day's salt
+ * is gone, nobody can recompute it, and nothing in it leads to a response.
+ */
+async function duplicateHash(audience: string, waveId: string, submission: Submission, ctx: SubmitContext): Promise<string | null> {
+  if (audience !== 'public') return null;
+  const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return sha256Hex(JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), answers]));
 }
 
 /**
@@ -139,35 +194,54 @@ async function decoy(db: Db, submission: Submission, ctx: SubmitContext, fingerp
  */
 export async function submitResponse(db: Db, submission: Submission, ctx: SubmitContext): Promise<SubmitResult> {
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
+  const read = () => readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id, at: ctx.now.toISOString() });
   let admitted = false;
   for (let attempt = 1; ; attempt++) {
-    const state = await readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id });
+    const state = await read();
     if (state.stored) return replayOf(state.stored, fingerprint);
-    const survey = await currentSurvey(db, ctx.surveyId, state);
-    checkTarget(survey, submission, state, ctx.now);
-    const rows = prepare(submission, survey);
+    const { wave, definition } = await target(db, submission, state, ctx);
+    const rows = prepare(submission, definition);
+    const claimHash = await claimOf(submission, definition, wave, ctx);
     if (!admitted) await admit(submission, ctx);
     admitted = true;
 
     const receipt: Receipt = {
       receipt: `r-${crypto.randomUUID()}`,
-      survey_id: survey.id,
-      version_id: survey.versionId,
+      survey_id: ctx.surveyId,
+      wave_id: wave.id,
+      version_id: wave.versionId,
       town_id: submission.town_id,
       submitted_at: ctx.now.toISOString(),
     };
     try {
-      if (submission.website) return await decoy(db, submission, ctx, fingerprint, survey, receipt);
-      await writeSubmission(db, { ...rows, id: receipt.receipt, surveyId: survey.id, surveyVersionId: survey.versionId, townId: submission.town_id, submittedAt: receipt.submitted_at, idempotencyKey: ctx.idempotencyKey, fingerprint });
+      if (submission.website) return await decoy(db, ctx, fingerprint, receipt);
+      await writeSubmission(db, {
+        ...rows,
+        id: receipt.receipt,
+        surveyId: ctx.surveyId,
+        waveId: wave.id,
+        surveyVersionId: wave.versionId,
+        townId: submission.town_id,
+        submittedAt: receipt.submitted_at,
+        idempotencyKey: ctx.idempotencyKey,
+        fingerprint,
+        claimHash,
+        duplicateHash: await duplicateHash(definition.audience, wave.id, submission, ctx),
+      });
       return { receipt, replayed: false };
     } catch (err) {
       // A concurrent request with the same key won the race: its batch committed, ours rolled back whole.
       if (refusedBy(err, /UNIQUE constraint failed: (idempotency_keys|decoy_receipts)\.key/)) {
-        const winner = await readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id });
+        const winner = await read();
         if (winner.stored) return replayOf(winner.stored, fingerprint);
         throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'Retry-After': '1' } });
       }
-      // The survey closed or took a new version, or the town went, since the read: read again and explain.
+      if (refusedBy(err, ALREADY_CLAIMED)) {
+        throw new AppError('already-answered', 'This enterprise has already answered the questionnaire for this town in this wave. One answer per enterprise, town and wave is counted.', {
+          errors: [{ name: 'enterprise_code', in: 'body', detail: 'Already answered for this town in this wave' }],
+        });
+      }
+      // The wave closed or changed, or the town went, since the read: read again and explain.
       if (!refusedBy(err, SURVEY_CHANGED) && !refusedBy(err, /FOREIGN KEY constraint failed/)) throw err;
       if (attempt === 3) throw new AppError('service-unavailable', 'The survey is being changed; retry shortly.', { headers: { 'Retry-After': '1' } });
     }

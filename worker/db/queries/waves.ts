@@ -1,0 +1,43 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { surveyWaves } from '../survey-schema.ts';
+
+export const PUBLICATIONS = ['after_close', 'live_in_steps'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
+
+export interface WaveRow {
+  id: string;
+  surveyId: string;
+  versionId: string;
+  name: string;
+  nameEn: string;
+  opensAt: string;
+  closesAt: string | null;
+  publication: Publication;
+  origin: string;
+}
+
+/** Every wave, or those of one survey, in the order they open (a handful of rows). */
+export async function selectWaves(db: Db, surveyId?: string): Promise<WaveRow[]> {
+  const query = db.select().from(surveyWaves);
+  const rows = surveyId ? await query.where(eq(surveyWaves.surveyId, surveyId)).orderBy(asc(surveyWaves.opensAt)) : await query.orderBy(asc(surveyWaves.surveyId), asc(surveyWaves.opensAt));
+  return rows as WaveRow[];
+}
+
+export async function selectWave(db: Db, id: string): Promise<WaveRow | undefined> {
+  return (await db.select().from(surveyWaves).where(eq(surveyWaves.id, id)).get()) as WaveRow | undefined;
+}
+
+/** A new wave, to run in one batch with its audit entry. */
+export function waveInsert(db: Db, wave: Omit<WaveRow, 'origin'>) {
+  return db.insert(surveyWaves).values({ ...wave, origin: 'admin' });
+}
+
+/** A change of a wave, to run in one batch with its audit entry; staff's changes are never undone by a reload of data/. */
+export function waveUpdate(db: Db, id: string, change: Partial<Pick<WaveRow, 'name' | 'nameEn' | 'opensAt' | 'closesAt' | 'publication'>>) {
+  return db.update(surveyWaves).set({ ...change, origin: 'admin' }).where(eq(surveyWaves.id, id));
+}
+
+/** How the database refuses waves of one survey that overlap, or a wave that closes before it opens (migration 0007). */
+export const WAVE_OVERLAP = /waves of one survey must not overlap/;
+export const WAVE_BACKWARDS = /a wave must open before it closes/;
