@@ -58,7 +58,9 @@ describe('satisfaction results per wave', () => {
     const overall = [1, 1, 2, 3, 3, 3, 4, 4, 5, 5];
     // Recommend: four promoters, three passives, three detractors: NPS = (4 − 3) / 10 = 10.
     const recommend = [9, 9, 9, 10, 7, 8, 7, 0, 3, 5];
-    for (let i = 0; i < 10; i++) expect(await send('enterprise', town, { overall: overall[i], recommend: recommend[i] })).toBe(201);
+    // Importance: overall planning 5 (100), the four other functions 3 (50); every other rating 4 (75).
+    const importance = { plan_importance: 5, pol_importance: 3, coo_importance: 3, app_importance: 3, sup_importance: 3 };
+    for (let i = 0; i < 10; i++) expect(await send('enterprise', town, { overall: overall[i], recommend: recommend[i], ...importance })).toBe(201);
     const open = (await results(town)).surveys.find((s) => s.wave_id === 'enterprise-w2')!;
     expect(open).toMatchObject({ published: false, responses: 0, suppressed: true, dimensions: [], distributions: [], duplicates_excluded_percent: null });
     expect(open.wave).toMatchObject({ publication: 'after_close', status: 'open' });
@@ -78,6 +80,18 @@ describe('satisfaction results per wave', () => {
     });
     // Every other enterprise rating was 4 from all ten: one category, published as is.
     expect(closed.distributions.find((d) => d.question_id === 'plan_delivery')!.categories.find((c) => c.value === '4')!.percent).toBe(100);
+    // Where to act: grand means 60 (importance) and 75 (satisfaction); planning matters most and is done as well as the rest.
+    expect(closed.ipa!.grand_means).toEqual({ importance: 60, satisfaction: 75 });
+    expect(closed.ipa!.functions.map((f) => [f.function, f.quadrant, f.gap])).toEqual([
+      ['planning', 'keep-up', 25],
+      ['policy_support', 'overkill', -25],
+      ['coordination', 'overkill', -25],
+      ['approval_services', 'overkill', -25],
+      ['supervision', 'overkill', -25],
+    ]);
+    const csv = (await (await get(`/api/v1/towns/${town}/satisfaction?format=csv&wave=enterprise-w2`)).text()).split('\r\n');
+    expect(csv[0]).toContain('ipa_importance,ipa_quadrant,ipa_gap');
+    expect(csv.find((line) => line.includes(',planning,'))).toMatch(/,100,keep-up,25$/);
     // No count of any answer value is published, in JSON or CSV.
     const text = JSON.stringify(closed) + (await (await get(`/api/v1/towns/${town}/satisfaction?format=csv`)).text());
     expect(text).not.toMatch(/"counts"|"promoters":|"detractors":/);

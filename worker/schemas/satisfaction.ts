@@ -53,6 +53,42 @@ export const NpsSchema = z
   })
   .openapi('NetPromoterScore');
 
+const EstimateSchema = z
+  .object({
+    n: z.number().int().openapi({ description: 'Respondents.', example: 24 }),
+    mean: z.number().openapi({ description: 'Mean score, 0–100 (one decimal).', example: 78.1 }),
+    ci_low: z.number().nullable().openapi({ description: 'Lower end of the 95% interval.', example: 71.3 }),
+    ci_high: z.number().nullable().openapi({ description: 'Upper end of the 95% interval.', example: 84.9 }),
+  })
+  .openapi('IpaEstimate', { description: 'A published dimension score used by the importance–performance analysis.' });
+
+export const IpaSchema = z
+  .object({
+    grand_means: z
+      .object({
+        importance: z.number().openapi({ description: 'Mean importance over the functions that have both estimates.', example: 76.4 }),
+        satisfaction: z.number().openapi({ description: 'Mean satisfaction over the same functions.', example: 62.0 }),
+      })
+      .nullable()
+      .openapi({ description: 'Where the quadrants split; null when no function has both estimates published.' }),
+    functions: z
+      .array(
+        z.object({
+          function: z.string().openapi({ description: 'The government function (the id of its satisfaction dimension).', example: 'approval_services' }),
+          label: LocalizedSchema,
+          importance: EstimateSchema.nullable().openapi({ description: 'How much it matters; null when not published.' }),
+          satisfaction: EstimateSchema.nullable().openapi({ description: 'How well it is done (its satisfaction dimension); null when not published.' }),
+          quadrant: z.enum(['concentrate', 'keep-up', 'low-priority', 'overkill']).nullable().openapi({
+            description: 'At the grand means (a value at the mean counts as high): `concentrate` (important, below par: act here first), `keep-up` (important, done well), `low-priority` (less important, below par), `overkill` (less important, done well). Null without both estimates.',
+            example: 'concentrate',
+          }),
+          gap: z.number().nullable().openapi({ description: 'Importance − satisfaction (one decimal): how far the function falls short of how much it matters.', example: 16.1 }),
+        }),
+      )
+      .openapi({ description: 'The five functions, largest gap first: where to act first.' }),
+  })
+  .openapi('ImportancePerformance', { description: 'Importance–performance analysis of the government functions (enterprise questionnaire, version 2 on).' });
+
 export const SurveyResultSchema = z
   .object({
     survey_id: z.string().openapi({ description: 'Survey id.', example: 'public' }),
@@ -70,6 +106,7 @@ export const SurveyResultSchema = z
     dimensions: z.array(DimensionResultSchema).openapi({ description: 'Score per dimension; empty when suppressed.' }),
     nps: NpsSchema.nullable().openapi({ description: 'Likelihood to recommend; null when suppressed or unanswered.' }),
     distributions: z.array(DistributionSchema).openapi({ description: 'Answers per closed question, as whole percentages; a question whose categories cannot be protected is left out.' }),
+    ipa: IpaSchema.nullable().openapi({ description: 'Where to act: the importance–performance analysis, for a questionnaire that asks the importance of each function; null otherwise or when suppressed.' }),
   })
   .openapi('SurveyResult');
 

@@ -8,6 +8,10 @@ export interface ResultRow {
   dimension: SurveyResult['dimensions'][number] | null;
 }
 
+function ipaOf(r: ResultRow) {
+  return r.dimension ? r.survey.ipa?.functions.find((f) => f.function === r.dimension!.dimension) : undefined;
+}
+
 export function resultRows(key: string, surveys: SurveyResult[]): ResultRow[] {
   return surveys.flatMap((survey): ResultRow[] =>
     survey.dimensions.length ? survey.dimensions.map((dimension) => ({ key, survey, dimension })) : [{ key, survey, dimension: null }],
@@ -38,4 +42,8 @@ export const RESULT_CSV: CsvColumn<ResultRow>[] = [
   ['change', (r) => r.dimension?.change],
   ['beyond_ci', (r) => r.dimension?.beyond_ci],
   ['nps', (r) => r.survey.nps?.score],
+  // The importance–performance analysis, on the row of each function's satisfaction dimension.
+  ['ipa_importance', (r) => ipaOf(r)?.importance?.mean],
+  ['ipa_quadrant', (r) => ipaOf(r)?.quadrant],
+  ['ipa_gap', (r) => ipaOf(r)?.gap],
 ];

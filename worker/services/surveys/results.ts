@@ -10,6 +10,7 @@ import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { GroupedSatisfactionSchema, SurveyResultSchema, TownSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { definitionsOf, previousWave, waveOf } from './definitions.ts';
 import { beyondIntervals, publishedDistribution, publishedNps, resultsSource, SMALL_SAMPLE, wholePercentages } from './disclosure.ts';
+import { importancePerformance } from './ipa.ts';
 import { meanWithInterval } from './statistics.ts';
 import { assertListFilter } from '../lists.ts';
 
@@ -54,7 +55,7 @@ function waveResult(wave: WaveRow, definition: SurveyDefinition, rollups: Rollup
     duplicates_excluded_percent: published && counts ? wholePercentages([counts.n, counts.duplicates])[1]! : null,
     small_sample: responses < SMALL_SAMPLE,
   };
-  if (!published || responses < minSample) return { ...base, suppressed: true, dimensions: [], nps: null, distributions: [] };
+  if (!published || responses < minSample) return { ...base, suppressed: true, dimensions: [], nps: null, distributions: [], ipa: null };
   const questions = definition.sections.flatMap((s) => s.questions);
   const countsOf = (questionId: string) =>
     new Map(rollups.answers.filter((a) => a.key === key && a.waveId === wave.id && a.questionId === questionId).map((a) => [a.value, a.n]));
@@ -78,7 +79,22 @@ function waveResult(wave: WaveRow, definition: SurveyDefinition, rollups: Rollup
     dimensions,
     nps: npsQuestion ? publishedNps(npsQuestion.id, countsOf(npsQuestion.id), minSample) : null,
     distributions: questions.flatMap((q) => publishedDistribution(q, countsOf(q.id), minSample) ?? []),
+    ipa: ipaOf(definition, dimensions),
   };
+}
+
+/** The importance–performance analysis of a questionnaire that asks the importance of each function, from its published scores. */
+function ipaOf(definition: SurveyDefinition, dimensions: DimensionResult[]): SurveyResult['ipa'] {
+  const importance = definition.dimensions.filter((d) => d.kind === 'importance');
+  if (!importance.length) return null;
+  const estimate = (id: string | undefined) => {
+    const d = dimensions.find((x) => x.dimension === id);
+    return d && !d.suppressed && d.score !== null ? { n: d.n, mean: d.score, ci_low: d.ci_low, ci_high: d.ci_high } : null;
+  };
+  const functions = definition.dimensions.filter((d) => (d.kind ?? 'satisfaction') === 'satisfaction' && d.function === d.id);
+  return importancePerformance(
+    functions.map((f) => ({ function: f.id, label: f.label, satisfaction: estimate(f.id), importance: estimate(importance.find((i) => i.function === f.id)?.id) })),
+  );
 }
 
 /** Each dimension beside the same dimension of the previous wave, where both are published. */
