@@ -41,10 +41,10 @@ describe('admin API', () => {
     expect(ndjson.headers.get('Access-Control-Allow-Origin')).toBeNull();
     const lines = (await ndjson.text()).trim().split('\n').map((l) => JSON.parse(l));
     const mine = lines.find((l) => l.receipt === receipt);
-    expect(mine).toMatchObject({ town_id: TOWN, version_id: 'public-v1', answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
-    expect(Object.keys(mine).sort()).toEqual(['answers', 'contact', 'receipt', 'submitted_at', 'town_id', 'version_id']);
+    expect(mine).toMatchObject({ town_id: TOWN, wave_id: 'public-w1', version_id: 'public-v1', probable_duplicate: false, answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
+    expect(Object.keys(mine).sort()).toEqual(['answers', 'contact', 'probable_duplicate', 'receipt', 'submitted_at', 'town_id', 'version_id', 'wave_id']);
     const csv = await (await get('/api/v1/admin/surveys/public/responses?format=csv', TOKEN)).text();
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('receipt,version_id,town_id,submitted_at,answers,contact');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('receipt,wave_id,version_id,probable_duplicate,town_id,submitted_at,answers,contact');
     expect(csv).toContain(receipt);
     expect(csv + JSON.stringify(lines)).not.toContain('198.51.100.44');
     expect((await get('/api/v1/admin/surveys/nope/responses', TOKEN)).status).toBe(404);

@@ -11,7 +11,9 @@ import { z } from '@hono/zod-openapi';
 
 const RESPONSE_CSV: CsvColumn<ExportedResponse>[] = [
   ['receipt', (r) => r.receipt],
+  ['wave_id', (r) => r.wave_id],
   ['version_id', (r) => r.version_id],
+  ['probable_duplicate', (r) => r.probable_duplicate],
   ['town_id', (r) => r.town_id],
   ['submitted_at', (r) => r.submitted_at],
   ['answers', (r) => JSON.stringify(r.answers)],
@@ -25,7 +27,7 @@ export const exportResponsesRoute = createRoute({
   tags: ['Admin'],
   summary: 'Export raw responses (admin)',
   description:
-    'Every response of the survey submitted up to the moment of the request, with its answers, streamed as NDJSON (default) or CSV. No client hash or address is stored, so none is exported. Contact details appear only where the respondent consented. Raw responses are personal data: before any is read, the audit log records the export (entity `responses`, action `export`: who, which survey, the format and how many responses, never the data), and when that entry cannot be written nothing is served.',
+    'Every response of the survey submitted up to the moment of the request, with its wave, its answers and whether it was flagged as a probable duplicate, streamed as NDJSON (default) or CSV. No client hash or address, and no enterprise code, is stored, so none is exported. Contact details appear only where the respondent consented. Raw responses are personal data: before any is read, the audit log records the export (entity `responses`, action `export`: who, which survey, the format and how many responses, never the data), and when that entry cannot be written nothing is served.',
   security: [{ bearer: [] }],
   request: { params: SurveyIdParams, query: z.object({ format: FormatParam }).strict() },
   responses: {

@@ -4,7 +4,10 @@ import { findSurvey } from './definitions.ts';
 
 export interface ExportedResponse {
   receipt: string;
+  wave_id: string | null;
   version_id: string;
+  /** Stored, but left out of the results: the same answers came from the same network earlier that day in the wave. */
+  probable_duplicate: boolean;
   town_id: string;
   submitted_at: string;
   answers: Record<string, string | string[]>;
@@ -28,7 +31,16 @@ export async function iterateResponses(db: Db, surveyId: string, { pageSize = 20
             const prev = answers[a.questionId];
             answers[a.questionId] = prev === undefined ? a.value : [...(Array.isArray(prev) ? prev : [prev]), a.value];
           }
-          return { receipt: r.id, version_id: r.surveyVersionId, town_id: r.townId, submitted_at: r.submittedAt, answers, contact: r.contact };
+          return {
+            receipt: r.id,
+            wave_id: r.waveId,
+            version_id: r.surveyVersionId,
+            probable_duplicate: r.probableDuplicate === 1,
+            town_id: r.townId,
+            submitted_at: r.submittedAt,
+            answers,
+            contact: r.contact,
+          };
         });
       }
       if (page.length < pageSize) return;
