@@ -168,14 +168,17 @@ async function decoy(db: Db, ctx: SubmitContext, fingerprint: string, receipt: R
 /**
  * The mark of a probable duplicate (public survey only): a hash of the wave,
  * the day, the client network's key of the day (itself an HMAC under a salt
- * deleted the next day) and the answers. The same answers from the same
- * network on the same day in the wave give the same hash; once the day's salt
- * is gone, nobody can recompute it, and nothing in it leads to a response.
+ * deleted the next day), the town and the answers. The same answers about the
+ * same town from the same network on the same day in the wave give the same
+ * hash; once the day's salt is gone, nobody can recompute it, and nothing in
+ * it leads to a response. The town is in it because the results it protects
+ * are a town's: the same answers about another town add nothing to the
+ * first town's results, and are not a copy of that response.
  */
 async function duplicateHash(audience: string, waveId: string, submission: Submission, ctx: SubmitContext): Promise<string | null> {
   if (audience !== 'public') return null;
   const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return sha256Hex(JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), answers]));
+  return sha256Hex(JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), submission.town_id, answers]));
 }
 
 /**
