@@ -138,14 +138,20 @@ export function datasetToSql(dataset: Dataset): string[] {
     // Waves: those of the data are updated to the file; a wave staff changed through the admin API (origin `admin`),
     // or whose responses the file's dates would leave outside it, is left as it is. The database refuses
     // overlapping waves, which then stops the load with its message rather than move responses between waves.
-    ...dataset.waves.map(
-      (w) => `INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication, origin)
-        VALUES (${literal(w.id)}, ${literal(w.surveyId)}, ${literal(w.versionId)}, ${literal(w.name)}, ${literal(w.nameEn)}, ${literal(w.opensAt)}, ${literal(w.closesAt)}, ${literal(w.publication)}, 'data')
-        ON CONFLICT (id) DO UPDATE SET version_id = excluded.version_id, name = excluded.name, name_en = excluded.name_en,
-          opens_at = excluded.opens_at, closes_at = excluded.closes_at, publication = excluded.publication
-        WHERE survey_waves.origin = 'data'
-          AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.wave_id = survey_waves.id
-            AND (r.survey_version_id <> excluded.version_id OR r.submitted_at < excluded.opens_at OR (excluded.closes_at IS NOT NULL AND r.submitted_at >= excluded.closes_at)));`,
-    ),
+    // An UPDATE, then an INSERT of a wave not there yet, not an upsert: SQLite runs BEFORE INSERT triggers even when
+    // the row then conflicts, so an upsert had the file's dates checked against the other waves even for a wave that
+    // is left as it is, and a reload stopped once staff had closed a wave of the files and scheduled the next.
+    ...dataset.waves.flatMap((w) => {
+      const [id, version, name, nameEn, opens, closes, publication] = [w.id, w.versionId, w.name, w.nameEn, w.opensAt, w.closesAt, w.publication].map(literal);
+      return [
+        `UPDATE survey_waves SET version_id = ${version}, name = ${name}, name_en = ${nameEn}, opens_at = ${opens}, closes_at = ${closes}, publication = ${publication}
+          WHERE id = ${id} AND origin = 'data'
+            AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.wave_id = survey_waves.id
+              AND (r.survey_version_id <> ${version} OR r.submitted_at < ${opens} OR (${closes} IS NOT NULL AND r.submitted_at >= ${closes})));`,
+        `INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication, origin)
+          SELECT ${id}, ${literal(w.surveyId)}, ${version}, ${name}, ${nameEn}, ${opens}, ${closes}, ${publication}, 'data'
+          WHERE NOT EXISTS (SELECT 1 FROM survey_waves WHERE id = ${id});`,
+      ];
+    }),
   ];
 }
