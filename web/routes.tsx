@@ -116,14 +116,16 @@ export function registerSite(app: Hono<AppEnv>): void {
   app.get('/stats', async (c) => {
     const ctx = pageContext(c);
     const db = c.var.db;
-    const [byProvince, byStatus, byYear, satisfaction] = await Promise.all([
+    const [byProvince, byStatus, byYear, surveys, satisfaction] = await Promise.all([
       getStats(db, { group_by: 'province' }),
       getStats(db, { group_by: 'status' }),
       listingsByYear(db),
+      listSurveys(db),
+      // Every wave that has opened, as published for all towns together: the trend and the national IPA.
       groupedSatisfaction(db, {}, 'all', minSample(c.env)),
     ]);
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, satisfaction }} />);
+    return renderPage(c, <StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, surveys, satisfaction }} />);
   });
 
   app.get('/data', async (c) => {

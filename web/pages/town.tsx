@@ -2,7 +2,7 @@ import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { SatisfactionBlock } from '../components/satisfaction.tsx';
+import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
 import type { StatusEvent, Town } from '../../worker/services/towns.ts';
 import type { TownSatisfaction } from '../../worker/services/surveys/results.ts';
 
@@ -16,6 +16,11 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
   const { t } = ctx;
   const { town, history, satisfaction } = data;
   const place = [town.province, town.city, town.county].filter(Boolean).join(' ');
+  // Each survey's waves as the service orders them (newest first), under the survey's name.
+  const bySurvey = new Map<string, TownSatisfaction['surveys']>();
+  for (const s of satisfaction.surveys) bySurvey.set(s.survey_id, [...(bySurvey.get(s.survey_id) ?? []), s]);
+  const surveys = [...bySurvey];
+  const waveNames = new Map(satisfaction.surveys.map((s) => [s.wave_id, s.wave.name]));
   return (
     <Layout ctx={ctx} title={town.name} description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}>
       <h1>{town.name}</h1>
@@ -96,10 +101,14 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
 
       <section aria-labelledby="satisfaction-title">
         <h2 id="satisfaction-title">{t.town.satisfaction}</h2>
-        {satisfaction.surveys.map((s) => (
-          <SatisfactionBlock ctx={ctx} result={s} minSample={satisfaction.min_sample} />
+        {surveys.map(([surveyId, results]) => (
+          <section class="survey-results" aria-labelledby={`results-${surveyId}`} data-survey={surveyId}>
+            <h3 id={`results-${surveyId}`}>{surveyName(ctx, surveyId)}</h3>
+            {results.map((s) => (
+              <SatisfactionBlock ctx={ctx} result={s} minSample={satisfaction.min_sample} waveNames={waveNames} />
+            ))}
+          </section>
         ))}
-        <p class="muted small">{fmt(t.town.responsesCount, { n: satisfaction.surveys.reduce((n, s) => n + s.responses, 0) })}</p>
       </section>
     </Layout>
   );
