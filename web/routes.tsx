@@ -5,7 +5,7 @@ import { getList, listLists } from '../worker/services/lists.ts';
 import { listingsByYear, totalResponses } from '../worker/services/overview.ts';
 import { listSources } from '../worker/services/sources.ts';
 import { getStats } from '../worker/services/stats.ts';
-import { getSurvey, listSurveys } from '../worker/services/surveys/definitions.ts';
+import { getSurvey, listSurveys, listWaves } from '../worker/services/surveys/definitions.ts';
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
@@ -163,10 +163,10 @@ export function registerSite(app: Hono<AppEnv>): void {
       c.header('Cache-Control', PAGE_CACHE);
       return renderPage(c, <SurveyChooserPage ctx={ctx} data={{ surveys: [], survey, query, results }} />);
     }
-    const town = await getTown(db, townId);
+    const [town, waves] = await Promise.all([getTown(db, townId), listWaves(db, survey.id)]);
     c.header('Cache-Control', 'no-store');
     return renderPage(c, 
-      <SurveyFormPage ctx={ctx} data={{ survey, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) }} />,
+      <SurveyFormPage ctx={ctx} data={{ survey, waves, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) }} />,
     );
   });
 

@@ -38,13 +38,15 @@ export function formToSubmission(survey: Survey, townId: string, values: Record<
     website: text('website') || undefined,
     // Turnstile's widget puts its token in this field of the form it is in.
     turnstile_token: text('cf-turnstile-response') || undefined,
+    // Asked by the enterprise questionnaire only (a public form that somehow sends one sends nothing); the API checks it.
+    enterprise_code: survey.audience === 'enterprise' ? text('enterprise_code') || undefined : undefined,
   };
 }
 
 /**
  * Field problems (of the API's schema or of the service) as messages beside
  * the fields of the form: a question, the consent, the contact details, the
- * human check. Anything else has no field to stand beside and is left out.
+ * human check, the enterprise's code. Anything else has no field to stand beside and is left out.
  */
 export function formErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -55,6 +57,8 @@ export function formErrors(problems: FieldProblem[], t: Messages): Record<string
     else if (head === 'respondent') errors.contact ??= t.survey.errorContact;
     else if (head === 'answers' && field) errors[field] ??= /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
     else if (head === 'turnstile_token') errors.turnstile = t.survey.verifyFailed;
+    // Missing, or not a valid unified social credit code (the service names the field for both).
+    else if (p.name === 'enterprise_code') errors.enterprise_code ??= /^(Missing|Required)/.test(p.detail) ? t.survey.errorRequired : t.survey.errorCode;
   }
   return errors;
 }

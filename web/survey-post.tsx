@@ -10,14 +10,13 @@ import { minSample, SUBMISSION_MAX_BYTES, submitContext, turnstileWidget } from 
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
 import { SubmissionSchema } from '../worker/schemas/surveys.ts';
-import { getSurvey, type Survey } from '../worker/services/surveys/definitions.ts';
+import { getSurvey, listWaves, type Survey, type Wave } from '../worker/services/surveys/definitions.ts';
 import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
 import { withQuery, type PageContext } from './context.ts';
 import { errorPage, notFoundPage } from './error-pages.tsx';
-import type { Messages } from './i18n/index.ts';
 import { pageContext } from './page-context.ts';
-import { SurveyFormPage } from './pages/survey.tsx';
+import { closedNotice, SurveyFormPage } from './pages/survey.tsx';
 import { renderPage } from './render.ts';
 import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
 
@@ -63,8 +62,12 @@ const sameSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 const withinLimit = bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refusal(c as Context<AppEnv>, 413, 'tooLarge') });
 
 /** What a refusal of the submission service says on the form, when it is not about one field. */
-function noticeFor(code: ErrorCode, t: Messages): string {
-  if (code === 'survey-closed') return t.survey.closed;
+async function noticeFor(code: ErrorCode, ctx: PageContext, readWaves: () => Promise<Wave[]>): Promise<string> {
+  const t = ctx.t;
+  // Read again: the wave closed after the form was opened, and the next may have been scheduled since.
+  if (code === 'survey-closed') return closedNotice(t, ctx.lang, await readWaves().catch(() => []));
+  // One answer per enterprise, town and wave: the code is valid, so this is not said beside it as a mistake.
+  if (code === 'already-answered') return t.survey.alreadyAnswered;
   if (code === 'idempotency-key-reused') return t.survey.keyReused;
   // Only the form's own page can be shown here: "saved in this browser" is what survey.js says, and only with JavaScript.
   return t.survey.failedHere;
@@ -81,8 +84,9 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const db = c.var.db;
     let survey: Survey;
     let town: Awaited<ReturnType<typeof getTown>>;
+    let waves: Wave[];
     try {
-      [survey, town] = await Promise.all([getSurvey(db, c.req.param('id')), getTown(db, c.req.param('town'))]);
+      [survey, town, waves] = await Promise.all([getSurvey(db, c.req.param('id')), getTown(db, c.req.param('town')), listWaves(db, c.req.param('id'))]);
     } catch (err) {
       if (err instanceof AppError && PROBLEMS[err.code].status === 404) return notFoundPage(c, ctx);
       throw err;
@@ -99,7 +103,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const idempotencyKey = key.success ? key.data : crypto.randomUUID();
     const render = (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
       c.header('Cache-Control', 'no-store');
-      const data = { survey, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) };
+      const data = { survey, waves, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) };
       return renderPage(c, <SurveyFormPage ctx={ctx} data={data} />, status);
     };
 
@@ -117,8 +121,8 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
       if (status === 404) return notFoundPage(c, ctx);
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       if (err.code === 'verification-failed') return render(status, { turnstile: ctx.t.survey.verifyFailed });
-      const errors = formErrors(err.errors ?? [], ctx.t);
-      return render(status, errors, Object.keys(errors).length ? undefined : noticeFor(err.code, ctx.t));
+      const errors = err.code === 'already-answered' ? {} : formErrors(err.errors ?? [], ctx.t);
+      return render(status, errors, Object.keys(errors).length ? undefined : await noticeFor(err.code, ctx, () => listWaves(db, survey.id)));
     }
   });
 }

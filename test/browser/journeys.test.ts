@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillRequired, shownResponses, startHarness, type Harness } from './harness.ts';
+import { MESSAGES } from '../../web/i18n/index.ts';
+import { usccCheckCharacter, USCC_ALPHABET } from '../../worker/lib/uscc.ts';
+import { countedResponses, fillRequired, newEnterpriseCode, newNetwork, seedResponses, shownResponses, startHarness, type Harness } from './harness.ts';
+
+const TOWN = 'beijing-changgouzhen';
+const zh = MESSAGES.zh;
 
 let h: Harness;
 beforeAll(async () => {
@@ -7,12 +12,21 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** A browser of its own on a network of its own: each test is another visitor (and never a duplicate of another's answers). */
+const newVisitor = (options: { javaScriptEnabled?: boolean } = {}) => h.context({ network: newNetwork(), ...options });
+
+/** The code with its check character replaced by another: one mistyped character, which the check catches. */
+function mistyped(code: string): string {
+  const right = usccCheckCharacter(code.slice(0, 17));
+  return code.slice(0, 17) + USCC_ALPHABET[(USCC_ALPHABET.indexOf(right) + 7) % 31];
+}
+
 describe.each([
   ['with JavaScript', true],
   ['without JavaScript', false],
 ])('a new user %s', (_, javaScriptEnabled) => {
   it('searches changgou, opens 长沟镇, sees its status and history, answers the public questionnaire and gets a receipt; the count goes up', async () => {
-    const context = await h.context({ javaScriptEnabled });
+    const context = await newVisitor({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('按名称或拼音查找小镇').fill('changgou');
@@ -24,6 +38,8 @@ describe.each([
     expect(await history.count()).toBeGreaterThan(0);
     expect(await history.first().textContent()).toContain('建村〔2016〕221号');
     const before = await shownResponses(page, 'public');
+    // The public wave publishes each town in steps of 10 responses: others have answered, so that this answer is the 10th.
+    await seedResponses(h.server, 'public', TOWN, 9 - ((await countedResponses(h.server, TOWN, 'public')) % 10));
 
     await page.getByRole('link', { name: '填写居民与游客问卷' }).click();
     // Turnstile is off on this server: no widget, nothing asked of Cloudflare (test/browser/turnstile.test.ts has it on).
@@ -35,14 +51,62 @@ describe.each([
     expect(receipt).toMatch(/^r-[0-9a-f-]{36}$/);
 
     await page.getByRole('link', { name: /返回小镇页面/ }).click();
-    expect(await shownResponses(page, 'public')).toBe(before + 1);
+    expect(await shownResponses(page, 'public')).toBe(before + 10);
+    expect((await countedResponses(h.server, TOWN, 'public')) % 10).toBe(0);
+    await context.close();
+  });
+});
+
+describe.each([
+  ['with JavaScript', true],
+  ['without JavaScript', false],
+])('an enterprise %s', (_, javaScriptEnabled) => {
+  it('opens the enterprise questionnaire from the town page, sees its wave, has a mistyped code refused beside the field, answers once, and is told a second answer is not counted', async () => {
+    const context = await newVisitor({ javaScriptEnabled });
+    const page = await context.newPage();
+    const survey = (await (await fetch(`${h.server.url}/api/v1/surveys/enterprise`)).json()) as { wave: { name: { zh: string } } };
+    await page.goto(`/towns/${TOWN}`);
+    await page.getByRole('link', { name: '填写企业问卷' }).click();
+    expect(await page.locator('#wave').textContent()).toContain(survey.wave.name.zh);
+    // The field is labelled, and says why it is asked and that it is never stored.
+    const field = page.getByLabel(/统一社会信用代码/);
+    expect(await field.getAttribute('name')).toBe('enterprise_code');
+    expect(await page.locator('#hint-enterprise_code').textContent()).toContain('从不保存');
+    const before = await countedResponses(h.server, TOWN, 'enterprise');
+
+    const code = newEnterpriseCode();
+    await fillRequired(page);
+    await field.fill(mistyped(code));
+    await page.getByRole('button', { name: '提交问卷' }).click();
+    const error = page.locator('#err-enterprise_code');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toBe(zh.survey.errorCode);
+    expect(await page.locator('#error-summary').isVisible()).toBe(true);
+    expect(await page.locator('#q-overall input[value="4"]').isChecked()).toBe(true);
+    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before);
+
+    await field.fill(code);
+    await page.getByRole('button', { name: '提交问卷' }).click();
+    await page.waitForURL(/\/survey\/thanks/);
+    expect(await page.locator('#receipt').textContent()).toMatch(/^r-/);
+    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
+
+    // The same enterprise again, for the same town in the same wave: refused, and told why.
+    await page.goto(`/survey/enterprise?town=${TOWN}`);
+    await fillRequired(page);
+    await page.getByLabel(/统一社会信用代码/).fill(code.toLowerCase());
+    await page.getByRole('button', { name: '提交问卷' }).click();
+    const notice = javaScriptEnabled ? page.locator('#status') : page.locator('.notice[role="alert"]');
+    await expect.poll(() => notice.textContent()).toBe(zh.survey.alreadyAnswered);
+    expect(await page.locator('#err-enterprise_code').isVisible()).toBe(false);
+    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
     await context.close();
   });
 });
 
 describe('the questionnaire', () => {
   it('shows what to fix, inline and in a summary, and accepts the answers once fixed (with JavaScript)', async () => {
-    const context = await h.context();
+    const context = await newVisitor();
     const page = await context.newPage();
     await page.goto('/survey/enterprise?town=beijing-changgouzhen');
     await page.getByRole('button', { name: '提交问卷' }).click();
@@ -51,6 +115,7 @@ describe('the questionnaire', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
     expect(await page.locator('#err-overall').textContent()).toBe('此题为必答题');
     expect(await page.locator('#err-consent').textContent()).toBe('请勾选同意后再提交');
+    expect(await page.locator('#err-enterprise_code').textContent()).toBe('此题为必答题');
     await fillRequired(page);
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.waitForURL(/\/survey\/thanks/);
@@ -58,7 +123,7 @@ describe('the questionnaire', () => {
   });
 
   it('shows what to fix after a server round trip (without JavaScript)', async () => {
-    const context = await h.context({ javaScriptEnabled: false });
+    const context = await newVisitor({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/survey/public?town=beijing-changgouzhen');
     await fillRequired(page);
@@ -75,8 +140,8 @@ describe('the questionnaire', () => {
     await context.close();
   });
 
-  it('keeps a half-filled questionnaire across a reload', async () => {
-    const context = await h.context();
+  it('keeps a half-filled questionnaire across a reload, but never the enterprise code', async () => {
+    const context = await newVisitor();
     const page = await context.newPage();
     await page.goto('/survey/public?town=beijing-changgouzhen');
     await page.locator('fieldset[data-question="role"] input[value="visitor"]').check();
@@ -89,11 +154,19 @@ describe('the questionnaire', () => {
     expect(await page.locator('fieldset[data-question="env_clean"] input[value="2"]').isChecked()).toBe(true);
     expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('路灯不够');
     expect(await page.locator('input[name="idempotency_key"]').inputValue()).toBe(key);
+    // The code identifies the enterprise: it is not left in the browser's storage either.
+    await page.goto(`/survey/enterprise?town=${TOWN}`);
+    await page.locator('fieldset[data-question="industry"] input').first().check();
+    await page.getByLabel(/统一社会信用代码/).fill(newEnterpriseCode());
+    await page.reload();
+    expect(await page.locator('fieldset[data-question="industry"] input').first().isChecked()).toBe(true);
+    expect(await page.getByLabel(/统一社会信用代码/).inputValue()).toBe('');
+    expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))).not.toContain('enterprise_code');
     await context.close();
   });
 
   it('stores the answers once when the network drops the first reply', async () => {
-    const context = await h.context();
+    const context = await newVisitor();
     const page = await context.newPage();
     let attempts = 0;
     // The first request reaches the server and is stored, but its reply is lost on the way back.
@@ -106,22 +179,21 @@ describe('the questionnaire', () => {
         await route.continue();
       }
     });
-    await page.goto('/towns/beijing-changgouzhen');
-    const before = await shownResponses(page, 'enterprise');
+    // The enterprise wave publishes only once closed, so the stored responses are counted where they are kept.
+    const before = await countedResponses(h.server, TOWN, 'enterprise');
     await page.goto('/survey/enterprise?town=beijing-changgouzhen');
     await fillRequired(page);
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.waitForURL(/\/survey\/thanks/);
     expect(attempts).toBe(2);
-    await page.goto('/towns/beijing-changgouzhen');
-    expect(await shownResponses(page, 'enterprise')).toBe(before + 1);
+    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
     await context.close();
   });
 });
 
 describe('keyboard only', () => {
-  it('completes the enterprise questionnaire with Tab, Space and Enter alone, with focus always visible', async () => {
-    const context = await h.context();
+  it('completes the enterprise questionnaire with Tab, Space, Enter and typing the code alone, with focus always visible', async () => {
+    const context = await newVisitor();
     const page = await context.newPage();
     await page.goto('/survey/enterprise?town=beijing-changgouzhen');
     const answered = new Set<string>();
@@ -142,6 +214,10 @@ describe('keyboard only', () => {
         await page.keyboard.press('Enter');
         break;
       }
+      if (focus.name === 'enterprise_code' && !answered.has('enterprise_code')) {
+        await page.keyboard.type(newEnterpriseCode());
+        answered.add('enterprise_code');
+      }
       // A radio group takes one Tab stop: Space picks the focused option. The consent box is ticked the same way.
       if (focus.required && !answered.has(focus.question) && (focus.type === 'radio' || focus.name === 'consent_participation')) {
         await page.keyboard.press('Space');
@@ -156,7 +232,7 @@ describe('keyboard only', () => {
 
 describe('languages', () => {
   it('switches to English and remembers it; Accept-Language picks English for a new visitor', async () => {
-    const context = await h.context();
+    const context = await newVisitor();
     const page = await context.newPage();
     await page.goto('/towns/beijing-changgouzhen');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');

@@ -2,22 +2,33 @@ import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { QuestionField, type FormValue } from '../components/question.tsx';
-import type { Survey, SurveySummary } from '../../worker/services/surveys/definitions.ts';
+import { beijingTime } from '../beijing-time.ts';
+import { waveWindow } from '../components/satisfaction.tsx';
+import type { Messages } from '../i18n/index.ts';
+import type { Survey, SurveySummary, Wave } from '../../worker/services/surveys/definitions.ts';
 import type { TownSummary } from '../../worker/services/towns.ts';
 import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
 
 export interface SurveyFormData {
   survey: Survey;
+  /** The survey's waves (listWaves), to say when the next one opens. */
+  waves: Wave[];
   town: { id: string; name: string };
   idempotencyKey: string;
   values: Record<string, FormValue>;
-  /** Field name (question id, `consent`, `contact`) → message. */
+  /** Field name (question id, `consent`, `contact`, `enterprise_code`, `turnstile`) → message. */
   errors: Record<string, string>;
   /** A problem that is not about one field (closed survey, too many requests). */
   notice?: string;
   minSample: number;
   /** Turnstile's widget when submissions are verified (worker/http/survey-context.ts), else null. */
   turnstile: { siteKey: string } | null;
+}
+
+/** "Not accepting answers", and when the next wave opens (Beijing time) if one is scheduled. */
+export function closedNotice(t: Messages, lang: 'zh' | 'en', waves: Wave[]): string {
+  const next = waves.filter((w) => w.status === 'scheduled').sort((a, b) => a.opens_at.localeCompare(b.opens_at))[0];
+  return next ? fmt(t.survey.closedNext, { wave: next.name[lang], opens: beijingTime(next.opens_at, t) }) : t.survey.closed;
 }
 
 export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFormData }) {
@@ -27,12 +38,15 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
   const errorEntries = Object.entries(errors);
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
   const turnstile = data.turnstile;
+  // Only the enterprise questionnaire asks for the enterprise's code; the public one must not.
+  const enterprise = survey.audience === 'enterprise';
   // Turnstile's script renders the widget into div.cf-turnstile, which puts its token in the form as cf-turnstile-response.
   const scripts = turnstile?.siteKey ? ['/survey.js', TURNSTILE_SCRIPT] : ['/survey.js'];
   return (
     <Layout ctx={ctx} title={`${survey.title[lang]} · ${town.name}`} description={survey.description[lang]} scripts={scripts}>
       <h1>{survey.title[lang]}</h1>
       <p class="lead">{fmt(t.survey.forTown, { town: town.name })}</p>
+      {survey.wave && <p class="muted" id="wave">{fmt(t.survey.wave, { wave: survey.wave.name[lang], window: waveWindow(ctx, survey.wave) })}</p>}
       <p>{survey.description[lang]}</p>
       {data.notice && (
         <p class="notice" role="alert">
@@ -56,7 +70,8 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
         </noscript>
       )}
       {!survey.window.open ? (
-        <p class="notice">{t.survey.closed}</p>
+        // A refused post already says so above.
+        !data.notice && <p class="notice">{closedNotice(t, lang, data.waves)}</p>
       ) : (
         <form
           method="post"
@@ -73,9 +88,42 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
           data-msg-failed={t.survey.failed}
           data-msg-progress={t.survey.progress}
           data-msg-verify={turnstile ? t.survey.verify : undefined}
+          data-msg-code={enterprise ? t.survey.errorCode : undefined}
+          data-msg-answered={enterprise ? t.survey.alreadyAnswered : undefined}
+          data-msg-closed={closedNotice(t, lang, data.waves)}
         >
           <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
           <p id="progress" class="progress" aria-live="polite" hidden></p>
+          {enterprise && (
+            // Checked by the API and used only for the enterprise's claim on this town and wave: never stored (see the privacy notice).
+            <section class="survey-section" aria-labelledby="s-enterprise">
+              <h2 id="s-enterprise">{t.survey.codeTitle}</h2>
+              <div class={`question${errors.enterprise_code ? ' has-error' : ''}`} id="q-enterprise_code" data-question="enterprise_code" data-type="code" data-required="true">
+                <label for="f-enterprise_code">
+                  {t.survey.codeLabel} <span class="req">{t.survey.required}</span>
+                </label>
+                <p class="muted small" id="hint-enterprise_code">
+                  {t.survey.codeHint} <a href="/data#privacy-enterprise">{t.survey.codePrivacy}</a>
+                </p>
+                <p class="error" id="err-enterprise_code" hidden={!errors.enterprise_code}>
+                  {errors.enterprise_code ?? ''}
+                </p>
+                <input
+                  id="f-enterprise_code"
+                  class="code-input"
+                  name="enterprise_code"
+                  value={text('enterprise_code')}
+                  maxlength={40}
+                  autocomplete="off"
+                  autocapitalize="characters"
+                  spellcheck={false}
+                  aria-required="true"
+                  aria-invalid={errors.enterprise_code ? 'true' : undefined}
+                  aria-describedby="hint-enterprise_code err-enterprise_code"
+                />
+              </div>
+            </section>
+          )}
           {sections.map((section, i) => (
             <section class="survey-section" aria-labelledby={`s-${section.id}`}>
               <h2 id={`s-${section.id}`}>

@@ -1,9 +1,7 @@
-// Enhances the questionnaire; the form works without it (it posts to the server).
-// - keeps a half-filled questionnaire in localStorage, Idempotency-Key included, so a reload loses nothing;
-// - shows progress and checks required questions before sending;
-// - sends to the JSON API with the form's Idempotency-Key and retries on network errors, 429 and 5xx,
-//   so a flaky network never stores the answers twice;
-// - sends Turnstile's token (cf-turnstile-response, put in the form by Turnstile's script) as turnstile_token.
+// Enhances the questionnaire; the form works without it (it posts to the server). Keeps a half-filled
+// questionnaire in localStorage (never the enterprise code), shows progress, checks required questions, and
+// sends to the JSON API with the form's Idempotency-Key, retrying network errors, 429 and 5xx (never stored
+// twice), with Turnstile's token as turnstile_token and the enterprise code as enterprise_code.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-survey]');
@@ -32,7 +30,7 @@
   function save() {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === 'website' || el.type === 'hidden' || el.type === 'submit') return;
+      if (!el.name || /^(website|enterprise_code)$/.test(el.name) || el.type === 'hidden' || el.type === 'submit') return;
       if (el.type === 'radio' || el.type === 'checkbox') { if (el.checked) (values[el.name] = values[el.name] || []).push(el.value); }
       else if (el.value) values[el.name] = [el.value];
     });
@@ -92,7 +90,7 @@
     var answers = {};
     questions.forEach(function (q) {
       var t = q.dataset.type;
-      if (t === 'consent' || t === 'contact') return;
+      if (/^(consent|contact|code)$/.test(t)) return;
       var v = valueOf(q.dataset.question);
       if (v === undefined) return;
       answers[q.dataset.question] = (t === 'likert' || t === 'nps') && /^\d+$/.test(v) ? Number(v) : v;
@@ -105,6 +103,8 @@
     if (hp) body.website = hp;
     var tk = valueOf('cf-turnstile-response');
     if (tk) body.turnstile_token = tk;
+    var ec = valueOf('enterprise_code');
+    if (ec) body.enterprise_code = ec;
     return body;
   }
 
@@ -149,11 +149,15 @@
         return;
       }
       button.disabled = false;
+      // Said as a whole, not beside a field: the enterprise already answered, or the wave has closed.
+      var type = String(r.json.type).split(':').pop();
+      if (r.status === 409 && (type === 'already-answered' || type === 'survey-closed')) { statusLine.textContent = type === 'survey-closed' ? d.msgClosed : d.msgAnswered; return; }
       var fieldErrors = {};
       (r.json.errors || []).forEach(function (e) {
         if (e.name.indexOf('answers.') === 0) fieldErrors[e.name.slice(8)] = /requires an answer/.test(e.detail) ? d.msgRequired : d.msgGeneric;
         else if (e.name === 'consent.participation') fieldErrors.consent = d.msgConsent;
         else if (e.name === 'consent.contact') fieldErrors.contact = d.msgContact;
+        else if (e.name === 'enterprise_code') fieldErrors.enterprise_code = /^(Missing|Required)/.test(e.detail) ? d.msgRequired : d.msgCode;
       });
       if (Object.keys(fieldErrors).length) showErrors(fieldErrors);
       else if (r.status === 403 && d.msgVerify) {
