@@ -130,7 +130,7 @@ export function registerSite(app: Hono<AppEnv>): void {
 
   app.get('/data', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} />);
+    return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} minSample={minSample(c.env)} />);
   });
 
   app.get('/methodology', (c) => {

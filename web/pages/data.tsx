@@ -1,8 +1,9 @@
 import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import type { Source } from '../../worker/services/sources.ts';
 
-export function DataPage({ ctx, sources }: { ctx: PageContext; sources: Source[] }) {
+export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; sources: Source[]; minSample: number }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.data.title} description={t.data.description}>
@@ -21,6 +22,12 @@ export function DataPage({ ctx, sources }: { ctx: PageContext; sources: Source[]
       <section aria-labelledby="licence">
         <h2 id="licence">{t.data.licence}</h2>
         <p>{t.data.licenceText}</p>
+      </section>
+      <section aria-labelledby="waves">
+        <h2 id="waves">{t.data.waves}</h2>
+        <p>
+          {fmt(t.data.wavesText, { min: minSample })} <a href="/methodology#publication">{t.data.wavesMethodology}</a>
+        </p>
       </section>
       <section aria-labelledby="privacy">
         <h2 id="privacy">{t.data.privacy}</h2>
