@@ -52,7 +52,12 @@ export async function selectTownRollups(db: Db, townId: string, waves: WaveSourc
  * Only towns that are published
  * themselves (at least `minSample` responses in the wave) are summed, so any
  * difference between two published groups is made of whole published towns:
- * it never isolates fewer than `minSample` respondents. The work grows with
+ * it never isolates fewer than `minSample` respondents. Within such a town,
+ * only what the town publishes is summed: a dimension that `minSample`
+ * respondents rated, a question that `minSample` answered (not counting "not
+ * applicable"). A town withholds the others (say, the one resident among nine
+ * visitors who rated jobs), and a group that summed them would give them away
+ * to anyone subtracting the town's neighbours. The work grows with
  * the number of towns that have responses, never with the number of responses.
  */
 export async function selectGroupedRollups(db: Db, filter: TownFilter, group: ResultsGroup, waves: WaveSources, minSample: number): Promise<RollupSet> {
@@ -69,10 +74,13 @@ export async function selectGroupedRollups(db: Db, filter: TownFilter, group: Re
   const [responses, dimensions, answers] = await Promise.all([
     fromSources<RollupSet['responses'][number]>(db, waves, (t, ids) => sql`SELECT g.key AS key, r.wave_id AS waveId, SUM(r.n) AS n, SUM(r.duplicates) AS duplicates ${from(t, t.responses, ids)} GROUP BY 1, 2`),
     fromSources<RollupSet['dimensions'][number]>(db, waves, (t, ids) =>
-      sql`SELECT g.key AS key, r.wave_id AS waveId, r.dimension, SUM(r.n) AS n, SUM(r.sum) AS sum, SUM(r.sum_squares) AS sumSquares ${from(t, t.dimensions, ids)} GROUP BY 1, 2, 3`,
+      sql`SELECT g.key AS key, r.wave_id AS waveId, r.dimension, SUM(r.n) AS n, SUM(r.sum) AS sum, SUM(r.sum_squares) AS sumSquares ${from(t, t.dimensions, ids)}
+            AND r.n >= ${minSample} GROUP BY 1, 2, 3`,
     ),
     fromSources<RollupSet['answers'][number]>(db, waves, (t, ids) =>
-      sql`SELECT g.key AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, SUM(r.n) AS n ${from(t, t.answers, ids)} GROUP BY 1, 2, 3, 4`,
+      sql`SELECT g.key AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, SUM(r.n) AS n ${from(t, t.answers, ids)}
+            AND (SELECT SUM(b.n) FROM ${t.answers} b WHERE b.wave_id = r.wave_id AND b.town_id = r.town_id AND b.question_id = r.question_id AND b.value <> 'na') >= ${minSample}
+          GROUP BY 1, 2, 3, 4`,
     ),
   ]);
   return { responses, dimensions, answers };

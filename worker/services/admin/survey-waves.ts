@@ -73,6 +73,14 @@ export async function createWave(db: Db, ctx: WriteContext, surveyId: string, in
  * Reschedules, opens, closes, renames a wave or changes its publication rule.
  * A wave keeps the responses it has: it cannot be moved so that one of them
  * would fall outside it, and its questionnaire never changes.
+ *
+ * Nor can a change publish two states of a wave's results that are closer
+ * than its rule allows, since their difference would single out the
+ * respondents in between: a wave with responses keeps its publication rule
+ * (a live wave switched to `after_close` and closed would publish its final
+ * state a few responses after its last step), and a wave published after
+ * closing is not reopened once closed with responses (its final results are
+ * out; a second closing would publish others). A new wave does either.
  */
 export async function updateWave(db: Db, ctx: WriteContext, surveyId: string, waveId: string, change: WaveChange): Promise<Wave> {
   const wave = await selectWave(db, waveId);
@@ -83,6 +91,17 @@ export async function updateWave(db: Db, ctx: WriteContext, surveyId: string, wa
   if (held.first && (opensAt > held.first || (closesAt !== null && closesAt <= held.last!))) {
     throw new AppError('write-rejected', `The wave holds responses from ${held.first} to ${held.last}; it must stay open over all of them.`, {
       errors: [{ name: opensAt > held.first ? 'opens_at' : 'closes_at', in: 'body', detail: 'Would leave responses outside the wave' }],
+    });
+  }
+  if (held.first && change.publication && change.publication !== wave.publication) {
+    throw new AppError('write-rejected', `The wave holds responses, so its publication rule (${wave.publication}) is fixed: switching it would publish a state of its results fewer than 10 responses away from one already published, or about to be, and the difference would single out the respondents in between. Schedule a new wave with the other rule instead.`, {
+      errors: [{ name: 'publication', in: 'body', detail: 'Fixed once the wave has responses' }],
+    });
+  }
+  const reopens = closesAt === null || closesAt > ctx.at;
+  if (held.first && wave.publication === 'after_close' && wave.closesAt !== null && wave.closesAt <= ctx.at && reopens) {
+    throw new AppError('write-rejected', `The wave closed at ${wave.closesAt} and its final results are published: reopening it would publish other final results later, and the difference of the two would single out the respondents in between. Schedule a new wave instead.`, {
+      errors: [{ name: 'closes_at', in: 'body', detail: 'A closed wave published after closing cannot be reopened' }],
     });
   }
   const set = {
