@@ -36,6 +36,8 @@ export default defineConfig(async () => {
             ADMIN_TOKENS: JSON.stringify(TEST_TOKENS),
             ENTERPRISE_WAVE_SECRETS: JSON.stringify(TEST_WAVE_SECRETS),
           },
+          // A second, empty D1 for test/db/waves-migration.test.ts, which migrates a database of the old schema step by step.
+          d1Databases: ['MIGRATION_DB'],
         },
       }),
     ],

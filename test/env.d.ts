@@ -6,6 +6,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** The SQL of `npm run db:load`, built from data/ by vitest.config.ts. */
       TEST_SEED: string[];
+      /** An empty D1 of its own, for test/db/waves-migration.test.ts (vitest.config.ts). */
+      MIGRATION_DB: D1Database;
     }
   }
 }
