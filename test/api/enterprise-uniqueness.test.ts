@@ -293,6 +293,27 @@ describe('what is kept of an enterprise\'s answer', () => {
   });
 });
 
+describe('what a code cannot prove', () => {
+  let taken = '';
+  it('(set-up) someone who is not the enterprise answers first, with the enterprise\'s code as printed on its licence', async () => {
+    taken = use(enterpriseCode());
+    expect((await answer(taken)).res.status).toBe(201);
+  });
+
+  // RESIDUAL RISK, kept as a failing test on purpose. The unified social credit code identifies an enterprise but
+  // is no secret: it is printed on the business licence and listed in public registries, and any code with the
+  // right check character is accepted, whether or not an enterprise has it. So whoever answers first with a code
+  // holds that enterprise's one answer for the town and wave: a town office can answer for the enterprises it knows
+  // before they do (or with made-up codes), and the real enterprise then gets 409; and the 409 tells anyone with a
+  // code whether that enterprise has answered (never what it said). Only something the enterprise alone receives
+  // (e.g. a one-time invitation per registered enterprise) would stop it; without accounts, what bounds it is the
+  // per-network rate limit, Turnstile and the audit of the raw responses. If this starts to pass, make it a normal test.
+  it.fails('the enterprise can still give its own answer after someone else used its code (it cannot: 409)', async () => {
+    expect(taken, 'set-up ran').not.toBe('');
+    expect((await answer(taken)).res.status).toBe(201);
+  });
+});
+
 // Last: closes the open enterprise wave (storage is per file).
 describe('another wave', () => {
   it('accepts the same code and town in a new wave, under the new wave\'s own secret, whose claims cannot be matched with the old ones', async () => {
