@@ -53,7 +53,8 @@ describe('the enterprise questionnaire asks for the unified social credit code',
     const t = MESSAGES[lang];
     const town = await townAt(50);
     const html = await page(`/survey/enterprise?town=${town}&lang=${lang}`);
-    expect(html).toContain(`<label for="f-enterprise_code">${escaped(t.survey.codeLabel)} <span class="req">${escaped(t.survey.required)}</span></label>`);
+    const term = lang === 'zh' ? '' : ` (<span lang="zh-CN">${MESSAGES.zh.survey.codeLabel}</span>)`;
+    expect(html).toContain(`<label for="f-enterprise_code">${escaped(t.survey.codeLabel)}${term} <span class="req">${escaped(t.survey.required)}</span></label>`);
     expect(html).toMatch(/<input id="f-enterprise_code" class="code-input" name="enterprise_code" value="" maxlength="40" autocomplete="off"[^>]* aria-required="true" aria-describedby="hint-enterprise_code err-enterprise_code"\/>/);
     expect(html).toMatch(/<div class="question" id="q-enterprise_code" data-question="enterprise_code" data-type="code" data-required="true">/);
     const hint = /<p class="muted small" id="hint-enterprise_code">([\s\S]*?)<\/p>/.exec(html)![1]!;

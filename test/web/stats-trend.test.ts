@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { minSample } from '../../worker/http/survey-context.ts';
 import { GroupedSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
 import { getJson } from '../helpers.ts';
@@ -60,6 +62,16 @@ describe('/stats: satisfaction across waves', () => {
       }
       // Every row of the table is drawn: a mark per score.
       expect((figure.match(/<circle /g) ?? []).length).toBe(1 + w1.dimensions.filter((d) => d.score !== null).length);
+      // The enterprise waves have no figures yet: each is named once with the reason, none is a column.
+      const enterprise = trend(await page(`/stats?lang=${lang}`), 'enterprise');
+      const note = (wave: string) => textOf(element(enterprise, 'li', 'data-wave', wave) ?? '').trim();
+      const [w2, ew1] = (await national()).filter((s) => s.survey_id === 'enterprise');
+      expect(w2).toMatchObject({ wave_id: 'enterprise-w2', published: false });
+      expect(ew1).toMatchObject({ wave_id: 'enterprise-w1', published: true, suppressed: true });
+      expect(note('enterprise-w2')).toBe(fmt(t.stats.trendWithheld, { wave: w2!.wave.name[lang], status: t.results.status.open, reason: t.results.notPublishedNoEnd }));
+      expect(note('enterprise-w1')).toBe(fmt(t.stats.trendWithheld, { wave: ew1!.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: minSample(env) }) }));
+      expect(enterprise).toContain(t.stats.trendNoResults);
+      expect(enterprise).not.toContain('<table');
     }
   });
 
@@ -80,11 +92,12 @@ describe('/stats: satisfaction across waves', () => {
       expect(rows.map((m) => [m[1], m[2]])).toEqual(w2.ipa!.functions.map((f) => [f.function, f.quadrant ?? undefined]));
       for (const [i, f] of w2.ipa!.functions.entries()) if (f.gap !== null) expect(textOf(rows[i]![3]!)).toContain(one(f.gap));
       expect(textOf(html)).toContain(t.results.ipaExplain);
-      // The first enterprise wave closed with no responses: its column says the figures are withheld.
+      // The first enterprise wave closed with no responses: no column, and a note says the figures are withheld.
       const figure = trend(html, 'enterprise');
       const w1 = results.find((s) => s.wave_id === 'enterprise-w1')!;
       expect(w1).toMatchObject({ published: true, suppressed: true });
-      expect(textOf(element(figure, 'tr', 'data-dimension', 'overall')!)).toContain(t.results.notPublishedDimension);
+      expect(figure).not.toContain('<th scope="col" data-wave="enterprise-w1"');
+      expect(textOf(element(figure, 'li', 'data-wave', 'enterprise-w1')!).trim()).toBe(fmt(t.stats.trendWithheld, { wave: w1.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: minSample(env) }) }));
     }
 
     // A later wave that has closed with its own analysis takes its place; one still open would not.

@@ -1,4 +1,5 @@
 import type { PageContext } from '../context.ts';
+import { beijingTime } from '../beijing-time.ts';
 import { fmt } from '../i18n/index.ts';
 import type { SurveyResult } from '../../worker/services/surveys/results.ts';
 import { one, signed } from './satisfaction.tsx';
@@ -14,13 +15,15 @@ interface TrendChartProps {
   title: string;
   /** One survey's results in one group, one per wave (any order). */
   results: SurveyResult[];
+  minSample: number;
 }
 
 /** Each wave's mark: a shape and a colour of its own, so that the shape alone tells the waves apart. */
 const SHAPES: Shape[] = ['circle', 'square', 'triangle', 'diamond'];
 const COLORS = ['#1f5f99', '#b3261e', '#1d6b32', '#6b3fa0'];
 
-const WIDTH = 640;
+// Narrow enough that its text stays legible when a phone scales it down.
+const WIDTH = 440;
 const LEFT = 16;
 const RIGHT = 24;
 const PLOT = WIDTH - LEFT - RIGHT;
@@ -54,9 +57,9 @@ function Mark({ shape, x, y, color }: { shape: Shape; x: number; y: number; colo
  * A survey's scores across waves, drawn on the server as an SVG dot plot: one row per dimension, the
  * 0–100 score across, one mark per wave (its own shape and colour) with its 95% interval. The drawing
  * is one image to screen readers, with a title and a description naming the waves and the changes
- * beyond the intervals; the table below it has every figure, and says why a wave has none.
+ * beyond the intervals; the table below it has every figure, and a note says why a wave has none.
  */
-export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps) {
+export function TrendChart({ ctx, id, caption, title, results, minSample }: TrendChartProps) {
   const { t, lang } = ctx;
   const m = t.stats;
   const r = t.results;
@@ -65,16 +68,36 @@ export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps
   const dimensions = trendDimensions(waves);
   const style = new Map(drawn.map((w, i) => [w.wave_id, { shape: SHAPES[i % SHAPES.length]!, color: COLORS[i % COLORS.length]! }]));
   const cell = (w: SurveyResult, dimension: string) => w.dimensions.find((d) => d.dimension === dimension);
+  // The waves without figures, once each, with the reason: not published yet (and when), or too few responses.
+  const withheld = waves
+    .filter((w) => !shown(w))
+    .map((w) => {
+      const reason = w.published
+        ? fmt(r.suppressed, { min: minSample })
+        : w.wave.closes_at
+          ? fmt(r.notPublished, { closes: beijingTime(w.wave.closes_at, t) })
+          : r.notPublishedNoEnd;
+      return { w, text: fmt(m.trendWithheld, { wave: w.wave.name[lang], status: r.status[w.wave.status], reason }) };
+    });
+  const notes = withheld.length > 0 && (
+    <ul class="small muted trend-withheld">
+      {withheld.map(({ w, text }) => (
+        <li data-wave={w.wave_id}>{text}</li>
+      ))}
+    </ul>
+  );
   if (drawn.length === 0 || dimensions.length === 0) {
     return (
       <figure class="chart trend" aria-labelledby={`${id}-caption`}>
         <figcaption id={`${id}-caption`}>{caption}</figcaption>
         <p>{m.trendNoResults}</p>
+        {notes}
       </figure>
     );
   }
   const x = (score: number) => LEFT + (score / 100) * PLOT;
-  const legendHeight = 24;
+  // The legend one wave a line, so that long names never run off the drawing.
+  const legendHeight = drawn.length * 18 + 6;
   const top = legendHeight + 22;
   const height = top + dimensions.length * ROW + 8;
   const ticks = [0, 20, 40, 60, 80, 100];
@@ -84,24 +107,17 @@ export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps
     .map(({ w, dims }) => fmt(m.trendChanged, { wave: w.wave.name[lang], dimensions: dims.map((d) => d.label[lang]).join(t.ipa.listSeparator) }))
     .join('');
   const legend = drawn.map((w) => fmt(m.trendWave, { wave: w.wave.name[lang], shape: m.shapes[style.get(w.wave_id)!.shape] })).join(t.ipa.listSeparator);
-  // The legend's entries side by side, each as wide as its name.
-  let legendX = LEFT;
-  const legendItems = drawn.map((w) => {
-    const at = legendX;
-    const name = w.wave.name[lang];
-    legendX += 24 + [...name].reduce((sum, ch) => sum + (/[\u2e80-\uffff]/.test(ch) ? FONT : FONT * 0.58), 0) + 18;
-    return { w, at, name };
-  });
+  const legendItems = drawn.map((w, i) => ({ w, y: 12 + i * 18, name: w.wave.name[lang] }));
   return (
     <figure class="chart trend" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
       <svg class="trend-plot" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{fmt(m.trendDesc, { waves: legend, summary: changed })}</desc>
-        {legendItems.map(({ w, at, name }) => (
+        {legendItems.map(({ w, y, name }) => (
           <g>
-            <Mark shape={style.get(w.wave_id)!.shape} x={at + 8} y={12} color={style.get(w.wave_id)!.color} />
-            <text x={at + 22} y={16} font-size={FONT} fill="#222">{name}</text>
+            <Mark shape={style.get(w.wave_id)!.shape} x={LEFT + 8} y={y} color={style.get(w.wave_id)!.color} />
+            <text x={LEFT + 22} y={y + 4} font-size={FONT} fill="#222">{name}</text>
           </g>
         ))}
         {ticks.map((v) => (
@@ -138,7 +154,7 @@ export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps
           <thead>
             <tr>
               <th scope="col">{r.dimension}</th>
-              {waves.map((w) => (
+              {drawn.map((w) => (
                 <th scope="col" data-wave={w.wave_id}>{fmt(m.waveHeader, { wave: w.wave.name[lang], status: r.status[w.wave.status] })}</th>
               ))}
             </tr>
@@ -147,11 +163,11 @@ export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps
             {dimensions.map((d) => (
               <tr data-dimension={d.id}>
                 <th scope="row">{d.label[lang]}</th>
-                {waves.map((w) => {
-                  if (!w.published) return <td class="muted">{m.trendNone}</td>;
+                {drawn.map((w) => {
                   const c = cell(w, d.id);
-                  if (w.suppressed || (c && c.score === null)) return <td class="muted">{r.notPublishedDimension}</td>;
-                  if (!c || c.score === null) return <td>—</td>;
+                  // Not asked by this wave's questionnaire, or asked but with too few answers to publish.
+                  if (!c) return <td>—</td>;
+                  if (c.score === null) return <td class="muted">{r.notPublishedDimension}</td>;
                   return (
                     <td data-wave={w.wave_id} data-score={c.score}>
                       <strong>{one(c.score)}</strong>
@@ -170,6 +186,7 @@ export function TrendChart({ ctx, id, caption, title, results }: TrendChartProps
           </tbody>
         </table>
       </div>
+      {notes}
     </figure>
   );
 }

@@ -104,7 +104,7 @@ export const zh = {
     trendDesc: '点图：每行一个维度，横轴为得分（0–100），每个标记是一轮的得分（{waves}），横线为其 95% 置信区间。{summary}同样的数字见下表。',
     trendWave: '{wave}：{shape}',
     trendChanged: '{wave}与上一轮相比，超出置信区间的变化：{dimensions}。',
-    trendNone: '尚未公布',
+    trendWithheld: '{wave}（{status}）：{reason}',
     trendNoResults: '尚无已公布的结果。',
     shapes: { circle: '圆点', square: '方块', triangle: '三角', diamond: '菱形' },
     waveHeader: '{wave}（{status}）',

@@ -57,6 +57,7 @@ export function StatsPage({ ctx, data }: { ctx: PageContext; data: StatsData }) 
               caption={fmt(t.stats.trendCaption, { survey: name })}
               title={fmt(t.stats.trendTitle, { survey: name })}
               results={national.filter((r) => r.survey_id === s.id)}
+              minSample={data.satisfaction.min_sample}
             />
           );
         })}

@@ -5,6 +5,7 @@ import { QuestionField, type FormValue } from '../components/question.tsx';
 import { beijingTime } from '../beijing-time.ts';
 import { waveWindow } from '../components/satisfaction.tsx';
 import type { Messages } from '../i18n/index.ts';
+import { zh } from '../i18n/zh.ts';
 import type { Survey, SurveySummary, Wave } from '../../worker/services/surveys/definitions.ts';
 import type { TownSummary } from '../../worker/services/towns.ts';
 import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
@@ -100,7 +101,14 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
               <h2 id="s-enterprise">{t.survey.codeTitle}</h2>
               <div class={`question${errors.enterprise_code ? ' has-error' : ''}`} id="q-enterprise_code" data-question="enterprise_code" data-type="code" data-required="true">
                 <label for="f-enterprise_code">
-                  {t.survey.codeLabel} <span class="req">{t.survey.required}</span>
+                  {t.survey.codeLabel}
+                  {/* The Chinese term as on the licence, read as Chinese. */}
+                  {lang !== 'zh' && (
+                    <>
+                      {' '}(<span lang="zh-CN">{zh.survey.codeLabel}</span>)
+                    </>
+                  )}{' '}
+                  <span class="req">{t.survey.required}</span>
                 </label>
                 <p class="muted small" id="hint-enterprise_code">
                   {t.survey.codeHint} <a href="/data#privacy-enterprise">{t.survey.codePrivacy}</a>
