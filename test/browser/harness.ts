@@ -95,7 +95,8 @@ export const newNetwork = () => `198.18.${Math.floor(networks / 250) % 250}.${(n
 
 /**
  * Stores `n` responses through the JSON API, each from a network of its own with answers of its own (so none is a
- * probable duplicate or rate-limited): 1–5 on the scales in turn, 0–10 to recommend, the first option elsewhere.
+ * probable duplicate or rate-limited): on the scales 2, 3 or 4 by question give or take 1 by respondent (so that
+ * questions differ, as on the pages' screenshots), 0–10 in turn to recommend, the first option elsewhere.
  */
 export async function seedResponses(server: LocalServer, survey: 'public' | 'enterprise', town: string, n: number, extra: Record<string, unknown> = {}): Promise<void> {
   const definition = (await (await fetch(`${server.url}/api/v1/surveys/${survey}`)).json()) as { sections: { questions: { id: string; type: string; required: boolean; options?: { id: string }[] }[] }[] };
@@ -103,7 +104,7 @@ export async function seedResponses(server: LocalServer, survey: 'public' | 'ent
     const answers: Record<string, unknown> = {};
     definition.sections.flatMap((s) => s.questions).forEach((q, k) => {
       if (!q.required) return;
-      answers[q.id] = q.type === 'likert' ? 1 + ((i + k) % 5) : q.type === 'nps' ? (i * 3 + k) % 11 : q.type === 'multi' ? [q.options![0]!.id] : q.options![0]!.id;
+      answers[q.id] = q.type === 'likert' ? 2 + (k % 3) + ((i + 2 * k) % 3) - 1 : q.type === 'nps' ? (i * 3 + k) % 11 : q.type === 'multi' ? [q.options![0]!.id] : q.options![0]!.id;
     });
     const res = await fetch(`${server.url}/api/v1/surveys/${survey}/responses`, {
       method: 'POST',

@@ -2,12 +2,28 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, startHarness, type Harness } from './harness.ts';
+import { SCREENSHOTS, seedResponses, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let receipt = '';
+let resultsTown = '';
 beforeAll(async () => {
   h = await startHarness();
+  // A town whose results are published (the server starts empty): 10 public responses publish its live wave; 10
+  // enterprise responses, then the wave closed by staff, publish its enterprise wave with the IPA. A third enterprise
+  // wave then opens: the page shows one wave that publishes once it closes, one published and one below the minimum.
+  resultsTown = ((await (await fetch(`${h.server.url}/api/v1/towns?limit=1&province=${encodeURIComponent('浙江省')}`)).json()) as { items: { id: string }[] }).items[0]!.id;
+  await seedResponses(h.server, 'public', resultsTown, 10);
+  await seedResponses(h.server, 'enterprise', resultsTown, 10);
+  const admin = { Authorization: 'Bearer local-server-token', 'Content-Type': 'application/json' };
+  const now = new Date().toISOString();
+  for (const [method, path, body] of [
+    ['PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', { closes_at: now }],
+    ['POST', '/api/v1/admin/surveys/enterprise/waves', { id: 'enterprise-w3', name: { zh: '第三轮（2027年）', en: 'Wave 3 (2027)' }, opens_at: now, closes_at: null, publication: 'after_close' }],
+  ] as const) {
+    const res = await fetch(`${h.server.url}${path}`, { method, headers: admin, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  }
   // A real receipt, so that the confirmation page can be checked too.
   const survey = await (await fetch(`${h.server.url}/api/v1/surveys/public`)).json();
   const answers: Record<string, unknown> = {};
@@ -29,6 +45,7 @@ const PAGES: [string, () => string][] = [
   ['lists', () => '/lists'],
   ['list', () => '/lists/mohurd-2016-batch1?province=浙江省'],
   ['town', () => '/towns/beijing-changgouzhen'],
+  ['town-results', () => `/towns/${resultsTown}`],
   ['stats', () => '/stats'],
   ['data', () => '/data'],
   ['methodology', () => '/methodology'],
