@@ -118,6 +118,10 @@ describe('the town page, per wave', () => {
       const t = MESSAGES[lang];
       const html = block(await page(`/towns/${town}?lang=${lang}`), 'enterprise-w2');
       expect(textOf(html)).toContain(t.results.ipaExplain);
+      // No duplicate signal is kept for enterprises: the page says what keeps their answers single instead.
+      expect(textOf(html)).toContain(t.results.onePerEnterprise);
+      expect(html).toContain('<a href="/methodology#enterprise">');
+      expect(html).not.toContain('/methodology#duplicates');
       expect(html).toContain(`<a href="/methodology#ipa">${escaped(t.results.methodology)}</a>`);
       expect(html).toMatch(/<svg class="ipa-plot"[^>]* role="img" aria-labelledby="ipa-enterprise-w2-title ipa-enterprise-w2-desc"/);
       // The table has the API's functions in its order (where to act first), each with its figures and quadrant.

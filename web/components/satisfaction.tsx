@@ -76,10 +76,17 @@ export function SatisfactionBlock({ ctx, result, minSample, waveNames }: Satisfa
               <strong>{m.smallSample}</strong>
             </p>
           )}
-          {result.duplicates_excluded_percent !== null && (
+          {/* The duplicate signal is the public survey's; the enterprise survey counts one answer per enterprise instead. */}
+          {result.survey_id === 'enterprise' ? (
             <p class="muted small">
-              {fmt(m.duplicates, { percent: result.duplicates_excluded_percent })} <a href="/methodology#duplicates">{m.methodology}</a>
+              {m.onePerEnterprise} <a href="/methodology#enterprise">{m.methodology}</a>
             </p>
+          ) : (
+            result.duplicates_excluded_percent !== null && (
+              <p class="muted small">
+                {fmt(m.duplicates, { percent: result.duplicates_excluded_percent })} <a href="/methodology#duplicates">{m.methodology}</a>
+              </p>
+            )
           )}
           <div class="table-scroll" role="region" tabindex={0} aria-labelledby={`${id}-caption`}>
             <table class="data-table">

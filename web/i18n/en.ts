@@ -214,6 +214,7 @@ export const en: Messages = {
     suppressed: 'Fewer than {min} responses are published for this wave, so no results are shown: no respondent can be singled out.',
     smallSample: 'Small sample (fewer than 30 responses): read with care.',
     duplicates: 'Probable duplicates (exactly the same answers from the same network on the same day) left out: {percent}% of the responses received.',
+    onePerEnterprise: 'One answer per enterprise, town and wave is counted (checked by the unified social credit code, which is never stored).',
     caption: '{survey}, {wave}: score by dimension',
     dimension: 'Dimension',
     score: 'Score (0–100)',

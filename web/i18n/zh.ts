@@ -213,6 +213,7 @@ export const zh = {
     suppressed: '本轮公布的回答不足 {min} 份，暂不公布结果，以免从结果中认出答题人。',
     smallSample: '样本较少（少于 30 份回答），请谨慎解读。',
     duplicates: '已排除疑似重复的回答（同一网络在同一天提交的完全相同的答案）：占收到回答的 {percent}%。',
+    onePerEnterprise: '每家企业对每个小镇每轮只计一份回答（以统一社会信用代码核对，代码从不保存）。',
     caption: '{survey}，{wave}：各维度得分',
     dimension: '维度',
     score: '得分（0–100）',
