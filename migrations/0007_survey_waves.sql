@@ -110,13 +110,23 @@ INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, cl
 SELECT v.survey_id || '-w' || v.version, v.survey_id, v.id, '第' || v.version || '轮', 'Wave ' || v.version,
   COALESCE((SELECT MIN(r.submitted_at) FROM responses r WHERE r.survey_version_id = v.id),
     CASE WHEN v.version = (SELECT MIN(v2.version) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id) THEN COALESCE(s.opens_at, v.created_at) ELSE v.created_at END),
-  CASE WHEN v.version = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id) THEN s.closes_at
+  CASE WHEN v.version = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id) THEN
+         -- A survey paused by moving its opening into the future after it had answers stays paused: its wave ends now.
+         CASE WHEN s.opens_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AND EXISTS (SELECT 1 FROM responses r WHERE r.survey_version_id = v.id)
+              THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE s.closes_at END
        ELSE (SELECT MIN(v2.created_at) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id AND v2.version > v.version) END,
   CASE s.audience WHEN 'enterprise' THEN 'after_close' ELSE 'live_in_steps' END, 'data'
 FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
--- An older version that nobody answered needs no wave.
-WHERE v.version = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id)
-   OR EXISTS (SELECT 1 FROM responses r WHERE r.survey_version_id = v.id);
+-- A version answered needs a wave, and so does the current one, unless nobody answered it and the survey closed
+-- before it came (it would close before it opened); an older version that nobody answered needs none.
+WHERE EXISTS (SELECT 1 FROM responses r WHERE r.survey_version_id = v.id)
+   OR (v.version = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = v.survey_id)
+       AND (s.closes_at IS NULL OR s.closes_at > v.created_at));
+--> statement-breakpoint
+-- Every instant in one spelling, that of the responses' submitted_at (toISOString: milliseconds and Z), so that
+-- instants compare as text to the millisecond: '…00Z' sorts after '…00.500Z' of the same second.
+UPDATE survey_waves SET opens_at = strftime('%Y-%m-%dT%H:%M:%fZ', opens_at),
+  closes_at = CASE WHEN closes_at IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', closes_at) END;
 --> statement-breakpoint
 UPDATE responses SET wave_id = (SELECT w.id FROM survey_waves w WHERE w.version_id = responses.survey_version_id);
 --> statement-breakpoint

@@ -64,8 +64,9 @@ function parseWaves(rows: Row[], surveys: SurveyDefinition[]): WaveRecord[] {
       versionId: `${row.survey}-v${row.version}`,
       name: row.name!,
       nameEn: row.name_en!,
-      opensAt: row.opens_at!,
-      closesAt: row.closes_at || null,
+      // One spelling for every instant (toISOString: milliseconds and Z), so that they compare as text.
+      opensAt: new Date(row.opens_at!).toISOString(),
+      closesAt: row.closes_at ? new Date(row.closes_at).toISOString() : null,
       publication: row.publication as WaveRecord['publication'],
     };
   });

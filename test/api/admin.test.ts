@@ -59,7 +59,7 @@ describe('admin API', () => {
     const closed = await put({ opens_at: null, closes_at: now });
     expect(closed.status).toBe(200);
     const body = await closed.json<any>();
-    expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00Z', closes_at: now, open: false });
+    expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00.000Z', closes_at: now, open: false });
     expect(body.wave).toMatchObject({ id: 'public-w1', status: 'closed' });
     expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
     expect((await put({ opens_at: '2026-01-03T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(400);

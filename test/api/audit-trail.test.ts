@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe('survey windows', () => {
   it('a window change writes an audit entry with the window before and after', async () => {
     const before = await storedWindow('enterprise');
-    const window = { opens_at: '2026-11-01T00:00:00Z', closes_at: '2030-01-01T00:00:00Z' };
+    const window = { opens_at: '2026-11-01T00:00:00.000Z', closes_at: '2030-01-01T00:00:00.000Z' };
     const res = await putWindow('enterprise', window);
     expect(res.status).toBe(200);
     const [entry] = await auditOf('entity=wave&entity_id=enterprise-w2');

@@ -60,7 +60,7 @@ describe('what the document promises, the server does', () => {
     const put = (body: unknown) => request('PUT', '/api/v1/admin/surveys/public/window', { headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const res = await put({ opens_at: '2026-01-01T08:00:00+08:00', closes_at: '2026-01-02T07:59:59.5+08:00' });
     expect(res.status).toBe(200);
-    expect((await res.json<Json>()).window).toEqual({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-01T23:59:59.500Z', open: false });
+    expect((await res.json<Json>()).window).toEqual({ opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-01-01T23:59:59.500Z', open: false });
     // 2026-01-02T00:00+08:00 is 2026-01-01T16:00Z: after a close at 15:00Z, whatever the spelling.
     expect((await put({ opens_at: '2026-01-02T00:00:00+08:00', closes_at: '2026-01-01T15:00:00Z' })).status).toBe(400);
     expect((await put({ opens_at: '2026-01-01 08:00', closes_at: null })).status).toBe(400);

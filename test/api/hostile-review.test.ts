@@ -591,7 +591,7 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
     expect((await put('/api/v1//admin/surveys/%65nterprise/window', { opens_at: null, closes_at: null })).status).toBe(200);
     expect(await count()).toBe(n0 + 2);
     const last = await env.DB.prepare("SELECT before, after FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2' ORDER BY id DESC LIMIT 1").first<any>();
-    expect(JSON.parse(last.before)).toMatchObject({ opens_at: '2026-11-01T00:00:00Z' });
+    expect(JSON.parse(last.before)).toMatchObject({ opens_at: '2026-11-01T00:00:00.000Z' });
     for (const [body, headers] of [
       [{ opens_at: '2027-01-01T00:00:00Z', closes_at: '2026-01-01T00:00:00Z' }, ADMIN],
       [{ opens_at: null, closes_at: null, extra: 1 }, ADMIN],

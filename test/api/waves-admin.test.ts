@@ -39,7 +39,7 @@ describe('the waves of a survey (public)', () => {
       ['enterprise-w1', 'enterprise-v1', 'after_close', 'closed'],
       ['enterprise-w2', 'enterprise-v2', 'after_close', 'open'],
     ]);
-    expect(items[0]).toMatchObject({ survey_id: 'enterprise', opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-11-01T00:00:00Z', name: { zh: expect.any(String), en: expect.any(String) } });
+    expect(items[0]).toMatchObject({ survey_id: 'enterprise', opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-11-01T00:00:00.000Z', name: { zh: expect.any(String), en: expect.any(String) } });
     const pub = WaveListSchema.parse((await getJson('/api/v1/surveys/public/waves')).body).items;
     expect(pub.map((w) => [w.id, w.publication, w.status, w.closes_at])).toEqual([['public-w1', 'live_in_steps', 'open', null]]);
     expect((await get('/api/v1/surveys/nothing/waves')).status).toBe(404);
@@ -74,12 +74,12 @@ describe('scheduling a wave', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const wave = WaveSchema.parse(await res.json());
     expect(wave).toEqual({
-      id: 'public-2027', survey_id: 'public', version_id: 'public-v1', name, opens_at: '2026-12-31T16:00:00Z', closes_at: '2027-12-31T16:00:00Z', publication: 'live_in_steps', status: 'scheduled',
+      id: 'public-2027', survey_id: 'public', version_id: 'public-v1', name, opens_at: '2026-12-31T16:00:00.000Z', closes_at: '2027-12-31T16:00:00.000Z', publication: 'live_in_steps', status: 'scheduled',
     });
-    expect(await row('public-2027')).toMatchObject({ origin: 'admin', opens_at: '2026-12-31T16:00:00Z', version_id: 'public-v1' });
+    expect(await row('public-2027')).toMatchObject({ origin: 'admin', opens_at: '2026-12-31T16:00:00.000Z', version_id: 'public-v1' });
     const [entry] = await auditOf('public-2027');
     expect(entry).toMatchObject({ actor: 'test-surveys', action: 'create', entity: 'wave', entity_id: 'public-2027', before: null });
-    expect(entry.after).toEqual({ survey_id: 'public', version_id: 'public-v1', name: name.zh, name_en: name.en, opens_at: '2026-12-31T16:00:00Z', closes_at: '2027-12-31T16:00:00Z', publication: 'live_in_steps' });
+    expect(entry.after).toEqual({ survey_id: 'public', version_id: 'public-v1', name: name.zh, name_en: name.en, opens_at: '2026-12-31T16:00:00.000Z', closes_at: '2027-12-31T16:00:00.000Z', publication: 'live_in_steps' });
     const listed = WaveListSchema.parse((await getJson('/api/v1/surveys/public/waves')).body).items;
     expect(listed.map((w) => [w.id, w.status])).toEqual([['public-w1', 'open'], ['public-2027', 'scheduled']]);
   });
@@ -183,11 +183,11 @@ describe('changing a wave', () => {
 
   it('marks a wave of the data files that staff changed as origin admin, so reloading the files leaves the change', async () => {
     expect(await row('enterprise-w2')).toMatchObject({ origin: 'data', closes_at: null });
-    const closes = '2027-03-01T00:00:00Z';
+    const closes = '2027-03-01T00:00:00.000Z';
     expect((await patch('enterprise', 'enterprise-w2', { closes_at: closes })).status).toBe(200);
     expect(await row('enterprise-w2')).toMatchObject({ origin: 'admin', closes_at: closes });
     // public-w1 was changed above too.
-    expect(await row('public-w1')).toMatchObject({ origin: 'admin', closes_at: '2026-12-31T16:00:00Z' });
+    expect(await row('public-w1')).toMatchObject({ origin: 'admin', closes_at: '2026-12-31T16:00:00.000Z' });
     // A wave of the files nobody changed through the API is put back as the files have it: the reload does run.
     await env.DB.prepare("UPDATE survey_waves SET name = 'changed behind the API' WHERE id = 'enterprise-w1'").run();
     const changed = [await row('enterprise-w2'), await row('public-w1'), await row('public-2027')];

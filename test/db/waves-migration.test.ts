@@ -181,7 +181,8 @@ describe('migrating a database with responses to waves (0007, 0008)', () => {
     expect(overlapping).toEqual([]);
     expect(await all("SELECT id, opens_at, closes_at FROM survey_waves WHERE survey_id = 'public' ORDER BY opens_at")).toEqual([
       // From its first response to the day the next version came; the current one from its first response, open.
-      { id: 'public-w1', opens_at: at('02-01', 0), closes_at: '2026-06-01T00:00:00Z' },
+      // Every instant in the responses' spelling (milliseconds and Z), so that they compare as text.
+      { id: 'public-w1', opens_at: at('02-01', 0), closes_at: '2026-06-01T00:00:00.000Z' },
       { id: 'public-w2', opens_at: at('06-02', 0), closes_at: null },
     ]);
     // A response arriving now belongs to exactly one wave per survey, the current version's.

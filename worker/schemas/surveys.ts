@@ -146,14 +146,15 @@ export const ReceiptSchema = z
   .openapi('Receipt');
 
 /**
- * An RFC 3339 date-time with any offset (staff type Beijing time, `+08:00`), stored as UTC with `Z`: one
- * spelling, so that windows compare as strings with the clock's toISOString(). Whole seconds keep no `.000`.
+ * An RFC 3339 date-time with any offset (staff type Beijing time, `+08:00`), stored in the one spelling of
+ * toISOString() (UTC, milliseconds, `Z`) that every instant here has, responses' included: so instants compare
+ * as text, in JavaScript and in SQL, to the millisecond.
  */
 export const WindowInstant = z
   .string()
   .datetime({ offset: true })
   // zod runs an overwrite even after the format check failed: only a real instant is rewritten, the rest is refused as it was.
-  .overwrite((v) => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString().replace('.000Z', 'Z')));
+  .overwrite((v) => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString()));
 
 export const WindowUpdateSchema = z
   .object({
