@@ -6,7 +6,9 @@ import { problemResponse, problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, WaveSchema } from '../../schemas/surveys.ts';
 import { WaveCreateSchema, WaveParams, WaveUpdateSchema } from '../../schemas/waves.ts';
 
-const REFUSED = problemResponse('The wave would overlap another wave of the survey, close before it opens, or leave some of its responses outside it; or an unknown version (errors[] says which).');
+const REFUSED = problemResponse(
+  'Refused, nothing written (errors[] says why): the wave would overlap another wave of the survey, close before it opens, or leave some of its responses outside it; a wave with responses cannot change its publication rule, nor reopen once closed if it publishes after closing (either would publish two states of its results fewer than 10 responses apart); a response arrived while it was being changed; or an unknown version.',
+);
 
 export const createWaveRoute = createRoute({
   method: 'post',

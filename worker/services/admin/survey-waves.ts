@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { waveAuditStatement } from '../../db/queries/audit.ts';
 import { runBatch } from '../../db/queries/batch.ts';
 import { selectFirstAndLastResponse } from '../../db/queries/surveys.ts';
-import { selectWave, WAVE_BACKWARDS, WAVE_OVERLAP, waveInsert, waveUpdate, type Publication, type WaveRow } from '../../db/queries/waves.ts';
+import { selectWave, WAVE_BACKWARDS, WAVE_CHANGED, WAVE_OVERLAP, waveInsert, waveUpdate, type Publication, type WaveRow } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
 import { currentWave, definitionsOf, findSurvey, getSurvey, waveOf, type Wave } from '../surveys/definitions.ts';
 import type { WriteContext } from './audit.ts';
@@ -30,6 +30,7 @@ function refused(err: unknown): AppError | null {
   if (WAVE_OVERLAP.test(text)) return new AppError('write-rejected', 'The wave would overlap another wave of this survey: a response must belong to exactly one wave. Close or move the other wave first.', { errors: [{ name: 'opens_at', in: 'body', detail: 'Overlaps another wave of the survey' }] });
   if (WAVE_BACKWARDS.test(text)) return new AppError('write-rejected', 'A wave must open before it closes.', { errors: [{ name: 'closes_at', in: 'body', detail: 'Not after opens_at' }] });
   if (/UNIQUE constraint failed: survey_waves\.id/.test(text)) return new AppError('already-exists', 'A wave with this id exists already.', { errors: [{ name: 'id', in: 'body', detail: 'Already used' }] });
+  if (WAVE_CHANGED.test(text)) return new AppError('write-rejected', 'A response arrived while the wave was being changed, and the change would now leave it outside the wave (or the wave now has responses, which fix its rule and its closing). Nothing was changed; look at the wave again.');
   return null;
 }
 
@@ -117,7 +118,10 @@ export async function updateWave(db: Db, ctx: WriteContext, surveyId: string, wa
     ...(change.publication ? { publication: change.publication } : {}),
   };
   const audit = { at: ctx.at, actor: ctx.actor.name, requestId: ctx.requestId };
-  await commit(db, [waveAuditStatement(audit, 'update', waveId, logged), waveUpdate(db, waveId, set)]);
+  // Changing the rule, or reopening a closed wave published after closing, is allowed only while the wave has no
+  // response: the statement checks that again, as it checks that no response falls outside the new window.
+  const noResponses = (change.publication !== undefined && change.publication !== wave.publication) || (wave.publication === 'after_close' && wave.closesAt !== null && wave.closesAt <= ctx.at && reopens);
+  await commit(db, [waveAuditStatement(audit, 'update', waveId, logged), waveUpdate(db, waveId, set, { opensAt, closesAt, noResponses })]);
   return waveOf({ ...wave, ...set, origin: 'admin' }, new Date(ctx.at));
 }
 
