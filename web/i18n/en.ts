@@ -196,7 +196,7 @@ export const en: Messages = {
     ],
     privacyPublic: 'Residents’ and visitors’ survey: probable duplicates',
     privacyPublicText:
-      'This questionnaire needs no login and anyone can answer it. To notice repeated submissions, a hash of the wave, the day, the network key (below) and all the answers of each response is kept in a table of its own that holds only such hashes: no link to the response, no time, no order. Within one wave and day, a response from the same network with exactly the same answers as an earlier one is marked as a probable duplicate (a yes/no mark on the response is all that is added); results leave these out and show the share left out beside them. Once the day’s salt is deleted, nobody can compute or test these hashes again.',
+      'This questionnaire needs no login and anyone can answer it. To notice repeated submissions, a hash of the wave, the day, the town, the network key (below) and all the answers of each response is kept in a table of its own that holds only such hashes: no link to the response, no time, no order. Within one wave and day, a response about the same town from the same network with exactly the same answers as an earlier one is marked as a probable duplicate (a yes/no mark on the response is all that is added); results leave these out and show the share left out beside them. Once the day’s salt is deleted, nobody can compute or test these hashes again.',
     privacySalts: 'Network key and daily salts',
     privacySaltsText:
       'No IP address is ever stored. The network key used against abuse is HMAC-SHA-256, under a random salt of the day, of your network (an IPv4 address as it is; an IPv6 address’s /64 prefix). It limits how many answers one network can send a minute and feeds the duplicate check above, and is itself never stored. Salts go by the UTC day: each is made at the day’s first submission and deleted at the latest within an hour after the day ends (an hourly task deletes every salt of a past day). After that, nobody can work out that day’s network key from an IP address.',
@@ -213,7 +213,7 @@ export const en: Messages = {
     notPublishedNoEnd: 'This wave’s results are published once it closes; its closing date is not set yet.',
     suppressed: 'Fewer than {min} responses are published for this wave, so no results are shown: no respondent can be singled out.',
     smallSample: 'Small sample (fewer than 30 responses): read with care.',
-    duplicates: 'Probable duplicates (exactly the same answers from the same network on the same day) left out: {percent}% of the responses received.',
+    duplicates: 'Probable duplicates (exactly the same answers about the same town from the same network on the same day) left out: {percent}% of the responses received.',
     onePerEnterprise: 'One answer per enterprise, town and wave is counted (checked by the unified social credit code, which is never stored).',
     caption: '{survey}, {wave}: score by dimension',
     dimension: 'Dimension',
@@ -304,7 +304,7 @@ export const en: Messages = {
     ipaExampleText: 'These numbers are made up to show the computation; they describe no town.',
     ipaExampleCaption: 'Example: importance–performance analysis of one town (made-up data)',
     duplicates: 'Probable duplicates',
-    duplicatesText: 'The residents’ and visitors’ questionnaire needs no login and is open to anyone. A response is marked a probable duplicate when, in the same wave and on the same day, an earlier response from the same network gave exactly the same answers to every question.',
+    duplicatesText: 'The residents’ and visitors’ questionnaire needs no login and is open to anyone. A response is marked a probable duplicate when, in the same wave and on the same day, an earlier response about the same town from the same network gave exactly the same answers to every question.',
     duplicatesNetwork: 'The network is the IPv4 address itself, or the /64 prefix of an IPv6 address, hashed with HMAC-SHA-256 under a random key of the day; the key is deleted the next day and the address is never stored. The check needs only a set of such keyed hashes, which have no link to the responses.',
     duplicatesResults: 'Results leave probable duplicates out and give the share left out beside them:',
     duplicatesFormula: 'share left out = probable duplicates ÷ responses of the group × 100% (whole number)',
