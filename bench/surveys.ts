@@ -58,7 +58,7 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     const stored = (await db.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n'))!;
-    const rolled = (await db.prepare('SELECT SUM(n) AS n FROM rollup_responses').first<number>('n'))!;
+    const rolled = (await db.prepare('SELECT SUM(n + duplicates) AS n FROM rollup_wave_responses').first<number>('n'))!;
 
     // 2. Results latency as the number of responses of one town grows (synthetic rows straight into D1).
     const town = 'bench-town-not-in-data';
@@ -72,7 +72,7 @@ async function main() {
         await db
           .prepare(
             `WITH RECURSIVE k(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?)
-             INSERT INTO responses (id, survey_version_id, town_id, submitted_at) SELECT 'synthetic-' || i, 'public-v1', ?, '2026-01-01T00:00:00Z' FROM k`,
+             INSERT INTO responses (id, survey_version_id, wave_id, town_id, submitted_at) SELECT 'synthetic-' || i, 'public-v1', 'public-w1', ?, '2026-01-01T00:00:00.000Z' FROM k`,
           )
           .bind(from, to, town)
           .run();
@@ -89,21 +89,26 @@ async function main() {
         }
       }
       have = size;
-      // Rollups recomputed from the synthetic rows, exactly as submissions would have kept them.
+      // Rollups recomputed from the synthetic rows, exactly as submissions would have kept them: live, and (the sizes
+      // being multiples of 10) published as the wave's live-in-steps rule publishes them.
       const dims = likert.map((q) => `('${q.id}', '${q.dimension}')`).join(', ');
       await db.batch([
-        db.prepare('DELETE FROM rollup_responses WHERE town_id = ?').bind(town),
-        db.prepare('DELETE FROM rollup_answers WHERE town_id = ?').bind(town),
-        db.prepare('DELETE FROM rollup_dimensions WHERE town_id = ?').bind(town),
-        db.prepare("INSERT INTO rollup_responses SELECT 'public-v1', ?, COUNT(*) FROM responses WHERE town_id = ?").bind(town, town),
-        db.prepare("INSERT INTO rollup_answers SELECT 'public-v1', r.town_id, a.question_id, a.value, COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 2, 3, 4").bind(town),
-        db
-          .prepare(
-            `WITH d(q, dim) AS (VALUES ${dims}),
-             s AS (SELECT a.response_id, d.dim, AVG((CAST(a.value AS REAL) - 1) * 25) AS score FROM answers a JOIN d ON d.q = a.question_id JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 1, 2)
-             INSERT INTO rollup_dimensions SELECT 'public-v1', ?, dim, COUNT(*), SUM(score), SUM(score * score) FROM s GROUP BY dim`,
-          )
-          .bind(town, town),
+        ...['rollup_wave', 'published'].flatMap((table) => [
+          db.prepare(`DELETE FROM ${table}_responses WHERE town_id = ?`).bind(town),
+          db.prepare(`DELETE FROM ${table}_answers WHERE town_id = ?`).bind(town),
+          db.prepare(`DELETE FROM ${table}_dimensions WHERE town_id = ?`).bind(town),
+          db.prepare(`INSERT INTO ${table}_responses (wave_id, town_id, n, duplicates) SELECT 'public-w1', ?, COUNT(*), 0 FROM responses WHERE town_id = ?`).bind(town, town),
+          db
+            .prepare(`INSERT INTO ${table}_answers (wave_id, town_id, question_id, value, n) SELECT 'public-w1', r.town_id, a.question_id, a.value, COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 2, 3, 4`)
+            .bind(town),
+          db
+            .prepare(
+              `WITH d(q, dim) AS (VALUES ${dims}),
+               s AS (SELECT a.response_id, d.dim, AVG((CAST(a.value AS REAL) - 1) * 25) AS score FROM answers a JOIN d ON d.q = a.question_id JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 1, 2)
+               INSERT INTO ${table}_dimensions (wave_id, town_id, dimension, n, sum, sum_squares) SELECT 'public-w1', ?, dim, COUNT(*), SUM(score), SUM(score * score) FROM s GROUP BY dim`,
+            )
+            .bind(town, town),
+        ]),
         // Submissions move the results version; rows written behind the service's back must too, or the isolate's
         // copy of the results read at the previous size would be served.
         db.prepare("INSERT INTO meta (key, value) VALUES ('results_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").bind(`bench-${size}`),
