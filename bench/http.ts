@@ -20,13 +20,21 @@ const DURATION = smoke ? 1 : arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);
 const SIZES = smoke ? [1000, 5000] : [1000, arg('large', 1_000_000)];
 
-interface Row { name: string; path: string; rps: number; p50: number; p99: number; ok: number; bad: number }
+interface Row { name: string; path: string; rps: number; p50: number; p99: number; ok: number; bad: number; why: string }
+
+// What the non-2xx answers were (status: count), and connection errors and timeouts: a refusal is never unexplained.
+function whyNot2xx(result: Result): string {
+  const statuses = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${code}: ${s.count}`);
+  if (result.errors) statuses.push(`connection errors: ${result.errors}`);
+  if (result.timeouts) statuses.push(`timeouts: ${result.timeouts}`);
+  return statuses.join(', ');
+}
 
 async function measure(url: string, name: string, path: string, extra: Partial<Parameters<typeof autocannon>[0]> = {}): Promise<Row> {
   // A second of the same load first, not counted: the JIT and the caches warm up as they would in service.
   if (!smoke && !extra.requests) await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 1 });
   const result: Result = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: DURATION, ...extra });
-  return { name, path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], bad: result.non2xx + result.errors + result.timeouts };
+  return { name, path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], bad: result.non2xx + result.errors + result.timeouts, why: whyNot2xx(result) };
 }
 
 const server = await startLocalServer({ submissionLimit: 100_000_000 });
@@ -98,8 +106,9 @@ try {
   ].join('\n');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
   const summary = [
-    `Submissions: ${post.ok} accepted in ${DURATION} s (${post.rps.toFixed(0)}/s); ${sent} sent, ${stored} stored (those still in flight at the deadline included), ${keys} idempotency keys, ${post.bad} refused or failed.`,
+    `Submissions: ${post.ok} accepted in ${DURATION} s (${post.rps.toFixed(0)}/s); ${sent} sent, ${stored} stored (those still in flight at the deadline included), ${keys} idempotency keys, ${post.bad} refused or failed${post.why ? ` (${post.why})` : ''}.`,
     `Results latency at ${large!.size.toLocaleString('en')} responses / at ${small!.size.toLocaleString('en')}: mean ${(avg(large!.mean) / avg(small!.mean)).toFixed(2)}×, p50 ${(avg(large!.p50) / Math.max(avg(small!.p50), 0.01)).toFixed(2)}×.`,
+    ...rows.filter((r) => r.why).map((r) => `Not 2xx, ${r.name}: ${r.why}.`),
   ].join('\n');
   const report = `# Benchmark results\n\n${new Date().toISOString()} · ${machine} · workerd via Miniflare, in-memory D1 · ${CONNECTIONS} connections, ${DURATION} s per endpoint${smoke ? ' · SMOKE RUN (not figures)' : ''}\n\n${table}\n\n${scalingText}\n\n${summary}\n`;
   console.log(`\n${report}`);
