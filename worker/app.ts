@@ -14,6 +14,7 @@ import { notFoundPage, registerSite } from '../web/routes.tsx';
 import { validationHook } from './http/validation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerListRoutes } from './routes/lists/index.ts';
+import { registerOpenDataRoutes } from './routes/open-data/index.ts';
 import { registerAdminRoutes } from './routes/admin/index.ts';
 import { registerChangeRoutes } from './routes/changes/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures.ts';
@@ -58,6 +59,7 @@ export function createApp() {
   registerSatisfactionRoutes(app);
   registerChangeRoutes(app);
   registerAdminRoutes(app);
+  registerOpenDataRoutes(app);
   app.openapi(healthRoute, healthHandler);
   app.openapi(liveRoute, liveHandler);
 

@@ -183,6 +183,6 @@ describe('satisfaction results per wave', () => {
       expect(csv.split('\r\n')[0]).toContain('previous_wave_id,previous_score,previous_ci_low,previous_ci_high,change,beyond_ci');
       expect(csv).toContain(',public-w1,');
     }
-  });
+  }, 30_000); // 20 submissions and two wave changes: more than the default 5 s on a busy machine.
 
 });

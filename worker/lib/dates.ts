@@ -1,5 +1,13 @@
+export const PRECISIONS = ['day', 'month', 'year'] as const;
+
 /** How precisely a source dates an event. */
-export type DatePrecision = 'day' | 'month' | 'year';
+export type DatePrecision = (typeof PRECISIONS)[number];
+
+/** The precision of a date written YYYY, YYYY-MM or YYYY-MM-DD; null when there is no date. */
+export function precisionOf(date: string | null | undefined): DatePrecision | null {
+  if (!date) return null;
+  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+}
 
 export interface SourceDate {
   /** As precise as the source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when the source gives no year. */

@@ -1,18 +1,13 @@
 import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
-import type { CsvColumn } from '../lib/csv.ts';
-import { listFigures, type Figure } from '../services/sources.ts';
+import { csvColumns } from '../open-data/table.ts';
+import { REPORTED_FIGURES_TABLE } from '../open-data/tables/reported-figures.ts';
+import { listFigures } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, FigurePageSchema } from '../schemas/sources.ts';
 import { collectionResponse, wholeCollection } from './collection.ts';
 
-const FIGURE_CSV: CsvColumn<Figure>[] = [
-  ['id', (f) => f.id], ['level', (f) => f.level], ['province', (f) => f.province], ['issuer', (f) => f.issuer],
-  ['effective_date', (f) => f.effective_date], ['date_precision', (f) => f.date_precision], ['date_note', (f) => f.date_note],
-  ['event_type', (f) => f.event_type], ['list_id', (f) => f.list_id], ['list_name', (f) => f.list_name], ['figure', (f) => f.figure],
-  ['count', (f) => f.count], ['detail', (f) => f.detail], ['source_id', (f) => f.source?.id], ['source_title', (f) => f.source?.title],
-  ['confidence', (f) => f.confidence], ['source_urls', (f) => f.source_urls.join(' ')], ['note', (f) => f.note],
-];
+const FIGURE_CSV = csvColumns(REPORTED_FIGURES_TABLE);
 
 export const listFiguresRoute = createRoute({
   method: 'get',

@@ -1,15 +1,13 @@
 import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
-import type { CsvColumn } from '../lib/csv.ts';
-import { listSources, type Source } from '../services/sources.ts';
+import { csvColumns } from '../open-data/table.ts';
+import { SOURCES_TABLE } from '../open-data/tables/sources.ts';
+import { listSources } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, SourcePageSchema } from '../schemas/sources.ts';
 import { collectionResponse, wholeCollection } from './collection.ts';
 
-const SOURCE_CSV: CsvColumn<Source>[] = [
-  ['id', (s) => s.id], ['title', (s) => s.title], ['document_number', (s) => s.document_number], ['issuer', (s) => s.issuer],
-  ['published_on', (s) => s.published_on], ['urls', (s) => s.urls.join(' ')], ['note', (s) => s.note],
-];
+const SOURCE_CSV = csvColumns(SOURCES_TABLE);
 
 export const listSourcesRoute = createRoute({
   method: 'get',

@@ -108,3 +108,28 @@ export const HistorySchema = z
     items: z.array(EventSchema).openapi({ description: 'Events oldest first; events without a known date come first.' }),
   })
   .openapi('TownHistory');
+
+export const MembershipsQuery = TownFilterQuery.extend({ format: FormatParam }).strict();
+
+export const MembershipRowSchema = z
+  .object({
+    town_id: z.string().openapi({ description: 'Town id.', example: 'beijing-changgouzhen' }),
+    town_name: z.string().openapi({ description: 'Town name.', example: '长沟镇' }),
+    province: z.string().openapi({ description: 'Province of the town.', example: '北京市' }),
+    list_id: z.string().openapi({ description: 'List id.', example: 'mohurd-2016-batch1' }),
+    list_name: z.string().openapi({ description: 'List name.', example: '第一批中国特色小镇' }),
+    level: z.enum(LEVELS).openapi({ description: 'Level of the list.', example: 'national' }),
+    status: StatusSchema,
+    status_since: SourceDateValue.nullable().openapi({ description: 'Date of the event that gave this status, as precise as known (see `status_since_precision`); null when unknown.', example: '2016-10-14' }),
+    status_since_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `status_since`.', example: 'day' }),
+  })
+  .openapi('MembershipRow', { description: 'A town on a list: one row of the long-form table of memberships.' });
+
+export const MembershipPageSchema = pageSchema(MembershipRowSchema, 'MembershipPage');
+
+export const TownStatusEventSchema = EventSchema.extend({
+  town_id: z.string().openapi({ description: 'Town the event is about.', example: 'beijing-changgouzhen' }),
+  town_name: z.string().openapi({ description: 'Name of that town.', example: '长沟镇' }),
+}).openapi('TownStatusEvent', { description: 'A status event with the town it is about.' });
+
+export const StatusEventPageSchema = pageSchema(TownStatusEventSchema, 'StatusEventPage');

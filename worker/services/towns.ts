@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor } from '../db/cursor.ts';
-import { selectTownEvents } from '../db/queries/events.ts';
+import { selectAllEvents, selectTownEvents, type EventRow } from '../db/queries/events.ts';
 import type { TownFilter } from '../db/queries/town-filter.ts';
 import {
   countTowns, selectMemberships, selectTown, selectTownPage, SORT_KEYS,
@@ -9,7 +9,8 @@ import {
 } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
 import { beijingDate } from '../lib/beijing-date.ts';
-import type { EventSchema, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
+import type { EventSchema, MembershipRowSchema, MembershipsQuery, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
+import { precisionOf } from '../lib/dates.ts';
 import { assertListFilter } from './lists.ts';
 import { eventRecord } from './records.ts';
 import { sourceRef } from './source-ref.ts';
@@ -127,6 +128,13 @@ export async function getTown(db: Db, id: string): Promise<Town> {
   };
 }
 
+/** A stored event as the API gives it, and whether it is still scheduled on `today`. */
+function toStatusEvent({ event, listName, sourceTitle, sourceNumber, supersededBy }: EventRow, today: string): StatusEvent {
+  const { town_id: _town, source_id: _source, ...record } = eventRecord(event);
+  const scheduled = event.effectiveOn !== null && event.effectiveOn > today;
+  return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy, scheduled };
+}
+
 /**
  * A town's dated status events, oldest first, each with its source document,
  * and whether it is still scheduled on `today` (Beijing's date unless given).
@@ -134,12 +142,38 @@ export async function getTown(db: Db, id: string): Promise<Town> {
 export async function getTownHistory(db: Db, id: string, today = beijingDate()): Promise<{ town_id: string; items: StatusEvent[] }> {
   await townOr404(db, id);
   const rows = await selectTownEvents(db, id);
-  return {
-    town_id: id,
-    items: rows.map(({ event, listName, sourceTitle, sourceNumber, supersededBy }) => {
-      const { town_id: _town, source_id: _source, ...record } = eventRecord(event);
-      const scheduled = event.effectiveOn !== null && event.effectiveOn > today;
-      return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy, scheduled };
-    }),
-  };
+  return { town_id: id, items: rows.map((row) => toStatusEvent(row, today)) };
+}
+
+/** A status event with the town it is about: a row of the whole status history. */
+export type TownStatusEvent = StatusEvent & { town_id: string; town_name: string };
+
+/** Every town's status events, town by town, oldest first within a town. */
+export async function listStatusEvents(db: Db, today = beijingDate()): Promise<TownStatusEvent[]> {
+  const rows = await selectAllEvents(db);
+  return rows.map((row) => ({ town_id: row.event.townId, town_name: row.townName, ...toStatusEvent(row, today) }));
+}
+
+/** A town on a list: one row of the long-form memberships table. */
+export type ListMembership = z.infer<typeof MembershipRowSchema>;
+
+/**
+ * Every town matching the filters, one row per list it is on. The list,
+ * status and level filters also choose the rows: with `list`, only that
+ * list's row of each town.
+ */
+export async function listMemberships(db: Db, query: Omit<z.infer<typeof MembershipsQuery>, 'format'>): Promise<ListMembership[]> {
+  const rows: ListMembership[] = [];
+  for await (const page of await iterateTowns(db, { ...query, sort: 'id' })) {
+    for (const town of page) {
+      for (const m of town.memberships) {
+        if ((query.list && m.list_id !== query.list) || (query.level && m.level !== query.level) || (query.status && m.status !== query.status)) continue;
+        rows.push({
+          town_id: town.id, town_name: town.name, province: town.province, list_id: m.list_id, list_name: m.list_name, level: m.level,
+          status: m.status, status_since: m.status_since, status_since_precision: precisionOf(m.status_since),
+        });
+      }
+    }
+  }
+  return rows;
 }

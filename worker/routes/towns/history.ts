@@ -1,22 +1,14 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse, negotiateFormat } from '../../http/formats.ts';
-import type { CsvColumn } from '../../lib/csv.ts';
-import { getTownHistory, type StatusEvent } from '../../services/towns.ts';
+import { csvColumns } from '../../open-data/table.ts';
+import { EVENT_FIELDS } from '../../open-data/tables/status-events.ts';
+import { getTownHistory } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { HistoryQuery, HistorySchema, TownIdParams } from '../../schemas/towns.ts';
 import { collectionResponse } from '../collection.ts';
 
-const EVENT_CSV: CsvColumn<StatusEvent>[] = [
-  ['id', (e) => e.id], ['list_id', (e) => e.list_id], ['list_name', (e) => e.list_name], ['status', (e) => e.status],
-  ['status_raw', (e) => e.status_raw], ['effective_date', (e) => e.effective_date], ['date_precision', (e) => e.date_precision],
-  ['date_note', (e) => e.date_note], ['source_id', (e) => e.source?.id], ['source_title', (e) => e.source?.title],
-  ['document_number', (e) => e.source?.document_number], ['confidence', (e) => e.confidence],
-  ['source_urls', (e) => e.source_urls.join(' ')], ['note', (e) => e.note],
-  // Whether an event counts: without these a corrected or not-yet-effective event would look valid in a spreadsheet.
-  ['supersedes', (e) => e.supersedes], ['superseded_by', (e) => e.superseded_by], ['recorded_at', (e) => e.recorded_at],
-  ['scheduled', (e) => e.scheduled],
-];
+const EVENT_CSV = csvColumns({ fields: EVENT_FIELDS });
 
 export const townHistoryRoute = createRoute({
   method: 'get',

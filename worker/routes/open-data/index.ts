@@ -1,0 +1,10 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { conditionalGet } from '../../http/middleware/conditional-get.ts';
+import { dataPackageHandler, dataPackageRoute } from './datapackage.ts';
+
+export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
+  // Versioned like the API: an ETag from the data version, and the isolate's copy.
+  app.use('/datapackage.json', conditionalGet());
+  app.openapi(dataPackageRoute, dataPackageHandler);
+}
