@@ -101,3 +101,41 @@ describe('the data package', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('the catalogue', () => {
+  it('is JSON-LD whose links are relative to it when no origin is configured, revalidated by ETag', async () => {
+    const res = await get('/catalog.jsonld');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    const doc: any = await res.json();
+    expect(doc['@type']).toBe('dcat:Catalog');
+    // example.test is not a developer's machine and PUBLIC_ORIGIN is unset: never the request's Host.
+    expect(JSON.stringify(doc)).not.toContain('example.test');
+    expect(doc['foaf:homepage']['@id']).toBe('./');
+    expect(doc['dct:license']['dct:identifier']).toBe('CC-BY-4.0');
+    expect((await get('/catalog.jsonld', { 'If-None-Match': res.headers.get('etag')! })).status).toBe(304);
+    expect((await get('/catalog.jsonld?format=csv')).status).toBe(400);
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('lists every list and town page with its English alternate, never cached when the origin is only the request’s', async () => {
+    const res = await get('/sitemap.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const xml = await res.text();
+    const { body: lists } = await getJson('/api/v1/lists');
+    const { body: towns } = await getJson('/api/v1/towns?limit=1');
+    expect((xml.match(/<url>/g) ?? []).length).toBe(lists.total + towns.total + 7);
+    expect(xml).toContain(`<loc>https://example.test/towns/${TOWN}</loc>`);
+    expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${TOWN}?lang=en"`);
+    expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+
+  it('robots.txt keeps crawlers out of the admin API and names the sitemap', async () => {
+    const text = await (await get('/robots.txt')).text();
+    expect(text).toContain('Disallow: /api/v1/admin/');
+    expect(text).toContain('Sitemap: https://example.test/sitemap.xml');
+  });
+});

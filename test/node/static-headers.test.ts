@@ -24,7 +24,7 @@ describe('static assets', () => {
   it('carry the same security headers as the pages the worker renders', async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
-    for (const asset of ['/site.css', '/survey.js', '/favicon.svg', '/robots.txt']) {
+    for (const asset of ['/site.css', '/survey.js', '/favicon.svg']) {
       const res = await fetch(`${server.url}${asset}`);
       expect(res.status, asset).toBe(200);
       for (const name of SECURITY_HEADERS) {

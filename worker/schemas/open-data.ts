@@ -74,3 +74,28 @@ export const DataPackageSchema = z
     resources: z.array(ResourceSchema).openapi({ description: 'Every public CSV.' }),
   })
   .openapi('DataPackage', { description: 'A Frictionless Tabular Data Package (https://specs.frictionlessdata.io/data-package/).' });
+
+const LinkSchema = z.object({ '@id': text('An IRI (relative ones resolve against this document).', 'https://creativecommons.org/licenses/by/4.0/') }).openapi('JsonLdLink', { description: 'A link to another resource.' });
+const TaggedSchema = z
+  .array(z.object({ '@value': text('The text.', '特色小镇开放数据'), '@language': text('Its language (BCP 47).', 'zh-Hans') }).openapi({ description: 'A text in one language.' }))
+  .openapi({ description: 'The same text in Chinese and English.' });
+
+export const CatalogSchema = z
+  .object({
+    '@context': z.record(z.string(), z.string()).openapi({ description: 'Prefixes of the vocabularies used (DCAT, Dublin Core terms, FOAF, RDFS, XSD).', example: { dcat: 'http://www.w3.org/ns/dcat#' } }),
+    '@id': text('IRI of the catalogue.', 'https://example.org/catalog.jsonld'),
+    '@type': z.literal('dcat:Catalog').openapi({ description: 'A DCAT catalogue.', example: 'dcat:Catalog' }),
+    'dct:title': TaggedSchema,
+    'dct:description': TaggedSchema,
+    'dct:publisher': z.record(z.string(), z.unknown()).openapi({ description: 'Who publishes the catalogue (foaf:Agent).', example: { '@type': 'foaf:Agent' } }),
+    'dct:license': z.record(z.string(), z.unknown()).openapi({ description: 'The licence (dct:LicenseDocument, with its SPDX id).', example: { '@id': 'https://creativecommons.org/licenses/by/4.0/', 'dct:identifier': 'CC-BY-4.0' } }),
+    'dct:spatial': LinkSchema,
+    'dct:language': z.array(LinkSchema).openapi({ description: 'Languages of the data (EU authority table): Chinese and English.' }),
+    'dct:modified': z.object({ '@value': text('When the data last changed (UTC).', '2026-11-26T08:00:00.000Z'), '@type': text('Datatype.', 'xsd:dateTime') }).optional().openapi({ description: 'When the data last changed.' }),
+    'foaf:homepage': LinkSchema,
+    'dcat:dataset': z.array(z.record(z.string(), z.unknown())).openapi({
+      description: 'The datasets (dcat:Dataset): lists and towns, status history, sources, reported figures, satisfaction results per wave; each with its distributions.',
+      example: [{ '@type': 'dcat:Dataset', 'dct:identifier': 'status-history' }],
+    }),
+  })
+  .openapi('Catalog', { description: 'A DCAT 3 / DCAT-AP 3 catalogue in JSON-LD.' });
