@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { withQuery, type PageContext } from '../context.ts';
+import { JsonLd } from './json-ld.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -8,10 +9,12 @@ interface LayoutProps {
   children: Child;
   /** Scripts that enhance this page only (the site works without them). */
   scripts?: string[];
+  /** schema.org data about what the page shows (a dataset), for search engines. */
+  jsonLd?: Record<string, unknown>;
 }
 
 /** The frame of every page: language, landmarks, navigation and the language switch. */
-export function Layout({ ctx, title, description, children, scripts = [] }: LayoutProps) {
+export function Layout({ ctx, title, description, children, scripts = [], jsonLd }: LayoutProps) {
   const { t, url, lang } = ctx;
   const nav: [string, string][] = [
     ['/', t.nav.home],
@@ -33,6 +36,7 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
         <link rel="alternate" hreflang="zh-CN" href={`${url.origin}${withQuery(url, { lang: 'zh' })}`} />
         <link rel="alternate" hreflang="en" href={`${url.origin}${withQuery(url, { lang: 'en' })}`} />
         <link rel="alternate" type="application/atom+xml" title={t.feedTitle} href="/feeds/changes.atom" />
+        {jsonLd && <JsonLd data={jsonLd} />}
         {scripts.map((src) => (
           <script src={src} defer></script>
         ))}
@@ -68,7 +72,9 @@ export function Layout({ ctx, title, description, children, scripts = [] }: Layo
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>{t.footer.licence}</p>
+            <p>
+              {t.footer.licence} <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">{t.footer.licenceLink}</a>
+            </p>
             <p>
               <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> · <a href="/docs">{t.footer.api}</a>
             </p>

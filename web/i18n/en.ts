@@ -10,7 +10,8 @@ export const en: Messages = {
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
   footer: {
-    licence: 'Free to use: cite “特色小镇开放数据” and the official sources given with each record.',
+    licence: 'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0): cite “特色小镇开放数据” and the official sources given with each record.',
+    licenceLink: 'CC BY 4.0 licence',
     privacy: 'Privacy',
     methodology: 'Methodology',
     api: 'Open API',
@@ -177,7 +178,12 @@ export const en: Messages = {
     sources: 'Sources',
     sourcesText: 'The official documents behind the lists and status changes. Where the ministry page itself was not reachable, a reposted copy of the notice or a news report was used; every record says where it was read and how confident we are.',
     licence: 'Licence',
-    licenceText: 'The data may be used, copied and adapted freely. Please cite “特色小镇开放数据” and the official sources given with each record.',
+    licenceText: 'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0, SPDX: CC-BY-4.0): use, copy and adapt it freely, citing “特色小镇开放数据” and the official sources given with each record. The lists themselves are official notices of state organs, which article 5 of China’s Copyright Law leaves unprotected; what this service adds (the compilation, ids, dates and notes) is given under CC BY 4.0.',
+    openData: 'Data package and catalogue',
+    openDataText: 'Every column of every CSV download (name, type, meaning in Chinese and English, constraints, primary and foreign keys) is described in the data package; data portals can harvest every dataset from the catalogue (DCAT-AP).',
+    dataPackage: 'Data package (Frictionless Data Package)',
+    catalog: 'Catalogue (DCAT-AP, JSON-LD)',
+    downloadTables: 'CSV downloads of each table',
     waves: 'Survey waves and what is published',
     wavesText:
       'The satisfaction surveys run in waves (e.g. “2026 annual”): each wave has its questionnaire version, its opening and closing (shown in Beijing time) and its publication rule, and a response belongs to the wave open when it arrives. The enterprise survey publishes a wave’s results only once the wave has closed; the residents’ and visitors’ survey updates a town’s results at every 10th response. Results of a town or a group of towns are published only from {min} responses, and flagged as a small sample below 30; percentages are whole numbers, no count of an answer is ever published, and written comments never are. Each dimension’s score stands beside the previous wave’s, with whether the change is beyond the confidence intervals.',

@@ -2,11 +2,15 @@ import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import type { Source } from '../../worker/services/sources.ts';
+import { LICENCE } from '../../worker/open-data/licence.ts';
+import { apiCsvPath } from '../../worker/open-data/package.ts';
+import { siteDataset } from '../../worker/open-data/schema-org.ts';
+import { PUBLIC_TABLES } from '../../worker/open-data/tables/index.ts';
 
 export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; sources: Source[]; minSample: number }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.data.title} description={t.data.description}>
+    <Layout ctx={ctx} title={t.data.title} description={t.data.description} jsonLd={siteDataset(ctx.url.origin)}>
       <h1>{t.data.title}</h1>
       <section aria-labelledby="api">
         <h2 id="api">{t.data.api}</h2>
@@ -21,7 +25,25 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
       </section>
       <section aria-labelledby="licence">
         <h2 id="licence">{t.data.licence}</h2>
-        <p>{t.data.licenceText}</p>
+        <p>
+          {t.data.licenceText} <a href={LICENCE.url} rel="license noopener">{LICENCE.title}</a>
+        </p>
+      </section>
+      <section aria-labelledby="open-data">
+        <h2 id="open-data">{t.data.openData}</h2>
+        <p>{t.data.openDataText}</p>
+        <ul>
+          <li><a href="/datapackage.json">{t.data.dataPackage}</a></li>
+          <li><a href="/catalog.jsonld">{t.data.catalog}</a></li>
+        </ul>
+        <h3 id="tables">{t.data.downloadTables}</h3>
+        <ul>
+          {PUBLIC_TABLES.map((table) => (
+            <li>
+              <a href={`/${apiCsvPath('', table)}`}>{`${table.name}.csv`}</a>: {table.title[ctx.lang]}
+            </li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="waves">
         <h2 id="waves">{t.data.waves}</h2>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
+import { listDataset } from '../../worker/open-data/schema-org.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { Completeness } from './lists.tsx';
 import type { ListDetail } from '../../worker/services/lists.ts';
@@ -28,7 +29,7 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
   const { list, page, filters } = data;
   const name = ctx.lang === 'zh' ? list.name : list.name_en;
   return (
-    <Layout ctx={ctx} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
+    <Layout ctx={ctx} jsonLd={listDataset(ctx.url.origin, list)} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
       <h1>{name}</h1>
       <dl class="meta">
         <dt>{t.lists.issuer}</dt>
