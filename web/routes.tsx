@@ -19,6 +19,7 @@ import { renderPage } from './render.ts';
 import { DataPage } from './pages/data.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ListPage } from './pages/list.tsx';
+import { AccessibilityPage } from './pages/accessibility.tsx';
 import { ListsPage } from './pages/lists.tsx';
 import { MethodologyPage } from './pages/methodology.tsx';
 import { StatsPage } from './pages/stats.tsx';
@@ -131,6 +132,11 @@ export function registerSite(app: Hono<AppEnv>): void {
   app.get('/data', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
     return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} minSample={minSample(c.env)} />);
+  });
+
+  app.get('/accessibility', (c) => {
+    c.header('Cache-Control', PAGE_CACHE);
+    return renderPage(c, <AccessibilityPage ctx={pageContext(c)} contact={(c.env.PUBLIC_CONTACT ?? '').trim()} />);
   });
 
   app.get('/methodology', (c) => {

@@ -127,7 +127,7 @@ describe('sitemap and robots.txt', () => {
     const xml = await res.text();
     const { body: lists } = await getJson('/api/v1/lists');
     const { body: towns } = await getJson('/api/v1/towns?limit=1');
-    expect((xml.match(/<url>/g) ?? []).length).toBe(lists.total + towns.total + 7);
+    expect((xml.match(/<url>/g) ?? []).length).toBe(lists.total + towns.total + 8);
     expect(xml).toContain(`<loc>https://example.test/towns/${TOWN}</loc>`);
     expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${TOWN}?lang=en"`);
     expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);

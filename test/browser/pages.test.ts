@@ -49,6 +49,7 @@ const PAGES: [string, () => string][] = [
   ['stats', () => '/stats'],
   ['data', () => '/data'],
   ['methodology', () => '/methodology'],
+  ['accessibility', () => '/accessibility'],
   ['surveys', () => '/survey'],
   ['survey-town', () => '/survey/public?q=长沟'],
   ['questionnaire', () => '/survey/enterprise?town=beijing-changgouzhen'],

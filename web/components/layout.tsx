@@ -76,7 +76,7 @@ export function Layout({ ctx, title, description, children, scripts = [], jsonLd
               {t.footer.licence} <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">{t.footer.licenceLink}</a>
             </p>
             <p>
-              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> · <a href="/docs">{t.footer.api}</a>
+              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> · <a href="/docs">{t.footer.api}</a> · <a href="/accessibility">{t.footer.accessibility}</a>
             </p>
           </div>
         </footer>

@@ -14,6 +14,7 @@ export const en: Messages = {
     licenceLink: 'CC BY 4.0 licence',
     privacy: 'Privacy',
     methodology: 'Methodology',
+    accessibility: 'Accessibility',
     api: 'Open API',
   },
   home: {
@@ -258,6 +259,30 @@ export const en: Messages = {
     notPlotted: 'Not plotted, too few answers: {functions}. ',
     noData: 'Too few answers for an importance–performance analysis yet.',
     listSeparator: ', ',
+  },
+  accessibility: {
+    title: 'Accessibility statement',
+    description: 'The accessibility standard this site meets, how it is tested, its known limits and how to report a barrier.',
+    standardTitle: 'Standard',
+    standard: 'This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA and the Chinese national standard GB/T 37668-2019 (Information technology — Technical requirements and testing methods for accessibility of Internet content), on every page and questionnaire, in Chinese and in English alike.',
+    testingTitle: 'How it is tested',
+    testing: [
+      'On every change, the automated tests check every kind of page (home, lists, town, statistics, data, methodology, questionnaires, receipt, error pages) with axe-core in Chromium; a single violation stops the release.',
+      'The tests complete the enterprise questionnaire with the keyboard only (Tab to each question, Space to answer, typing the code, Enter to send) and check that every control that takes the focus shows it. When answers need attention, an error summary at the top of the form takes the focus and links to each question concerned.',
+      'Each rating question is a group of radio buttons with a legend, so a screen reader reads the question before each option’s label; every chart is an SVG with a title and a description, beside a table with the same numbers.',
+      'The site does not depend on JavaScript: browsing, searching and answering a questionnaire all work with JavaScript off, and the browser tests of the questionnaires run with JavaScript on and off.',
+    ],
+    limitsTitle: 'Known limits',
+    limits: [
+      'The human check (Cloudflare Turnstile) comes from a third party; where it is switched on, its accessibility is not ours to decide. When it fails, the form says why and keeps the answers given.',
+      'The titles of official notices and some notes exist only in Chinese; the English pages show them as written.',
+      'Charts use colour, but every number is also written on the chart and in the table beside it, so colour never carries meaning alone. No manual test with screen-reader users has been done yet.',
+    ],
+    reportTitle: 'Report a barrier',
+    report: 'If something on this site stands in your way, or you need the data in another form, contact:',
+    reportNone: 'The operator of this site has not configured a contact address (PUBLIC_CONTACT).',
+    reportAnswer: 'We answer within 10 working days and say what was done.',
+    updated: 'This statement was last reviewed against the test results in November 2026.',
   },
   methodology: {
     title: 'Methodology',

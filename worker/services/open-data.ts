@@ -25,7 +25,7 @@ export async function sitePaths(db: Db): Promise<{ paths: string[]; lastModified
   const towns: string[] = [];
   for await (const page of await iterateTowns(db, { sort: 'id' })) towns.push(...page.map((t) => t.id));
   return {
-    paths: ['/', '/lists', ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`), ...towns.map((id) => `/towns/${encodeURIComponent(id)}`), '/stats', '/survey', '/data', '/methodology', '/docs'],
+    paths: ['/', '/lists', ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`), ...towns.map((id) => `/towns/${encodeURIComponent(id)}`), '/stats', '/survey', '/data', '/methodology', '/accessibility', '/docs'],
     lastModified: versions.data_changed_at ?? null,
   };
 }
