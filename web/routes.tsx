@@ -4,7 +4,7 @@ import { AppError } from '../worker/errors.ts';
 import { getList, listLists } from '../worker/services/lists.ts';
 import { listingsByYear, totalResponses } from '../worker/services/overview.ts';
 import { listSources } from '../worker/services/sources.ts';
-import { getStats } from '../worker/services/stats.ts';
+import { getStats, type Stats } from '../worker/services/stats.ts';
 import { getSurvey, listSurveys, listWaves } from '../worker/services/surveys/definitions.ts';
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
@@ -12,7 +12,8 @@ import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts'
 import { minSample, turnstileWidget } from '../worker/http/survey-context.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
-import { withQuery } from './context.ts';
+import { withQuery, type PageContext } from './context.ts';
+import { provinceMapData } from './province-map-data.ts';
 import { errorPage, notFoundPage } from './error-pages.tsx';
 import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
@@ -25,6 +26,7 @@ import { MethodologyPage } from './pages/methodology.tsx';
 import { StatsPage } from './pages/stats.tsx';
 import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.tsx';
 import { TownPage } from './pages/town.tsx';
+import { TownsPage } from './pages/towns.tsx';
 import { registerSurveyPost } from './survey-post.tsx';
 
 export { notFoundPage, pageContext };
@@ -36,6 +38,31 @@ const param = (c: Context<AppEnv>, name: string) => c.req.param(name) ?? '';
 /** A town search for the site: a short query, trimmed, or nothing. */
 function searchQuery(c: Context<AppEnv>): string {
   return (c.req.query('q') ?? '').trim().slice(0, 50);
+}
+
+/** A page of towns, or null when the cursor is not one the API gave (a hand-edited or stale "next page" link). */
+function orBadCursor<T>(page: Promise<T>): Promise<T | null> {
+  return page.catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'invalid-cursor') return null;
+    throw err;
+  });
+}
+
+/** The refusal of a bad cursor: a page that says so, with the way back to the first page. */
+function badCursorPage(c: Context<AppEnv>, ctx: PageContext): Promise<Response> {
+  const m = ctx.t.errorPage;
+  return errorPage(c, 400, { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
+}
+
+/** The provinces that hold at least one of the counted towns, for a page's province filter. */
+const heldProvinces = (stats: Stats) => stats.groups.filter((g) => g.memberships > 0).map((g) => g.key).sort();
+
+/** The links to the next and to the first page of a paged table. */
+function pageLinks(ctx: PageContext, nextCursor: string | null, cursor: string | undefined) {
+  return {
+    nextUrl: nextCursor ? withQuery(ctx.url, { cursor: nextCursor }) : null,
+    firstUrl: cursor ? withQuery(ctx.url, { cursor: null }) : null,
+  };
 }
 
 /** The web site: server-rendered pages built from the same services as the API. */
@@ -51,8 +78,9 @@ export function registerSite(app: Hono<AppEnv>): void {
       getStats(db, { group_by: 'status' }),
       query ? listTowns(db, { q: query, sort: 'name', limit: 30 }) : Promise.resolve(null),
     ]);
+    const map = await provinceMapData(db, lists, { list: c.req.query('list'), status: c.req.query('status') });
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null }} />);
+    return renderPage(c, <HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null, map }} />);
   });
 
   app.get('/lists', async (c) => {
@@ -73,17 +101,10 @@ export function registerSite(app: Hono<AppEnv>): void {
     };
     const cursor = c.req.query('cursor') || undefined;
     const [page, all] = await Promise.all([
-      listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor }).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === 'invalid-cursor') return null;
-        throw err;
-      }),
+      orBadCursor(listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor })),
       getStats(db, { list: list.id, group_by: 'province' }),
     ]);
-    if (!page) {
-      // A hand-edited or stale "next page" link: a page that says so, with the way back to the first page.
-      const m = ctx.t.errorPage;
-      return errorPage(c, 400, { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
-    }
+    if (!page) return badCursorPage(c, ctx);
     // The download holds exactly the filtered towns of the table, every page of them, in the same order.
     const csv = new URLSearchParams({ format: 'csv', sort: 'province' });
     for (const [k, v] of Object.entries(filters)) if (v) csv.set(k, v);
@@ -95,10 +116,41 @@ export function registerSite(app: Hono<AppEnv>): void {
           list,
           page,
           filters,
-          provinces: all.groups.filter((g) => g.memberships > 0).map((g) => g.key).sort(),
+          provinces: heldProvinces(all),
           csvUrl: `/api/v1/lists/${list.id}/towns?${csv}`,
-          nextUrl: page.next_cursor ? withQuery(ctx.url, { cursor: page.next_cursor }) : null,
-          firstUrl: cursor ? withQuery(ctx.url, { cursor: null }) : null,
+          ...pageLinks(ctx, page.next_cursor, cursor),
+        }}
+      />,
+    );
+  });
+
+  // The towns of every list in one province and status: where the province map links when no list is chosen.
+  app.get('/towns', async (c) => {
+    const ctx = pageContext(c);
+    const province = (c.req.query('province') ?? '').trim().slice(0, 50) || undefined;
+    const rawStatus = (c.req.query('status') ?? '').trim();
+    const status = isStatus(rawStatus) ? rawStatus : undefined;
+    const cursor = c.req.query('cursor') || undefined;
+    const [page, all] = await Promise.all([
+      orBadCursor(listTowns(c.var.db, { province, status, sort: 'province', limit: 50, cursor })),
+      getStats(c.var.db, { group_by: 'province' }),
+    ]);
+    if (!page) return badCursorPage(c, ctx);
+    // The download holds exactly the filtered towns of the table, every page of them, in the same order.
+    const csv = new URLSearchParams({ format: 'csv', sort: 'province' });
+    if (province) csv.set('province', province);
+    if (status) csv.set('status', status);
+    c.header('Cache-Control', PAGE_CACHE);
+    return renderPage(c, 
+      <TownsPage
+        ctx={ctx}
+        data={{
+          page,
+          filters: { province, status },
+          provinces: heldProvinces(all),
+          ignoredStatus: rawStatus && !status ? rawStatus.slice(0, 80) : null,
+          csvUrl: `/api/v1/towns?${csv}`,
+          ...pageLinks(ctx, page.next_cursor, cursor),
         }}
       />,
     );
@@ -117,16 +169,18 @@ export function registerSite(app: Hono<AppEnv>): void {
   app.get('/stats', async (c) => {
     const ctx = pageContext(c);
     const db = c.var.db;
-    const [byProvince, byStatus, byYear, surveys, satisfaction] = await Promise.all([
+    const [byProvince, byStatus, byYear, surveys, satisfaction, lists] = await Promise.all([
       getStats(db, { group_by: 'province' }),
       getStats(db, { group_by: 'status' }),
       listingsByYear(db),
       listSurveys(db),
       // Every wave that has opened, as published for all towns together: the trend and the national IPA.
       groupedSatisfaction(db, {}, 'all', minSample(c.env)),
+      listLists(db),
     ]);
+    const map = await provinceMapData(db, lists, { list: c.req.query('list'), status: c.req.query('status') });
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, surveys, satisfaction }} />);
+    return renderPage(c, <StatsPage ctx={ctx} data={{ byProvince, byStatus, byYear, surveys, satisfaction, map }} />);
   });
 
   app.get('/data', async (c) => {

@@ -47,6 +47,9 @@ const PAGES: [string, () => string][] = [
   ['town', () => '/towns/beijing-changgouzhen'],
   ['town-results', () => `/towns/${resultsTown}`],
   ['stats', () => '/stats'],
+  ['home-map', () => '/?list=mohurd-2017-batch2&status=approved'],
+  ['stats-map', () => '/stats?list=zhejiang-2015-creation-batch1&status=bogus'],
+  ['towns', () => '/towns?province=浙江省&status=approved'],
   ['data', () => '/data'],
   ['methodology', () => '/methodology'],
   ['accessibility', () => '/accessibility'],
@@ -89,6 +92,62 @@ describe.each(['zh', 'en'])('every page in %s', (lang) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
       await context.close();
     }
+  });
+});
+
+describe('the province tile map without JavaScript', () => {
+  it.each(['/', '/stats'])('%s: the form changes the map, a tile opens the filtered towns, no axe violation, no overflow at 375 px', async (path) => {
+    const context = await h.context({ javaScriptEnabled: false, phone: true });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${path}?lang=en`);
+    const map = page.locator('#map');
+    const tile = (province: string) => map.locator(`svg a[data-province="${province}"]`);
+    expect(await map.locator('svg a').count()).toBe(31);
+    // The drawing is scaled to the screen: nothing wider than the viewport.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const box = await map.locator('svg').first().boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    // Choose a list and a status and send the form: a plain GET, back at the map.
+    await map.locator('select[name="list"]').selectOption('mohurd-2017-batch2');
+    await map.locator('select[name="status"]').selectOption('approved');
+    await Promise.all([page.waitForURL(/list=mohurd-2017-batch2&status=approved#map$/), map.locator('button[type="submit"]').click()]);
+    const api = (await (await fetch(`${h.server.url}/api/v1/stats?group_by=province&list=mohurd-2017-batch2&status=approved`)).json()) as { groups: { key: string; towns: number }[] };
+    const zhejiang = api.groups.find((g) => g.key === '浙江省')!.towns;
+    expect(await tile('浙江省').getAttribute('data-towns')).toBe(String(zhejiang));
+    expect(await tile('浙江省').getAttribute('aria-label')).toBe(`Zhejiang: ${zhejiang} towns`);
+    expect(await map.locator('tr[data-province="浙江省"] td').textContent()).toBe(String(zhejiang));
+    // axe runs as a script, which this context does not run: the page has none, so a browser with JavaScript
+    // renders the same document, and axe checks it there at the same width.
+    expect(await page.locator('script').count()).toBe(0);
+    const checker = await h.context({ phone: true });
+    await checker.addCookies(await context.cookies()); // the language chosen by ?lang= on the first page
+    const checked = await checker.newPage();
+    await checked.setViewportSize({ width: 375, height: 812 });
+    await checked.goto(page.url());
+    expect(await checked.content()).toBe(await page.content());
+    const results = await new AxeBuilder({ page: checked }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await checker.close();
+    await page.screenshot({ path: join(SCREENSHOTS, `map-${path === '/' ? 'home' : 'stats'}-nojs-phone.png`), fullPage: true });
+    // A tile is a link to the list's towns in that province and status, as many as the tile says.
+    await Promise.all([page.waitForURL(/\/lists\/mohurd-2017-batch2\?province=/), tile('浙江省').click()]);
+    expect(new URL(page.url()).searchParams.get('province')).toBe('浙江省');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('approved');
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(Math.min(zhejiang, 50));
+    await context.close();
+  });
+
+  it('a tile is reached and followed with the keyboard alone', async () => {
+    const context = await h.context({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/stats?status=approved&lang=zh');
+    const first = page.locator('#map svg a').first();
+    await first.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-province'))).toBe('北京市');
+    await Promise.all([page.waitForURL(/\/towns\?province=/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('province')).toBe('北京市');
+    await context.close();
   });
 });
 

@@ -1,6 +1,8 @@
 import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
+import { ProvinceMap } from '../components/province-map.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import type { ProvinceMapData } from '../province-map-data.ts';
 import type { List } from '../../worker/services/lists.ts';
 import type { Stats } from '../../worker/services/stats.ts';
 import type { TownSummary } from '../../worker/services/towns.ts';
@@ -12,6 +14,7 @@ export interface HomeData {
   byStatus: Stats;
   query: string;
   results: TownSummary[] | null;
+  map: ProvinceMapData;
 }
 
 export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
@@ -74,6 +77,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           ))}
         </ul>
       </section>
+      <ProvinceMap ctx={ctx} data={data.map} action="/" />
       <section aria-labelledby="lists-title">
         <h2 id="lists-title">{t.home.latestLists}</h2>
         <ul class="list-links">

@@ -1,12 +1,11 @@
 import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { listDataset } from '../../worker/open-data/schema-org.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../components/town-list-parts.tsx';
 import { Completeness } from './lists.tsx';
 import type { ListDetail } from '../../worker/services/lists.ts';
 import type { Page, TownSummary } from '../../worker/services/towns.ts';
-import { STATUSES } from '../../worker/lib/statuses.ts';
 
 export interface ListFilters {
   province?: string;
@@ -62,24 +61,8 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
         <fieldset>
           <legend>{t.list.filters}</legend>
           <div class="filter-row">
-            <label>
-              {t.list.province}
-              <select name="province">
-                <option value="">{t.list.any}</option>
-                {data.provinces.map((p) => (
-                  <option value={p} selected={filters.province === p}>{p}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.list.status}
-              <select name="status">
-                <option value="">{t.list.any}</option>
-                {STATUSES.map((s) => (
-                  <option value={s} selected={filters.status === s}>{t.statuses[s]}</option>
-                ))}
-              </select>
-            </label>
+            <ProvinceSelect ctx={ctx} provinces={data.provinces} value={filters.province} anyLabel={t.list.any} />
+            <StatusSelect ctx={ctx} label={t.list.status} value={filters.status} anyLabel={t.list.any} />
             <label>
               {t.list.asOf}
               <input type="date" name="as_of" value={filters.as_of ?? ''} />
@@ -90,40 +73,21 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
         </fieldset>
       </form>
 
-      <p>
-        {fmt(t.list.showing, { total: page.total })} · <a href={data.csvUrl}>{t.list.csv}</a>
-      </p>
-      <div class="table-scroll">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.list.town}</th>
-              <th scope="col">{t.list.place}</th>
-              <th scope="col">{t.list.statusOnList}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((town) => {
-              const m = town.memberships.find((x) => x.list_id === list.id);
-              return (
-                <tr>
-                  <th scope="row">
-                    <a href={`/towns/${town.id}`}>{town.name}</a>
-                  </th>
-                  <td>{[town.province, town.city, town.county].filter(Boolean).join(' ')}</td>
-                  <td>
-                    {m && <StatusBadge ctx={ctx} status={m.status} />} {m?.status_since && <span class="muted">{t.list.since} {m.status_since}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <nav class="pager" aria-label={t.list.next}>
-        {data.firstUrl && <a href={data.firstUrl}>{t.list.first}</a>}
-        {data.nextUrl && <a href={data.nextUrl} rel="next">{t.list.next}</a>}
-      </nav>
+      <Showing ctx={ctx} total={page.total} csvUrl={data.csvUrl} />
+      <TownTable
+        ctx={ctx}
+        towns={page.items}
+        lastHeader={t.list.statusOnList}
+        last={(town) => {
+          const m = town.memberships.find((x) => x.list_id === list.id);
+          return (
+            <>
+              {m && <StatusBadge ctx={ctx} status={m.status} />} {m?.status_since && <span class="muted">{t.list.since} {m.status_since}</span>}
+            </>
+          );
+        }}
+      />
+      <Pager ctx={ctx} firstUrl={data.firstUrl} nextUrl={data.nextUrl} />
 
       {list.province_counts.length > 0 && (
         <section aria-labelledby="province-counts">

@@ -3,8 +3,10 @@ import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { BarChart } from '../components/bar-chart.tsx';
 import { IpaChart } from '../components/ipa-chart.tsx';
+import { ProvinceMap } from '../components/province-map.tsx';
 import { surveyName } from '../components/satisfaction.tsx';
 import { shown, TrendChart } from '../components/trend-chart.tsx';
+import type { ProvinceMapData } from '../province-map-data.ts';
 import type { Stats } from '../../worker/services/stats.ts';
 import type { SurveySummary } from '../../worker/services/surveys/definitions.ts';
 import type { GroupedSatisfaction, SurveyResult } from '../../worker/services/surveys/results.ts';
@@ -16,6 +18,7 @@ export interface StatsData {
   surveys: SurveySummary[];
   /** Grouped `all`: the published national results of every wave that has opened. */
   satisfaction: GroupedSatisfaction;
+  map: ProvinceMapData;
 }
 
 /** The latest wave of an enterprise survey whose published national results have an importance–performance analysis. */
@@ -43,6 +46,7 @@ export function StatsPage({ ctx, data }: { ctx: PageContext; data: StatsData }) 
         rows={data.byYear.map((y) => ({ label: y.year, values: [y.listed, y.eliminated] }))} />
       <BarChart id="by-province" caption={t.stats.byProvince} labelHeader={t.list.province} series={[t.stats.count]}
         rows={provinces.map((g) => ({ label: g.key, values: [g.towns] }))} />
+      <ProvinceMap ctx={ctx} data={data.map} action="/stats" />
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t.stats.trend}</h2>
         <p>
