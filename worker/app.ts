@@ -26,6 +26,9 @@ import { DOCS_CSS, renderDocs } from './routes/system/docs.ts';
 import { healthHandler, healthRoute, liveHandler, liveRoute } from './routes/system/health.ts';
 import { registerTownRoutes } from './routes/towns/index.ts';
 
+/** Paths read by programs, answered with problem+json (never an HTML page) when something is wrong: the API and the bulk downloads. */
+const MACHINE_PATHS = /^\/(api|downloads)\//;
+
 /**
  * The worker's application: the JSON API, its documentation and the web site. Order matters: security headers wrap everything,
  * CORS answers preflights before anything else, conditional GET can answer
@@ -85,12 +88,12 @@ export function createApp() {
         headers: { Allow: allow.join(', ') },
       });
     }
-    if (!path.startsWith('/api/')) return notFoundPage(c);
+    if (!MACHINE_PATHS.test(path)) return notFoundPage(c);
     return problemResponse('not-found', `There is nothing at ${path}. The API reference is at /docs.`, { instance: path });
   });
   app.onError((err, c) => {
     // A page of the site asked for something that does not exist: a page, not problem+json.
-    const page = !c.req.path.startsWith('/api/') && c.req.method === 'GET';
+    const page = !MACHINE_PATHS.test(c.req.path) && c.req.method === 'GET';
     if (page && err instanceof AppError && PROBLEMS[err.code].status === 404) return notFoundPage(c);
     return handleError(err, c);
   });

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'list-not-found'
   | 'town-not-found'
   | 'not-found'
+  | 'snapshot-gone'
   | 'method-not-allowed'
   | 'not-acceptable'
   | 'survey-not-found'

@@ -15,6 +15,7 @@ describe('open data on the site', () => {
     expect(html).toContain('CC BY 4.0');
     expect(html).toContain('href="/datapackage.json"');
     expect(html).toContain('href="/catalog.jsonld"');
+    expect(html).toContain('href="/downloads/"');
     const { body: pkg } = await getJson('/datapackage.json');
     for (const resource of pkg.resources) {
       expect(html).toContain(`href="/${resource.path.replace(/&/g, '&amp;')}"`);

@@ -210,6 +210,7 @@ export const en: Messages = {
     openDataText: 'Every column of every CSV download (name, type, meaning in Chinese and English, constraints, primary and foreign keys) is described in the data package; data portals can harvest every dataset from the catalogue (DCAT-AP).',
     dataPackage: 'Data package (Frictionless Data Package)',
     catalog: 'Catalogue (DCAT-AP, JSON-LD)',
+    snapshot: 'Full snapshot of the data (each file with its size and SHA-256)',
     downloadTables: 'CSV downloads of each table',
     waves: 'Survey waves and what is published',
     wavesText:

@@ -209,6 +209,7 @@ export const zh = {
     openDataText: '每个 CSV 下载的字段名称、类型、含义（中英文）、约束、主键和外键都写在数据包里；数据门户可以从数据目录（DCAT-AP）收割全部数据集。',
     dataPackage: '数据包（Frictionless Data Package）',
     catalog: '数据目录（DCAT-AP，JSON-LD）',
+    snapshot: '全部数据快照（每个文件附大小和 SHA-256 校验和）',
     downloadTables: '各表 CSV 下载',
     waves: '调查轮次与结果公布',
     wavesText:

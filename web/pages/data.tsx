@@ -35,6 +35,7 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
         <ul>
           <li><a href="/datapackage.json">{t.data.dataPackage}</a></li>
           <li><a href="/catalog.jsonld">{t.data.catalog}</a></li>
+          <li><a href="/downloads/">{t.data.snapshot}</a></li>
         </ul>
         <h3 id="tables">{t.data.downloadTables}</h3>
         <ul>

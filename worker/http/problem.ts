@@ -8,6 +8,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'list-not-found': { status: 404, title: 'List not found' },
   'town-not-found': { status: 404, title: 'Town not found' },
   'not-found': { status: 404, title: 'Not found' },
+  'snapshot-gone': { status: 410, title: 'Snapshot no longer served' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'survey-not-found': { status: 404, title: 'Survey not found' },

@@ -34,6 +34,7 @@ export function problemResponses<const C extends number>(...codes: C[]) {
     403: 'The token is not allowed.',
     404: 'No such resource.',
     406: 'The requested format is not available.',
+    410: 'A snapshot of an earlier version: its bytes are no longer served (the problem links the current one).',
     503: 'The database is busy; retry after the Retry-After delay.',
   };
   return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<C, ReturnType<typeof problemResponse>>;

@@ -99,3 +99,38 @@ export const CatalogSchema = z
     }),
   })
   .openapi('Catalog', { description: 'A DCAT 3 / DCAT-AP 3 catalogue in JSON-LD.' });
+
+export const SnapshotParams = z.object({
+  snapshot: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: 'snapshot', in: 'path' }, description: 'Snapshot id from GET /downloads/: the data version, the Beijing date and a content hash.', example: '412-20261126-3f9a0c1b2d4e' }),
+  file: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: 'file', in: 'path' }, description: 'A file of the snapshot: a table as CSV, `datapackage.json` or `SHA256SUMS`.', example: 'towns.csv' }),
+});
+
+export const SnapshotSchema = z
+  .object({
+    snapshot: text('Id of the snapshot: the same id always serves the same bytes.', '412-20261126-3f9a0c1b2d4e'),
+    data_version: text('The version of the lists in it; it changes with every change of the lists.', '412'),
+    date: text('The Beijing date the statuses are for (a scheduled status takes effect on its day).', '2026-11-26'),
+    data_changed_at: text('When the lists last changed (UTC).', '2026-11-26T08:00:00.000Z').nullable(),
+    licence: LicenceSchema,
+    checksums: text('URL of the SHA256SUMS file (`sha256sum -c` reads it).', '/downloads/412-20261126-3f9a0c1b2d4e/SHA256SUMS'),
+    files: z
+      .array(
+        z
+          .object({
+            name: text('File name.', 'towns.csv'),
+            url: text('Where to download it; the URL contains the snapshot id and never serves other bytes.', '/downloads/412-20261126-3f9a0c1b2d4e/towns.csv'),
+            media_type: text('Media type.', 'text/csv; charset=utf-8; header=present'),
+            bytes: z.number().int().openapi({ description: 'Size in bytes.', example: 98213 }),
+            sha256: text('SHA-256 of the bytes, lower-case hex; also the file’s ETag.', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'),
+          })
+          .openapi('SnapshotFile', { description: 'One file of the snapshot.' }),
+      )
+      .openapi({ description: 'Every table as CSV, and the data package that describes them.' }),
+  })
+  .openapi('Snapshot', { description: 'A full snapshot of the public data at the current version.' });

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../env.ts';
 import { conditionalGet } from '../../http/middleware/conditional-get.ts';
 import { catalogHandler, catalogRoute } from './catalog.ts';
 import { dataPackageHandler, dataPackageRoute } from './datapackage.ts';
+import { snapshotFileHandler, snapshotFileRoute, snapshotHandler, snapshotRoute } from './downloads.ts';
 import { robotsHandler, robotsRoute, sitemapHandler, sitemapRoute } from './sitemap.ts';
 
 export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -13,4 +14,6 @@ export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(catalogRoute, catalogHandler);
   app.openapi(sitemapRoute, sitemapHandler);
   app.openapi(robotsRoute, robotsHandler);
+  app.openapi(snapshotRoute, snapshotHandler);
+  app.openapi(snapshotFileRoute, snapshotFileHandler);
 }

@@ -1,0 +1,91 @@
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { AppError } from '../../errors.ts';
+import { minSample } from '../../http/survey-context.ts';
+import { sha256Hex } from '../../lib/hash.ts';
+import { LICENCE } from '../../open-data/licence.ts';
+import { checksums, currentSnapshot, SNAPSHOT_ID } from '../../services/snapshot.ts';
+import { NoQuery, problemResponses } from '../../schemas/common.ts';
+import { SnapshotParams, SnapshotSchema } from '../../schemas/open-data.ts';
+
+export const snapshotRoute = createRoute({
+  method: 'get',
+  operationId: 'getSnapshot',
+  path: '/downloads/',
+  tags: ['Open data'],
+  summary: 'A full snapshot of the public data, with checksums',
+  description:
+    'Every public table as CSV plus the data package, each with its size and SHA-256, at URLs that contain the snapshot id (data version, date and a content hash). A snapshot URL never serves other bytes; once the data has moved on, an earlier snapshot answers 410 with a link to the current one (the service keeps the current data only, not every version’s files).',
+  request: { query: NoQuery },
+  responses: { 200: { description: 'The current snapshot.', content: { 'application/json': { schema: SnapshotSchema } } }, ...problemResponses(400, 503) },
+});
+
+export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async (c) => {
+  const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  const base = `/downloads/${snapshot.id}`;
+  c.header('Cache-Control', 'no-cache');
+  c.header('ETag', `"${snapshot.id}"`);
+  c.header('Access-Control-Allow-Origin', '*');
+  if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim() === `"${snapshot.id}"`)) return c.body(null, 304) as never;
+  return c.json(
+    {
+      snapshot: snapshot.id,
+      data_version: snapshot.dataVersion,
+      date: snapshot.date,
+      data_changed_at: snapshot.dataChangedAt,
+      licence: { name: LICENCE.id, path: LICENCE.url, title: LICENCE.title },
+      checksums: `${base}/SHA256SUMS`,
+      files: snapshot.files.map((f) => ({ name: f.name, url: `${base}/${f.name}`, media_type: f.mediaType, bytes: f.bytes.byteLength, sha256: f.sha256 })),
+    },
+    200,
+  );
+};
+
+export const snapshotFileRoute = createRoute({
+  method: 'get',
+  operationId: 'getSnapshotFile',
+  path: '/downloads/{snapshot}/{file}',
+  tags: ['Open data'],
+  summary: 'One file of a snapshot',
+  description: 'The bytes of one file of the current snapshot, immutable: the ETag is its SHA-256. An earlier snapshot answers 410 with a `Link` to the current one.',
+  request: { params: SnapshotParams, query: NoQuery },
+  responses: {
+    200: {
+      description: 'The file.',
+      headers: z.object({ ETag: z.string().openapi({ description: 'The SHA-256 of the bytes, quoted.' }) }),
+      content: {
+        'text/csv': { schema: z.string().openapi({ description: 'A table, UTF-8 with BOM.' }) },
+        'application/json': { schema: z.string().openapi({ description: 'The data package of the snapshot (resources point to the files beside it, with their sizes and hashes).' }) },
+        'text/plain': { schema: z.string().openapi({ description: 'SHA256SUMS: one `<sha256>  <file>` line per file.' }) },
+      },
+    },
+    ...problemResponses(400, 404, 410, 503),
+  },
+});
+
+async function textFile(text: string): Promise<{ bytes: Uint8Array; mediaType: string; sha256: string }> {
+  return { bytes: new TextEncoder().encode(text), mediaType: 'text/plain; charset=utf-8', sha256: await sha256Hex(text) };
+}
+
+export const snapshotFileHandler: RouteHandler<typeof snapshotFileRoute, AppEnv> = async (c) => {
+  const { snapshot: id, file } = c.req.valid('param');
+  if (!SNAPSHOT_ID.test(id)) throw new AppError('not-found', `"${id}" is not a snapshot id. GET /downloads/ gives the current one.`);
+  const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  if (id !== snapshot.id) {
+    throw new AppError('snapshot-gone', `Snapshot ${id} is of an earlier version of the data, whose files are no longer kept. The current snapshot is ${snapshot.id}: GET /downloads/.`, {
+      headers: { Link: `</downloads/${snapshot.id}/${encodeURIComponent(file)}>; rel="latest-version"` },
+    });
+  }
+  const body = file === 'SHA256SUMS' ? await textFile(checksums(snapshot)) : snapshot.files.find((f) => f.name === file);
+  if (!body) throw new AppError('not-found', `Snapshot ${id} has no file "${file}". Its files: ${snapshot.files.map((f) => f.name).join(', ')}, SHA256SUMS.`);
+  const etag = `"${body.sha256}"`;
+  const headers = {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Content-Type': body.mediaType,
+    'Content-Disposition': `attachment; filename="${file}"`,
+    'Access-Control-Allow-Origin': '*',
+  };
+  if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers) as never;
+  return c.body(c.req.method === 'HEAD' ? null : (body.bytes as never), 200, headers) as never;
+};
