@@ -254,8 +254,15 @@ export function matchTownship(index: DivisionIndex, place: Place): TownshipMatch
     return { outcome: 'unmatched', township: null, candidates: named, reason: `the townships of this name lie outside ${where} (${named.map((s) => describe(s, index)).join(', ')})` };
   }
   if (inPlace.length > 1) return { outcome: 'ambiguous', township: null, candidates: inPlace, reason: `${inPlace.length} townships of this name` };
-  const exact = cleanName(inPlace[0]!.name) === cleanName(place.name);
-  return { outcome: 'matched', township: inPlace[0]!, candidates: [], reason: exact ? 'same name' : `same name as ${inPlace[0]!.name}` };
+  const township = inPlace[0]!;
+  // What a reviewer should look at: another spelling, or a place the source writes otherwise than the tables.
+  const notes = [cleanName(township.name) === cleanName(place.name) ? 'same name' : `same name as ${township.name}`];
+  const official = { county: index.countyName(township.code), city: index.cityName(township.code) };
+  if (cleanName(place.province) !== province.name) notes.push(`coded in ${province.name}`);
+  if (place.county && !county) notes.push(`${place.county} is no county of the tables; the township is in ${official.county}`);
+  else if (county && cleanName(county) !== cleanName(official.county ?? '')) notes.push(`${county} is ${official.county}`);
+  if (place.city && official.city && cleanName(place.city) !== cleanName(official.city)) notes.push(`${place.city} is ${official.city}`);
+  return { outcome: 'matched', township, candidates: [], reason: notes.join('; ') };
 }
 
 /** The most precise code of the place the source names, above the township: its county, else its city, else its province. */
