@@ -3,6 +3,7 @@ import { isStatus, type Status } from '../../worker/lib/statuses.ts';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import { SourceRegistry } from './source-registry.ts';
 import { blank, shortHash, splitUrls } from './text.ts';
+import { townDivisions } from './town-divisions.ts';
 import { TownRegistry } from './town-registry.ts';
 import { compileVocabulary, DataError, type StatusMatcher } from './vocabulary.ts';
 
@@ -158,6 +159,13 @@ class Builder {
         .at(-1)!;
       m.currentStatus = latest.status;
       m.currentSince = latest.effectiveDate;
+    }
+    const divisions = townDivisions(this.towns.towns, this.files.divisions, this.files.reviewedDivisions);
+    for (const town of this.towns.towns) {
+      const division = divisions.get(town.id)!;
+      town.divisionCode = division.code;
+      town.derivedCity = division.derivedCity;
+      town.derivedCounty = division.derivedCounty;
     }
     const provinceCounts = this.provinceCounts(memberships);
     for (const list of this.lists) {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { readDivisionTables } from './division-tables.ts';
 import type { DataFiles, EventFilesConfig, Row } from './types.ts';
 
 /** Files in data/ that describe the lists rather than being lists themselves. */
@@ -32,5 +33,8 @@ export function readDataFiles(dir: string): DataFiles {
       .sort()
       .map((name) => JSON.parse(readFileSync(join(dir, 'surveys', name), 'utf8')) as unknown),
     waves: readCsv(join(dir, 'surveys', 'waves.csv')),
+    // Optional, so that a copy of data/ from before division codes still loads.
+    reviewedDivisions: existsSync(join(dir, 'divisions', 'reviewed-matches.csv')) ? readCsv(join(dir, 'divisions', 'reviewed-matches.csv')) : [],
+    divisions: readDivisionTables(),
   };
 }

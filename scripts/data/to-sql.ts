@@ -85,7 +85,10 @@ export function datasetToSql(dataset: Dataset): string[] {
     ...upserts({
       table: 'towns',
       key: ['id'],
-      columns: { id: 'id', name: 'name', namePinyin: 'name_pinyin', searchText: 'search_text', province: 'province', city: 'city', county: 'county', industry: 'industry', note: 'note' },
+      columns: {
+        id: 'id', name: 'name', namePinyin: 'name_pinyin', searchText: 'search_text', province: 'province', city: 'city', county: 'county', industry: 'industry', note: 'note',
+        divisionCode: 'division_code', derivedCity: 'derived_city', derivedCounty: 'derived_county',
+      },
     }, dataset.towns),
     ...upserts({
       table: 'memberships',

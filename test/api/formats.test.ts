@@ -53,7 +53,7 @@ describe('CSV and NDJSON exports', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)));
-    expect(header).toEqual(['id', 'name', 'name_pinyin', 'province', 'city', 'county', 'industry', 'lists']);
+    expect(header).toEqual(['id', 'name', 'name_pinyin', 'province', 'city', 'county', 'industry', 'lists', 'province_code', 'city_code', 'county_code', 'township_code', 'derived_city', 'derived_county']);
     const json = await allJsonTowns('sort=id');
     expect(rows.length).toBe(json.length);
     rows.forEach((row, i) => {
@@ -61,6 +61,7 @@ describe('CSV and NDJSON exports', () => {
       expect(row).toEqual([
         t.id, t.name, t.name_pinyin, t.province, t.city ?? '', t.county ?? '', t.industry ?? '',
         t.memberships.map((m: any) => `${m.list_id}:${m.status}`).join('; '),
+        t.province_code ?? '', t.city_code ?? '', t.county_code ?? '', t.township_code ?? '', t.derived_city ?? '', t.derived_county ?? '',
       ]);
     });
   });

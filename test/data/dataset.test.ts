@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset, DataError } from '../../scripts/data/build-dataset.ts';
 import { datasetToSql } from '../../scripts/data/to-sql.ts';
 import type { DataFiles, Row } from '../../scripts/data/types.ts';
+import { DIVISION_TABLES } from '../division-tables.ts';
 
 const LIST_HEADER = { name_en: 'A list', level: 'provincial', kind: 'creation', province: '浙江省', issuer: '浙江省', document_number: '', source_url: 'https://example.org/notice', note: '' };
 
@@ -26,6 +27,8 @@ function files(rows: Row[], extra: Partial<DataFiles> = {}): DataFiles {
     },
     csv: { 'test.csv': rows, 'events.csv': [] },
     surveys: [],
+    reviewedDivisions: [],
+    divisions: DIVISION_TABLES,
     ...extra,
   };
 }
@@ -81,6 +84,32 @@ describe('buildDataset', () => {
     expect(() => buildDataset(files([town('甲镇', { status: '神秘状态' })]))).toThrow(/status-vocabulary/);
     expect(() => buildDataset(files([town('甲镇', { province: '火星省' })]))).toThrow(/unknown province/);
     expect(() => buildDataset(files([town('甲镇')], { csv: { 'test.csv': [town('甲镇')], 'events.csv': [], 'stray.csv': [] } }))).toThrow(/stray\.csv/);
+  });
+});
+
+describe('division codes', () => {
+  const code = (d: ReturnType<typeof buildDataset>, name: string) => d.towns.find((t) => t.name === name)!;
+
+  it('gives an administrative town its township code and fills in the city and county its source left empty', () => {
+    const d = buildDataset(files([town('甲镇'), town('乙镇', { city: '测试市' })]));
+    expect(code(d, '甲镇')).toMatchObject({ divisionCode: '339901101', derivedCity: '测试市', derivedCounty: '甲县', city: null, county: null });
+    // 乙镇 became 乙街道; the source's own city stays, so only the county is derived.
+    expect(code(d, '乙镇')).toMatchObject({ divisionCode: '339901001', derivedCity: null, derivedCounty: '甲县', city: '测试市' });
+  });
+
+  it('keeps an ambiguous town at the code of the place its source names, and a platform at its county', () => {
+    const d = buildDataset(files([town('丙镇'), town('测试小镇', { county: '乙区' })]));
+    expect(code(d, '丙镇')).toMatchObject({ divisionCode: '33', derivedCity: null, derivedCounty: null });
+    expect(code(d, '测试小镇')).toMatchObject({ divisionCode: '339902', derivedCity: '测试市', derivedCounty: null });
+  });
+
+  it('takes a reviewed match, and stops on one it cannot apply', () => {
+    const reviewed = (row: Row) => files([town('丙镇')], { reviewedDivisions: [{ town_id: 'zhejiang-bingzhen', town: '丙镇', reason: 'checked', ...row }] });
+    expect(code(buildDataset(reviewed({ code: '339902101' })), '丙镇')).toMatchObject({ divisionCode: '339902101', derivedCounty: '乙区' });
+    expect(() => buildDataset(reviewed({ code: '339902999' }))).toThrow(/reviewed-matches\.csv.*no county or township code/);
+    expect(() => buildDataset(reviewed({ code: '339902101', town: '丁镇' }))).toThrow(/is 丙镇, not "丁镇"/);
+    expect(() => buildDataset(reviewed({ code: '339902101', town_id: 'zhejiang-nowhere' }))).toThrow(/no town has the id/);
+    expect(() => buildDataset(reviewed({ code: '339902101', reason: '' }))).toThrow(/needs its reason/);
   });
 });
 

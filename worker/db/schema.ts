@@ -73,12 +73,23 @@ export const towns = sqliteTable(
     industry: text('industry'),
     note: text('note'),
     origin: text('origin').notNull().default('data'),
+    /**
+     * The most precise official division code (统计用区划代码) known: 9 digits for a township, 6 a county, 4 a
+     * city, 2 a province; codes nest by prefix. Matched by the loader (scripts/data/divisions.ts); null for towns
+     * added through the admin API.
+     */
+    divisionCode: text('division_code'),
+    /** The official city and county of that code, where the source left `city` or `county` empty. */
+    derivedCity: text('derived_city'),
+    derivedCounty: text('derived_county'),
   },
   (t) => [
     index('towns_pinyin_idx').on(t.namePinyin, t.id),
     index('towns_province_idx').on(t.province, t.namePinyin, t.id),
     index('towns_city_idx').on(t.city, t.namePinyin, t.id),
     index('towns_county_idx').on(t.county, t.namePinyin, t.id),
+    // A prefix of the code is a range of it (division-filter.ts), which this index serves.
+    index('towns_division_idx').on(t.divisionCode, t.namePinyin, t.id),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DIVISION_PREFIX } from '../lib/division-code.ts';
 import { STATUSES } from '../lib/statuses.ts';
 import { ConfidenceSchema, DateParam, FormatParam, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
@@ -19,6 +20,15 @@ export const TownFilterQuery = z
     city: z.string().max(50).optional().openapi({ description: 'Prefecture-level city.', example: '承德市' }),
     county: z.string().max(50).optional().openapi({ description: 'County or district.', example: '房山区' }),
     level: z.enum(LEVELS).optional().openapi({ description: 'Only towns on a list of this level.', example: 'national' }),
+    division_code: z
+      .string()
+      .regex(DIVISION_PREFIX, 'a province, city, county or township code: 2, 4, 6 or 9 digits')
+      .optional()
+      .openapi({
+        description:
+          'Only towns in this official division (统计用区划代码): a province (2 digits, `33`), city (4, `3301`), county (6, `330110`) or township (9) code, matched as a prefix of the town\'s most precise code (`township_code`, else `county_code`, `city_code`, `province_code`). A town whose place the sources do not give precisely enough is found only by the shorter codes.',
+        example: '1101',
+      }),
     q: z.string().min(1).max(50).optional().openapi({ description: 'Part of the Chinese name, or of its toneless pinyin or pinyin initials: `changgou`, `长沟` and `cgz` all find 长沟镇.', example: 'changgou' }),
     as_of: DateParam.optional().openapi({
       description:
@@ -44,6 +54,26 @@ export const MembershipSchema = z
   })
   .openapi('Membership', { description: 'A list the town is on, with its status there (on the `as_of` date when given).' });
 
+const code = (level: string, digits: number, example: string | null, more = '') =>
+  z
+    .string()
+    .regex(new RegExp(`^\\d{${digits}}$`))
+    .nullable()
+    .openapi({ description: `Official code (统计用区划代码, ${digits} digits) of the ${level}${more}; null when not known.`, example });
+
+/**
+ * The official division codes of a town, matched by the loader against the National Bureau of Statistics' tables
+ * (data/divisions/match-report.md says how and for which towns), and the names they fill in.
+ */
+const DivisionFields = {
+  province_code: code('province', 2, '11'),
+  city_code: code('city', 4, '1101', ' (for the districts of a municipality and counties under a province directly, the code of that grouping, which has no city name)'),
+  county_code: code('county or district', 6, '110111'),
+  township_code: code('township (乡镇街道) the town is', 9, '110111108', ': only for an administrative town matched to exactly one township, never for a platform that is not one'),
+  derived_city: z.string().nullable().openapi({ description: 'The official name of the city of the codes, given only where no source names the city (`city` is null); null otherwise.', example: null }),
+  derived_county: z.string().nullable().openapi({ description: 'The official name of the county of the codes, given only where no source names the county (`county` is null); null otherwise.', example: null }),
+};
+
 export const TownSummarySchema = z
   .object({
     id: z.string().openapi({ description: 'Stable town id: province and pinyin of the name.', example: 'beijing-changgouzhen' }),
@@ -53,6 +83,7 @@ export const TownSummarySchema = z
     city: z.string().nullable().openapi({ example: null, description: 'Prefecture-level city; null when no source gives it (municipalities have none).' }),
     county: z.string().nullable().openapi({ example: '房山区', description: 'County or district; null when no source gives it.' }),
     industry: z.string().nullable().openapi({ example: null, description: 'Characteristic industry; null everywhere today because no official list states one.' }),
+    ...DivisionFields,
     memberships: z.array(MembershipSchema).openapi({ description: 'Every list the town is on (on the `as_of` date when given), in list order.' }),
   })
   .openapi('TownSummary');

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { listProvinceCounts, lists, memberships, reportedFigures, sources, statusEvents, towns } from '../db/schema.ts';
 import type { EventRecordSchema, FigureRecordSchema, ListRecordSchema, MembershipRecordSchema, TownRecordSchema } from '../schemas/changes.ts';
+import { divisionCodes, type DivisionCodes } from '../lib/division-code.ts';
 import type { SourceSchema } from '../schemas/sources.ts';
 
 /*
@@ -46,8 +47,16 @@ export function listRecord(l: typeof lists.$inferSelect, counts: (typeof listPro
   };
 }
 
+/** A town's official codes of each level and the names they fill in, as every town record gives them. */
+export function divisionFields(t: Pick<typeof towns.$inferSelect, 'divisionCode' | 'derivedCity' | 'derivedCounty'>): DivisionCodes & { derived_city: string | null; derived_county: string | null } {
+  return { ...divisionCodes(t.divisionCode), derived_city: t.derivedCity, derived_county: t.derivedCounty };
+}
+
 export function townRecord(t: typeof towns.$inferSelect): TownRecord {
-  return { id: t.id, name: t.name, name_pinyin: t.namePinyin, province: t.province, city: t.city, county: t.county, industry: t.industry, note: t.note };
+  return {
+    id: t.id, name: t.name, name_pinyin: t.namePinyin, province: t.province, city: t.city, county: t.county, industry: t.industry,
+    ...divisionFields(t), note: t.note,
+  };
 }
 
 export function membershipRecord(m: typeof memberships.$inferSelect): MembershipRecord {

@@ -26,7 +26,7 @@ export async function getStats(db: Db, query: Omit<TownQuery, 'sort' | 'limit' |
     for (const c of await selectProvinceCounts(db, query.list)) official.set(c.province, c.officialCount);
   }
   // Only counts taken over the whole list are comparable with the official numbers.
-  const comparable = !query.status && !query.as_of && !query.q && !query.city && !query.county && (query.group_by !== 'list' || !query.province);
+  const comparable = !query.status && !query.as_of && !query.q && !query.city && !query.county && !query.division_code && (query.group_by !== 'list' || !query.province);
   // A group the notice names but we hold no row of is still shown, with its whole count missing.
   const groups = comparable ? [...rows, ...[...official.keys()].filter((k) => !rows.some((r) => r.key === k)).map((key) => ({ key, towns: 0, memberships: 0 }))] : rows;
   return {

@@ -9,6 +9,7 @@ import {
 } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
 import { beijingDate } from '../lib/beijing-date.ts';
+import { divisionFields } from './records.ts';
 import type { EventSchema, MembershipRowSchema, MembershipsQuery, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { precisionOf } from '../lib/dates.ts';
 import { assertListFilter } from './lists.ts';
@@ -29,7 +30,10 @@ export interface Page<T> {
 }
 
 export function toFilter(q: Omit<TownQuery, 'sort' | 'limit' | 'cursor'>): TownFilter {
-  return { list: q.list, status: q.status, province: q.province, city: q.city, county: q.county, level: q.level, q: q.q, asOf: q.as_of };
+  return {
+    list: q.list, status: q.status, province: q.province, city: q.city, county: q.county, level: q.level, q: q.q, asOf: q.as_of,
+    divisionCode: q.division_code,
+  };
 }
 
 function summary(town: TownRow, memberships: MembershipRow[]): TownSummary {
@@ -41,6 +45,7 @@ function summary(town: TownRow, memberships: MembershipRow[]): TownSummary {
     city: town.city,
     county: town.county,
     industry: town.industry,
+    ...divisionFields(town),
     memberships: memberships.map((m) => ({
       list_id: m.listId,
       list_name: m.listName,

@@ -25,7 +25,7 @@ function groupKey(group: StatsGroup, asOf: string | undefined): SQL {
 
 /** Counts of towns and town–list pairs per group, with the town filters applied to each membership. */
 export async function selectStats(db: Db, filter: TownFilter, group: StatsGroup): Promise<{ rows: StatsRow[]; towns: number; memberships: number }> {
-  const place = placeConditions(filter, { province: sql`t.province`, city: sql`t.city`, county: sql`t.county`, searchText: sql`t.search_text` });
+  const place = placeConditions(filter, { province: sql`t.province`, city: sql`t.city`, county: sql`t.county`, searchText: sql`t.search_text`, divisionCode: sql`t.division_code` });
   const where = place ? sql`${membershipConditions(filter)} AND ${place}` : membershipConditions(filter);
   const from = sql`FROM memberships m JOIN lists l ON l.id = m.list_id JOIN towns t ON t.id = m.town_id WHERE ${where}`;
   const [rows, totals] = await Promise.all([

@@ -1,5 +1,6 @@
 import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { towns } from '../schema.ts';
+import { divisionRange } from '../../lib/division-code.ts';
 import { searchNeedle } from '../../lib/search-text.ts';
 import { ACTIVE_EVENT } from './list-rollups.ts';
 
@@ -13,6 +14,8 @@ export interface TownFilter {
   level?: string;
   q?: string;
   asOf?: string;
+  /** A province, city, county or township code: towns whose code starts with it. */
+  divisionCode?: string;
 }
 
 /**
@@ -43,7 +46,7 @@ export function membershipConditions(f: TownFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-type PlaceColumns = Record<'province' | 'city' | 'county' | 'searchText', SQLWrapper>;
+type PlaceColumns = Record<'province' | 'city' | 'county' | 'searchText' | 'divisionCode', SQLWrapper>;
 
 /** Conditions on where a town is and what it is called, on the given town columns. */
 export function placeConditions(f: TownFilter, t: PlaceColumns = towns): SQL | undefined {
@@ -51,10 +54,17 @@ export function placeConditions(f: TownFilter, t: PlaceColumns = towns): SQL | u
     f.province ? sql`${t.province} = ${f.province}` : undefined,
     f.city ? sql`${t.city} = ${f.city}` : undefined,
     f.county ? sql`${t.county} = ${f.county}` : undefined,
+    f.divisionCode ? divisionCondition(t.divisionCode, f.divisionCode) : undefined,
     // instr(), not LIKE: `%`, `_` and `\` are plain characters, and no query is too long for it
     // (D1 refuses a LIKE pattern over 50 bytes as "too complex").
     f.q ? sql`instr(${t.searchText}, ${searchNeedle(f.q)}) > 0` : undefined,
   );
+}
+
+/** The towns whose division code starts with `prefix`, as a range that the index on the code serves. */
+function divisionCondition(column: SQLWrapper, prefix: string): SQL {
+  const [from, below] = divisionRange(prefix);
+  return sql`${column} >= ${from} AND ${column} < ${below}`;
 }
 
 /** Conditions on the `towns` table, including "is on a matching list". */

@@ -1,5 +1,10 @@
 import type { TownSummary } from '../../services/towns.ts';
-import type { Table } from '../table.ts';
+import type { Bilingual, Field, Table } from '../table.ts';
+
+/** An official division code of `digits` digits, or empty where the town's place is not known that precisely. */
+function code(name: string, title: Bilingual, digits: number, description: Bilingual, value: (t: TownSummary) => string | null): Field<TownSummary> {
+  return { name, type: 'string', title, description, constraints: { pattern: `^[0-9]{${digits}}$` }, value };
+}
 
 export const TOWNS_TABLE: Table<TownSummary> = {
   name: 'towns',
@@ -26,6 +31,21 @@ export const TOWNS_TABLE: Table<TownSummary> = {
       },
       separator: '; ',
       value: (t) => t.memberships.map((m) => `${m.list_id}:${m.status}`).join('; '),
+    },
+    // Official division codes of each level (统计用区划代码), matched at load time (scripts/data/divisions.ts).
+    code('province_code', { zh: '省级区划代码', en: 'Province code' }, 2, { zh: '省级行政区的统计用区划代码（2 位）。', en: 'Statistical division code of the province (2 digits).' }, (t) => t.province_code),
+    code('city_code', { zh: '地级区划代码', en: 'City code' }, 4, { zh: '地级市的区划代码（4 位；直辖市的市辖区和省直辖县为该分组的代码）。', en: 'Code of the prefecture-level city (4 digits; for the districts of a municipality and counties directly under a province, the code of that grouping).' }, (t) => t.city_code),
+    code('county_code', { zh: '县级区划代码', en: 'County code' }, 6, { zh: '县、区的区划代码（6 位）。', en: 'Code of the county or district (6 digits).' }, (t) => t.county_code),
+    code('township_code', { zh: '乡级区划代码', en: 'Township code' }, 9, { zh: '建制镇（乡、街道）的区划代码（9 位），仅当小镇能唯一对应一个乡镇时给出，非建制镇的平台为空。', en: 'Code of the township (9 digits), only for an administrative town matched to exactly one township; empty for a platform that is not one.' }, (t) => t.township_code),
+    {
+      name: 'derived_city', type: 'string', title: { zh: '据代码补充的地级市', en: 'City from the code' },
+      description: { zh: '来源未写明地级市（city 为空）时，区划代码对应的官方名称；否则为空。', en: 'The official name of the city of the codes, only where no source names the city (city is empty).' },
+      value: (t) => t.derived_city,
+    },
+    {
+      name: 'derived_county', type: 'string', title: { zh: '据代码补充的县（区）', en: 'County from the code' },
+      description: { zh: '来源未写明县（区）（county 为空）时，区划代码对应的官方名称；否则为空。', en: 'The official name of the county of the codes, only where no source names the county (county is empty).' },
+      value: (t) => t.derived_county,
     },
   ],
 };

@@ -130,6 +130,10 @@ export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): 
     industry: null,
     note: input.note,
     origin: 'admin',
+    // Codes are matched by the loader against the official tables, which the worker does not carry.
+    divisionCode: null,
+    derivedCity: null,
+    derivedCounty: null,
   };
   const town = townRecord(row);
   await insertOnce(() => runBatch(db, [db.insert(towns).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }])]), `Town ${input.id}`);
