@@ -12,7 +12,7 @@ async function docs(url = 'https://example.test/docs', bindings: Partial<Env> = 
 }
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const samplesOf = (html: string) => [...html.matchAll(/<summary>([^<]+)<\/summary><pre><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => ({ language: m[1]!, code: decode(m[2]!) }));
+const samplesOf = (html: string) => [...html.matchAll(/<summary>([^<]+)<\/summary><pre tabindex="0"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => ({ language: m[1]!, code: decode(m[2]!) }));
 const operations = Object.entries(checkedIn.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
 
 describe('/docs renders the descriptions’ Markdown (issue 13)', () => {

@@ -5,7 +5,8 @@ import { curlSample, deref, fetchSample, parametersOf, PLACEHOLDER_ORIGIN, pytho
 import { tryIt } from './docs/try-it.ts';
 
 // On a narrow screen the parameter table becomes one block per parameter, each cell labelled by
-// its column (data-label), and long code and samples wrap: nothing is wider than a phone.
+// its column (data-label), long code wraps, and a sample scrolls inside its own box (focusable, so that
+// a keyboard can scroll it too): nothing is wider than a phone.
 const CSS = `body{font:16px/1.55 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
 main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #b3261e}
 h3{overflow-wrap:anywhere}h4{margin:1rem 0 .25rem}
@@ -13,7 +14,7 @@ section.op{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1rem 
 .method{font-weight:700;color:#fff;background:#1f5f99;border-radius:4px;padding:.1rem .45rem;margin-right:.5rem}
 code{background:#f0f0f0;padding:.05rem .3rem;border-radius:3px;overflow-wrap:anywhere}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
-pre{background:#f0f0f0;padding:.6rem .75rem;border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere}pre code{padding:0}
+pre{background:#f0f0f0;padding:.6rem .75rem;border-radius:4px;overflow-x:auto}pre code{padding:0;overflow-wrap:normal}
 details{margin:.25rem 0}summary{cursor:pointer}
 fieldset{border:1px solid #ddd;border-radius:4px;margin:.75rem 0}legend{font-weight:700}
 .field{margin:.4rem 0}.field label{display:inline-block;min-width:7rem;font-family:monospace}
@@ -61,7 +62,7 @@ function samples(doc: Json, path: string, method: string, op: Json, origin: stri
     ['Python (requests)', pythonSample(request)],
   ];
   return html`<h4>Request samples</h4>
-  ${blocks.map(([language, code]) => html`<details><summary>${language}</summary><pre><code>${code}</code></pre></details>`)}`;
+  ${blocks.map(([language, code]) => html`<details><summary>${language}</summary><pre tabindex="0"><code>${code}</code></pre></details>`)}`;
 }
 
 /**
@@ -75,7 +76,7 @@ export function renderDocs(doc: Json, origin: string = PLACEHOLDER_ORIGIN) {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>API reference · 特色小镇开放数据</title><meta name="description" content="Reference of the open-data API of China's characteristic towns.">
-<link rel="stylesheet" href="/docs.css"></head>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/docs.css"></head>
 <body><main>
 <h1>${text(info.title)}</h1>
 ${raw(markdownBlock(text(info.description)))}
