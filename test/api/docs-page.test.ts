@@ -181,6 +181,11 @@ describe('/docs try-it forms without JavaScript (issue 13)', () => {
   it('keeps only the filled-in, documented query parameters, repeated ones included', async () => {
     const res = await send('listTowns', [['q', 'changgou'], ['status', ''], ['bogus', '1'], ['operation', 'x'], ['province', '浙江省'], ['province', '']]);
     expect(res.headers.get('Location')).toBe(`/api/v1/towns?q=changgou&province=${encodeURIComponent('浙江省')}`);
+    // A line break in a field stays encoded in the Location: no header can be smuggled in.
+    const smuggled = await send('listTowns', [['q', 'a\r\nSet-Cookie: x=1']]);
+    expect(smuggled.headers.get('Location')).toBe('/api/v1/towns?q=a%0D%0ASet-Cookie%3A+x%3D1');
+    expect(smuggled.headers.get('Set-Cookie')).toBeNull();
+    expect(smuggled.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
   });
 
   it.each([
