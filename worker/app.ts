@@ -22,7 +22,8 @@ import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
 import { registerSurveyRoutes } from './routes/surveys/index.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
-import { DOCS_CSS, renderDocs } from './routes/system/docs.ts';
+import { DOCS_CSS, renderDocs, samplesOrigin } from './routes/system/docs.ts';
+import { tryRedirect } from './routes/system/docs/try-redirect.ts';
 import { healthHandler, healthRoute, liveHandler, liveRoute } from './routes/system/health.ts';
 import { registerTownRoutes } from './routes/towns/index.ts';
 
@@ -72,9 +73,12 @@ export function createApp() {
     return c.json(buildOpenApiDocument(app));
   });
   app.get('/docs', (c) => {
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>));
+    const { origin, fromRequest } = samplesOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+    // Samples that name the request's own (local) host must not be kept by a shared cache.
+    c.header('Cache-Control', fromRequest ? 'private, max-age=300' : 'public, max-age=300');
+    return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>, origin));
   });
+  app.get('/docs/try', (c) => tryRedirect(buildOpenApiDocument(app) as unknown as Record<string, unknown>, new URL(c.req.url)));
   app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   registerSite(app);
 

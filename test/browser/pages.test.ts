@@ -95,6 +95,59 @@ describe.each(['zh', 'en'])('every page in %s', (lang) => {
   });
 });
 
+// /docs is the API reference: English only (like the OpenAPI document it is made from), so it is not in PAGES, whose
+// pages follow ?lang=. The same checks, at a 375 px phone width too, with every request sample opened.
+describe('the API reference at /docs', () => {
+  it.each([
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 812 }],
+  ] as const)('docs on %s: no axe violation, no console error, no script, nothing wider than the screen', async (device, viewport) => {
+    const context = await h.context({ phone: device === 'phone' });
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    expect((await page.goto('/docs'))?.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('script').count()).toBe(0);
+    // The samples are closed at first; opened, their code must still fit and pass axe.
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await page.locator('details[open] pre code').count()).toBeGreaterThan(100);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`), device).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(await page.title()).toContain('API reference');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
+    await page.screenshot({ path: join(SCREENSHOTS, `docs-${device}.png`), fullPage: true });
+    await context.close();
+  });
+
+  it('docs without JavaScript: a try-it form opens the answer, with only the fields filled in', async () => {
+    const context = await h.context({ javaScriptEnabled: false, phone: true });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/docs');
+    const form = page.locator('form.try').filter({ has: page.locator('input[name="operation"][value="listTowns"]') });
+    await form.getByLabel('q', { exact: true }).fill('changgou');
+    await form.getByLabel('format', { exact: true }).selectOption('json');
+    await Promise.all([page.waitForURL(/\/api\/v1\/towns\?/), form.getByRole('button', { name: 'Send' }).click()]);
+    const url = new URL(page.url());
+    expect([...url.searchParams]).toEqual([['q', 'changgou'], ['format', 'json']]);
+    const body = JSON.parse((await page.locator('body').textContent())!) as { items: { id: string }[] };
+    expect(body.items.map((t) => t.id)).toContain('beijing-changgouzhen');
+    // A path parameter is put into the path.
+    await page.goto('/docs');
+    const town = page.locator('form.try').filter({ has: page.locator('input[name="operation"][value="getTown"]') });
+    await town.getByLabel('id (required)').fill('beijing-changgouzhen');
+    await Promise.all([page.waitForURL(/\/api\/v1\/towns\/beijing-changgouzhen$/), town.getByRole('button', { name: 'Send' }).click()]);
+    expect(await page.locator('body').textContent()).toContain('"id":"beijing-changgouzhen"');
+    await context.close();
+  });
+});
+
 describe('the province tile map without JavaScript', () => {
   it.each(['/', '/stats'])('%s: the form changes the map, a tile opens the filtered towns, no axe violation, no overflow at 375 px', async (path) => {
     const context = await h.context({ javaScriptEnabled: false, phone: true });
