@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { fullAnswers, newKey, submit, TOWN } from '../helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fullAnswers, newKey, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
 
 // The local limiter is exact: 10 submissions a minute per key. Its state is shared by the tests of this file,
-// so every test uses addresses of its own.
+// so every test uses addresses of its own. Each test spends a budget within one of the limiter's windows.
+beforeEach(() => withinOneRateWindow(), 70_000);
 const consent = { participation: true };
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n')) ?? 0;
 
@@ -16,7 +17,7 @@ async function exhaust(ip: string) {
   for (let i = 0; i < 10; i++) expect((await valid(ip)).status, `submission ${i + 1} from ${ip}`).toBe(201);
 }
 
-describe('rate-limit keys: one bucket per client network, whatever its spelling', () => {
+describe('rate-limit keys: one bucket per client network, whatever its spelling', { timeout: 90_000 }, () => {
   it('counts every spelling of one IPv6 /64 against one budget (leading zeros, upper case, full form, other hosts)', async () => {
     await exhaust('2001:db8:77:1::1');
     for (const ip of ['2001:0db8:0077:0001:0000:0000:0000:0001', '2001:DB8:77:1::1', '2001:db8:77:1:0:0:0:1', '2001:db8:77:1:ffff::9', '2001:db8:77:1::1%eth0']) {
@@ -44,7 +45,7 @@ describe('rate-limit keys: one bucket per client network, whatever its spelling'
   });
 });
 
-describe('rate limit: only stored submissions spend the budget', () => {
+describe('rate limit: only stored submissions spend the budget', { timeout: 90_000 }, () => {
   it('does not count 400s (invalid answers, no consent), 422s, 404s (unknown town), 409s (closed survey) or replays', async () => {
     const ip = '203.0.113.50';
     const answers = await fullAnswers('public');

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
-import { fullAnswers, getJson, newKey, request, submit, TOWN } from '../helpers.ts';
+import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
 
 const consent = { participation: true };
 const count = async (table: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<number>('n')) ?? 0;
@@ -109,7 +109,8 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     expect(await count('responses')).toBe(before);
   });
 
-  it('limits each client network to 10 submissions a minute, with 429 and Retry-After', async () => {
+  it('limits each client network to 10 submissions a minute, with 429 and Retry-After', { timeout: 90_000 }, async () => {
+    await withinOneRateWindow();
     const answers = await fullAnswers('public');
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await submit('public', { town_id: TOWN, answers, consent }, { ip: '192.0.2.77' })).status);
