@@ -1,0 +1,45 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/index.ts';
+
+// Hostile review of what issue 13 added (open data, downloads, sitemap, /docs/try). Every case asserts the SAFE
+// behaviour: a failing case is a hole.
+
+/** The worker's env with a D1 that counts the statements it is asked to prepare (sessions included). */
+function countingEnv(): { env: typeof env; statements: () => number } {
+  let count = 0;
+  const countPrepare = <T extends { prepare: (sql: string) => unknown }>(target: T): T =>
+    new Proxy(target, {
+      get(t, name, receiver) {
+        const value = Reflect.get(t, name, receiver);
+        if (name === 'prepare') return (sql: string) => (count++, (value as (s: string) => unknown).call(t, sql));
+        return typeof value === 'function' ? value.bind(t) : value;
+      },
+    });
+  const db = env.DB as unknown as D1Database;
+  const DB = new Proxy(db, {
+    get(t, name) {
+      if (name === 'withSession') return (start?: string) => countPrepare(t.withSession(start as never) as never);
+      if (name === 'prepare') return (sql: string) => (count++, t.prepare(sql));
+      const value = Reflect.get(t, name);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+  });
+  return { env: { ...env, DB } as typeof env, statements: () => count };
+}
+
+async function fetchAt(origin: string, path: string, headers: Record<string, string> = {}, withEnv = env): Promise<Response> {
+  return worker.fetch(new Request(`${origin}${path}`, { headers, redirect: 'manual' }), withEnv as never);
+}
+
+describe('issue 13 hostile review: the isolate copy never hands one origin’s links to another', () => {
+  it.each(['/datapackage.json', '/catalog.jsonld'])('%s asked for on localhost first, then on the public host: the public client gets no localhost links', async (path) => {
+    const local = await fetchAt('http://localhost:8787', path);
+    expect(await local.text()).toContain('http://localhost:8787/');
+    const pub = await fetchAt('https://example.test', path);
+    expect(pub.status).toBe(200);
+    expect(await pub.text()).not.toContain('localhost');
+    // Two different bodies never share a strong validator.
+    expect(pub.headers.get('etag')).not.toBe(local.headers.get('etag'));
+  });
+});
