@@ -43,3 +43,18 @@ describe('issue 13 hostile review: the isolate copy never hands one origin’s l
     expect(pub.headers.get('etag')).not.toBe(local.headers.get('etag'));
   });
 });
+
+describe('issue 13 hostile review: conditional requests on /downloads/', () => {
+  it('a weak or wildcard If-None-Match for the current snapshot answers 304 (RFC 9110 13.1.2: weak comparison)', async () => {
+    const res = await fetchAt('https://example.test', '/downloads/');
+    const etag = res.headers.get('etag')!;
+    await res.arrayBuffer();
+    for (const inm of [`W/${etag}`, '*', `"nope", ${etag}`]) expect((await fetchAt('https://example.test', '/downloads/', { 'If-None-Match': inm })).status, inm).toBe(304);
+  });
+
+  it('If-None-Match: * on a snapshot file that exists answers 304', async () => {
+    const body = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { files: { url: string }[] };
+    const res = await fetchAt('https://example.test', body.files[0]!.url, { 'If-None-Match': '*' });
+    expect(res.status).toBe(304);
+  });
+});
