@@ -58,3 +58,11 @@ describe('issue 13 hostile review: conditional requests on /downloads/', () => {
     expect(res.status).toBe(304);
   });
 });
+
+describe('issue 13 hostile review: machine paths answer problem+json', () => {
+  it.each(['/downloads', '/downloads/x', '/downloads/x/y/z'])('%s: a problem, never an HTML page', async (path) => {
+    const res = await fetchAt('https://example.test', path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
