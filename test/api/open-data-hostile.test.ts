@@ -66,3 +66,15 @@ describe('issue 13 hostile review: machine paths answer problem+json', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('issue 13 hostile review: cost of one cheap request', () => {
+  it('/sitemap.xml asked for again at the same data version does not read every town again', async () => {
+    await (await fetchAt('https://example.test', '/sitemap.xml')).text();
+    const counted = countingEnv();
+    const res = await fetchAt('https://example.test', '/sitemap.xml', {}, counted.env);
+    expect(res.status).toBe(200);
+    await res.text();
+    // One read of the versions, as every versioned read makes.
+    expect(counted.statements()).toBeLessThanOrEqual(2);
+  });
+});
