@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
+import { fullAnswers, submit, TOWN } from '../helpers.ts';
 
 // Hostile review of what issue 13 added (open data, downloads, sitemap, /docs/try). Every case asserts the SAFE
 // behaviour: a failing case is a hole.
@@ -76,5 +77,20 @@ describe('issue 13 hostile review: cost of one cheap request', () => {
     await res.text();
     // One read of the versions, as every versioned read makes.
     expect(counted.statements()).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('issue 13 hostile review: a survey answer does not make the next download rebuild every table', () => {
+  it('after a submission, GET /downloads/ reads the results again, not every town, list and event', async () => {
+    await (await fetchAt('https://example.test', '/downloads/')).arrayBuffer();
+    const counted = countingEnv();
+    // A submission moves the results version only: the data tables the isolate already holds are still the data's.
+    const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '192.0.2.77' });
+    expect(res.status).toBe(201);
+    const after = await fetchAt('https://example.test', '/downloads/', {}, counted.env);
+    expect(after.status).toBe(200);
+    await after.arrayBuffer();
+    // The versions (twice, before and after), the grouped results and their reference rows: a handful, not a scan.
+    expect(counted.statements()).toBeLessThanOrEqual(8);
   });
 });
