@@ -71,8 +71,8 @@ async function dataCsvs(db: Db, date: string): Promise<SnapshotFile[]> {
     [MEMBERSHIPS_TABLE, memberships],
     [STATUS_EVENTS_TABLE, events],
     [REPORTED_FIGURES_TABLE, figures],
-  ] as [Table<never>, never[]][];
-  return Promise.all(tables.map(([table, rows]) => file(`${table.name}.csv`, CSV_TYPE, csvText(table, rows))));
+  ] as [Table<never>, unknown[]][];
+  return Promise.all(tables.map(([table, rows]) => file(`${table.name}.csv`, CSV_TYPE, csvText(table, rows as never[]))));
 }
 
 /** The satisfaction results: the one table a survey answer changes. */
