@@ -94,3 +94,16 @@ describe('issue 13 hostile review: a survey answer does not make the next downlo
     expect(counted.statements()).toBeLessThanOrEqual(8);
   });
 });
+
+describe('issue 13 hostile review: /docs/try only ever sends a form to the operation it names', () => {
+  it.each([
+    ['getTown', { id: '..' }],
+    ['getTown', { id: '.' }],
+    ['getSnapshotFile', { snapshot: '..', file: '..' }],
+  ])('%s with a dot segment %j as a path parameter: a 400 problem, not a redirect that climbs out of the operation', async (operation, params) => {
+    const res = await fetchAt('https://example.test', `/docs/try?${new URLSearchParams({ operation, ...params })}`);
+    expect(res.headers.get('location')).toBeNull();
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
