@@ -107,3 +107,16 @@ describe('issue 13 hostile review: /docs/try only ever sends a form to the opera
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('issue 13 hostile review: a snapshot id that never was is not “gone”', () => {
+  it('an id from a later data version or a later date answers 404, not 410 with a link that vouches for it', async () => {
+    const current = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { snapshot: string; data_version: string; date: string };
+    const [, ymd, hash] = current.snapshot.split('-');
+    for (const id of [`${Number(current.data_version) + 1000}-${ymd}-${hash}`, `${current.data_version}-99991231-${hash}`]) {
+      const res = await fetchAt('https://example.test', `/downloads/${id}/towns.csv`);
+      expect(res.status, id).toBe(404);
+      expect(res.headers.get('link'), id).toBeNull();
+      await res.arrayBuffer();
+    }
+  });
+});

@@ -72,6 +72,12 @@ function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** An id of a data version and a date not after the current one's: it may have been served, and is now gone. */
+function couldHaveBeen(id: string, current: { dataVersion: string; date: string }): boolean {
+  const [version, ymd] = id.split('-') as [string, string];
+  return Number(version) <= Number(current.dataVersion) && ymd <= current.date.replaceAll('-', '');
+}
+
 async function textFile(text: string): Promise<{ bytes: Uint8Array; mediaType: string; sha256: string }> {
   return { bytes: new TextEncoder().encode(text), mediaType: 'text/plain; charset=utf-8', sha256: await sha256Hex(text) };
 }
@@ -80,6 +86,7 @@ export const snapshotFileHandler: RouteHandler<typeof snapshotFileRoute, AppEnv>
   const { snapshot: id, file } = c.req.valid('param');
   if (!SNAPSHOT_ID.test(id)) throw new AppError('not-found', `"${id}" is not a snapshot id. GET /downloads/ gives the current one.`);
   const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  if (id !== snapshot.id && !couldHaveBeen(id, snapshot)) throw new AppError('not-found', `There never was a snapshot ${id}. The current snapshot is ${snapshot.id}: GET /downloads/.`);
   if (id !== snapshot.id) {
     throw new AppError('snapshot-gone', `Snapshot ${id} is of an earlier version of the data, whose files are no longer kept. The current snapshot is ${snapshot.id}: GET /downloads/.`, {
       headers: { Link: `</downloads/${snapshot.id}/${encodeURIComponent(file)}>; rel="latest-version"` },
