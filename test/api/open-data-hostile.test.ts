@@ -120,3 +120,30 @@ describe('issue 13 hostile review: a snapshot id that never was is not “gone�
     }
   });
 });
+
+describe('issue 13 hostile review: the new CSVs neutralise formula-looking text', () => {
+  it('a list name and an event note that a spreadsheet would run are text in memberships, status events and the snapshot', async () => {
+    const admin = (method: string, path: string, body: unknown) =>
+      worker.fetch(new Request(`https://example.test${path}`, { method, headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(body) }), env as never);
+    const source = await admin('POST', '/api/v1/admin/sources', { title: '公式测试通知', published_on: '2026-11-21' });
+    expect(source.status).toBe(201);
+    const sourceId = ((await source.json()) as { id: string }).id;
+    const listId = 'test-formula-list';
+    const list = await admin('POST', '/api/v1/admin/lists', { id: listId, name: '=HYPERLINK("http://evil.example","名单")', name_en: '+1+1', level: 'provincial', kind: 'named', province: '北京市', source_id: sourceId });
+    expect(list.status).toBe(201);
+    const join = await admin('POST', `/api/v1/admin/lists/${listId}/towns`, { town_id: TOWN, status: 'named', effective_date: '2026-11-21', source_id: sourceId, note: '＝cmd|"/c calc"!A1' });
+    expect(join.status).toBe(201);
+    const snapshot = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { files: { name: string; url: string }[] };
+    const texts = [
+      await (await fetchAt('https://example.test', `/api/v1/memberships?format=csv&list=${listId}`)).text(),
+      await (await fetchAt('https://example.test', '/api/v1/status-events?format=csv')).text(),
+      ...(await Promise.all(snapshot.files.filter((f) => /^(memberships|status-events)\.csv$/.test(f.name)).map(async (f) => (await fetchAt('https://example.test', f.url)).text()))),
+    ];
+    expect(texts).toHaveLength(4);
+    for (const text of texts) {
+      const cells = text.split(/\r\n/).flatMap((line) => line.split(',')).map((cell) => cell.replace(/^"/, ''));
+      expect(cells.some((cell) => /^'(=HYPERLINK|＝cmd)/.test(cell)), text.slice(0, 200)).toBe(true);
+      expect(cells.filter((cell) => /^[=+＝@]/.test(cell))).toEqual([]);
+    }
+  });
+});
