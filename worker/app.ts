@@ -28,7 +28,7 @@ import { healthHandler, healthRoute, liveHandler, liveRoute } from './routes/sys
 import { registerTownRoutes } from './routes/towns/index.ts';
 
 /** Paths read by programs, answered with problem+json (never an HTML page) when something is wrong: the API and the bulk downloads. */
-const MACHINE_PATHS = /^\/(api|downloads)\//;
+const MACHINE_PATHS = /^\/(api|downloads)(\/|$)/;
 
 /**
  * The worker's application: the JSON API, its documentation and the web site. Order matters: security headers wrap everything,

@@ -19,13 +19,29 @@ export async function getCatalog(db: Db, origin: string): Promise<Record<string,
   return catalog({ origin, modified: versions.data_changed_at ?? null, temporal: { start: dates[0] ?? null, end: dates.at(-1) ?? null } });
 }
 
-/** Every page of the site worth indexing: the fixed pages, each list and each town. */
-export async function sitePaths(db: Db): Promise<{ paths: string[]; lastModified: string | null }> {
-  const [versions, lists] = await Promise.all([getVersions(db), listLists(db)]);
+/**
+ * The isolate's copy of the site's paths, by the data version they were read at:
+ * the sitemap is one cheap request for anyone, and reading every town for each
+ * would make it an expensive one. A write changes the version, so the copy is never stale.
+ */
+let pathsMemo: { version: string; paths: Promise<string[]> } | null = null;
+
+async function readPaths(db: Db): Promise<string[]> {
+  const lists = await listLists(db);
   const towns: string[] = [];
   for await (const page of await iterateTowns(db, { sort: 'id' })) towns.push(...page.map((t) => t.id));
-  return {
-    paths: ['/', '/lists', ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`), ...towns.map((id) => `/towns/${encodeURIComponent(id)}`), '/stats', '/survey', '/data', '/methodology', '/accessibility', '/docs'],
-    lastModified: versions.data_changed_at ?? null,
-  };
+  return ['/', '/lists', ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`), ...towns.map((id) => `/towns/${encodeURIComponent(id)}`), '/stats', '/survey', '/data', '/methodology', '/accessibility', '/docs'];
+}
+
+/** Every page of the site worth indexing: the fixed pages, each list and each town. */
+export async function sitePaths(db: Db): Promise<{ paths: string[]; lastModified: string | null }> {
+  const versions = await getVersions(db);
+  const version = versions.data_version ?? '';
+  if (pathsMemo?.version !== version) {
+    const paths = readPaths(db);
+    pathsMemo = { version, paths };
+    // A failed read is not kept: the next request tries again.
+    paths.catch(() => pathsMemo?.paths === paths && (pathsMemo = null));
+  }
+  return { paths: await pathsMemo.paths, lastModified: versions.data_changed_at ?? null };
 }

@@ -52,27 +52,65 @@ async function allTowns(db: Db): Promise<TownSummary[]> {
   return towns;
 }
 
-/** Every public table as CSV, the data package that describes them (with each file's size and hash), and SHA256SUMS. */
-async function build(db: Db, minSample: number, date: string, dataVersion: string, dataChangedAt: string | null): Promise<Snapshot> {
-  const [sources, lists, towns, memberships, events, figures, satisfaction] = await Promise.all([
+const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+
+/** The tables made of the lists' data alone, in the order of the data package. */
+async function dataCsvs(db: Db, date: string): Promise<SnapshotFile[]> {
+  const [sources, lists, towns, memberships, events, figures] = await Promise.all([
     listSources(db),
     listLists(db),
     allTowns(db),
     listMemberships(db, {}),
     listStatusEvents(db, date),
     listFigures(db),
-    groupedSatisfaction(db, {}, 'province', minSample),
   ]);
-  const tables: [Table<never>, unknown[]][] = [
+  const tables = [
     [SOURCES_TABLE, sources],
     [LISTS_TABLE, lists],
     [TOWNS_TABLE, towns],
     [MEMBERSHIPS_TABLE, memberships],
     [STATUS_EVENTS_TABLE, events],
     [REPORTED_FIGURES_TABLE, figures],
-    [SATISFACTION_RESULTS_TABLE, satisfaction.groups.flatMap((g) => resultRows(g.key, g.surveys))],
   ] as [Table<never>, unknown[]][];
-  const csvs = await Promise.all(tables.map(([table, rows]) => file(`${table.name}.csv`, 'text/csv; charset=utf-8; header=present', csvText(table, rows as never[]))));
+  return Promise.all(tables.map(([table, rows]) => file(`${table.name}.csv`, CSV_TYPE, csvText(table, rows as never[]))));
+}
+
+/** The satisfaction results: the one table a survey answer changes. */
+async function resultsCsv(db: Db, minSample: number): Promise<SnapshotFile> {
+  const satisfaction = await groupedSatisfaction(db, {}, 'province', minSample);
+  const rows = satisfaction.groups.flatMap((g) => resultRows(g.key, g.surveys));
+  return file(`${SATISFACTION_RESULTS_TABLE.name}.csv`, CSV_TYPE, csvText(SATISFACTION_RESULTS_TABLE, rows));
+}
+
+/**
+ * A promise kept in the isolate under the key of what it was made from, and
+ * dropped if it fails, so that the next request tries again.
+ */
+function memoised<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
+  let slot: { key: string; value: Promise<T> } | null = null;
+  return (key, make) => {
+    if (slot?.key !== key) {
+      const value = make();
+      slot = { key, value };
+      value.catch(() => slot?.value === value && (slot = null));
+    }
+    return slot.value;
+  };
+}
+
+// Every survey answer moves the results version; only the results table is made again for it, not every table.
+const dataMemo = memoised<SnapshotFile[]>();
+const resultsMemo = memoised<SnapshotFile>();
+
+/** Every public table as CSV, the data package that describes them (with each file's size and hash), and SHA256SUMS. */
+async function build(db: Db, minSample: number, date: string, versions: { data: string; results: string }, dataChangedAt: string | null): Promise<Snapshot> {
+  const dataVersion = versions.data;
+  const [data, results] = await Promise.all([
+    dataMemo(`${dataVersion}|${date}`, () => dataCsvs(db, date)),
+    // Results are grouped by the towns' provinces: they depend on the data version too.
+    resultsMemo(`${dataVersion}|${versions.results}|${minSample}`, () => resultsCsv(db, minSample)),
+  ]);
+  const csvs = [...data, results];
   const pkg = dataPackage({ origin: '', dataVersion, dataChangedAt, pathOf: (table) => `${table.name}.csv` }) as { resources: Record<string, unknown>[] };
   // Each resource says its size and hash, so that a copy of the package can be checked without this service.
   for (const [i, resource] of pkg.resources.entries()) Object.assign(resource, { bytes: csvs[i]!.bytes.byteLength, hash: `sha256:${csvs[i]!.sha256}` });
@@ -96,7 +134,7 @@ export async function currentSnapshot(db: Db, minSample: number): Promise<Snapsh
     const date = beijingDate();
     const key = `${before.data_version}|${before.results_version}|${date}|${minSample}`;
     if (memo?.key !== key) {
-      const snapshot = build(db, minSample, date, before.data_version ?? '0', before.data_changed_at ?? null);
+      const snapshot = build(db, minSample, date, { data: before.data_version ?? '0', results: before.results_version ?? '0' }, before.data_changed_at ?? null);
       memo = { key, snapshot };
       snapshot.catch(() => memo?.snapshot === snapshot && (memo = null));
     }

@@ -56,7 +56,9 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const url = new URL(c.req.url);
     const versions = await getVersions(c.var.db);
     const version = RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
-    const etag = `"${version ?? 'empty'}-${hashHex(`${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
+    // The origin is part of what a response is made of: on localhost, the feed, the data package and the catalogue
+    // link to the request's own origin (feed-origin.ts), and those bytes must never be another host's copy or validator.
+    const etag = `"${version ?? 'empty'}-${hashHex(`${url.origin}${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     // Results change with every submission, whose time is not kept: they get no Last-Modified.
     const lastModified = !RESULTS.test(path) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;
     const ifNoneMatch = c.req.header('If-None-Match');
@@ -68,7 +70,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     if (fresh) return c.body(null, 304, validators);
     // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
     // unless the client asks for the response to be made afresh (`Cache-Control: no-cache`; the benchmark does).
-    const key = version ? cacheKey(version, path, url.search, c.req.header('Accept') ?? '') : null;
+    const key = version ? cacheKey(version, `${url.origin}${path}`, url.search, c.req.header('Accept') ?? '') : null;
     const hit = key && !/\bno-cache\b/i.test(c.req.header('Cache-Control') ?? '') ? getCached(key) : undefined;
     if (hit) {
       if (wildcard) return c.body(null, 304, validators);

@@ -26,7 +26,7 @@ export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', `"${snapshot.id}"`);
   c.header('Access-Control-Allow-Origin', '*');
-  if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim() === `"${snapshot.id}"`)) return c.body(null, 304) as never;
+  if (notModified(c.req.header('If-None-Match'), `"${snapshot.id}"`)) return c.body(null, 304) as never;
   return c.json(
     {
       snapshot: snapshot.id,
@@ -63,6 +63,21 @@ export const snapshotFileRoute = createRoute({
   },
 });
 
+/**
+ * If-None-Match by weak comparison (RFC 9110 13.1.2): `W/"x"` matches `"x"`, and `*` matches
+ * whatever exists, which the current snapshot and each of its files do.
+ */
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** An id of a data version and a date not after the current one's: it may have been served, and is now gone. */
+function couldHaveBeen(id: string, current: { dataVersion: string; date: string }): boolean {
+  const [version, ymd] = id.split('-') as [string, string];
+  return Number(version) <= Number(current.dataVersion) && ymd <= current.date.replaceAll('-', '');
+}
+
 async function textFile(text: string): Promise<{ bytes: Uint8Array; mediaType: string; sha256: string }> {
   return { bytes: new TextEncoder().encode(text), mediaType: 'text/plain; charset=utf-8', sha256: await sha256Hex(text) };
 }
@@ -71,6 +86,7 @@ export const snapshotFileHandler: RouteHandler<typeof snapshotFileRoute, AppEnv>
   const { snapshot: id, file } = c.req.valid('param');
   if (!SNAPSHOT_ID.test(id)) throw new AppError('not-found', `"${id}" is not a snapshot id. GET /downloads/ gives the current one.`);
   const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  if (id !== snapshot.id && !couldHaveBeen(id, snapshot)) throw new AppError('not-found', `There never was a snapshot ${id}. The current snapshot is ${snapshot.id}: GET /downloads/.`);
   if (id !== snapshot.id) {
     throw new AppError('snapshot-gone', `Snapshot ${id} is of an earlier version of the data, whose files are no longer kept. The current snapshot is ${snapshot.id}: GET /downloads/.`, {
       headers: { Link: `</downloads/${snapshot.id}/${encodeURIComponent(file)}>; rel="latest-version"` },
@@ -86,6 +102,6 @@ export const snapshotFileHandler: RouteHandler<typeof snapshotFileRoute, AppEnv>
     'Content-Disposition': `attachment; filename="${file}"`,
     'Access-Control-Allow-Origin': '*',
   };
-  if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers) as never;
+  if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers) as never;
   return c.body(c.req.method === 'HEAD' ? null : (body.bytes as never), 200, headers) as never;
 };

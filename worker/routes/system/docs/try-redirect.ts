@@ -44,9 +44,12 @@ export function tryRedirect(doc: Json, url: URL): Response {
     const name = String(p.name);
     const value = url.searchParams.get(name) ?? '';
     if (!value) missing.push({ name, in: 'path', detail: 'Required: fill it in' });
+    // encodeURIComponent leaves dots alone, and a browser resolves `.` and `..` in the Location: the redirect would
+    // climb out of the operation to another path of the site (`/downloads/../..` is `/`).
+    else if (value === '.' || value === '..') missing.push({ name, in: 'path', detail: 'A dot segment is not a value' });
     path = path.replace(`{${name}}`, encodeURIComponent(value));
   }
-  if (missing.length) return problemResponse('invalid-parameter', `Fill in ${missing.map((m) => m.name).join(', ')}.`, { instance: url.pathname, errors: missing });
+  if (missing.length) return problemResponse('invalid-parameter', `Fill in ${missing.map((m) => m.name).join(', ')} with a value.`, { instance: url.pathname, errors: missing });
   const query = new URLSearchParams();
   const names = new Set(params.filter((p) => p.in === 'query').map((p) => String(p.name)));
   for (const [name, value] of url.searchParams) if (names.has(name) && value !== '') query.append(name, value);
