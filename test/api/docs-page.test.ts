@@ -26,7 +26,7 @@ describe('/docs renders the descriptions’ Markdown (issue 13)', () => {
   });
 });
 
-describe('/docs request samples (issue 13)', () => {
+describe('/docs request samples (issue 13)', { timeout: 60_000 }, () => {
   it('gives every operation a curl, a fetch and a Python sample', async () => {
     const { html } = await docs();
     const samples = samplesOf(html);
@@ -111,7 +111,7 @@ describe('/docs never lets a request’s Host into a shared cache (issue 13)', (
   });
 });
 
-describe('/docs try-it forms without JavaScript (issue 13)', () => {
+describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }, () => {
   const forms = (html: string) =>
     [...html.matchAll(/<form method="get" action="\/docs\/try" class="try">([\s\S]*?)<\/form>/g)].map((m) => ({
       operation: m[1]!.match(/name="operation" value="([^"]+)"/)![1]!,
