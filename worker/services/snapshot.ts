@@ -125,8 +125,8 @@ let memo: { key: string; snapshot: Promise<Snapshot> } | null = null;
 /**
  * The snapshot of the public data as it stands now. Built from D1 only when
  * the data, the results or the date moved since the isolate last built one;
- * if a write lands while it is being built, it is built again, so a snapshot
- * never mixes two versions.
+ * if the lists change while it is being built, it is built again, so a
+ * snapshot never mixes two versions of the lists.
  */
 export async function currentSnapshot(db: Db, minSample: number): Promise<Snapshot> {
   for (let attempt = 1; ; attempt++) {
@@ -139,8 +139,11 @@ export async function currentSnapshot(db: Db, minSample: number): Promise<Snapsh
       snapshot.catch(() => memo?.snapshot === snapshot && (memo = null));
     }
     const snapshot = await memo.snapshot;
+    // Only a change of the lists can tear the tables apart (a town without its list, an event without its town).
+    // A survey answer landing meanwhile is not waited for: the results table is read as /api/v1/satisfaction reads
+    // it, and on a busy survey (an answer every few milliseconds) waiting for a quiet moment would refuse every download.
     const after = await getVersions(db);
-    if (after.data_version === before.data_version && after.results_version === before.results_version) return snapshot;
+    if (after.data_version === before.data_version) return snapshot;
     if (attempt === 3) throw new AppError('service-unavailable', 'The data is changing faster than a snapshot can be taken; retry shortly.', { headers: { 'Retry-After': '5' } });
   }
 }
