@@ -3,7 +3,7 @@ import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import type { Source } from '../../worker/services/sources.ts';
 import { LICENCE } from '../../worker/open-data/licence.ts';
-import { apiCsvPath } from '../../worker/open-data/package.ts';
+import { apiExportPath } from '../../worker/open-data/package.ts';
 import { siteDataset } from '../../worker/open-data/schema-org.ts';
 import { PUBLIC_TABLES } from '../../worker/open-data/tables/index.ts';
 
@@ -41,7 +41,7 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
         <ul>
           {PUBLIC_TABLES.map((table) => (
             <li>
-              <a href={`/${apiCsvPath('', table)}`}>{`${table.name}.csv`}</a>: {table.title[ctx.lang]}
+              <a href={apiExportPath(table, 'csv')}>{`${table.name}.csv`}</a>: {table.title[ctx.lang]}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { apiCsvPath } from './package.ts';
+import { apiExportPath } from './package.ts';
 import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE } from './licence.ts';
 import type { Bilingual, Table } from './table.ts';
 import { LISTS_TABLE } from './tables/lists.ts';
@@ -119,8 +119,8 @@ export function catalog(ctx: CatalogContext): Record<string, unknown> {
           '@id': url(`/catalog.jsonld#${table.name}-csv`),
           '@type': 'dcat:Distribution',
           'dct:title': tagged({ zh: `${table.title.zh}（CSV）`, en: `${table.title.en} (CSV)` }),
-          'dcat:accessURL': { '@id': url(`/${apiCsvPath('', table)}`) },
-          'dcat:downloadURL': { '@id': url(`/${apiCsvPath('', table)}`) },
+          'dcat:accessURL': { '@id': url(apiExportPath(table, 'csv')) },
+          'dcat:downloadURL': { '@id': url(apiExportPath(table, 'csv')) },
           'dcat:mediaType': { '@id': 'https://www.iana.org/assignments/media-types/text/csv' },
           'dct:conformsTo': { '@id': url(`/datapackage.json#${table.name}`) },
           'dct:license': licence,
@@ -129,8 +129,8 @@ export function catalog(ctx: CatalogContext): Record<string, unknown> {
           '@id': url(`/catalog.jsonld#${table.name}-ndjson`),
           '@type': 'dcat:Distribution',
           'dct:title': tagged({ zh: `${table.title.zh}（NDJSON）`, en: `${table.title.en} (NDJSON)` }),
-          'dcat:accessURL': { '@id': url(`${table.apiPath}${table.apiPath.includes('?') ? '&' : '?'}format=ndjson`) },
-          'dcat:downloadURL': { '@id': url(`${table.apiPath}${table.apiPath.includes('?') ? '&' : '?'}format=ndjson`) },
+          'dcat:accessURL': { '@id': url(apiExportPath(table, 'ndjson')) },
+          'dcat:downloadURL': { '@id': url(apiExportPath(table, 'ndjson')) },
           'dcat:mediaType': { '@id': 'https://www.iana.org/assignments/media-types/application/x-ndjson' },
           'dct:license': licence,
         },

@@ -11,6 +11,9 @@ export const LICENCE = {
   attribution: '特色小镇开放数据 (Open data on China’s characteristic towns)',
 } as const;
 
+/** The licence as a Data Package names it (SPDX id, URL, title), in the package, its resources and the snapshot listing. */
+export const LICENCE_REF = { name: LICENCE.id, path: LICENCE.url, title: LICENCE.title };
+
 export const DATASET_TITLE = { zh: '特色小镇开放数据', en: 'Open data on China’s characteristic towns' } as const;
 
 export const DATASET_DESCRIPTION = {

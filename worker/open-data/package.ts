@@ -1,5 +1,5 @@
 import { both, tableSchema, type Table } from './table.ts';
-import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE } from './licence.ts';
+import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE_REF } from './licence.ts';
 import { PUBLIC_TABLES } from './tables/index.ts';
 
 export interface PackageContext {
@@ -11,9 +11,14 @@ export interface PackageContext {
   pathOf?: (table: Table<never>) => string;
 }
 
+/** The API path that serves a whole table in `format`. */
+export function apiExportPath(table: Pick<Table<never>, 'apiPath'>, format: 'csv' | 'ndjson'): string {
+  return `${table.apiPath}${table.apiPath.includes('?') ? '&' : '?'}format=${format}`;
+}
+
 /** A table's CSV as the API serves it, absolute or relative to the package (the spec forbids paths that start with `/`). */
 export function apiCsvPath(origin: string, table: Table<never>): string {
-  const path = `${table.apiPath}${table.apiPath.includes('?') ? '&' : '?'}format=csv`;
+  const path = apiExportPath(table, 'csv');
   return origin ? `${origin}${path}` : path.slice(1);
 }
 
@@ -33,7 +38,7 @@ export function dataPackage(ctx: PackageContext): Record<string, unknown> {
     ...(ctx.dataVersion ? { data_version: ctx.dataVersion } : {}),
     ...(ctx.dataChangedAt ? { created: ctx.dataChangedAt } : {}),
     keywords: [...KEYWORDS.zh, ...KEYWORDS.en],
-    licenses: [{ name: LICENCE.id, path: LICENCE.url, title: LICENCE.title }],
+    licenses: [LICENCE_REF],
     sources: [{ title: '国家部委和各省人民政府公布的特色小镇名单及评估通知 / Official notices of ministries and provincial governments (each row cites its own: see the sources resource)', path: `${ctx.origin ? `${ctx.origin}/` : ''}data` }],
     resources: PUBLIC_TABLES.map((table) => ({
       profile: 'tabular-data-resource',
@@ -46,7 +51,7 @@ export function dataPackage(ctx: PackageContext): Record<string, unknown> {
       // UTF-8; every CSV starts with a byte order mark, so that Excel reads the Chinese right (readers of UTF-8 skip it).
       encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-      licenses: [{ name: LICENCE.id, path: LICENCE.url, title: LICENCE.title }],
+      licenses: [LICENCE_REF],
       schema: tableSchema(table),
     })),
   };

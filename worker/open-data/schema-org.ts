@@ -1,6 +1,6 @@
 import type { List } from '../services/lists.ts';
 import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE } from './licence.ts';
-import { apiCsvPath } from './package.ts';
+import { apiExportPath } from './package.ts';
 import { PUBLIC_TABLES } from './tables/index.ts';
 
 /** schema.org descriptions of the datasets a page shows, for dataset search engines (https://schema.org/Dataset). */
@@ -26,7 +26,7 @@ export function siteDataset(origin: string): Record<string, unknown> {
     spatialCoverage: SPATIAL,
     includedInDataCatalog: { '@type': 'DataCatalog', name: DATASET_TITLE.zh, url: `${origin}/catalog.jsonld` },
     distribution: [
-      ...PUBLIC_TABLES.map((table) => ({ '@type': 'DataDownload', name: `${table.name}.csv`, encodingFormat: 'text/csv', contentUrl: `${origin}/${apiCsvPath('', table)}` })),
+      ...PUBLIC_TABLES.map((table) => ({ '@type': 'DataDownload', name: `${table.name}.csv`, encodingFormat: 'text/csv', contentUrl: `${origin}${apiExportPath(table, 'csv')}` })),
       { '@type': 'DataDownload', name: 'datapackage.json', encodingFormat: 'application/json', contentUrl: `${origin}/datapackage.json` },
     ],
   };

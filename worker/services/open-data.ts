@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { getVersions } from '../db/queries/meta.ts';
+import { memoised } from '../lib/memo.ts';
 import { catalog } from '../open-data/catalog.ts';
 import { dataPackage } from '../open-data/package.ts';
 import { listLists } from './lists.ts';
@@ -24,7 +25,7 @@ export async function getCatalog(db: Db, origin: string): Promise<Record<string,
  * the sitemap is one cheap request for anyone, and reading every town for each
  * would make it an expensive one. A write changes the version, so the copy is never stale.
  */
-let pathsMemo: { version: string; paths: Promise<string[]> } | null = null;
+const pathsMemo = memoised<string[]>();
 
 async function readPaths(db: Db): Promise<string[]> {
   const lists = await listLists(db);
@@ -36,12 +37,5 @@ async function readPaths(db: Db): Promise<string[]> {
 /** Every page of the site worth indexing: the fixed pages, each list and each town. */
 export async function sitePaths(db: Db): Promise<{ paths: string[]; lastModified: string | null }> {
   const versions = await getVersions(db);
-  const version = versions.data_version ?? '';
-  if (pathsMemo?.version !== version) {
-    const paths = readPaths(db);
-    pathsMemo = { version, paths };
-    // A failed read is not kept: the next request tries again.
-    paths.catch(() => pathsMemo?.paths === paths && (pathsMemo = null));
-  }
-  return { paths: await pathsMemo.paths, lastModified: versions.data_changed_at ?? null };
+  return { paths: await pathsMemo(versions.data_version ?? '', () => readPaths(db)), lastModified: versions.data_changed_at ?? null };
 }

@@ -3,6 +3,7 @@ import { getVersions } from '../db/queries/meta.ts';
 import { AppError } from '../errors.ts';
 import { beijingDate } from '../lib/beijing-date.ts';
 import { hashHex, toHex } from '../lib/hash.ts';
+import { memoised } from '../lib/memo.ts';
 import { csvText } from '../open-data/csv-text.ts';
 import { dataPackage } from '../open-data/package.ts';
 import type { Table } from '../open-data/table.ts';
@@ -82,22 +83,6 @@ async function resultsCsv(db: Db, minSample: number): Promise<SnapshotFile> {
   return file(`${SATISFACTION_RESULTS_TABLE.name}.csv`, CSV_TYPE, csvText(SATISFACTION_RESULTS_TABLE, rows));
 }
 
-/**
- * A promise kept in the isolate under the key of what it was made from, and
- * dropped if it fails, so that the next request tries again.
- */
-function memoised<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
-  let slot: { key: string; value: Promise<T> } | null = null;
-  return (key, make) => {
-    if (slot?.key !== key) {
-      const value = make();
-      slot = { key, value };
-      value.catch(() => slot?.value === value && (slot = null));
-    }
-    return slot.value;
-  };
-}
-
 // Every survey answer moves the results version; only the results table is made again for it, not every table.
 const dataMemo = memoised<SnapshotFile[]>();
 const resultsMemo = memoised<SnapshotFile>();
@@ -120,7 +105,7 @@ async function build(db: Db, minSample: number, date: string, versions: { data: 
 }
 
 /** The isolate's copy of the current snapshot, by what it was built from. */
-let memo: { key: string; snapshot: Promise<Snapshot> } | null = null;
+const snapshotMemo = memoised<Snapshot>();
 
 /**
  * The snapshot of the public data as it stands now. Built from D1 only when
@@ -133,12 +118,9 @@ export async function currentSnapshot(db: Db, minSample: number): Promise<Snapsh
     const before = await getVersions(db);
     const date = beijingDate();
     const key = `${before.data_version}|${before.results_version}|${date}|${minSample}`;
-    if (memo?.key !== key) {
-      const snapshot = build(db, minSample, date, { data: before.data_version ?? '0', results: before.results_version ?? '0' }, before.data_changed_at ?? null);
-      memo = { key, snapshot };
-      snapshot.catch(() => memo?.snapshot === snapshot && (memo = null));
-    }
-    const snapshot = await memo.snapshot;
+    const snapshot = await snapshotMemo(key, () =>
+      build(db, minSample, date, { data: before.data_version ?? '0', results: before.results_version ?? '0' }, before.data_changed_at ?? null),
+    );
     // Only a change of the lists can tear the tables apart (a town without its list, an event without its town).
     // A survey answer landing meanwhile is not waited for: the results table is read as /api/v1/satisfaction reads
     // it, and on a busy survey (an answer every few milliseconds) waiting for a quiet moment would refuse every download.

@@ -6,7 +6,8 @@ import { cacheKey, getCached, putCached } from '../response-cache.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
 
-function matches(ifNoneMatch: string, etag: string): boolean {
+/** Whether an If-None-Match list names `etag` (weak comparison, RFC 9110 8.8.3.2). */
+export function matches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 

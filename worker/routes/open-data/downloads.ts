@@ -3,7 +3,8 @@ import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
 import { minSample } from '../../http/survey-context.ts';
 import { sha256Hex } from '../../lib/hash.ts';
-import { LICENCE } from '../../open-data/licence.ts';
+import { matches } from '../../http/middleware/conditional-get.ts';
+import { LICENCE_REF } from '../../open-data/licence.ts';
 import { checksums, currentSnapshot, SNAPSHOT_ID } from '../../services/snapshot.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { SnapshotParams, SnapshotSchema } from '../../schemas/open-data.ts';
@@ -33,7 +34,7 @@ export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async
       data_version: snapshot.dataVersion,
       date: snapshot.date,
       data_changed_at: snapshot.dataChangedAt,
-      licence: { name: LICENCE.id, path: LICENCE.url, title: LICENCE.title },
+      licence: LICENCE_REF,
       checksums: `${base}/SHA256SUMS`,
       files: snapshot.files.map((f) => ({ name: f.name, url: `${base}/${f.name}`, media_type: f.mediaType, bytes: f.bytes.byteLength, sha256: f.sha256 })),
     },
@@ -69,7 +70,7 @@ export const snapshotFileRoute = createRoute({
  */
 function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  return ifNoneMatch.trim() === '*' || matches(ifNoneMatch, etag);
 }
 
 /** An id of a data version and a date not after the current one's: it may have been served, and is now gone. */
