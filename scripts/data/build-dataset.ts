@@ -1,6 +1,7 @@
 import { parseSourceDate } from '../../worker/lib/dates.ts';
 import { isStatus, type Status } from '../../worker/lib/statuses.ts';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
+import { bilingualNote, sourceStageOf } from './notes.ts';
 import { SourceRegistry } from './source-registry.ts';
 import { blank, shortHash, splitUrls } from './text.ts';
 import { townDivisions } from './town-divisions.ts';
@@ -21,6 +22,7 @@ interface EventInput {
   confidence: string | null;
   urls: string[];
   note: string | null;
+  noteZh: string | null;
 }
 
 /**
@@ -35,6 +37,10 @@ export function buildDataset(files: DataFiles): Dataset {
   b.checkEveryFileIsDescribed();
   const surveys = files.surveys.map(parseSurvey);
   return { ...b.finish(), surveys, waves: parseWaves(files.waves, surveys) };
+}
+
+function eventNote(note: { en: string | null; zh: string | null }): Pick<EventInput, 'note' | 'noteZh'> {
+  return { note: note.en, noteZh: note.zh };
 }
 
 const WAVE_COLUMNS = ['id', 'survey', 'version', 'name', 'name_en', 'opens_at', 'closes_at', 'publication'];
@@ -214,6 +220,7 @@ class Builder {
       townCount: 0,
       complete: false,
       note: blank(row.note),
+      noteZh: bilingualNote(row, ['note']).zh,
       position,
       entryStatus: entry,
     };
@@ -221,7 +228,7 @@ class Builder {
 
   private addListRow(list: ListRecord, row: Row, position: number, file: string): void {
     const town = this.towns.findOrCreate(row);
-    const membership = this.membership(town, list, row, position);
+    const membership = this.membership(town, list, row, position, `${file} (${row.town})`);
     const statuses = this.statusesOf(row.status, `${file} (${row.town})`);
     const document = row.status_document || row.list_document || row.document || list.documentTitle;
     const input: EventInput = {
@@ -231,14 +238,14 @@ class Builder {
       sourceId: this.sources.cite(document, { issuer: list.issuer, urls: splitUrls(row.source_urls) }),
       confidence: blank(row.confidence),
       urls: splitUrls(row.source_urls),
-      note: blank(row.status_detail),
+      ...eventNote(bilingualNote(row, ['status_detail'])),
     };
     if (statuses.length === 1 && statuses[0] === list.entryStatus) {
       this.addEvents(membership, input);
       return;
     }
     // The row records a later change (e.g. a yellow card): the town entered the list when the list was published.
-    this.addEvents(membership, { ...input, statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId, note: null });
+    this.addEvents(membership, { ...input, statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId, note: null, noteZh: null });
     this.addEvents(membership, input);
   }
 
@@ -247,16 +254,18 @@ class Builder {
     const list = this.listById.get(this.resolveList(config, row, town, where));
     if (!list) throw new DataError(`${where}: list not found`);
     const fresh = !this.memberships.has(`${town.id}|${list.id}`);
-    const membership = this.membership(town, list, row, null);
+    const membership = this.membership(town, list, row, null, where);
     const statuses = this.statusesOf(row.status, where);
     const document = config.document_column
       ? row[config.document_column]
       : config.document_template?.replace(/\{(\w+)\}/g, (_, col: string) => row[col] ?? '');
-    const notes = [row.note, ...(config.extra_note_columns ?? []).map((c) => row[c])].map(blank).filter(Boolean);
+    const note = bilingualNote(row, ['note', ...(config.extra_note_columns ?? [])]);
     if (fresh && !statuses.includes(list.entryStatus)) {
       this.addEvents(membership, {
         statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId,
-        confidence: blank(row.confidence), urls: [], note: 'Listing date not known; the town is known to be on this list from a later event.',
+        confidence: blank(row.confidence), urls: [],
+        note: 'Listing date not known; the town is known to be on this list from a later event.',
+        noteZh: '入选日期不详；从后来的事件可知该镇在此名单上。',
       });
     }
     this.addEvents(membership, {
@@ -266,7 +275,7 @@ class Builder {
       sourceId: this.sources.cite(document, { issuer: blank(row.issuer), urls: splitUrls(row.source_urls) }),
       confidence: blank(row.confidence),
       urls: splitUrls(row.source_urls),
-      note: notes.join(' ') || null,
+      ...eventNote(note),
     });
   }
 
@@ -288,13 +297,14 @@ class Builder {
     return rule.fallback_list;
   }
 
-  private membership(town: TownRecord, list: ListRecord, row: Row, position: number | null): MembershipRecord {
+  private membership(town: TownRecord, list: ListRecord, row: Row, position: number | null, where: string): MembershipRecord {
     const key = `${town.id}|${list.id}`;
     const existing = this.memberships.get(key);
     if (existing) {
       for (const url of splitUrls(row.source_urls)) if (!existing.sourceUrls.includes(url)) existing.sourceUrls.push(url);
       return existing;
     }
+    const stage = sourceStageOf(row, where);
     const created: MembershipRecord = {
       id: this.memberships.size + 1,
       townId: town.id,
@@ -304,8 +314,11 @@ class Builder {
       confidence: blank(row.confidence),
       sourceUrls: splitUrls(row.source_urls),
       note: blank(row.note),
+      noteZh: bilingualNote(row, ['note']).zh,
       currentStatus: list.entryStatus,
       currentSince: null,
+      sourceStage: stage.stage,
+      sourceStageDate: stage.date,
     };
     this.memberships.set(key, created);
     return created;
@@ -319,7 +332,7 @@ class Builder {
       const same = this.eventKeys.get(key);
       if (same) {
         for (const url of input.urls) if (!same.sourceUrls.includes(url)) same.sourceUrls.push(url);
-        same.note ??= input.note;
+        if (same.note === null) [same.note, same.noteZh] = [input.note, input.noteZh];
         continue;
       }
       const event: EventRecord = {
@@ -338,6 +351,7 @@ class Builder {
         confidence: input.confidence,
         sourceUrls: [...input.urls],
         note: input.note,
+        noteZh: input.noteZh,
       };
       this.events.push(event);
       this.eventKeys.set(key, event);
@@ -362,10 +376,12 @@ class Builder {
       figure,
       count: figure && /^\d+$/.test(figure) ? Number(figure) : null,
       detail: blank(row.detail),
+      detailZh: bilingualNote(row, ['detail']).zh,
       sourceId: this.sources.cite(row[config.document_column ?? ''], { issuer: blank(row.issuer), urls: splitUrls(row.source_urls) }),
       confidence: blank(row.confidence),
       sourceUrls: splitUrls(row.source_urls),
       note: blank(row.note),
+      noteZh: bilingualNote(row, ['note']).zh,
     });
   }
 

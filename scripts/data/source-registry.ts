@@ -1,3 +1,4 @@
+import { remarkNote } from './notes.ts';
 import { blank, shortHash } from './text.ts';
 import type { SourceRecord } from './types.ts';
 
@@ -31,7 +32,7 @@ export class SourceRegistry {
       existing.documentNumber ??= number;
       existing.issuer ??= details.issuer ?? null;
       existing.publishedOn ??= details.publishedOn ?? null;
-      existing.note ??= remark;
+      if (existing.note === null) ({ en: existing.note, zh: existing.noteZh } = remarkNote(remark));
       for (const url of details.urls ?? []) if (!existing.urls.includes(url)) existing.urls.push(url);
       return id;
     }
@@ -43,6 +44,7 @@ export class SourceRegistry {
       publishedOn: details.publishedOn ?? null,
       urls: [...new Set(details.urls ?? [])],
       note: remark,
+      noteZh: remarkNote(remark).zh,
     });
     return id;
   }

@@ -65,7 +65,7 @@ export function datasetToSql(dataset: Dataset): string[] {
   }));
   const rollups = listRollupStatements('all').map((statement) => `${dialect.sqlToQuery(statement).sql.replace(/\s+/g, ' ')};`);
   return [
-    ...upserts({ table: 'sources', key: ['id'], columns: { id: 'id', title: 'title', documentNumber: 'document_number', issuer: 'issuer', publishedOn: 'published_on', urls: 'urls', note: 'note' } }, dataset.sources),
+    ...upserts({ table: 'sources', key: ['id'], columns: { id: 'id', title: 'title', documentNumber: 'document_number', issuer: 'issuer', publishedOn: 'published_on', urls: 'urls', note: 'note', noteZh: 'note_zh' } }, dataset.sources),
     ...upserts({
       table: 'lists',
       key: ['id'],
@@ -73,7 +73,7 @@ export function datasetToSql(dataset: Dataset): string[] {
       columns: {
         id: 'id', name: 'name', nameEn: 'name_en', level: 'level', kind: 'kind', province: 'province', issuer: 'issuer',
         publishedOn: 'published_on', documentTitle: 'document_title', documentNumber: 'document_number', sourceId: 'source_id',
-        sourceUrl: 'source_url', officialCount: 'official_count', townCount: 'town_count', complete: 'complete', note: 'note', position: 'position',
+        sourceUrl: 'source_url', officialCount: 'official_count', townCount: 'town_count', complete: 'complete', note: 'note', noteZh: 'note_zh', position: 'position',
       },
     }, dataset.lists),
     ...upserts({
@@ -86,7 +86,7 @@ export function datasetToSql(dataset: Dataset): string[] {
       table: 'towns',
       key: ['id'],
       columns: {
-        id: 'id', name: 'name', namePinyin: 'name_pinyin', searchText: 'search_text', province: 'province', city: 'city', county: 'county', industry: 'industry', note: 'note',
+        id: 'id', name: 'name', namePinyin: 'name_pinyin', searchText: 'search_text', province: 'province', city: 'city', county: 'county', industry: 'industry', note: 'note', noteZh: 'note_zh',
         divisionCode: 'division_code', derivedCity: 'derived_city', derivedCounty: 'derived_county',
       },
     }, dataset.towns),
@@ -96,7 +96,8 @@ export function datasetToSql(dataset: Dataset): string[] {
       keep: ['current_status', 'current_since'],
       columns: {
         townId: 'town_id', listId: 'list_id', listedAs: 'listed_as', position: 'position', confidence: 'confidence',
-        sourceUrls: 'source_urls', note: 'note', currentStatus: 'current_status', currentSince: 'current_since',
+        sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh', currentStatus: 'current_status', currentSince: 'current_since',
+        sourceStage: 'source_stage', sourceStageDate: 'source_stage_date',
       },
     }, dataset.memberships),
     ...upserts({
@@ -105,7 +106,7 @@ export function datasetToSql(dataset: Dataset): string[] {
       columns: {
         dataKey: 'data_key', membershipId: 'membership_id', townId: 'town_id', listId: 'list_id', status: 'status', statusRaw: 'status_raw',
         effectiveDate: 'effective_date', datePrecision: 'date_precision', effectiveOn: 'effective_on', dateNote: 'date_note',
-        sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note',
+        sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh',
       },
     }, eventRows),
     ...upserts({
@@ -114,7 +115,7 @@ export function datasetToSql(dataset: Dataset): string[] {
       columns: {
         id: 'id', level: 'level', province: 'province', issuer: 'issuer', effectiveDate: 'effective_date', datePrecision: 'date_precision',
         dateNote: 'date_note', eventType: 'event_type', listId: 'list_id', listName: 'list_name', figure: 'figure', count: 'count',
-        detail: 'detail', sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note',
+        detail: 'detail', detailZh: 'detail_zh', sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh',
       },
     }, dataset.figures),
     // What the files no longer have, children first so that foreign keys hold at every step.

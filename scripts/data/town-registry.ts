@@ -1,3 +1,4 @@
+import { remarkNote } from './notes.ts';
 import { pinyinSlug, pinyinSyllables, searchText, splitQualifier } from './text.ts';
 import type { Row, TownRecord } from './types.ts';
 
@@ -45,6 +46,8 @@ export class TownRegistry {
       county: place.county,
       industry: (row.industry ?? '').trim() || null,
       note: place.note,
+      // A place qualifier ("京山县: now 京山市") is English unless it is Chinese already.
+      noteZh: remarkNote(place.note).zh,
       // Set once every row is read (town-divisions.ts): a later row may still add the city or county.
       divisionCode: null,
       derivedCity: null,

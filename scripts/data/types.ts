@@ -1,6 +1,7 @@
 import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
+import type { SourceStage } from '../../worker/lib/source-stage.ts';
 import type { WaveRow } from '../../worker/db/queries/waves.ts';
 import type { DivisionTables } from './divisions.ts';
 
@@ -58,6 +59,8 @@ export interface SourceRecord {
   publishedOn: string | null;
   urls: string[];
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
 }
 
 export interface ListRecord {
@@ -77,6 +80,8 @@ export interface ListRecord {
   townCount: number;
   complete: boolean;
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
   position: number;
   entryStatus: Status;
 }
@@ -99,6 +104,8 @@ export interface TownRecord {
   county: string | null;
   industry: string | null;
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
   /** The most precise official division code known (2, 4, 6 or 9 digits; scripts/data/divisions.ts). */
   divisionCode: string | null;
   /** The official city and county of that code, where the source left `city` or `county` empty. */
@@ -115,8 +122,13 @@ export interface MembershipRecord {
   confidence: string | null;
   sourceUrls: string[];
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
   currentStatus: Status;
   currentSince: string | null;
+  /** The stage of the listing the row's source saw (`source_stage` of a list file) and its date. */
+  sourceStage: SourceStage | null;
+  sourceStageDate: string | null;
 }
 
 export interface EventRecord {
@@ -136,6 +148,8 @@ export interface EventRecord {
   confidence: string | null;
   sourceUrls: string[];
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
 }
 
 export interface FigureRecord {
@@ -152,10 +166,13 @@ export interface FigureRecord {
   figure: string | null;
   count: number | null;
   detail: string | null;
+  detailZh: string | null;
   sourceId: string | null;
   confidence: string | null;
   sourceUrls: string[];
   note: string | null;
+  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
+  noteZh: string | null;
 }
 
 /** The normalized data set, ready to be written to D1. */

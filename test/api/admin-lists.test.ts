@@ -89,6 +89,23 @@ describe('sources, lists and towns', () => {
     expect((await send('PATCH', '/api/v1/admin/lists/no-such-list', { note: 'x' })).status).toBe(404);
   });
 
+  it('a new note of a data list drops its Chinese translation rather than leave it saying something else', async () => {
+    const list = 'mohurd-2017-batch2';
+    const { body: before } = await getJson(`/api/v1/lists/${list}`);
+    expect(before.note_zh).toEqual(expect.any(String));
+    const { res, body } = await sendJson('PATCH', `/api/v1/admin/lists/${list}`, { note: 'The final notice was read in full.' });
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ note: 'The final notice was read in full.', note_zh: null });
+    const { body: after } = await getJson(`/api/v1/lists/${list}`);
+    expect(after).toMatchObject({ note: 'The final notice was read in full.', note_zh: null });
+    const audit = await getJson(`/api/v1/admin/audit?entity=list&entity_id=${list}`, { Authorization: ADMIN });
+    expect(audit.body.items[0]).toMatchObject({ before: { note_zh: before.note_zh }, after: { note_zh: null } });
+    // Changing something else keeps the translation that is there.
+    await env.DB.prepare("UPDATE lists SET note_zh = '最终通知已全文读到。' WHERE id = ?").bind(list).run();
+    const renamed = await sendJson('PATCH', `/api/v1/admin/lists/${list}`, { name_en: 'Second batch of national characteristic towns' });
+    expect(renamed.body.note_zh).toBe('最终通知已全文读到。');
+  });
+
   it('a new town can be created once and found by search', async () => {
     const town = { id: 'beijing-ceshizhen', name: '测试镇', name_pinyin: 'ce shi zhen', province: '北京市', county: '房山区' };
     const { res } = await sendJson('POST', '/api/v1/admin/towns', town);

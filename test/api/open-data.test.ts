@@ -34,7 +34,7 @@ describe('memberships: towns on lists in long form', () => {
     const csv = await (await get('/api/v1/memberships?list=mohurd-2016-batch1&format=csv')).text();
     const records = csvRecords(csv);
     expect(records.map((r) => r.town_id)).toEqual(body.items.map((r: any) => r.town_id));
-    expect(parseCsv(csv)[0]).toEqual(['town_id', 'town_name', 'province', 'list_id', 'list_name', 'level', 'status', 'status_since', 'status_since_precision']);
+    expect(parseCsv(csv)[0]).toEqual(['town_id', 'town_name', 'province', 'list_id', 'list_name', 'level', 'status', 'status_since', 'status_since_precision', 'source_stage', 'source_stage_date']);
   });
 
   it('refuses a bad filter or an unknown list with a problem, as /towns does', async () => {

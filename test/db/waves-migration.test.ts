@@ -81,12 +81,16 @@ beforeAll(async () => {
   expect(await all("SELECT name FROM sqlite_master WHERE name IN ('survey_waves', 'rollup_responses')")).toEqual([{ name: 'rollup_responses' }]);
   const seed = env.TEST_SEED.filter((statement) => !/survey_waves/.test(statement) && !/VALUES \('enterprise-v2'/.test(statement));
   expect(seed.length).toBeGreaterThan(env.TEST_SEED.length - 10);
-  // Today's loader also writes the division codes of 0009, which the schema of then lacks: the columns are there while
-  // the seed loads and gone again before the migrations run, as they were.
-  const DIVISION_COLUMNS = ['division_code', 'derived_city', 'derived_county'];
-  await db.batch(DIVISION_COLUMNS.map((c) => db.prepare(`ALTER TABLE towns ADD ${c} text`)));
+  // Today's loader also writes the columns of later migrations (0009's division codes, 0010's Chinese notes and source
+  // stages), which the schema of then lacks: they are there while the seed loads and gone again before the migrations run, as they were.
+  const LATER_COLUMNS = [
+    ...['division_code', 'derived_city', 'derived_county', 'note_zh'].map((c) => ['towns', c]),
+    ['sources', 'note_zh'], ['lists', 'note_zh'], ['memberships', 'note_zh'], ['memberships', 'source_stage'], ['memberships', 'source_stage_date'],
+    ['status_events', 'note_zh'], ['reported_figures', 'detail_zh'], ['reported_figures', 'note_zh'],
+  ];
+  await db.batch(LATER_COLUMNS.map(([table, c]) => db.prepare(`ALTER TABLE ${table} ADD ${c} text`)));
   await db.batch(seed.map((statement) => db.prepare(statement)));
-  await db.batch(DIVISION_COLUMNS.map((c) => db.prepare(`ALTER TABLE towns DROP COLUMN ${c}`)));
+  await db.batch(LATER_COLUMNS.map(([table, c]) => db.prepare(`ALTER TABLE ${table} DROP COLUMN ${c}`)));
   // The questionnaires were loaded at the start of 2026; a second version of the public one came on 1 June.
   await db.prepare("UPDATE survey_versions SET created_at = '2026-01-01T00:00:00Z'").run();
   const v1 = (await db.prepare("SELECT definition FROM survey_versions WHERE id = 'public-v1'").first<string>('definition'))!;

@@ -88,6 +88,8 @@ export const en: Messages = {
     superseded: 'Corrected: see event {id}',
     corrects: 'Corrects event {id}',
     scheduled: 'Scheduled: not yet in effect; it counts from the date shown',
+    notes: 'Notes',
+    sourceStages: { 'public-notice': 'public-notice stage', final: 'final list', deduced: 'deduced' },
   },
   stats: {
     title: 'Statistics',
@@ -302,7 +304,7 @@ export const en: Messages = {
     limitsTitle: 'Known limits',
     limits: [
       'The human check (Cloudflare Turnstile) comes from a third party; where it is switched on, its accessibility is not ours to decide. When it fails, the form says why and keeps the answers given.',
-      'The titles of official notices and some notes exist only in Chinese; the English pages show them as written.',
+      'The titles of official notices exist only in Chinese, and the English pages show them as written. Our notes are written in English and translated into Chinese; where one language has no text yet, the other is shown and marked with its language.',
       'Charts use colour, but every number is also written on the chart and in the table beside it, so colour never carries meaning alone. No manual test with screen-reader users has been done yet.',
     ],
     reportTitle: 'Report a barrier',

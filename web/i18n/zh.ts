@@ -87,6 +87,9 @@ export const zh = {
     superseded: '已更正：以事件 {id} 为准',
     corrects: '更正事件 {id}',
     scheduled: '尚未生效：所示日期到来时起计入当前状态',
+    notes: '说明',
+    // The stage of the listing the row's source saw (worker/lib/source-stage.ts).
+    sourceStages: { 'public-notice': '公示阶段', final: '正式名单', deduced: '推断' },
   },
   stats: {
     title: '统计',
@@ -301,7 +304,7 @@ export const zh = {
     limitsTitle: '已知的不足',
     limits: [
       '人机验证（Cloudflare Turnstile）由第三方提供，启用时其无障碍程度不由本网站决定；验证失败时表单会说明原因并保留已填写的答案。',
-      '官方通知的标题和部分备注只有中文，英文页面照原文显示。',
+      '官方通知的标题只有中文，英文页面照原文显示。我们的说明以英文撰写并译成中文；某一语言尚无文本时显示另一语言，并标明其语言。',
       '图表用颜色区分数据，同时在图上和表格里写出数字，颜色不是唯一的信息载体；尚未请读屏软件用户做人工测试。',
     ],
     reportTitle: '报告无障碍障碍',

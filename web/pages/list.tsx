@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
 import { listDataset } from '../../worker/open-data/schema-org.ts';
+import { LocalizedNote } from '../components/localized-note.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../components/town-list-parts.tsx';
 import { Completeness } from './lists.tsx';
@@ -49,10 +50,10 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
             </dd>
           </>
         )}
-        {list.note && (
+        {(list.note || list.note_zh) && (
           <>
             <dt>{t.list.note}</dt>
-            <dd>{list.note}</dd>
+            <LocalizedNote lang={ctx.lang} note={list.note} noteZh={list.note_zh} as="dd" />
           </>
         )}
       </dl>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
+import { LocalizedNote } from '../components/localized-note.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
 import type { StatusEvent, Town } from '../../worker/services/towns.ts';
@@ -45,6 +46,7 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
                 <th scope="col">{t.town.status}</th>
                 <th scope="col">{t.town.since}</th>
                 <th scope="col">{t.town.confidence}</th>
+                <th scope="col">{t.town.notes}</th>
               </tr>
             </thead>
             <tbody>
@@ -58,6 +60,16 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
                   </td>
                   <td>{m.status_since ?? t.town.unknownDate}</td>
                   <td>{m.confidence ? t.confidence[m.confidence] : '—'}</td>
+                  <td class="small">
+                    {/* Whether the source saw the final list or only the public notice (公示) before it. */}
+                    {m.source_stage && (
+                      <p class="source-stage">
+                        {t.town.sourceStages[m.source_stage]}
+                        {m.source_stage_date ? ` (${m.source_stage_date})` : ''}
+                      </p>
+                    )}
+                    <LocalizedNote lang={ctx.lang} note={m.note} noteZh={m.note_zh} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,7 +105,7 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
                 ))}
                 {e.date_note ? ` · ${e.date_note}` : ''}
               </p>
-              {e.note && <p class="small">{e.note}</p>}
+              <LocalizedNote lang={ctx.lang} note={e.note} noteZh={e.note_zh} class="small" />
             </li>
           ))}
         </ol>

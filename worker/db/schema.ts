@@ -16,6 +16,8 @@ export const sources = sqliteTable('sources', {
   publishedOn: text('published_on'),
   urls: text('urls', { mode: 'json' }).$type<string[]>().notNull(),
   note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+  noteZh: text('note_zh'),
   /** `data` rows come from the data files and follow them on reload; `admin` rows were written through the admin API and are kept. */
   origin: text('origin').notNull().default('data'),
 });
@@ -40,6 +42,8 @@ export const lists = sqliteTable(
     townCount: integer('town_count').notNull().default(0),
     complete: integer('complete', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+    noteZh: text('note_zh'),
     position: integer('position').notNull(),
     origin: text('origin').notNull().default('data'),
   },
@@ -72,6 +76,8 @@ export const towns = sqliteTable(
     county: text('county'),
     industry: text('industry'),
     note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+    noteZh: text('note_zh'),
     origin: text('origin').notNull().default('data'),
     /**
      * The most precise official division code (统计用区划代码) known: 9 digits for a township, 6 a county, 4 a
@@ -104,6 +110,15 @@ export const memberships = sqliteTable(
     confidence: text('confidence'),
     sourceUrls: text('source_urls', { mode: 'json' }).$type<string[]>().notNull(),
     note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+    noteZh: text('note_zh'),
+    /**
+     * The stage of the listing the row's source saw: `public-notice` (公示, before the final list), `final` (the final
+     * notice or a report after it) or `deduced`; null when the data file does not say. `source_stage_date` is the date
+     * of that stage or report as the file gives it (YYYY, YYYY-MM or YYYY-MM-DD).
+     */
+    sourceStage: text('source_stage'),
+    sourceStageDate: text('source_stage_date'),
     /** Rollup of the latest event, so the default (today's) view needs no event scan. */
     currentStatus: text('current_status').notNull(),
     currentSince: text('current_since'),
@@ -135,6 +150,8 @@ export const statusEvents = sqliteTable(
     confidence: text('confidence'),
     sourceUrls: text('source_urls', { mode: 'json' }).$type<string[]>().notNull(),
     note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+    noteZh: text('note_zh'),
     origin: text('origin').notNull().default('data'),
     /** Identity of an event loaded from the data files (town, list, status, date), so a reload updates it in place; null for admin events. */
     dataKey: text('data_key'),
@@ -171,10 +188,14 @@ export const reportedFigures = sqliteTable(
     figure: text('figure'),
     count: integer('count'),
     detail: text('detail'),
+    /** The Chinese twin of `detail`; null when no translation was written. */
+    detailZh: text('detail_zh'),
     sourceId: text('source_id').references(() => sources.id),
     confidence: text('confidence'),
     sourceUrls: text('source_urls', { mode: 'json' }).$type<string[]>().notNull(),
     note: text('note'),
+    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+    noteZh: text('note_zh'),
   },
   (t) => [index('figures_date_idx').on(t.effectiveDate, t.id)],
 );

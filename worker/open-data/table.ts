@@ -135,14 +135,24 @@ export function sourceUrlsField<T>(name: string, value: (item: T) => string[]): 
   };
 }
 
-export function noteField<T>(value: (item: T) => string | null | undefined, about: Bilingual = { zh: '该记录', en: 'the row' }): Field<T> {
-  return {
-    name: 'note',
-    type: 'string',
-    title: { zh: '备注', en: 'Note' },
-    description: { zh: `关于${about.zh}的说明：缺失或不确定之处。`, en: `Remarks on ${about.en}: what is missing or uncertain.` },
-    value,
-  };
+/** `note` (our English text) and `note_zh` (its Chinese translation), as every record with a note has them. */
+export function noteFields<T extends { note: string | null; note_zh: string | null }>(about: Bilingual = { zh: '该记录', en: 'the row' }): Field<T>[] {
+  return [
+    {
+      name: 'note',
+      type: 'string',
+      title: { zh: '备注（英文）', en: 'Note' },
+      description: { zh: `关于${about.zh}的说明（英文）：缺失或不确定之处。`, en: `Remarks on ${about.en} in English: what is missing or uncertain.` },
+      value: (item) => item.note,
+    },
+    {
+      name: 'note_zh',
+      type: 'string',
+      title: { zh: '备注', en: 'Note in Chinese' },
+      description: { zh: `同一说明的中文；无说明或尚无译文时为空。`, en: `The same remarks in Chinese; empty when there are none or no translation yet.` },
+      value: (item) => item.note_zh,
+    },
+  ];
 }
 
 /** The source document a row cites, by id (a key of the sources table) and title. */

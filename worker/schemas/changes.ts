@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { noteFields } from './common.ts';
 import { ListDetailSchema } from './lists.ts';
 import { FigureSchema, SourceSchema } from './sources.ts';
 import { EventSchema, MembershipDetailSchema, TownSummarySchema } from './towns.ts';
@@ -14,7 +15,7 @@ const SourceIdField = z.string().nullable().openapi({ description: 'Id of the so
 export const ListRecordSchema = ListDetailSchema.omit({ source: true }).extend({ source_id: SourceIdField }).openapi('ListRecord');
 
 export const TownRecordSchema = TownSummarySchema.omit({ memberships: true })
-  .extend({ note: z.string().nullable().openapi({ description: 'Remarks on the town.', example: null }) })
+  .extend(noteFields('Remarks on the town.'))
   .openapi('TownRecord');
 
 export const MembershipRecordSchema = MembershipDetailSchema.omit({ list_name: true, level: true })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isValidIsoDate } from '../lib/dates.ts';
+import { SOURCE_STAGES } from '../lib/source-stage.ts';
 
 export const ProblemSchema = z
   .object({
@@ -123,3 +124,31 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
     })
     .openapi(name);
 }
+
+/**
+ * `note` and `note_zh` of every record that has a note. The notes are our own
+ * text: written in English (Chinese names, document numbers and quotations stay
+ * as the sources print them), each with a Chinese translation where one was written.
+ */
+export function noteFields(about: string, example: { en: string | null; zh: string | null } = { en: null, zh: null }) {
+  return {
+    note: z.string().nullable().openapi({ description: `${about} In English; null when there is none.`, example: example.en }),
+    note_zh: z.string().nullable().openapi({
+      description: 'The same note in Chinese (中文说明); null when there is no note or no translation. Show the one in the reader’s language and fall back to the other.',
+      example: example.zh,
+    }),
+  };
+}
+
+/** How far the listing had gone when the row's source saw it (worker/lib/source-stage.ts). */
+export const SourceStageFields = {
+  source_stage: z.enum(SOURCE_STAGES).nullable().openapi({
+    description:
+      'The stage of the listing the source of this row saw: `public-notice` (公示: the town is named only in the public notice before the final list), `final` (the final notice or a report after it) or `deduced` (inferred; the note says how). Null where the data does not record it (most lists have no public-notice stage).',
+    example: 'public-notice',
+  }),
+  source_stage_date: SourceDateValue.nullable().openapi({
+    description: 'Date of that stage or report as the data gives it (YYYY-MM-DD, YYYY-MM or YYYY); null when not given.',
+    example: '2017-07-27',
+  }),
+};

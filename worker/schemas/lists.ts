@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { pageSchema, SourceDateValue, SourceRefSchema } from './common.ts';
+import { noteFields, pageSchema, SourceDateValue, SourceRefSchema } from './common.ts';
 
 export const LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
 
@@ -36,7 +36,7 @@ export const ListSchema = z
       description: 'True only when we hold exactly the official number of towns (and, where the notice gives them, the per-province numbers).',
       example: false,
     }),
-    note: z.string().nullable().openapi({ description: 'What is known to be missing or uncertain about this list.', example: 'The ministry page itself was not reachable.' }),
+    ...noteFields('What is known to be missing or uncertain about this list.', { en: 'The ministry page itself was not reachable.', zh: '部网站页面本身无法访问。' }),
   })
   .openapi('List');
 

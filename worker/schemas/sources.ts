@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ConfidenceSchema, FormatParam, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
+import { ConfidenceSchema, FormatParam, noteFields, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
 export const SourceSchema = z
@@ -10,7 +10,7 @@ export const SourceSchema = z
     issuer: z.string().nullable().openapi({ example: '住房城乡建设部', description: 'Issuing authority, when known.' }),
     published_on: SourceDateValue.nullable().openapi({ example: '2016-10-14', description: 'Date of the document, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown.' }),
     urls: z.array(z.string()).openapi({ example: ['http://beaconintermodal.cn/view/3148.html'], description: 'Copies of the document or reports quoting it.' }),
-    note: z.string().nullable().openapi({ example: null, description: 'Remarks, e.g. a disputed document number.' }),
+    ...noteFields('Remarks, e.g. a disputed document number (a remark that is already Chinese, such as a document number, is the same in `note_zh`).', { en: '建村〔2016〕221号', zh: '建村〔2016〕221号' }),
   })
   .openapi('Source');
 
@@ -32,11 +32,12 @@ export const FigureSchema = z
     list_name: z.string().nullable().openapi({ example: '第一批中国特色小镇', description: 'The list as the report names it.' }),
     figure: z.string().nullable().openapi({ example: '127', description: 'The figure as reported (may be a phrase such as “400多个”).' }),
     count: z.number().int().nullable().openapi({ example: 127, description: 'The figure as a number, when it is a plain number.' }),
-    detail: z.string().nullable().openapi({ example: '127 towns recognised as the first batch.', description: 'What the report says.' }),
+    detail: z.string().nullable().openapi({ example: '127 towns recognised as the first batch.', description: 'What the report says, in English; null when not given.' }),
+    detail_zh: z.string().nullable().openapi({ example: '127个镇被认定为第一批。', description: 'The same in Chinese; null when there is no detail or no translation.' }),
     source: SourceRefSchema.nullable(),
     confidence: ConfidenceSchema,
     source_urls: SourceUrlsSchema,
-    note: z.string().nullable().openapi({ example: null, description: 'Remarks.' }),
+    ...noteFields('Remarks.'),
   })
   .openapi('ReportedFigure', { description: 'A figure an authority reported without naming the towns.' });
 

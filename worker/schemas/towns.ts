@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DIVISION_PREFIX } from '../lib/division-code.ts';
 import { STATUSES } from '../lib/statuses.ts';
-import { ConfidenceSchema, DateParam, FormatParam, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
+import { ConfidenceSchema, DateParam, FormatParam, noteFields, pageSchema, SourceDateValue, SourceRefSchema, SourceStageFields, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
 export const StatusSchema = z.enum(STATUSES).openapi({
@@ -51,6 +51,7 @@ export const MembershipSchema = z
     level: z.enum(LEVELS).openapi({ description: 'Level of the list.', example: 'national' }),
     status: StatusSchema,
     status_since: z.string().nullable().openapi({ description: 'Date of the event that gave this status, as precise as known; null when unknown.', example: '2016-10-14' }),
+    ...SourceStageFields,
   })
   .openapi('Membership', { description: 'A list the town is on, with its status there (on the `as_of` date when given).' });
 
@@ -92,11 +93,11 @@ export const MembershipDetailSchema = MembershipSchema.extend({
   listed_as: z.string().nullable().openapi({ description: 'The name as this list prints it, when it differs.', example: '房山区长沟镇' }),
   confidence: ConfidenceSchema,
   source_urls: SourceUrlsSchema,
-  note: z.string().nullable().openapi({ description: 'Remarks on this row of the list.', example: null }),
+  ...noteFields('Remarks on this row of the list.'),
 }).openapi('MembershipDetail');
 
 export const TownSchema = TownSummarySchema.extend({
-  note: z.string().nullable().openapi({ description: 'Remarks on the town itself.', example: null }),
+  ...noteFields('Remarks on the town itself.'),
   memberships: z.array(MembershipDetailSchema).openapi({ description: 'Every list the town is on, in list order, with its current status there.' }),
 }).openapi('Town');
 
@@ -121,7 +122,7 @@ export const EventSchema = z
     source: SourceRefSchema.nullable(),
     confidence: ConfidenceSchema,
     source_urls: SourceUrlsSchema,
-    note: z.string().nullable().openapi({ description: 'Remarks, e.g. the consequence a review ordered.', example: null }),
+    ...noteFields('Remarks, e.g. the consequence a review ordered.'),
     supersedes: z.number().int().nullable().openapi({ description: 'Id of the event this one corrects; null when it corrects none.', example: null }),
     superseded_by: z.number().int().nullable().openapi({ description: 'Id of the event that corrects this one. A superseded event stays in the history but counts for no status.', example: null }),
     recorded_at: z.string().nullable().openapi({ description: 'When it was recorded through the admin API (UTC); null for events loaded from the data files.', example: null }),
@@ -153,6 +154,7 @@ export const MembershipRowSchema = z
     status: StatusSchema,
     status_since: SourceDateValue.nullable().openapi({ description: 'Date of the event that gave this status, as precise as known (see `status_since_precision`); null when unknown.', example: '2016-10-14' }),
     status_since_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `status_since`.', example: 'day' }),
+    ...SourceStageFields,
   })
   .openapi('MembershipRow', { description: 'A town on a list: one row of the long-form table of memberships.' });
 

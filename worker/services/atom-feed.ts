@@ -34,12 +34,13 @@ export async function latestFeedEntries(db: Db, origin: string): Promise<{ updat
       const status = isStatus(e.status) ? STATUS_DESCRIPTIONS[e.status].zh : e.status;
       const source = row.sourceTitle ? `依据：${row.sourceTitle}${row.sourceNumber ? `（${row.sourceNumber}）` : ''}。` : '';
       const correction = e.supersedesId ? `更正事件 ${e.supersedesId}。` : '';
+      // The feed is written in Chinese: the Chinese note, else the English one.
       entries.push({
         id: `urn:tesexiaozhen:event:${e.id}`,
         title: `${row.townName}（${row.province}）：${status} — ${row.listName}`,
         updated: c.changedAt,
         link: `${origin}/towns/${encodeURIComponent(e.townId)}`,
-        summary: `${e.effectiveDate ?? '日期不详'}，${row.townName}在「${row.listName}」中的状态：${status}。${correction}${source}${e.note ?? ''}`,
+        summary: `${e.effectiveDate ?? '日期不详'}，${row.townName}在「${row.listName}」中的状态：${status}。${correction}${source}${e.noteZh ?? e.note ?? ''}`,
       });
     } else {
       const l = listById.get(c.entityId);

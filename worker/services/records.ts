@@ -18,7 +18,7 @@ export type EventRecord = z.infer<typeof EventRecordSchema>;
 export type FigureRecord = z.infer<typeof FigureRecordSchema>;
 
 export function sourceRecord(s: typeof sources.$inferSelect): SourceRecord {
-  return { id: s.id, title: s.title, document_number: s.documentNumber, issuer: s.issuer, published_on: s.publishedOn, urls: s.urls, note: s.note };
+  return { id: s.id, title: s.title, document_number: s.documentNumber, issuer: s.issuer, published_on: s.publishedOn, urls: s.urls, note: s.note, note_zh: s.noteZh };
 }
 
 /** `counts` in the order the notice prints them (rowid order), as the list endpoint gives them. */
@@ -41,6 +41,7 @@ export function listRecord(l: typeof lists.$inferSelect, counts: (typeof listPro
     missing: l.officialCount === null ? null : l.officialCount - l.townCount,
     complete: l.complete,
     note: l.note,
+    note_zh: l.noteZh,
     province_counts: counts
       .filter((p) => p.listId === l.id)
       .map((p) => ({ province: p.province, official_count: p.officialCount, town_count: p.townCount, missing: p.officialCount - p.townCount })),
@@ -55,7 +56,7 @@ export function divisionFields(t: Pick<typeof towns.$inferSelect, 'divisionCode'
 export function townRecord(t: typeof towns.$inferSelect): TownRecord {
   return {
     id: t.id, name: t.name, name_pinyin: t.namePinyin, province: t.province, city: t.city, county: t.county, industry: t.industry,
-    ...divisionFields(t), note: t.note,
+    ...divisionFields(t), note: t.note, note_zh: t.noteZh,
   };
 }
 
@@ -69,6 +70,9 @@ export function membershipRecord(m: typeof memberships.$inferSelect): Membership
     confidence: m.confidence as MembershipRecord['confidence'],
     source_urls: m.sourceUrls,
     note: m.note,
+    note_zh: m.noteZh,
+    source_stage: m.sourceStage as MembershipRecord['source_stage'],
+    source_stage_date: m.sourceStageDate,
   };
 }
 
@@ -86,6 +90,7 @@ export function eventRecord(e: typeof statusEvents.$inferSelect): EventRecord {
     confidence: e.confidence as EventRecord['confidence'],
     source_urls: e.sourceUrls,
     note: e.note,
+    note_zh: e.noteZh,
     supersedes: e.supersedesId,
     recorded_at: e.recordedAt,
   };
@@ -106,9 +111,11 @@ export function figureRecord(f: typeof reportedFigures.$inferSelect): FigureReco
     figure: f.figure,
     count: f.count,
     detail: f.detail,
+    detail_zh: f.detailZh,
     source_id: f.sourceId,
     confidence: f.confidence as FigureRecord['confidence'],
     source_urls: f.sourceUrls,
     note: f.note,
+    note_zh: f.noteZh,
   };
 }

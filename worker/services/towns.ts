@@ -52,6 +52,8 @@ function summary(town: TownRow, memberships: MembershipRow[]): TownSummary {
       level: m.level as TownSummary['memberships'][number]['level'],
       status: m.status as TownSummary['memberships'][number]['status'],
       status_since: m.statusSince,
+      source_stage: m.sourceStage as TownSummary['memberships'][number]['source_stage'],
+      source_stage_date: m.sourceStageDate,
     })),
   };
 }
@@ -123,12 +125,14 @@ export async function getTown(db: Db, id: string): Promise<Town> {
   return {
     ...base,
     note: town.note,
+    note_zh: town.noteZh,
     memberships: memberships.map((m, i) => ({
       ...base.memberships[i]!,
       listed_as: m.listedAs,
       confidence: m.confidence as Town['memberships'][number]['confidence'],
       source_urls: m.sourceUrls,
       note: m.note,
+      note_zh: m.noteZh,
     })),
   };
 }
@@ -176,6 +180,7 @@ export async function listMemberships(db: Db, query: Omit<z.infer<typeof Members
         rows.push({
           town_id: town.id, town_name: town.name, province: town.province, list_id: m.list_id, list_name: m.list_name, level: m.level,
           status: m.status, status_since: m.status_since, status_since_precision: precisionOf(m.status_since),
+          source_stage: m.source_stage, source_stage_date: m.source_stage_date,
         });
       }
     }

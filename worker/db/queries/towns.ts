@@ -51,6 +51,9 @@ export interface MembershipRow {
   confidence: string | null;
   sourceUrls: string[];
   note: string | null;
+  noteZh: string | null;
+  sourceStage: string | null;
+  sourceStageDate: string | null;
 }
 
 /**
@@ -72,6 +75,9 @@ export async function selectMemberships(db: Db, townIds: string[], asOf?: string
       confidence: sql<string | null>`m.confidence`,
       sourceUrls: sql<string>`m.source_urls`,
       note: sql<string | null>`m.note`,
+      noteZh: sql<string | null>`m.note_zh`,
+      sourceStage: sql<string | null>`m.source_stage`,
+      sourceStageDate: sql<string | null>`m.source_stage_date`,
     })
     .from(sql`${memberships} AS m`)
     .innerJoin(lists, sql`${lists.id} = m.list_id`)

@@ -1,6 +1,6 @@
 import { LEVELS } from '../../schemas/lists.ts';
 import type { List } from '../../services/lists.ts';
-import { noteField, precisionField, precisionOf, sourceDate, type Table } from '../table.ts';
+import { noteFields, precisionField, precisionOf, sourceDate, type Table } from '../table.ts';
 
 export const LISTS_TABLE: Table<List> = {
   name: 'lists',
@@ -34,6 +34,6 @@ export const LISTS_TABLE: Table<List> = {
     { name: 'town_count', type: 'integer', title: { zh: '已收数量', en: 'Towns held' }, description: { zh: '本数据收录的该名单小镇数量。', en: 'Number of towns of this list held here.' }, constraints: { required: true, minimum: 0 }, value: (l) => l.town_count },
     { name: 'missing', type: 'integer', title: { zh: '缺少数量', en: 'Missing' }, description: { zh: 'official_count − town_count；官方数量未知时为空。', en: 'official_count − town_count; empty when the official count is unknown.' }, value: (l) => l.missing },
     { name: 'complete', type: 'boolean', title: { zh: '是否完整', en: 'Complete' }, description: { zh: '仅当所收数量与官方数量（及各省数量）一致时为 true。', en: 'True only when the towns held match the official number (and the per-province numbers).' }, constraints: { required: true }, value: (l) => l.complete },
-    noteField((l) => l.note, { zh: '该名单', en: 'the list' }),
+    ...noteFields({ zh: '该名单', en: 'the list' }),
   ],
 };

@@ -1,6 +1,7 @@
 import { LEVELS } from '../../schemas/lists.ts';
 import { STATUSES } from '../../lib/statuses.ts';
 import type { ListMembership } from '../../services/towns.ts';
+import { SOURCE_STAGES } from '../../lib/source-stage.ts';
 import { PRECISIONS, sourceDate, type Table } from '../table.ts';
 
 export const MEMBERSHIPS_TABLE: Table<ListMembership> = {
@@ -33,6 +34,19 @@ export const MEMBERSHIPS_TABLE: Table<ListMembership> = {
       name: 'status_since_precision', type: 'string', title: { zh: '状态起始日期的精度', en: 'Precision of status_since' },
       description: { zh: 'status_since 精确到日（day）、月（month）或年（year）；日期未知时为空。', en: 'Whether status_since is given to the day, month or year; empty when unknown.' },
       constraints: { enum: PRECISIONS }, value: (r) => r.status_since_precision,
+    },
+    {
+      name: 'source_stage', type: 'string', title: { zh: '来源阶段', en: 'Source stage' },
+      description: {
+        zh: '来源所见的名单阶段：public-notice（只见于公示）、final（正式名单或其后的报道）、deduced（推断，见备注）；数据未记录时为空。',
+        en: 'The stage of the listing the source saw: public-notice (named only in the public notice, 公示), final (the final list or a report after it), deduced (inferred; see the note); empty where the data does not record it.',
+      },
+      constraints: { enum: SOURCE_STAGES }, value: (r) => r.source_stage,
+    },
+    {
+      name: 'source_stage_date', type: 'string', title: { zh: '来源阶段日期', en: 'Source stage date' },
+      description: { zh: '该阶段或报道的日期（YYYY-MM-DD、YYYY-MM 或 YYYY）；未给出时为空。', en: 'Date of that stage or report (YYYY-MM-DD, YYYY-MM or YYYY); empty when not given.' },
+      value: (r) => r.source_stage_date,
     },
   ],
 };

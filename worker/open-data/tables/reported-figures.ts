@@ -1,6 +1,6 @@
 import { LEVELS } from '../../schemas/lists.ts';
 import type { Figure } from '../../services/sources.ts';
-import { confidenceField, noteField, precisionField, sourceDate, sourceRefFields, sourceUrlsField, type Table } from '../table.ts';
+import { confidenceField, noteFields, precisionField, sourceDate, sourceRefFields, sourceUrlsField, type Table } from '../table.ts';
 
 export const REPORTED_FIGURES_TABLE: Table<Figure> = {
   name: 'reported-figures',
@@ -28,10 +28,11 @@ export const REPORTED_FIGURES_TABLE: Table<Figure> = {
     { name: 'list_name', type: 'string', title: { zh: '名单名称', en: 'List name' }, description: { zh: '报告中的名单名称。', en: 'The list as the report names it.' }, value: (f) => f.list_name },
     { name: 'figure', type: 'string', title: { zh: '原文数字', en: 'Figure' }, description: { zh: '报告中的原文数字（可能是“400多个”之类的短语）。', en: 'The figure as reported (may be a phrase such as “400多个”).' }, value: (f) => f.figure },
     { name: 'count', type: 'integer', title: { zh: '数值', en: 'Count' }, description: { zh: '原文为纯数字时的数值。', en: 'The figure as a number, when it is a plain number.' }, value: (f) => f.count },
-    { name: 'detail', type: 'string', title: { zh: '内容', en: 'Detail' }, description: { zh: '报告所述内容。', en: 'What the report says.' }, value: (f) => f.detail },
+    { name: 'detail', type: 'string', title: { zh: '内容（英文）', en: 'Detail' }, description: { zh: '报告所述内容（英文）。', en: 'What the report says, in English.' }, value: (f) => f.detail },
+    { name: 'detail_zh', type: 'string', title: { zh: '内容', en: 'Detail in Chinese' }, description: { zh: '报告所述内容的中文；尚无译文时为空。', en: 'The same in Chinese; empty when there is no translation yet.' }, value: (f) => f.detail_zh },
     ...sourceRefFields<Figure>((f) => f.source),
     confidenceField((f) => f.confidence),
     sourceUrlsField('source_urls', (f) => f.source_urls),
-    noteField((f) => f.note, { zh: '该数字', en: 'the figure' }),
+    ...noteFields({ zh: '该数字', en: 'the figure' }),
   ],
 };

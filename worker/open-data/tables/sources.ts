@@ -1,5 +1,5 @@
 import type { Source } from '../../services/sources.ts';
-import { noteField, precisionField, precisionOf, sourceDate, sourceUrlsField, type Table } from '../table.ts';
+import { noteFields, precisionField, precisionOf, sourceDate, sourceUrlsField, type Table } from '../table.ts';
 
 export const SOURCES_TABLE: Table<Source> = {
   name: 'sources',
@@ -18,6 +18,6 @@ export const SOURCES_TABLE: Table<Source> = {
     sourceDate('published_on', { zh: '发布日期', en: 'Published on' }, { zh: '文件日期，', en: 'Date of the document.' }, (s) => s.published_on, 'published_on_precision'),
     precisionField('published_on_precision', 'published_on', (s) => precisionOf(s.published_on)),
     sourceUrlsField('urls', (s) => s.urls),
-    noteField((s) => s.note, { zh: '该文件', en: 'the document' }),
+    ...noteFields({ zh: '该文件', en: 'the document' }),
   ],
 };

@@ -1,6 +1,6 @@
 import { STATUSES } from '../../lib/statuses.ts';
 import type { StatusEvent, TownStatusEvent } from '../../services/towns.ts';
-import { confidenceField, noteField, precisionField, sourceDate, sourceRefFields, sourceUrlsField, type Field, type Table } from '../table.ts';
+import { confidenceField, noteFields, precisionField, sourceDate, sourceRefFields, sourceUrlsField, type Field, type Table } from '../table.ts';
 
 /** The columns of an event, as a town's history CSV has them. */
 export const EVENT_FIELDS: Field<StatusEvent>[] = [
@@ -16,7 +16,7 @@ export const EVENT_FIELDS: Field<StatusEvent>[] = [
   { name: 'document_number', type: 'string', title: { zh: '文号', en: 'Document number' }, description: { zh: '来源文件的文号（已知时）。', en: 'Document number of the source, when known.' }, value: (e) => e.source?.document_number },
   confidenceField((e) => e.confidence),
   sourceUrlsField('source_urls', (e) => e.source_urls),
-  noteField((e) => e.note, { zh: '该事件（如评估结论的后果）', en: 'the event (e.g. the consequence a review ordered)' }),
+  ...noteFields({ zh: '该事件（如评估结论的后果）', en: 'the event (e.g. the consequence a review ordered)' }),
   // Whether an event counts: without these a corrected or not-yet-effective event would look valid in a spreadsheet.
   { name: 'supersedes', type: 'integer', title: { zh: '更正的事件', en: 'Supersedes' }, description: { zh: '本事件更正的事件编号。', en: 'Id of the event this one corrects.' }, value: (e) => e.supersedes },
   { name: 'superseded_by', type: 'integer', title: { zh: '被更正于', en: 'Superseded by' }, description: { zh: '更正本事件的事件编号；被更正的事件保留在历史中，但不再决定状态。', en: 'Id of the event that corrects this one; a superseded event stays in the history but counts for no status.' }, value: (e) => e.superseded_by },

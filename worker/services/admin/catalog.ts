@@ -36,7 +36,7 @@ export async function createSource(db: Db, ctx: WriteContext, input: SourceInput
   const id = `doc-${hashHex(`${input.title}|${input.document_number ?? ''}`, 10)}`;
   const existing = await db.select().from(sources).where(eq(sources.id, id)).get();
   if (existing) return { created: false, source: sourceRecord(existing) };
-  const row = { id, title: input.title, documentNumber: input.document_number, issuer: input.issuer, publishedOn: input.published_on, urls: input.urls, note: input.note, origin: 'admin' };
+  const row = { id, title: input.title, documentNumber: input.document_number, issuer: input.issuer, publishedOn: input.published_on, urls: input.urls, note: input.note, noteZh: null, origin: 'admin' };
   const source = sourceRecord(row);
   await insertOnce(() => runBatch(db, [db.insert(sources).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }])]), `Source ${id}`);
   return { created: true, source };
@@ -88,7 +88,8 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
   const set: Partial<typeof lists.$inferInsert> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.name_en !== undefined) set.nameEn = input.name_en;
-  if (input.note !== undefined) set.note = input.note;
+  // A new note makes the old translation wrong: it is dropped rather than left to say something else.
+  if (input.note !== undefined) Object.assign(set, { note: input.note, noteZh: null });
   if (input.official_count !== undefined) set.officialCount = input.official_count;
   if (input.source_id !== undefined) {
     const source = await referencedSource(db, input.source_id);
@@ -99,6 +100,7 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
     name: set.name ?? before.name,
     name_en: set.nameEn ?? before.name_en,
     note: input.note !== undefined ? input.note : before.note,
+    note_zh: input.note !== undefined ? null : before.note_zh,
     official_count: input.official_count !== undefined ? input.official_count : before.official_count,
     source_id: set.sourceId ?? before.source_id,
     document_title: set.documentTitle ?? before.document_title,
@@ -129,6 +131,8 @@ export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): 
     county: input.county,
     industry: null,
     note: input.note,
+    // Staff write one note in whatever language they use: it goes to `note`, and no translation is made up.
+    noteZh: null,
     origin: 'admin',
     // Codes are matched by the loader against the official tables, which the worker does not carry.
     divisionCode: null,

@@ -142,8 +142,11 @@ export function planEvents(
         confidence: input.confidence,
         sourceUrls: input.sourceUrls,
         note: null,
+        noteZh: null,
         currentStatus: input.status,
         currentSince: date.date,
+        sourceStage: null,
+        sourceStageDate: null,
         origin: 'admin',
       };
       membershipOf.set(key, membership);
@@ -164,6 +167,7 @@ export function planEvents(
       confidence: input.confidence,
       sourceUrls: input.sourceUrls,
       note: input.note,
+      noteZh: null,
       origin: 'admin',
       dataKey: null,
       supersedesId: input.supersedes,
