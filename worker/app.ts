@@ -20,6 +20,7 @@ import { registerChangeRoutes } from './routes/changes/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures.ts';
 import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
 import { registerSurveyRoutes } from './routes/surveys/index.ts';
+import { registerSuggestionRoutes } from './routes/suggestions/index.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { DOCS_CSS, renderDocs, samplesOrigin } from './routes/system/docs.ts';
@@ -60,6 +61,7 @@ export function createApp() {
   registerSourceRoutes(app);
   registerFigureRoutes(app);
   registerSurveyRoutes(app);
+  registerSuggestionRoutes(app);
   registerSatisfactionRoutes(app);
   registerChangeRoutes(app);
   registerAdminRoutes(app);

@@ -88,6 +88,7 @@ export function eventRecord(e: typeof statusEvents.$inferSelect): EventRecord {
     note: e.note,
     supersedes: e.supersedesId,
     recorded_at: e.recordedAt,
+    suggested_by_public: e.suggestionId !== null && e.suggestionId !== undefined,
   };
 }
 
