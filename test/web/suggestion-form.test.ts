@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { get, newKey, TOWN } from '../helpers.ts';
+import { en } from '../../web/i18n/en.ts';
+import { zh } from '../../web/i18n/zh.ts';
 
 /**
  * The correction and addition form as a browser without JavaScript sends it:
@@ -107,5 +109,13 @@ describe('the suggestion form', () => {
     }
     // An encoded slash or NUL is refused as a path (http/canonical-path.ts), before any route.
     for (const odd of ['..%2F..%2Fadmin', '%00']) expect((await get(`/suggestions/${odd}`)).status, odd).toBe(400);
+  });
+
+  it('is described on the privacy notice, in both languages', async () => {
+    for (const [lang, m] of [['zh', zh], ['en', en]] as const) {
+      const html = await (await get(`/data?lang=${lang}`)).text();
+      expect(html).toContain(m.suggest.privacyTitle);
+      expect(html).toContain(m.suggest.privacyText);
+    }
   });
 });

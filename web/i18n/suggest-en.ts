@@ -62,6 +62,8 @@ export const suggestEn: Widen<typeof suggestZh> = {
   noEvents: 'Nothing recorded yet. Once accepted, staff import the suggestion as a row of data, with the same checks as an official notice.',
   process: 'What happens next',
   processText: 'Staff check the source. An accepted suggestion is imported as a row of data, with the same checks as an official notice (town, list, document, date, and whether the change of status is possible), recorded with its source and marked “suggested by the public” in the town’s history; a declined one says why. Contact details are deleted once it is decided.',
+  privacyTitle: 'Suggestions from the public',
+  privacyText: 'When you report an error or an omission, what you suggest and its source are kept and shown on a status page that only whoever holds the receipt can find. Contact details are kept only if you agree, never published, recorded in the audit log each time staff read them, and deleted once the suggestion is decided (accepted or declined). As for the questionnaires, the IP address is never stored, and the rate limit uses only the day’s network key.',
   credit: 'Suggested by the public',
   creditLong: 'Recorded from a suggestion by the public, checked by staff',
 };
