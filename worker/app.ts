@@ -61,13 +61,14 @@ export function createApp() {
   registerSourceRoutes(app);
   registerFigureRoutes(app);
   registerSurveyRoutes(app);
-  registerSuggestionRoutes(app);
   registerSatisfactionRoutes(app);
   registerChangeRoutes(app);
   registerAdminRoutes(app);
   registerOpenDataRoutes(app);
   app.openapi(healthRoute, healthHandler);
   app.openapi(liveRoute, liveHandler);
+  // Registered after the rest, so that the OpenAPI document (paths and components) grows at its end.
+  registerSuggestionRoutes(app);
 
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

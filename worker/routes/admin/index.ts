@@ -7,7 +7,6 @@ import { auditHandler, auditRoute } from './audit.ts';
 import { createListHandler, createListRoute, createSourceHandler, createSourceRoute, createTownHandler, createTownRoute, updateListHandler, updateListRoute } from './catalog.ts';
 import { addTownHandler, addTownRoute, recordEventHandler, recordEventRoute } from './events.ts';
 import { IMPORT_MAX_BYTES, importHandler, importRoute } from './imports.ts';
-import { acceptSuggestionHandler, acceptSuggestionRoute, declineSuggestionHandler, declineSuggestionRoute, getAdminSuggestionHandler, getAdminSuggestionRoute, listSuggestionsHandler, listSuggestionsRoute } from './suggestions.ts';
 import { exportResponsesHandler, exportResponsesRoute } from './responses.ts';
 import { setWindowHandler, setWindowRoute } from './window.ts';
 import { createWaveHandler, createWaveRoute, updateWaveHandler, updateWaveRoute } from './waves.ts';
@@ -48,9 +47,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(addTownRoute, addTownHandler);
   app.openapi(recordEventRoute, recordEventHandler);
   app.openapi(importRoute, importHandler);
-  app.openapi(listSuggestionsRoute, listSuggestionsHandler);
-  app.openapi(getAdminSuggestionRoute, getAdminSuggestionHandler);
-  app.openapi(acceptSuggestionRoute, acceptSuggestionHandler);
-  app.openapi(declineSuggestionRoute, declineSuggestionHandler);
   app.openapi(auditRoute, auditHandler);
 }
