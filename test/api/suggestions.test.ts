@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ADDITION_EXAMPLE, SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
-import { getJson, newKey, request, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
 
 const ADDITION = ADDITION_EXAMPLE;
 const CORRECTION = { kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '2019年复核后保留。', source: 'https://www.example.gov.cn/notice/2019.html' };
@@ -127,6 +127,9 @@ describe('POST /api/v1/suggestions', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('Retry-After')).toBe('60');
     expect((await suggest(ADDITION, { ip: '192.0.2.202' })).status).toBe(201);
+    // The same network's questionnaire budget is its own: suggestions did not spend it.
+    const answers = await fullAnswers('public');
+    expect((await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { ip: '192.0.2.201' })).status).toBe(201);
   });
 });
 
