@@ -28,6 +28,7 @@ import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.ts
 import { TownPage } from './pages/town.tsx';
 import { TownsPage } from './pages/towns.tsx';
 import { registerSurveyPost } from './survey-post.tsx';
+import { registerSuggestionPages } from './suggestion-post.tsx';
 
 export { notFoundPage, pageContext };
 
@@ -65,6 +66,15 @@ function pageLinks(ctx: PageContext, nextCursor: string | null, cursor: string |
   };
 }
 
+/**
+ * The correction and addition form of a town's or a list's page. Its key is
+ * new with each rendering; a page kept by the browser may send it twice, and
+ * the form's route then gives the second suggestion a key of its own.
+ */
+function suggestionForm(c: Context<AppEnv>, lists: { id: string; name: string; name_en: string }[], town: { id: string; name: string } | null, values: Record<string, string>) {
+  return { town, lists, idempotencyKey: crypto.randomUUID(), values, errors: {}, turnstile: turnstileWidget(c.env) };
+}
+
 /** The web site: server-rendered pages built from the same services as the API. */
 export function registerSite(app: Hono<AppEnv>): void {
   app.get('/', async (c) => {
@@ -100,9 +110,10 @@ export function registerSite(app: Hono<AppEnv>): void {
       as_of: asOf && isValidIsoDate(asOf) ? asOf : undefined,
     };
     const cursor = c.req.query('cursor') || undefined;
-    const [page, all] = await Promise.all([
+    const [page, all, lists] = await Promise.all([
       orBadCursor(listTowns(db, { list: list.id, ...filters, sort: 'province', limit: 50, cursor })),
       getStats(db, { list: list.id, group_by: 'province' }),
+      listLists(db),
     ]);
     if (!page) return badCursorPage(c, ctx);
     // The download holds exactly the filtered towns of the table, every page of them, in the same order.
@@ -119,6 +130,7 @@ export function registerSite(app: Hono<AppEnv>): void {
           provinces: heldProvinces(all),
           csvUrl: `/api/v1/lists/${list.id}/towns?${csv}`,
           ...pageLinks(ctx, page.next_cursor, cursor),
+          suggestion: suggestionForm(c, lists, null, { kind: 'addition', list_id: list.id }),
         }}
       />,
     );
@@ -161,9 +173,10 @@ export function registerSite(app: Hono<AppEnv>): void {
     const db = c.var.db;
     const id = param(c, 'id');
     const town = await getTown(db, id);
-    const [history, satisfaction] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, minSample(c.env))]);
+    const [history, satisfaction, lists] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, minSample(c.env)), listLists(db)]);
     c.header('Cache-Control', 'no-cache');
-    return renderPage(c, <TownPage ctx={ctx} data={{ town, history: history.items, satisfaction }} />);
+    const suggestion = suggestionForm(c, lists, { id: town.id, name: town.name }, {});
+    return renderPage(c, <TownPage ctx={ctx} data={{ town, history: history.items, satisfaction, suggestion }} />);
   });
 
   app.get('/stats', async (c) => {
@@ -232,4 +245,6 @@ export function registerSite(app: Hono<AppEnv>): void {
 
   // Without JavaScript the form posts here (web/survey-post.tsx).
   registerSurveyPost(app);
+  // The correction and addition form of the town and list pages, and the receipts' status pages.
+  registerSuggestionPages(app);
 }

@@ -1,12 +1,9 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
+import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError, type ErrorCode } from '../worker/errors.ts';
 import { PROBLEMS } from '../worker/http/problem.ts';
-import { minSample, SUBMISSION_MAX_BYTES, submitContext, turnstileWidget } from '../worker/http/survey-context.ts';
+import { minSample, submitContext, turnstileWidget } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
 import { SubmissionSchema } from '../worker/schemas/surveys.ts';
@@ -15,6 +12,7 @@ import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
 import { withQuery, type PageContext } from './context.ts';
 import { errorPage, notFoundPage } from './error-pages.tsx';
+import { sameSiteOnly, withinLimit, type Refusal } from './form-guards.ts';
 import { pageContext } from './page-context.ts';
 import { closedNotice, SurveyFormPage } from './pages/survey.tsx';
 import { renderPage } from './render.ts';
@@ -33,33 +31,12 @@ function postedContext(c: Context<AppEnv>): PageContext {
   return { ...ctx, url: form };
 }
 
-type Refusal = 'forbidden' | 'tooLarge' | 'badForm';
-
 /** A form refused before it could be read: a page saying why, with the way back to the questionnaire. */
 function refusal(c: Context<AppEnv>, status: ContentfulStatusCode, kind: Refusal): Promise<Response> {
   const ctx = postedContext(c);
   const m = ctx.t.errorPage;
   return errorPage(c, status, { ctx, title: m[`${kind}Title`], text: m[`${kind}Text`], link: { href: withQuery(ctx.url, {}), label: m.backToForm } });
 }
-
-const csrfCheck = csrf();
-
-/** hono's csrf() (same origin, or Sec-Fetch-Site: same-origin), answered with a 403 page instead of an exception. */
-const sameSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  let allowed = false;
-  try {
-    await csrfCheck(c, async () => {
-      allowed = true;
-    });
-  } catch (err) {
-    if (!(err instanceof HTTPException && err.status === 403)) throw err;
-  }
-  if (!allowed) return refusal(c, 403, 'forbidden');
-  await next();
-};
-
-/** The JSON API's body limit (a streamed body is counted as it arrives), answered with a 413 page. */
-const withinLimit = bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refusal(c as Context<AppEnv>, 413, 'tooLarge') });
 
 /** What a refusal of the submission service says on the form, when it is not about one field. */
 async function noticeFor(code: ErrorCode, ctx: PageContext, readWaves: () => Promise<Wave[]>): Promise<string> {
@@ -79,7 +56,7 @@ async function noticeFor(code: ErrorCode, ctx: PageContext, readWaves: () => Pro
  * service; every refusal is the form again with its status and what to fix.
  */
 export function registerSurveyPost(app: Hono<AppEnv>): void {
-  app.post('/survey/:id/:town', sameSiteOnly, withinLimit, async (c) => {
+  app.post('/survey/:id/:town', sameSiteOnly(refusal), withinLimit(refusal), async (c) => {
     const ctx = postedContext(c);
     const db = c.var.db;
     let survey: Survey;

@@ -20,6 +20,7 @@ import { registerChangeRoutes } from './routes/changes/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures.ts';
 import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
 import { registerSurveyRoutes } from './routes/surveys/index.ts';
+import { registerSuggestionRoutes } from './routes/suggestions/index.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { DOCS_CSS, renderDocs, samplesOrigin } from './routes/system/docs.ts';
@@ -66,6 +67,8 @@ export function createApp() {
   registerOpenDataRoutes(app);
   app.openapi(healthRoute, healthHandler);
   app.openapi(liveRoute, liveHandler);
+  // Registered after the rest, so that the OpenAPI document (paths and components) grows at its end.
+  registerSuggestionRoutes(app);
 
   app.get('/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'survey-not-found'
   | 'survey-closed'
   | 'already-answered'
+  | 'already-decided'
   | 'consent-required'
   | 'invalid-answers'
   | 'idempotency-key-reused'

@@ -62,6 +62,7 @@ function generate(app: OpenAPIHono<AppEnv>) {
       { name: 'Sources', description: 'Official documents and reported figures.' },
       { name: 'Surveys', description: 'The public and enterprise satisfaction questionnaires, and submitting answers.' },
       { name: 'Satisfaction', description: 'Published results: scores per dimension with confidence intervals, suppressed below the minimum sample.' },
+      { name: 'Suggestions', description: 'Corrections and missing towns sent by the public, with their source; each has a public status page.' },
       { name: 'Open data', description: 'The data package and catalogue that describe the downloads.' },
       { name: 'Admin', description: 'For government staff, with a bearer token.' },
       { name: 'System', description: 'Health of the service.' },

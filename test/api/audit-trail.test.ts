@@ -148,9 +148,13 @@ describe('every admin action is audited', () => {
     'POST /api/v1/admin/lists/{id}/towns',
     'POST /api/v1/admin/events',
     'POST /api/v1/admin/imports',
+    // Audited in suggestions.test.ts: a decision, and a read of a sender's contact details.
+    'GET /api/v1/admin/suggestions/{suggestion}',
+    'POST /api/v1/admin/suggestions/{suggestion}/accept',
+    'POST /api/v1/admin/suggestions/{suggestion}/decline',
   ];
-  // Reads of the log itself: staff names and public records, no respondent's data.
-  const NOT_AUDITED = ['GET /api/v1/admin/audit'];
+  // Reads of no respondent's data: the log itself (staff names and public records), and the suggestions without their contact details.
+  const NOT_AUDITED = ['GET /api/v1/admin/audit', 'GET /api/v1/admin/suggestions'];
 
   it('the admin operations of the OpenAPI document are exactly those audited and the audit read', async () => {
     const { body } = await getJson('/openapi.json');

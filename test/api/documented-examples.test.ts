@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import doc from '../../openapi/openapi.json';
 import { request } from '../helpers.ts';
+import { ADDITION_EXAMPLE } from '../../worker/schemas/suggestions.ts';
 
 /**
  * Every example in the OpenAPI document works: each operation is sent as the
@@ -59,7 +60,21 @@ const RUNTIME_VALUES: Record<string, () => Promise<string>> = {
     expect(current).toMatch(/^[0-9]+-[0-9]{8}-[0-9a-f]{12}$/);
     return current;
   },
+  // A suggestion's receipt is made when it is sent: each operation on one gets a new suggestion, sent as the document shows.
+  receipt: newSuggestion,
+  suggestion: newSuggestion,
 };
+
+async function newSuggestion(): Promise<string> {
+  const res = await request('POST', '/api/v1/suggestions', {
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'CF-Connecting-IP': '198.51.100.250' },
+    body: JSON.stringify(ADDITION_EXAMPLE),
+  });
+  expect(res.status).toBe(201);
+  const { receipt } = (await res.json()) as { receipt: string };
+  expect(receipt).toMatch(/^s-[0-9a-f-]{36}$/);
+  return receipt;
+}
 
 const operations = Object.entries(document.paths as Json).flatMap(([path, item]) =>
   Object.entries(item as Json).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Json })),

@@ -48,6 +48,6 @@ describe('the privacy notice on /data', () => {
   it('has a heading for each part, under the privacy heading', async () => {
     const html = await (await get('/data?lang=en')).text();
     const headings = [...html.matchAll(/<h([23]) id="(privacy[^"]*)"/g)].map((m) => `h${m[1]} ${m[2]}`);
-    expect(headings).toEqual(['h2 privacy', 'h3 privacy-enterprise', 'h3 privacy-public', 'h3 privacy-salts']);
+    expect(headings).toEqual(['h2 privacy', 'h3 privacy-enterprise', 'h3 privacy-public', 'h3 privacy-salts', 'h3 privacy-suggestions']);
   });
 });

@@ -1,3 +1,4 @@
+import { suggestEn } from './suggest-en.ts';
 import type { Messages } from './index.ts';
 
 export const en: Messages = {
@@ -402,6 +403,7 @@ export const en: Messages = {
     eliminated: 'Eliminated',
     renamed: 'Renamed',
   },
+  suggest: suggestEn,
   confidence: { high: 'High', medium: 'Medium', low: 'Low' },
   levels: { national: 'National', provincial: 'Provincial', municipal: 'Municipal', county: 'County' },
 };

@@ -2,7 +2,7 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 
 /** The shape of zh with every text widened to string: what each translation must provide. */
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+export type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof zh>;
 export type Lang = 'zh' | 'en';
 

@@ -1,3 +1,4 @@
+import { suggestZh } from './suggest-zh.ts';
 /** Every string of the web site, Chinese first. en.ts must have the same shape (checked by the compiler). */
 export const zh = {
   lang: 'zh-CN',
@@ -402,6 +403,7 @@ export const zh = {
     eliminated: '淘汰',
     renamed: '更名',
   },
+  suggest: suggestZh,
   confidence: { high: '高', medium: '中', low: '低' },
   levels: { national: '国家级', provincial: '省级', municipal: '市级', county: '县级' },
 } as const;

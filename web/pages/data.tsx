@@ -66,6 +66,8 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
         <p>{t.data.privacyPublicText}</p>
         <h3 id="privacy-salts">{t.data.privacySalts}</h3>
         <p>{t.data.privacySaltsText}</p>
+        <h3 id="privacy-suggestions">{t.suggest.privacyTitle}</h3>
+        <p>{t.suggest.privacyText}</p>
       </section>
       <section aria-labelledby="sources">
         <h2 id="sources">{t.data.sources}</h2>

@@ -7,6 +7,8 @@ import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../comp
 import { Completeness } from './lists.tsx';
 import type { ListDetail } from '../../worker/services/lists.ts';
 import type { Page, TownSummary } from '../../worker/services/towns.ts';
+import type { SuggestionFormData } from '../components/suggestion-form.tsx';
+import { SuggestionSection, suggestionScripts } from './suggestion.tsx';
 
 export interface ListFilters {
   province?: string;
@@ -22,6 +24,8 @@ export interface ListPageData {
   csvUrl: string;
   nextUrl: string | null;
   firstUrl: string | null;
+  /** The correction and addition form, with this list chosen. */
+  suggestion: SuggestionFormData;
 }
 
 export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }) {
@@ -29,7 +33,7 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
   const { list, page, filters } = data;
   const name = ctx.lang === 'zh' ? list.name : list.name_en;
   return (
-    <Layout ctx={ctx} jsonLd={listDataset(ctx.url.origin, list)} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
+    <Layout ctx={ctx} jsonLd={listDataset(ctx.url.origin, list)} scripts={suggestionScripts(data.suggestion.turnstile)} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
       <h1>{name}</h1>
       <dl class="meta">
         <dt>{t.lists.issuer}</dt>
@@ -117,6 +121,7 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
           </div>
         </section>
       )}
+      <SuggestionSection ctx={ctx} data={data.suggestion} />
     </Layout>
   );
 }

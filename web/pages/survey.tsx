@@ -2,6 +2,7 @@ import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { QuestionField, type FormValue } from '../components/question.tsx';
+import { Honeypot, TurnstileField } from '../components/abuse-fields.tsx';
 import { beijingTime } from '../beijing-time.ts';
 import { waveWindow } from '../components/satisfaction.tsx';
 import type { Messages } from '../i18n/index.ts';
@@ -176,25 +177,8 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
               </div>
             </details>
           </section>
-          <div class="hp" aria-hidden="true">
-            <label>
-              {t.survey.honeypot}
-              <input name="website" tabindex={-1} autocomplete="off" />
-            </label>
-          </div>
-          {turnstile && (
-            <div class={`question${errors.turnstile ? ' has-error' : ''}`} id="q-turnstile" role="group" aria-labelledby="turnstile-title">
-              <p class="muted" id="turnstile-title">{t.survey.verifyTitle}</p>
-              <p class="error" id="err-turnstile" hidden={!errors.turnstile}>
-                {errors.turnstile ?? ''}
-              </p>
-              {turnstile.siteKey ? (
-                <div class="cf-turnstile" data-sitekey={turnstile.siteKey} data-language={lang === 'zh' ? 'zh-cn' : 'en'}></div>
-              ) : (
-                <p class="notice">{t.survey.verifyUnavailable}</p>
-              )}
-            </div>
-          )}
+          <Honeypot ctx={ctx} />
+          {turnstile && <TurnstileField ctx={ctx} turnstile={turnstile} error={errors.turnstile} />}
           <p id="status" class="status" role="status" aria-live="polite"></p>
           <button type="submit">{t.survey.submit}</button>
         </form>

@@ -6,11 +6,15 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
 import type { StatusEvent, Town } from '../../worker/services/towns.ts';
 import type { TownSatisfaction } from '../../worker/services/surveys/results.ts';
+import type { SuggestionFormData } from '../components/suggestion-form.tsx';
+import { SuggestionSection, suggestionScripts } from './suggestion.tsx';
 
 export interface TownPageData {
   town: Town;
   history: StatusEvent[];
   satisfaction: TownSatisfaction;
+  /** The correction and addition form about this town. */
+  suggestion: SuggestionFormData;
 }
 
 export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }) {
@@ -23,7 +27,7 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
   const surveys = [...bySurvey];
   const waveNames = new Map(satisfaction.surveys.map((s) => [s.wave_id, s.wave.name]));
   return (
-    <Layout ctx={ctx} title={town.name} description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}>
+    <Layout ctx={ctx} title={town.name} scripts={suggestionScripts(data.suggestion.turnstile)} description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}>
       <h1>{town.name}</h1>
       <dl class="meta">
         <dt>{t.town.pinyin}</dt>
@@ -85,6 +89,12 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
               <p class="timeline-date">{e.effective_date ?? t.town.unknownDate}</p>
               {/* Recorded in advance: the status above the history is today's, and this one does not count yet. */}
               {e.scheduled && <p class="small"><strong>{t.town.scheduled}</strong></p>}
+              {/* Recorded from a suggestion of the public, with the same checks and source as any other event. */}
+              {e.suggested_by_public && (
+                <p class="small credit" title={t.suggest.creditLong}>
+                  {t.suggest.credit}
+                </p>
+              )}
               {e.superseded_by && (
                 <p class="small">
                   <a href={`#event-${e.superseded_by}`}>{fmt(t.town.superseded, { id: e.superseded_by })}</a>
@@ -122,6 +132,8 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
           </section>
         ))}
       </section>
+
+      <SuggestionSection ctx={ctx} data={data.suggestion} />
     </Layout>
   );
 }

@@ -160,6 +160,8 @@ export const statusEvents = sqliteTable(
     recordedAt: text('recorded_at'),
     /** Name of the admin token that recorded it; null for loaded events. */
     recordedBy: text('recorded_by'),
+    /** The public suggestion (suggestions.id) an import turned into this event; null for all others. */
+    suggestionId: text('suggestion_id'),
   },
   (t) => [
     index('events_membership_idx').on(t.membershipId, t.effectiveOn, t.id),
@@ -168,6 +170,7 @@ export const statusEvents = sqliteTable(
     index('events_effective_on_idx').on(t.effectiveOn),
     uniqueIndex('events_data_key_uq').on(t.dataKey),
     uniqueIndex('events_supersedes_uq').on(t.supersedesId),
+    index('events_suggestion_idx').on(t.suggestionId),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sha256Hex } from '../lib/hash.ts';
 
-/** What a token may do: `editor` writes lists, towns and events; `surveys` manages questionnaires and exports answers; `auditor` reads the audit log. */
+/** What a token may do: `editor` writes lists, towns and events and reviews public suggestions; `surveys` manages questionnaires and exports answers; `auditor` reads the audit log. */
 export const ROLES = ['editor', 'surveys', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

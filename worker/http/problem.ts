@@ -14,6 +14,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'survey-not-found': { status: 404, title: 'Survey not found' },
   'survey-closed': { status: 409, title: 'Survey closed' },
   'already-answered': { status: 409, title: 'Already answered' },
+  'already-decided': { status: 409, title: 'Already decided' },
   'consent-required': { status: 400, title: 'Consent required' },
   'invalid-answers': { status: 400, title: 'Invalid answers' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with another request' },

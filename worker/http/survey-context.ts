@@ -1,10 +1,23 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { clientKey } from '../services/surveys/client-key.ts';
+import type { AbuseControls } from '../services/surveys/admit.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
 
 /** The largest submission body, the same for the JSON API and the site's form (a questionnaire is a few KB). */
 export const SUBMISSION_MAX_BYTES = 64 * 1024;
+
+/** The JSON API's limit on a public write (a questionnaire's answers, a suggestion): a 413 problem beyond 64 KB. */
+export function submissionBodyLimit(what: string): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: SUBMISSION_MAX_BYTES,
+    onError: () => {
+      throw new AppError('payload-too-large', `${what} may not exceed 64 KB.`);
+    },
+  });
+}
 
 /**
  * The publication threshold from MIN_SAMPLE, 10 unless set: never below 10,
@@ -17,23 +30,27 @@ export function minSample(env: { MIN_SAMPLE?: string }): number {
 }
 
 /**
- * What a submission needs from the request and the platform, the same for
- * the JSON API and the site's form: the client network (only CF-Connecting-IP
- * is trusted), the rate limiter, Turnstile when configured, and the clock.
+ * What a public write needs from the request and the platform, the same for
+ * the JSON API and the site's forms: the client network (only
+ * CF-Connecting-IP is trusted), the rate limiter, Turnstile when configured,
+ * and the clock.
  */
-export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyKey: string): SubmitContext {
+export function abuseControls(c: Context<AppEnv>, idempotencyKey: string): AbuseControls {
   const db = c.var.db;
   const now = new Date();
   const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
   return {
-    surveyId,
     idempotencyKey,
     clientKey: () => clientKey(db, address, now),
     limiter: c.env.SUBMISSION_LIMITER,
     turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
-    enterpriseSecrets: c.env.ENTERPRISE_WAVE_SECRETS,
     now,
   };
+}
+
+/** What a questionnaire submission needs: the abuse controls, the survey, and the enterprise waves' secrets. */
+export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyKey: string): SubmitContext {
+  return { ...abuseControls(c, idempotencyKey), surveyId, enterpriseSecrets: c.env.ENTERPRISE_WAVE_SECRETS };
 }
 
 /**

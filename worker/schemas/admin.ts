@@ -151,7 +151,7 @@ export const ImportProblemSchema = z
     row: z.number().int().openapi({ description: 'Line of the CSV (the header is line 1); 0 for the file as a whole.', example: 3 }),
     column: z.string().nullable().openapi({ description: 'Column at fault, when one is.', example: 'town' }),
     code: z
-      .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded'])
+      .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded', 'unknown-suggestion'])
       .openapi({ description: 'Stable code of the problem.', example: 'unknown-town' }),
     detail: z.string().openapi({ description: 'What is wrong, in words.', example: 'No town 长沟 in 北京市.' }),
     suggestions: z.array(z.object({
@@ -189,9 +189,11 @@ export const ImportReportSchema = z
  * What the audit log can say: the kinds of record, and what was done to them.
  * `survey` is a questionnaire's window; `responses` are a survey's raw
  * responses, personal data whose every export is recorded (never the data).
+ * A `suggestion` from the public is accepted or declined (its status and
+ * reason are recorded, never its contact details).
  */
-export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'wave', 'responses'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'import', 'export'] as const;
+export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'wave', 'responses', 'suggestion'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'import', 'export', 'accept', 'decline'] as const;
 
 export const AuditQuery = z
   .object({
@@ -208,7 +210,7 @@ export const AuditEntrySchema = z
     id: z.number().int().openapi({ description: 'Entry id, increasing.', example: 1 }),
     at: z.string().openapi({ description: 'When (UTC, ISO 8601).', example: '2026-11-23T10:00:00.000Z' }),
     actor: z.string().openapi({ description: 'Name of the admin token used.', example: 'local-dev' }),
-    action: z.enum(AUDIT_ACTIONS).openapi({ description: 'What was done: `create`, `update`, `import`, or `export` (personal data read out).', example: 'create' }),
+    action: z.enum(AUDIT_ACTIONS).openapi({ description: 'What was done: `create`, `update`, `import`, `export` (personal data read out), or `accept` / `decline` (a public suggestion decided).', example: 'create' }),
     entity: z.enum(AUDIT_ENTITIES).openapi({ description: 'Kind of record.', example: 'event' }),
     entity_id: z.string().openapi({ description: 'Id of the record (`town/list` for a membership; the survey id for a survey\'s window and for its responses).', example: '801' }),
     before: z.unknown().nullable().openapi({ description: 'The record before (as in the change feed; a survey\'s window); null when created, and for an export.', example: null }),

@@ -126,6 +126,7 @@ export const EventSchema = z
     supersedes: z.number().int().nullable().openapi({ description: 'Id of the event this one corrects; null when it corrects none.', example: null }),
     superseded_by: z.number().int().nullable().openapi({ description: 'Id of the event that corrects this one. A superseded event stays in the history but counts for no status.', example: null }),
     recorded_at: z.string().nullable().openapi({ description: 'When it was recorded through the admin API (UTC); null for events loaded from the data files.', example: null }),
+    suggested_by_public: z.boolean().openapi({ description: 'True when the event was recorded from a suggestion sent by the public (公众建议) and accepted by staff, with the same checks and source as any other.', example: false }),
     scheduled: z.boolean().openapi({
       description:
         'True while the event is still to come: its last possible day (see `as_of`) is after today in Beijing time. A scheduled event counts for no current status, nor for any `as_of` before its day; it takes effect on that day without any further write.',

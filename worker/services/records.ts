@@ -93,6 +93,7 @@ export function eventRecord(e: typeof statusEvents.$inferSelect): EventRecord {
     note_zh: e.noteZh,
     supersedes: e.supersedesId,
     recorded_at: e.recordedAt,
+    suggested_by_public: e.suggestionId !== null && e.suggestionId !== undefined,
   };
 }
 

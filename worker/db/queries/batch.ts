@@ -51,9 +51,14 @@ const dialect = new SQLiteAsyncDialect();
  * here rather than by drizzle's batch(), which cannot bind the parameters of raw SQL.
  */
 export async function runBatch(db: Db, statements: Statement[]): Promise<void> {
-  if (statements.length === 0) return;
+  await batchResults(db, statements);
+}
+
+/** runBatch, giving each statement's result (an UPDATE's `meta.changes`, say). */
+export async function batchResults(db: Db, statements: Statement[]): Promise<D1Result[]> {
+  if (statements.length === 0) return [];
   const client = db.$client;
-  await client.batch(
+  return client.batch(
     statements.map((s) => {
       const query = is(s, SQL) ? dialect.sqlToQuery(s) : s.toSQL();
       return client.prepare(query.sql).bind(...query.params);

@@ -21,6 +21,7 @@ export const EVENT_FIELDS: Field<StatusEvent>[] = [
   { name: 'supersedes', type: 'integer', title: { zh: '更正的事件', en: 'Supersedes' }, description: { zh: '本事件更正的事件编号。', en: 'Id of the event this one corrects.' }, value: (e) => e.supersedes },
   { name: 'superseded_by', type: 'integer', title: { zh: '被更正于', en: 'Superseded by' }, description: { zh: '更正本事件的事件编号；被更正的事件保留在历史中，但不再决定状态。', en: 'Id of the event that corrects this one; a superseded event stays in the history but counts for no status.' }, value: (e) => e.superseded_by },
   { name: 'recorded_at', type: 'string', title: { zh: '录入时间', en: 'Recorded at' }, description: { zh: '通过管理接口录入的时间（UTC，ISO 8601）；从数据文件载入的事件为空。', en: 'When it was recorded through the admin API (UTC, ISO 8601); empty for events loaded from the data files.' }, value: (e) => e.recorded_at },
+  { name: 'suggested_by_public', type: 'boolean', title: { zh: '公众建议', en: 'Suggested by the public' }, description: { zh: '事件来自公众提交、经工作人员核实采纳的建议时为 true。', en: 'True when the event was recorded from a suggestion sent by the public and accepted by staff.' }, constraints: { required: true }, value: (e) => e.suggested_by_public },
   { name: 'scheduled', type: 'boolean', title: { zh: '尚未生效', en: 'Scheduled' }, description: { zh: '事件日期在今天（北京时间）之后时为 true，届时自动生效。', en: 'True while the event is still to come (after today in Beijing time); it takes effect on its day.' }, constraints: { required: true }, value: (e) => e.scheduled },
 ];
 

@@ -21,6 +21,9 @@ const ROLES = [
   ['/api/v1/admin/towns', 'editor'],
   ['/api/v1/admin/events', 'editor'],
   ['/api/v1/admin/imports', 'editor'],
+  // The editor capability "review public suggestions".
+  ['/api/v1/admin/suggestions', 'editor'],
+  ['/api/v1/admin/suggestions/*', 'editor'],
 ] as const;
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -10,17 +10,19 @@ import type { WriteContext } from './audit.ts';
 import { commitWithRetry, errorText, eventWriteStatements } from './commit.ts';
 import { jsonInsert } from '../../db/queries/batch.ts';
 import { adminIdempotency } from '../../db/schema.ts';
+import { selectSuggestionStates } from '../../db/queries/suggestions.ts';
 import { planEvents, type EventInput } from './plan-events.ts';
 
 export const REQUIRED_COLUMNS = ['town', 'list', 'status', 'effective_date', 'document'] as const;
-export const OPTIONAL_COLUMNS = ['province', 'status_raw', 'listed_as', 'confidence', 'source_urls', 'note', 'supersedes'] as const;
+/** `suggestion`: the receipt of an accepted public suggestion the row records; its events then credit the public. */
+export const OPTIONAL_COLUMNS = ['province', 'status_raw', 'listed_as', 'confidence', 'source_urls', 'note', 'supersedes', 'suggestion'] as const;
 /** A notice names at most a few hundred towns; the cap keeps one import within one Worker invocation's time. */
 export const MAX_IMPORT_ROWS = 2000;
 
 type TownName = { id: string; name: string; province: string };
 
 /** The same limits as the JSON API's fields (schemas/admin.ts), so that a CSV cannot store what the API refuses. */
-const MAX_LENGTH: Partial<Record<string, number>> = { province: 20, status_raw: 100, listed_as: 100, note: 1000, source_urls: 5000 };
+const MAX_LENGTH: Partial<Record<string, number>> = { province: 20, status_raw: 100, listed_as: 100, note: 1000, source_urls: 5000, suggestion: 100 };
 
 /** Cells that cannot be stored as given: NUL (refused by every text field of the API) and text over its field's limit. */
 function cellProblems(line: number, values: Record<string, string>): ImportProblem[] {
@@ -105,10 +107,11 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
   if (report.problems.length) return finish(report, dryRun);
 
   const records = parsed.records;
-  const [towns, lists, sources] = await Promise.all([
+  const [towns, lists, sources, suggestionStates] = await Promise.all([
     selectTownNames(db),
     selectListsByIds(db, [...new Set(records.map((r) => r.values.list!))]),
     selectSourcesByRef(db, [...new Set(records.map((r) => r.values.document!))]),
+    selectSuggestionStates(db, [...new Set(records.map((r) => r.values.suggestion ?? '').filter(Boolean))]),
   ]);
   const townById = new Map(towns.map((t) => [t.id, t]));
   const listById = new Map(lists.map((l) => [l.id, l]));
@@ -138,6 +141,11 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
     if (!parseSourceDate(date).date) report.problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
     if (v.confidence && !['high', 'medium', 'low'].includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
     if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) report.problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
+    // Only a suggestion staff accepted may be credited: a received one is undecided, a declined one was refused.
+    const suggestionState = v.suggestion ? suggestionStates.get(v.suggestion) : undefined;
+    if (v.suggestion && suggestionState !== 'accepted') {
+      report.problems.push(problem(line, 'unknown-suggestion', suggestionState ? `Suggestion ${v.suggestion} is ${suggestionState}; accept it first (POST /api/v1/admin/suggestions/{suggestion}/accept).` : `No suggestion "${v.suggestion}".`, 'suggestion'));
+    }
     const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);
     if (urls.some((u) => !/^https?:\/\/\S+$/.test(u))) report.problems.push(problem(line, 'invalid-value', 'source_urls holds http(s) URLs separated by spaces.', 'source_urls'));
     if (report.problems.length > before) continue;
@@ -155,6 +163,7 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
       note: v.note || null,
       listedAs: v.listed_as || null,
       supersedes: v.supersedes ? Number(v.supersedes) : null,
+      suggestionId: v.suggestion || null,
     });
   }
 

@@ -23,6 +23,8 @@ export interface EventInput {
   note: string | null;
   listedAs: string | null;
   supersedes: number | null;
+  /** The accepted public suggestion the event records, when an import row names one. */
+  suggestionId?: string | null;
 }
 
 export interface PlannedWrite {
@@ -173,6 +175,7 @@ export function planEvents(
       supersedesId: input.supersedes,
       recordedAt: by.at,
       recordedBy: by.actor,
+      suggestionId: input.suggestionId ?? null,
     };
     events.push(event);
     if (input.supersedes !== null) superseded.add(input.supersedes);

@@ -8,23 +8,17 @@ import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
 import { definitionsOf } from './definitions.ts';
 import { enterpriseClaim } from './enterprise-claim.ts';
 import { dimensionScores } from './statistics.ts';
-import { verifyTurnstile } from './turnstile.ts';
+import { admit, type AbuseControls } from './admit.ts';
 import { validateAnswers } from './validate-answers.ts';
 import { sha256Hex } from '../../lib/hash.ts';
 
 export type Submission = z.infer<typeof SubmissionSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
-export interface SubmitContext {
+export interface SubmitContext extends AbuseControls {
   surveyId: string;
-  idempotencyKey: string;
-  /** Salted hash of the client network; see client-key.ts. */
-  clientKey: () => Promise<string>;
-  limiter?: RateLimit;
-  turnstileSecret?: string;
   /** The ENTERPRISE_WAVE_SECRETS secret: each enterprise wave's key for the claims (services/surveys/enterprise-claim.ts). */
   enterpriseSecrets?: string;
-  now: Date;
 }
 
 export interface SubmitResult {
@@ -131,19 +125,6 @@ function prepare(submission: Submission, definition: SurveyDefinition): Pick<Sub
 }
 
 /**
- * Turnstile, then the per-network limit: the last gate before the write, so
- * that only a submission that is valid and about to be stored spends the
- * client's budget (the limiter binding can only consume, never peek).
- */
-async function admit(submission: Submission, ctx: SubmitContext): Promise<void> {
-  if (ctx.turnstileSecret) await verifyTurnstile(ctx.turnstileSecret, submission.turnstile_token, ctx.idempotencyKey);
-  if (ctx.limiter) {
-    const { success } = await ctx.limiter.limit({ key: await ctx.clientKey() });
-    if (!success) throw new AppError('rate-limited', 'Too many submissions from your network; please wait a minute.', { headers: { 'Retry-After': '60' } });
-  }
-}
-
-/**
  * A bot that filled the honeypot is answered exactly as if it had been stored
  * (a refusal would teach it to leave the field empty): it went through every
  * check and spent its budget like a real submission, and gets a receipt of the
@@ -205,7 +186,7 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
     const { wave, definition } = await target(db, submission, state, ctx);
     const rows = prepare(submission, definition);
     const claimHash = await claimOf(submission, definition, wave, ctx);
-    if (!admitted) await admit(submission, ctx);
+    if (!admitted) await admit(ctx, submission.turnstile_token);
     admitted = true;
 
     const receipt: Receipt = {

@@ -1,0 +1,98 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { batchResults } from './batch.ts';
+import { statusEvents } from '../schema.ts';
+import { suggestions } from '../suggestion-schema.ts';
+
+export type SuggestionRow = typeof suggestions.$inferSelect;
+
+export async function insertSuggestion(db: Db, row: typeof suggestions.$inferInsert): Promise<void> {
+  await db.insert(suggestions).values(row);
+}
+
+/** The suggestion an Idempotency-Key stored (a decoy too), if any. */
+export async function selectSuggestionByKey(db: Db, key: string): Promise<SuggestionRow | null> {
+  return (await db.select().from(suggestions).where(eq(suggestions.idempotencyKey, key)).get()) ?? null;
+}
+
+export async function selectSuggestion(db: Db, id: string): Promise<SuggestionRow | null> {
+  return (await db.select().from(suggestions).where(eq(suggestions.id, id)).get()) ?? null;
+}
+
+/** The status events imported from these suggestions, oldest first. */
+export async function selectSuggestionEvents(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: statusEvents.id, suggestionId: statusEvents.suggestionId, townId: statusEvents.townId, listId: statusEvents.listId, status: statusEvents.status, effectiveDate: statusEvents.effectiveDate })
+    .from(statusEvents)
+    .where(inArray(statusEvents.suggestionId, ids))
+    .orderBy(statusEvents.id);
+}
+
+/** Whether each suggestion exists (decoys do not count) and its status: what an import checks of its `suggestion` column. */
+export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: suggestions.id, status: suggestions.status }).from(suggestions).where(and(inArray(suggestions.id, ids), eq(suggestions.decoy, false)));
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+export interface SuggestionFilter {
+  status?: string;
+  /** The sort key of the last row of the previous page: newest first by (submitted_at, id). */
+  after?: { submittedAt: string; id: string };
+}
+
+/** Staff's list, newest first, without decoys; one row more than `limit` tells whether a page follows. */
+export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: number): Promise<SuggestionRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    eq(suggestions.decoy, false),
+    f.status ? eq(suggestions.status, f.status) : undefined,
+    f.after
+      ? or(lt(suggestions.submittedAt, f.after.submittedAt), and(eq(suggestions.submittedAt, f.after.submittedAt), lt(suggestions.id, f.after.id)))
+      : undefined,
+  ];
+  return db.select().from(suggestions).where(and(...conditions)).orderBy(desc(suggestions.submittedAt), desc(suggestions.id)).limit(limit + 1);
+}
+
+export async function countSuggestions(db: Db, status?: string): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(suggestions)
+    .where(and(eq(suggestions.decoy, false), status ? eq(suggestions.status, status) : undefined))
+    .get();
+  return row?.n ?? 0;
+}
+
+export interface Decision {
+  id: string;
+  status: 'accepted' | 'declined';
+  reason: string | null;
+  at: string;
+  actor: string;
+  requestId: string;
+}
+
+/**
+ * Decides a received suggestion and audits it, in one batch. The update
+ * blanks the contact details (they are kept only until the decision) and
+ * applies only to a suggestion still `received`; the audit entry is written
+ * only if the row now holds this very decision, so a decision that lost a
+ * race writes nothing at all. Returns whether this request decided it.
+ */
+export async function decideSuggestion(db: Db, d: Decision): Promise<boolean> {
+  const after = JSON.stringify({ status: d.status, reason: d.reason, decided_at: d.at });
+  const results = await batchResults(db, [
+    sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL
+        WHERE id = ${d.id} AND status = 'received' AND decoy = 0`,
+    sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
+        SELECT ${d.at}, ${d.actor}, ${d.status === 'accepted' ? 'accept' : 'decline'}, 'suggestion', ${d.id}, json_object('status', 'received'), json(${after}), ${d.requestId}
+        WHERE EXISTS (SELECT 1 FROM ${suggestions} WHERE id = ${d.id} AND status = ${d.status} AND decided_at = ${d.at})`,
+  ]);
+  return changed(results[0]);
+}
+
+/** D1's count of rows an UPDATE changed. */
+function changed(result: unknown): boolean {
+  const meta = (result as { meta?: { changes?: number } } | undefined)?.meta;
+  return (meta?.changes ?? 0) > 0;
+}
