@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import checkedIn from '../../openapi/openapi.json';
 import { get, request } from '../helpers.ts';
+import { ADDITION_EXAMPLE, EXAMPLE_RECEIPT } from '../../worker/schemas/suggestions.ts';
+
+/** A suggestion's receipt exists only once it is sent: samples and forms that show the example receipt are tried with a real one. */
+async function realReceipt(): Promise<string> {
+  const res = await request('POST', '/api/v1/suggestions', {
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'CF-Connecting-IP': '198.51.100.251' },
+    body: JSON.stringify(ADDITION_EXAMPLE),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { receipt: string }).receipt;
+}
 
 /** /docs as one client gets it, with the given bindings. */
 async function docs(url = 'https://example.test/docs', bindings: Partial<Env> = {}): Promise<{ res: Response; html: string }> {
@@ -72,7 +83,9 @@ describe('/docs request samples (issue 13)', { timeout: 60_000 }, () => {
       .filter((s) => s.language === 'curl' && /^curl 'http:\/\/localhost:8787[^']*'$/.test(s.code))
       .map((s) => s.code.slice("curl '".length, -1));
     expect(urls.length).toBeGreaterThan(20);
-    for (const url of urls) {
+    const receipt = await realReceipt();
+    for (const sample of urls) {
+      const url = sample.replace(EXAMPLE_RECEIPT, receipt);
       // Snapshot files need a built snapshot: the listing of snapshots is checked, not one file of it.
       if (url.includes('/downloads/412-')) continue;
       const res = await get(new URL(url).pathname + new URL(url).search);
@@ -149,9 +162,12 @@ describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }
 
   it('sent with the documented examples, every form opens an answer of the operation', async () => {
     const { html } = await docs();
+    const receipt = await realReceipt();
     for (const form of forms(html)) {
-      // Path parameters take their example; query parameters one at a time, the others left empty.
-      const pathFields = form.names.filter((n) => new RegExp(`name="${n}"[^>]* required`).test(form.body)).map((n) => [n, form.examples[n]!] as [string, string]);
+      // Path parameters take their example (a receipt: a real one); query parameters one at a time, the others left empty.
+      const pathFields = form.names
+        .filter((n) => new RegExp(`name="${n}"[^>]* required`).test(form.body))
+        .map((n) => [n, form.examples[n] === EXAMPLE_RECEIPT ? receipt : form.examples[n]!] as [string, string]);
       const queryNames = form.names.filter((n) => !pathFields.some(([p]) => p === n) && n !== 'cursor' && form.examples[n] !== undefined);
       for (const only of [undefined, ...queryNames]) {
         const res = await send(form.operation, [...pathFields, ...form.names.filter((n) => !pathFields.some(([p]) => p === n)).map((n) => [n, n === only ? form.examples[n]! : ''] as [string, string])]);

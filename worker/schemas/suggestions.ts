@@ -27,7 +27,7 @@ export const ADDITION_EXAMPLE = {
   source: '建村〔2017〕178号',
 };
 
-const EXAMPLE_RECEIPT = 's-0b6f2a4e-8c1d-4f5a-9e3b-7d2c1a0f9e84';
+export const EXAMPLE_RECEIPT = 's-0b6f2a4e-8c1d-4f5a-9e3b-7d2c1a0f9e84';
 
 /** A date as precise as the sender knows it; the day must exist. */
 const ProposedDate = z
