@@ -9,6 +9,7 @@ import { importNotice } from '../admin/import.ts';
 import { adminView, eventsOf, itemView } from './view.ts';
 import { auditStatements } from '../admin/audit.ts';
 import { runBatch } from '../../db/queries/batch.ts';
+import { csvField } from '../../lib/csv.ts';
 
 const SORT = 'suggestions';
 
@@ -72,8 +73,10 @@ const IMPORT_HEADER = ['town', 'list', 'status', 'effective_date', 'document', '
  * The import row a suggestion proposes: the town (its id when known, else its
  * name with the province), the list, the status and date proposed, the
  * document number or the URL given as source, and the suggestion's receipt,
- * which credits the public on the events. Plain RFC 4180 quoting: the file is
- * read by the import, not by a spreadsheet.
+ * which credits the public on the events. Staff may edit it in a spreadsheet
+ * before sending it, so its cells are neutralised as every download's are (the
+ * sender's text is the public's: `=HYPERLINK(…)` as a town name must stay text);
+ * the import reads them back without the `'`.
  */
 export function importRowOf(row: SuggestionRow): string {
   const values: Record<(typeof IMPORT_HEADER)[number], string> = {
@@ -87,8 +90,7 @@ export function importRowOf(row: SuggestionRow): string {
     source_urls: row.sourceKind === 'url' ? row.source : '',
     suggestion: row.id,
   };
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `${IMPORT_HEADER.join(',')}\r\n${IMPORT_HEADER.map((k) => field(values[k])).join(',')}\r\n`;
+  return `${IMPORT_HEADER.join(',')}\r\n${IMPORT_HEADER.map((k) => csvField(values[k])).join(',')}\r\n`;
 }
 
 /**
