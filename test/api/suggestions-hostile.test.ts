@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv-reader.ts';
-import { request } from '../helpers.ts';
-import { ADDITION, admin, EDITOR, send } from '../suggestion-helpers.ts';
+import { request, TOWN } from '../helpers.ts';
+import { ADDITION, admin, CORRECTION, EDITOR, send } from '../suggestion-helpers.ts';
 
 /**
  * A hostile pass over the public suggestions (issue 14): what an outsider and a
  * staff member of the wrong role can do with them, each answered by a test.
  */
+const OTHER_TOWN = 'beijing-xiaotangshanzhen';
 const importCsv = (csv: string) => request('POST', '/api/v1/admin/imports?dry_run=true', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: csv });
 
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
@@ -31,5 +32,20 @@ describe('the import row an acceptance prefills', () => {
     const unknown = report.problems.find((p) => p.code === 'unknown-town');
     expect(unknown?.detail).toContain(`No town "${name}"`);
     expect(report.problems.filter((p) => p.column === 'note')).toEqual([]);
+  });
+});
+
+describe('crediting the public through the import', () => {
+  const row = (town: string, list: string, suggestion: string) => `town,list,status,effective_date,document,suggestion\n${town},${list},retained,2020-06-30,建村〔2016〕221号,${suggestion}\n`;
+
+  it('credits an accepted suggestion only on the list and town it was about', async () => {
+    const receipt = await send({ ...CORRECTION, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
+    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
+    const problems = async (csv: string) => (await (await importCsv(csv)).json<{ problems: { code: string; column: string | null }[] }>()).problems.filter((p) => p.column === 'suggestion');
+    // Its own row: nothing to say about the credit.
+    expect(await problems(row(TOWN, 'mohurd-2016-batch1', receipt))).toEqual([]);
+    // Another list, or another town: the public did not suggest that event.
+    expect(await problems(row(TOWN, 'mohurd-2017-batch2', receipt))).not.toEqual([]);
+    expect(await problems(row(OTHER_TOWN, 'mohurd-2016-batch1', receipt))).not.toEqual([]);
   });
 });

@@ -29,11 +29,17 @@ export async function selectSuggestionEvents(db: Db, ids: string[]) {
     .orderBy(statusEvents.id);
 }
 
-/** Whether each suggestion exists (decoys do not count) and its status: what an import checks of its `suggestion` column. */
-export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, string>> {
+/**
+ * Whether each suggestion exists (decoys do not count), its status, and the
+ * list and town it was about: what an import checks of its `suggestion` column.
+ */
+export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, { status: string; listId: string | null; townId: string | null }>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: suggestions.id, status: suggestions.status }).from(suggestions).where(and(inArray(suggestions.id, ids), eq(suggestions.decoy, false)));
-  return new Map(rows.map((r) => [r.id, r.status]));
+  const rows = await db
+    .select({ id: suggestions.id, status: suggestions.status, listId: suggestions.listId, townId: suggestions.townId })
+    .from(suggestions)
+    .where(and(inArray(suggestions.id, ids), eq(suggestions.decoy, false)));
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
 }
 
 export interface SuggestionFilter {
