@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv-reader.ts';
-import { request, TOWN } from '../helpers.ts';
-import { ADDITION, admin, CORRECTION, EDITOR, send } from '../suggestion-helpers.ts';
+import { getJson, newKey, request, TOWN } from '../helpers.ts';
+import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
 
 /**
  * A hostile pass over the public suggestions (issue 14): what an outsider and a
@@ -47,5 +47,150 @@ describe('crediting the public through the import', () => {
     // Another list, or another town: the public did not suggest that event.
     expect(await problems(row(TOWN, 'mohurd-2017-batch2', receipt))).not.toEqual([]);
     expect(await problems(row(OTHER_TOWN, 'mohurd-2016-batch1', receipt))).not.toEqual([]);
+  });
+});
+
+describe('two editors at once', () => {
+  it.each([
+    ['decline and decline', 'decline', 'decline'],
+    ['decline and accept', 'decline', 'accept'],
+    ['accept and decline', 'accept', 'decline'],
+  ] as const)('%s: one decision wins, the other is a 409, and one audit entry is written', async (_, first, second) => {
+    const receipt = await send({ ...CORRECTION, contact: { email: 'race@example.com' }, contact_consent: true });
+    const decide = (action: 'accept' | 'decline') => admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/${action}`, action === 'decline' ? { reason: '重复' } : undefined);
+    const statuses = (await Promise.all([decide(first), decide(second)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action IN ('accept', 'decline')", receipt)).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND contact IS NULL', receipt)).toBe(1);
+  });
+});
+
+describe('staff routes under other spellings', () => {
+  it.each([
+    ['/api/v1/admin/suggestions/', 'GET'],
+    ['/api/v1/admin//suggestions', 'GET'],
+    ['/api/v1//admin/suggestions', 'GET'],
+    ['/api/v1/admin/%73uggestions', 'GET'],
+    ['/api/v1/%61dmin/suggestions', 'GET'],
+    ['/api/v1/admin/suggestions?limit=1', 'GET'],
+  ])('%s needs the editor role like its plain spelling', async (path, method) => {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer ' }, { Authorization: 'Basic dGVzdDp0ZXN0' }, { Authorization: 'Bearer test-editor-token x' }, { Authorization: 'bearer  test-auditor-token' }];
+    for (const headers of attempts) {
+      expect((await request(method, path, { headers })).status, `${path} ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(400);
+    }
+    for (const token of ['test-auditor-token', 'test-surveys-token']) {
+      const res = await admin(token, method, path);
+      expect([400, 403, 404], `${path} ${token}`).toContain(res.status);
+    }
+  });
+
+  it('an auditor cannot decide a suggestion by an odd spelling of the decision path', async () => {
+    const receipt = await send(CORRECTION);
+    for (const path of [`/api/v1/admin/suggestions/${receipt}/accept/`, `/api/v1/admin//suggestions/${receipt}/accept`, `/api/v1/admin/suggestions/${receipt}/%61ccept`]) {
+      expect([400, 403, 404]).toContain((await admin('test-auditor-token', 'POST', path)).status);
+    }
+    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+  });
+});
+
+describe('odd bodies and requests to the public endpoint', () => {
+  const stored = () => count('SELECT COUNT(*) AS n FROM suggestions');
+
+  it.each([
+    ['a prototype key at the top', `{"__proto__": {"decoy": true}, ${JSON.stringify(ADDITION).slice(1)}`],
+    ['a prototype key in the contact', JSON.stringify({ ...ADDITION, contact_consent: true }).replace('{', '{"contact": {"__proto__": {"email": "x@example.com"}}, ')],
+    ['a constructor key', JSON.stringify({ ...ADDITION, constructor: { prototype: { decoy: true } } })],
+    ['contact consent as a string', JSON.stringify({ ...ADDITION, contact: { email: 'a@example.com' }, contact_consent: 'true' })],
+    ['an array', JSON.stringify([ADDITION])],
+    ['null', 'null'],
+  ])('refuses %s with 400 problem+json and stores nothing', async (_, body) => {
+    const before = await stored();
+    const res = await suggest(body);
+    expect(res.status, await res.clone().text()).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await stored()).toBe(before);
+  });
+
+  it('reads duplicate keys as JSON.parse does (the last wins) and checks the value that is kept', async () => {
+    const res = await suggest(`{"source": "建村〔2017〕178号", ${JSON.stringify({ ...ADDITION, source: 'javascript:alert(1)' }).slice(1)}`);
+    expect(res.status).toBe(400);
+  });
+
+  // (A `+json` type such as application/merge-patch+json is JSON, RFC 6839, and read as such.)
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])('refuses a body sent as %s, never storing it', async (type) => {
+    const before = await stored();
+    const res = await suggest(ADDITION, { headers: { 'Content-Type': type } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a streamed body over 64 KB without a Content-Length (413)', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 6) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await request('POST', '/api/v1/suggestions', { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+  });
+
+  it('never echoes contact details in a refusal', async () => {
+    const email = `${'long'.repeat(60)}@example.com`;
+    for (const body of [
+      { ...ADDITION, contact: { email }, contact_consent: true },
+      { ...ADDITION, contact: { email, address: 'secret street 1' }, contact_consent: true },
+      { ...ADDITION, contact: { email: 'hidden@example.com' } },
+      { ...ADDITION, list_id: 'no-such-list', contact: { phone: '13800138000' }, contact_consent: true },
+    ]) {
+      const res = await suggest(body);
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      for (const secret of [email, 'secret street 1', 'hidden@example.com', '13800138000']) expect(text).not.toContain(secret);
+    }
+  });
+
+  it.each([
+    ['PUT', '/api/v1/suggestions'],
+    ['DELETE', '/api/v1/suggestions'],
+    ['GET', '/api/v1/suggestions'],
+    ['POST', '/api/v1/suggestions/s-00000000-0000-4000-8000-000000000000'],
+    ['DELETE', '/api/v1/suggestions/s-00000000-0000-4000-8000-000000000000'],
+  ])('answers %s %s with a problem, never a 500', async (method, path) => {
+    const res = await request(method, path, { headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    expect([404, 405]).toContain(res.status);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    if (res.status === 405) expect(res.headers.get('Allow')).toBeTruthy();
+  });
+
+  it.each([
+    ['a trailing slash', '/api/v1/suggestions/'],
+    ['a double slash', '//api/v1/suggestions'],
+    ['a receipt of 5000 characters', `/api/v1/suggestions/s-${'0'.repeat(5000)}`],
+    ['an encoded space after the receipt', '/api/v1/suggestions/s-00000000-0000-4000-8000-000000000000%20'],
+    ['a right-to-left override', '/api/v1/suggestions/%E2%80%AEs-x'],
+  ])('answers a GET with %s with a problem, never a 500', async (_, path) => {
+    const res = await request('GET', path);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('HEAD of a receipt says as much as GET, without a body, and keeps it private', async () => {
+    const receipt = await send(ADDITION);
+    const res = await request('HEAD', `/api/v1/suggestions/${receipt}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(res.headers.get('Cache-Control')).toContain('private');
+  });
+
+  it('answers a CORS preflight for the POST without granting credentials', async () => {
+    const res = await request('OPTIONS', '/api/v1/suggestions', { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' } });
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('Access-Control-Allow-Credentials')).not.toBe('true');
   });
 });
