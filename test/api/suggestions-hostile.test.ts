@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { SuggestionReceiptSchema } from '../../worker/schemas/suggestions.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { getJson, newKey, request, TOWN } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
@@ -192,5 +194,33 @@ describe('odd bodies and requests to the public endpoint', () => {
     const res = await request('OPTIONS', '/api/v1/suggestions', { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' } });
     expect(res.status).toBeLessThan(500);
     expect(res.headers.get('Access-Control-Allow-Credentials')).not.toBe('true');
+  });
+});
+
+describe('contact details once a suggestion is decided', () => {
+  it.each(['decline', 'accept'] as const)('leave nothing behind after a %s: the row is as if none had been sent, and a retry still gets its receipt', async (action) => {
+    const key = newKey();
+    const body = { ...CORRECTION, detail: `联系方式测试 ${key}`, contact: { phone: '13800138000', name: '王五' }, contact_consent: true };
+    const receipt = SuggestionReceiptSchema.parse(await (await suggest(body, { key })).json()).receipt;
+    const without = await send({ ...CORRECTION, detail: body.detail });
+    for (const id of [receipt, without]) {
+      const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${id}/${action}`, action === 'decline' ? { reason: '测试' } : undefined);
+      expect(res.status).toBe(200);
+    }
+    const row = (id: string) => env.DB.prepare('SELECT contact, fingerprint FROM suggestions WHERE id = ?').bind(id).first<{ contact: string | null; fingerprint: string }>();
+    // Not even a hash of the phone number (eleven digits are quickly tried) is kept.
+    expect(await row(receipt)).toEqual(await row(without));
+    const again = await suggest(body, { key });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect((await suggest({ ...body, detail: '另一条' }, { key })).status).toBe(422);
+  });
+
+  it('a decoy keeps nothing derived from the contact either', async () => {
+    const body = { ...ADDITION, detail: `诱饵 ${newKey()}`, website: 'http://spam.example' };
+    const a = SuggestionReceiptSchema.parse(await (await suggest({ ...body, contact: { email: 'bot@example.com' }, contact_consent: true })).json()).receipt;
+    const b = SuggestionReceiptSchema.parse(await (await suggest(body)).json()).receipt;
+    const fingerprint = (id: string) => env.DB.prepare('SELECT fingerprint FROM suggestions WHERE id = ?').bind(id).first<string>('fingerprint');
+    expect(await fingerprint(a)).toBe(await fingerprint(b));
   });
 });

@@ -81,6 +81,7 @@ export interface Decision {
 /**
  * Decides a received suggestion and audits it, in one batch. The update
  * blanks the contact details (they are kept only until the decision) and
+ * what the fingerprint derived from them, and
  * applies only to a suggestion still `received`; the audit entry is written
  * only if the row now holds this very decision, so a decision that lost a
  * race writes nothing at all. Returns whether this request decided it.
@@ -88,7 +89,9 @@ export interface Decision {
 export async function decideSuggestion(db: Db, d: Decision): Promise<boolean> {
   const after = JSON.stringify({ status: d.status, reason: d.reason, decided_at: d.at });
   const results = await batchResults(db, [
-    sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL
+    // The fingerprint's contact part (after its `.`: see services/suggestions/submit.ts) goes with the contact.
+    sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL,
+          fingerprint = CASE WHEN instr(fingerprint, '.') > 0 THEN substr(fingerprint, 1, instr(fingerprint, '.') - 1) ELSE fingerprint END
         WHERE id = ${d.id} AND status = 'received' AND decoy = 0`,
     sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
         SELECT ${d.at}, ${d.actor}, ${d.status === 'accepted' ? 'accept' : 'decline'}, 'suggestion', ${d.id}, json_object('status', 'received'), json(${after}), ${d.requestId}
