@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { ADDITION_EXAMPLE, SuggestionReceiptSchema } from '../worker/schemas/suggestions.ts';
+import worker from '../worker/index.ts';
 import { newKey, request, TOWN } from './helpers.ts';
 
 /** What the suggestion tests send and how: shared by test/api/suggestions*.test.ts. */
@@ -28,3 +29,17 @@ export const admin = (token: string, method: string, path: string, body?: unknow
   request(method, path, { headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 export const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<number>('n')) ?? 0;
+
+let formNetworks = 0;
+/** Posts the site's suggestion form as a browser of this site would (same origin), from a network of its own. */
+export async function postSuggestionForm(fields: Record<string, string>, headers: Record<string, string> = {}, path = '/suggestions?lang=zh'): Promise<Response> {
+  return worker.fetch(
+    new Request(`https://example.test${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', 'CF-Connecting-IP': `203.0.113.${(formNetworks++ % 250) + 1}`, ...headers },
+      body: new URLSearchParams(fields),
+    }),
+    env,
+  );
+}
