@@ -224,3 +224,36 @@ describe('contact details once a suggestion is decided', () => {
     expect(await fingerprint(a)).toBe(await fingerprint(b));
   });
 });
+
+describe('a flood of suggestions about one town', () => {
+  it('drops invisible characters from the names, so that a copy with zero-width spaces is the same town', async () => {
+    const receipt = await send({ ...ADDITION, town_name: '\u200b尼\u200b山\u200d镇\ufeff', province: '山\u2060东省', city: '济\u200c宁市' });
+    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    expect(body.suggested).toMatchObject({ town_name: '尼山镇', province: '山东省', city: '济宁市' });
+    // A name of nothing but invisible characters is no name.
+    expect((await suggest({ ...ADDITION, town_name: '\u200b\u200d' })).status).toBe(400);
+  });
+
+  it('lets staff see every suggestion about one town or list together, however the town was given', async () => {
+    const name = `洪流${newKey().slice(0, 6)}镇`;
+    const flood = [
+      await send({ ...ADDITION, town_name: name }),
+      await send({ ...ADDITION, town_name: `${name.slice(0, 2)}\u200b${name.slice(2)}` }),
+      await send({ ...ADDITION, town_name: name, list_id: 'mohurd-2016-batch1' }),
+    ];
+    await send({ ...ADDITION, town_name: '别的镇' });
+    const receipts = async (query: string) => {
+      const res = await admin(EDITOR, 'GET', `/api/v1/admin/suggestions?limit=500&${query}`);
+      expect(res.status, query).toBe(200);
+      const page = await res.json<{ items: { receipt: string }[]; total: number }>();
+      expect(page.total).toBe(page.items.length);
+      return page.items.map((i) => i.receipt).sort();
+    };
+    expect(await receipts(`town=${encodeURIComponent(name)}`)).toEqual([...flood].sort());
+    expect(await receipts(`town=${encodeURIComponent(name)}&list=mohurd-2017-batch2`)).toEqual(flood.slice(0, 2).sort());
+    // A known town is found by its id too.
+    const byId = await send(CORRECTION);
+    expect(await receipts(`town=${TOWN}&status=received`)).toContain(byId);
+    expect((await admin(EDITOR, 'GET', `/api/v1/admin/suggestions?town=${'x'.repeat(500)}`)).status).toBe(400);
+  });
+});

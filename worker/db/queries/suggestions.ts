@@ -44,15 +44,27 @@ export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map
 
 export interface SuggestionFilter {
   status?: string;
+  list?: string;
+  /** A town's id, or its name as senders gave it. */
+  town?: string;
   /** The sort key of the last row of the previous page: newest first by (submitted_at, id). */
   after?: { submittedAt: string; id: string };
+}
+
+/** What staff filter by, decoys always left out. */
+function filterConditions(f: SuggestionFilter): (SQL | undefined)[] {
+  return [
+    eq(suggestions.decoy, false),
+    f.status ? eq(suggestions.status, f.status) : undefined,
+    f.list ? eq(suggestions.listId, f.list) : undefined,
+    f.town ? or(eq(suggestions.townId, f.town), eq(suggestions.townName, f.town)) : undefined,
+  ];
 }
 
 /** Staff's list, newest first, without decoys; one row more than `limit` tells whether a page follows. */
 export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: number): Promise<SuggestionRow[]> {
   const conditions: (SQL | undefined)[] = [
-    eq(suggestions.decoy, false),
-    f.status ? eq(suggestions.status, f.status) : undefined,
+    ...filterConditions(f),
     f.after
       ? or(lt(suggestions.submittedAt, f.after.submittedAt), and(eq(suggestions.submittedAt, f.after.submittedAt), lt(suggestions.id, f.after.id)))
       : undefined,
@@ -60,11 +72,11 @@ export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: n
   return db.select().from(suggestions).where(and(...conditions)).orderBy(desc(suggestions.submittedAt), desc(suggestions.id)).limit(limit + 1);
 }
 
-export async function countSuggestions(db: Db, status?: string): Promise<number> {
+export async function countSuggestions(db: Db, f: SuggestionFilter): Promise<number> {
   const row = await db
     .select({ n: sql<number>`count(*)` })
     .from(suggestions)
-    .where(and(eq(suggestions.decoy, false), status ? eq(suggestions.status, status) : undefined))
+    .where(and(...filterConditions(f)))
     .get();
   return row?.n ?? 0;
 }

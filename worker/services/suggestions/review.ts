@@ -13,15 +13,16 @@ import { csvField } from '../../lib/csv.ts';
 
 const SORT = 'suggestions';
 
-/** Staff's list of suggestions, newest first, with keyset pagination; decoys are never shown. */
-export async function listSuggestions(db: Db, q: { status?: string; limit: number; cursor?: string }) {
+/** Staff's list of suggestions, newest first, with keyset pagination, by status, list and town; decoys are never shown. */
+export async function listSuggestions(db: Db, q: { status?: string; list?: string; town?: string; limit: number; cursor?: string }) {
   let after: { submittedAt: string; id: string } | undefined;
   if (q.cursor) {
     const key = decodeCursor(q.cursor, SORT, 2);
     if (!key) throw new AppError('invalid-cursor', 'The cursor is not one this endpoint gave.');
     after = { submittedAt: key[0]!, id: key[1]! };
   }
-  const [rows, total] = await Promise.all([selectSuggestionPage(db, { status: q.status, after }, q.limit), countSuggestions(db, q.status)]);
+  const filter = { status: q.status, list: q.list, town: q.town };
+  const [rows, total] = await Promise.all([selectSuggestionPage(db, { ...filter, after }, q.limit), countSuggestions(db, filter)]);
   const page = rows.slice(0, q.limit);
   const events = await eventsOf(db, page);
   const last = page.at(-1);
