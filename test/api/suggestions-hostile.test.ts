@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SuggestionReceiptSchema } from '../../worker/schemas/suggestions.ts';
 import { parseCsv } from '../csv-reader.ts';
-import { getJson, newKey, request, TOWN } from '../helpers.ts';
+import { getJson, newKey, request, TOWN, withinOneRateWindow } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
 
 /**
@@ -49,6 +49,26 @@ describe('crediting the public through the import', () => {
     // Another list, or another town: the public did not suggest that event.
     expect(await problems(row(TOWN, 'mohurd-2017-batch2', receipt))).not.toEqual([]);
     expect(await problems(row(OTHER_TOWN, 'mohurd-2016-batch1', receipt))).not.toEqual([]);
+  });
+});
+
+describe('suggestions the data moved away from', () => {
+  it('accepts one whose town and list are gone since (a reload of the data) with a dry run saying so, never a 500', async () => {
+    const receipt = await send(CORRECTION);
+    await env.DB.prepare("UPDATE suggestions SET town_id = 'vanished-zhen', list_id = 'vanished-list' WHERE id = ?").bind(receipt).run();
+    const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
+    expect(res.status).toBe(200);
+    const { report } = await res.json<{ report: { valid: boolean; problems: { code: string }[] } }>();
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['unknown-town', 'unknown-list']));
+  });
+
+  it('never credits the public with a decoy, whose receipt its bot holds', async () => {
+    const decoy = SuggestionReceiptSchema.parse(await (await suggest({ ...CORRECTION, website: 'http://spam.example' })).json()).receipt;
+    await env.DB.prepare("UPDATE suggestions SET status = 'accepted' WHERE id = ?").bind(decoy).run();
+    const { problems } = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${decoy}\n`)).json<{ problems: { code: string }[] }>();
+    expect(problems.map((p) => p.code)).toContain('unknown-suggestion');
+    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${decoy}/accept`)).status).toBe(404);
   });
 });
 
@@ -255,5 +275,19 @@ describe('a flood of suggestions about one town', () => {
     const byId = await send(CORRECTION);
     expect(await receipts(`town=${TOWN}&status=received`)).toContain(byId);
     expect((await admin(EDITOR, 'GET', `/api/v1/admin/suggestions?town=${'x'.repeat(500)}`)).status).toBe(400);
+  });
+});
+
+describe('the rate limit under other spellings of one network', () => {
+  it('spends one budget for every spelling of an IPv6 /64 and of an IPv4-mapped address', { timeout: 90_000 }, async () => {
+    await withinOneRateWindow();
+    const spellings = ['2001:db8:99:1::1', '2001:0DB8:0099:0001:0000:0000:0000:0001', '2001:db8:99:1:ffff::9', '2001:db8:99:1::1%eth0'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await suggest(ADDITION, { ip: spellings[i % spellings.length] })).status);
+    expect(statuses).toEqual(Array(10).fill(201));
+    for (const ip of spellings) expect((await suggest(ADDITION, { ip })).status, ip).toBe(429);
+    // IPv4 and its IPv4-mapped IPv6 spelling are one client too.
+    for (let i = 0; i < 10; i++) expect((await suggest(ADDITION, { ip: i % 2 ? '192.0.2.77' : '::ffff:192.0.2.77' })).status).toBe(201);
+    expect((await suggest(ADDITION, { ip: '::FFFF:c000:024d' })).status).toBe(429);
   });
 });
