@@ -291,3 +291,16 @@ describe('the rate limit under other spellings of one network', () => {
     expect((await suggest(ADDITION, { ip: '::FFFF:c000:024d' })).status).toBe(429);
   });
 });
+
+describe('what the sender wrote', () => {
+  it('stays on the status page only: the prefilled import row does not make it the public note of an event', async () => {
+    // The form promises that what is suggested is shown only to whoever holds the receipt; a sender may write anything there.
+    const detail = `2019年复核保留，我的电话13900001111 ${newKey()}`;
+    const receipt = await send({ ...CORRECTION, detail, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
+    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    expect(csv).not.toContain('13900001111');
+    const [header, row] = parseCsv(csv);
+    expect(row![header!.indexOf('note')]).toBe('');
+    expect(row![header!.indexOf('suggestion')]).toBe(receipt);
+  });
+});

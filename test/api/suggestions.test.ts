@@ -215,7 +215,7 @@ describe('staff review', () => {
     expect(body.suggestion.status).toBe('accepted');
     const [header, row] = body.csv.trim().split('\r\n');
     expect(header).toBe('town,list,status,effective_date,document,province,note,source_urls,suggestion');
-    expect(row).toBe(`新试镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,${ADDITION.detail},,${receipt}`);
+    expect(row).toBe(`新试镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,,,${receipt}`);
     expect(body.report.dry_run).toBe(true);
     // The town is not known: the same check as any notice says so, with what to do (create it first).
     expect(body.report.problems.map((p) => p.code)).toContain('unknown-town');

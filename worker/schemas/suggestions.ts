@@ -183,7 +183,7 @@ export const DeclineSchema = z
 export const AcceptanceSchema = z
   .object({
     suggestion: AdminSuggestionSchema,
-    csv: z.string().openapi({ description: 'The import row prefilled from the suggestion, with its header: edit it if needed, then send it to `POST /api/v1/admin/imports` (the `suggestion` column credits the public on the events).', example: 'town,list,status,effective_date,document,province,note,source_urls,suggestion\r\n尼山镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,…,,s-0b6f…\r\n' }),
+    csv: z.string().openapi({ description: 'The import row prefilled from the suggestion, with its header and an empty `note` (an event\'s note is public; the sender\'s `detail` is not): edit it if needed, then send it to `POST /api/v1/admin/imports` (the `suggestion` column credits the public on the events).', example: 'town,list,status,effective_date,document,province,note,source_urls,suggestion\r\n尼山镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,,,s-0b6f…\r\n' }),
     report: ImportReportSchema.openapi({ description: 'The dry run of the row: what the import would write, and every problem it finds (an unknown town is created first; an unknown document recorded first).' }),
   })
   .openapi('SuggestionAcceptance', { description: 'The accepted suggestion, its prefilled import row and the dry run of that row: nothing is written to the lists.' });

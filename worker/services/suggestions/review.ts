@@ -73,7 +73,8 @@ const IMPORT_HEADER = ['town', 'list', 'status', 'effective_date', 'document', '
 /**
  * The import row a suggestion proposes: the town (its id when known, else its
  * name with the province), the list, the status and date proposed, the
- * document number or the URL given as source, and the suggestion's receipt,
+ * document number or the URL given as source, an empty note (the public note
+ * of an event is staff's to write), and the suggestion's receipt,
  * which credits the public on the events. Staff may edit it in a spreadsheet
  * before sending it, so its cells are neutralised as every download's are (the
  * sender's text is the public's: `=HYPERLINK(…)` as a town name must stay text);
@@ -87,7 +88,8 @@ export function importRowOf(row: SuggestionRow): string {
     effective_date: row.proposedDate ?? '',
     document: row.sourceKind === 'document_number' ? row.source : '',
     province: row.townId ? '' : (row.province ?? ''),
-    note: row.detail,
+    // Left for staff: the sender's words were promised to the status page only, and an event's note is public.
+    note: '',
     source_urls: row.sourceKind === 'url' ? row.source : '',
     suggestion: row.id,
   };
