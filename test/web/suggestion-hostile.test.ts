@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newKey, TOWN } from '../helpers.ts';
-import { postSuggestionForm } from '../suggestion-helpers.ts';
+import { get, newKey, request, TOWN } from '../helpers.ts';
+import { admin, EDITOR, postSuggestionForm, send } from '../suggestion-helpers.ts';
 
 /**
  * The site's suggestion form under attack, without JavaScript (issue 14): what
@@ -41,5 +41,20 @@ describe('the suggestion form, hostile', () => {
   it('refuses a language switch from another site like any post of the form', async () => {
     const res = await postSuggestionForm({ ...CORRECTION, idempotency_key: newKey(), switch_lang: '1' }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, '/suggestions?lang=en');
     expect(res.status).toBe(403);
+  });
+});
+
+describe('a source the public gave, once imported', () => {
+  it('is linked from the town page as user-generated: rel="nofollow ugc noopener"', async () => {
+    const url = `https://www.example.gov.cn/suggested/${newKey()}.html`;
+    const receipt = await send({ kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '复核保留', source: url, proposed_status: 'retained', proposed_date: '2021-03-31' });
+    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    // The import needs a document (the row's empty cell after the date): the list's notice; the URL stays the event's link.
+    const row = csv.replace(',,', ',建村〔2016〕221号,');
+    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: row });
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    const html = await (await get(`/towns/${TOWN}?lang=zh`)).text();
+    const link = new RegExp(`<a href="${url.replace(/[.?]/g, '\\$&')}" rel="([^"]*)"`).exec(html);
+    expect(link?.[1]?.split(' ').sort()).toEqual(['nofollow', 'noopener', 'ugc']);
   });
 });
