@@ -1,8 +1,11 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { DrizzleQueryError } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { describe, expect, it, vi } from 'vitest';
+import { handleError } from '../../worker/http/errors.ts';
 import { SuggestionReceiptSchema } from '../../worker/schemas/suggestions.ts';
 import { parseCsv } from '../csv-reader.ts';
-import { getJson, newKey, request, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
 
 /**
@@ -302,5 +305,44 @@ describe('what the sender wrote', () => {
     const [header, row] = parseCsv(csv);
     expect(row![header!.indexOf('note')]).toBe('');
     expect(row![header!.indexOf('suggestion')]).toBe(receipt);
+  });
+});
+
+describe('an Idempotency-Key of another endpoint', () => {
+  it('is a key of its own for a suggestion: neither replays nor refuses the other', async () => {
+    const key = newKey();
+    const answers = await fullAnswers('public');
+    expect((await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { key })).status).toBe(201);
+    const res = await suggest(CORRECTION, { key });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(SuggestionReceiptSchema.parse(await res.json()).receipt).toMatch(/^s-/);
+    const again = await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { key });
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+  });
+});
+
+describe('the logs', () => {
+  // drizzle puts a failed query's parameters in its error's message: an insert's would be the contact details.
+  const failedInsert = (cause: string) =>
+    new DrizzleQueryError('insert into "suggestions" ("id", "contact") values (?, ?)', ['s-1', '{"email":"logged@example.com","phone":"13700001111"}'], new Error(cause));
+  const context = { req: { url: 'https://example.test/api/v1/suggestions' } } as unknown as Context;
+
+  it.each([
+    ['an unexpected database error', 'D1_ERROR: no such table: suggestions'],
+    ['a busy database', 'D1_ERROR: storage operation exceeded timeout'],
+  ])('never get the parameters of a failed query (%s): the query and the cause only', async (_, cause) => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.stack} ${a.message} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    const spies = [vi.spyOn(console, 'error').mockImplementation(record), vi.spyOn(console, 'warn').mockImplementation(record), vi.spyOn(console, 'log').mockImplementation(record)];
+    try {
+      const res = handleError(failedInsert(cause), context);
+      expect(res.status).toBeGreaterThanOrEqual(500);
+      expect(await res.text()).not.toContain('logged@example.com');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(lines.join('\n')).toContain(cause.replace('D1_ERROR: ', ''));
+    expect(lines.join('\n')).not.toMatch(/logged@example\.com|13700001111/);
   });
 });
