@@ -346,3 +346,20 @@ describe('the logs', () => {
     expect(lines.join('\n')).not.toMatch(/logged@example\.com|13700001111/);
   });
 });
+
+describe('the receipt, once its suggestion is imported', () => {
+  it('stays private: the change feed, the history, the Atom feed and the status-events CSV say only that the public suggested it', async () => {
+    const receipt = await send({ ...CORRECTION, proposed_status: 'warned', proposed_date: '2022-05-31', source: '建村〔2016〕221号' });
+    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    const since = (await env.DB.prepare('SELECT MAX(seq) AS n FROM change_log').first<number>('n')) ?? 0;
+    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: csv });
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    const changes = await (await request('GET', `/api/v1/changes?since=${since}`)).text();
+    expect(changes).toContain('"suggested_by_public":true');
+    for (const path of [`/api/v1/changes?since=${since}`, `/api/v1/towns/${TOWN}/history`, '/feeds/changes.atom', '/api/v1/status-events?format=csv']) {
+      const res = await request('GET', path);
+      expect(res.status, path).toBeLessThan(400);
+      expect(await res.text(), path).not.toContain(receipt);
+    }
+  });
+});
