@@ -364,3 +364,20 @@ describe('the receipt, once its suggestion is imported', () => {
     }
   });
 });
+
+describe('a decoy, as the bot that sent it sees it', () => {
+  it('looks like any received suggestion: the same answer, receipt form, status document and page', async () => {
+    const body = { ...CORRECTION, detail: `诱饵对照 ${newKey()}` };
+    const [real, decoy] = await Promise.all([suggest(body), suggest({ ...body, website: 'http://spam.example' })]);
+    expect([real.status, decoy.status]).toEqual([201, 201]);
+    expect(decoy.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R')).toBe(real.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R'));
+    const receipts = await Promise.all([real, decoy].map(async (r) => SuggestionReceiptSchema.parse(await r.json()).receipt));
+    for (const r of receipts) expect(r).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const [a, b] = await Promise.all(receipts.map(async (r) => (await getJson(`/api/v1/suggestions/${r}`)).body));
+    const { receipt: _a, submitted_at: _sa, ...realRest } = a;
+    const { receipt: _b, submitted_at: _sb, ...decoyRest } = b;
+    expect(decoyRest).toEqual(realRest);
+    const pages = await Promise.all(receipts.map(async (r) => (await (await request('GET', `/suggestions/${r}?lang=zh`)).text()).replace(/s-[0-9a-f-]{36}/g, 'R').replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, 'T')));
+    expect(pages[1]).toBe(pages[0]);
+  });
+});
