@@ -381,3 +381,24 @@ describe('a decoy, as the bot that sent it sees it', () => {
     expect(pages[1]).toBe(pages[0]);
   });
 });
+
+describe('the source a sender gives', () => {
+  it('shows a look-alike host as what it is (punycode), and keeps the URL one line', async () => {
+    const receipt = await send({ ...CORRECTION, source: 'https://www.ɡov.cn/notice.html' });
+    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
+  });
+
+  it.each([
+    ['credentials', 'http://user:pass@www.example.gov.cn/a'],
+    ['an official-looking user part', 'https://www.mohurd.gov.cn@evil.example/a'],
+    ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['a javascript: URL with a scheme in capitals', 'JAVASCRIPT:alert(1)//http://x.cn'],
+    ['a line break', 'https://www.example.gov.cn/a\nSet-Cookie: x=1'],
+    ['a tab', 'https://www.example.gov.cn/a\tb'],
+    ['an IP-less bare host', 'https://intranet/notice'],
+  ])('refuses a source with %s (400 naming the field)', async (_, source) => {
+    const res = await suggest({ ...CORRECTION, source });
+    expect(res.status).toBe(400);
+    expect((await res.json<{ errors: { name: string }[] }>()).errors.map((e) => e.name)).toContain('source');
+  });
+});
