@@ -89,6 +89,9 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
       return renderPage(c, <SuggestionFormPage ctx={ctx} data={data} notice={notice} />, status);
     };
 
+    // The form's language button: the same form, as typed, in the language of the URL; nothing is checked or sent.
+    if (values.switch_lang) return render(200, {});
+
     const parsed = SuggestionInputSchema.safeParse(formToSuggestion(values));
     if (!parsed.success) {
       const errors = suggestionErrors(fieldProblems(parsed.error.issues as Parameters<typeof fieldProblems>[0], 'form'), ctx.t);

@@ -1,30 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ADDITION_EXAMPLE, SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
+import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
 import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
-
-const ADDITION = ADDITION_EXAMPLE;
-const CORRECTION = { kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '2019年复核后保留。', source: 'https://www.example.gov.cn/notice/2019.html' };
-
-let networks = 0;
-/** POSTs a suggestion from a network of its own unless told otherwise. */
-function suggest(body: unknown, options: { key?: string | null; ip?: string; headers?: Record<string, string> } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'CF-Connecting-IP': options.ip ?? `203.0.113.${(networks++ % 250) + 1}`, ...options.headers };
-  const key = options.key === undefined ? newKey() : options.key;
-  if (key !== null) headers['Idempotency-Key'] = key;
-  return request('POST', '/api/v1/suggestions', { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-}
-
-async function send(body: unknown): Promise<string> {
-  const res = await suggest(body);
-  expect(res.status, await res.clone().text()).toBe(201);
-  return SuggestionReceiptSchema.parse(await res.json()).receipt;
-}
-
-const admin = (token: string, method: string, path: string, body?: unknown) =>
-  request(method, path, { headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
-const EDITOR = 'test-editor-token';
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<number>('n')) ?? 0;
+import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
 
 describe('POST /api/v1/suggestions', () => {
   it.each([
@@ -237,7 +215,7 @@ describe('staff review', () => {
     expect(body.suggestion.status).toBe('accepted');
     const [header, row] = body.csv.trim().split('\r\n');
     expect(header).toBe('town,list,status,effective_date,document,province,note,source_urls,suggestion');
-    expect(row).toBe(`新试镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,${ADDITION.detail},,${receipt}`);
+    expect(row).toBe(`新试镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,,,${receipt}`);
     expect(body.report.dry_run).toBe(true);
     // The town is not known: the same check as any notice says so, with what to do (create it first).
     expect(body.report.problems.map((p) => p.code)).toContain('unknown-town');

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { get, newKey, TOWN } from '../helpers.ts';
+import { postSuggestionForm } from '../suggestion-helpers.ts';
 import { en } from '../../web/i18n/en.ts';
 import { zh } from '../../web/i18n/zh.ts';
 
@@ -11,21 +11,8 @@ import { zh } from '../../web/i18n/zh.ts';
  * same service; a refusal is the form again with the problem beside its
  * field, a success a 303 to the receipt's status page.
  */
-let ip = 0;
-const nextIp = () => `203.0.113.${(ip++ % 250) + 1}`;
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM suggestions').first<number>('n')) ?? 0;
-
-async function postForm(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return worker.fetch(
-    new Request('https://example.test/suggestions?lang=zh', {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', 'CF-Connecting-IP': nextIp(), ...headers },
-      body: new URLSearchParams(fields),
-    }),
-    env,
-  );
-}
+const postForm = postSuggestionForm;
 
 const CORRECTION = { idempotency_key: '', kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
 

@@ -41,6 +41,7 @@ export function SuggestionForm({ ctx, data }: { ctx: PageContext; data: Suggesti
   const { values, errors, town } = data;
   const v = (name: string) => values[name] ?? '';
   const kind = v('kind') || (town ? 'correction' : 'addition');
+  const other = lang === 'zh' ? 'en' : 'zh';
   const described = (name: string) => ({ id: `sg-${name}`, name, 'aria-describedby': `sg-err-${name}`, 'aria-invalid': errors[name] ? ('true' as const) : undefined });
   return (
     <form method="post" action={`/suggestions?lang=${lang}`} class="suggestion-form" novalidate>
@@ -138,7 +139,14 @@ export function SuggestionForm({ ctx, data }: { ctx: PageContext; data: Suggesti
         </TurnstileField>
       )}
       <p class="muted small">{m.publicNotice}</p>
-      <button type="submit">{m.submit}</button>
+      <button type="submit">{m.submit}</button>{' '}
+      {/* The page's language switch is a link, which would lose what was typed (a form without JavaScript keeps
+          it nowhere else): this button posts it to the other language's form instead, sending nothing. After the
+          submit button, so that Enter in a field still sends. */}
+      <button type="submit" class="button secondary" name="switch_lang" value="1" formaction={`/suggestions?lang=${other}`} formnovalidate>
+        <span lang={other === 'en' ? 'en' : 'zh-CN'}>{m.switchKeeping}</span>
+        <span class="visually-hidden"> {m.switchKeepingLabel}</span>
+      </button>
     </form>
   );
 }

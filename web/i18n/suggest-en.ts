@@ -30,6 +30,8 @@ export const suggestEn: Widen<typeof suggestZh> = {
   phone: 'Phone',
   publicNotice: 'What you suggest and its source are shown on the suggestion’s status page (found only by whoever holds the receipt); your contact details are not.',
   submit: 'Send the suggestion',
+  switchKeeping: '中文',
+  switchKeepingLabel: 'Switch to Chinese, keeping what you typed (nothing is sent)',
   errorsTitle: 'Please fix the following before sending:',
   errorRequired: 'This is required.',
   errorSource: 'Give a web page (starting http:// or https://) or a document number (such as 建村〔2017〕178号).',

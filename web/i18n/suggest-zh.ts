@@ -27,6 +27,9 @@ export const suggestZh = {
   phone: '电话',
   publicNotice: '您填写的建议内容和依据会显示在建议的状态页上（只有持回执的人能找到该页面），联系方式不会显示。',
   submit: '提交建议',
+  // The other language's name, as the page's language switch gives it; the button keeps what was typed.
+  switchKeeping: 'English',
+  switchKeepingLabel: '切换到英文，保留已填写的内容（不会提交）',
   errorsTitle: '请修改以下问题后再提交：',
   errorRequired: '此项必填。',
   errorSource: '请填写网页链接（http:// 或 https:// 开头）或文号（如 建村〔2017〕178号）。',

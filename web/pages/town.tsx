@@ -110,7 +110,8 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
                 {e.source_urls.slice(0, 2).map((u, i) => (
                   <>
                     {' '}
-                    <a href={u} rel="noopener nofollow">[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}</span></a>
+                    {/* A link the public gave (an accepted suggestion's source) is marked as theirs: ugc. */}
+                    <a href={u} rel={e.suggested_by_public ? 'nofollow ugc noopener' : 'noopener nofollow'}>[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}</span></a>
                   </>
                 ))}
                 {e.date_note ? ` · ${e.date_note}` : ''}

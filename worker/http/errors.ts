@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors.ts';
+import { errorChain, loggable } from '../lib/loggable-error.ts';
 import { problemResponse } from './problem.ts';
 
 /** D1 says so when its queue is full or a query ran out of time: the client should come back later. */
@@ -22,17 +23,19 @@ export function handleError(err: Error, c: Context): Response {
     if (status === 403) return problemResponse('forbidden', err.message || 'This request is not allowed.', { instance });
     if (status >= 400 && status < 500) return problemResponse('invalid-parameter', err.message || 'Bad request.', { instance });
   }
+  // D1's message may be drizzle's error's cause; and drizzle's message carries the query's values, never logged.
+  const text = errorChain(err);
   // A bookmark is echoed from a client; D1 refusing one is the client's error, not ours.
-  if (/bookmark/i.test(err.message)) {
+  if (/bookmark/i.test(text)) {
     return problemResponse('invalid-parameter', 'The x-d1-bookmark header is not a bookmark this service gave.', {
       instance,
       errors: [{ name: 'x-d1-bookmark', in: 'header', detail: 'Unknown or malformed bookmark' }],
     });
   }
-  if (BUSY.test(err.message)) {
-    console.warn('database busy', instance, err.message);
+  if (BUSY.test(text)) {
+    console.warn('database busy', instance, text);
     return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', { instance, headers: { 'Retry-After': '2' } });
   }
-  console.error('unhandled error', instance, err);
+  console.error('unhandled error', instance, loggable(err));
   return problemResponse('internal-error', 'An unexpected error occurred. It has been logged.', { instance });
 }

@@ -1,3 +1,5 @@
+import { unneutralise } from './csv.ts';
+
 /**
  * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, a UTF-8
  * BOM) into rows of fields. Throws on a quote left open, the one error that
@@ -30,12 +32,15 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-/** Rows as objects keyed by the (trimmed, lower-case) header, with each data row's line number. */
+/**
+ * Rows as objects keyed by the (trimmed, lower-case) header, with each data
+ * row's line number; a cell our CSV writer neutralised is read without its `'`.
+ */
 export function parseCsvRecords(text: string): { header: string[]; records: { line: number; values: Record<string, string> }[] } {
   const [head = [], ...body] = parseCsv(text);
   const header = head.map((h) => h.trim().toLowerCase());
   return {
     header,
-    records: body.map((fields, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, (fields[j] ?? '').trim()])) })),
+    records: body.map((fields, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, unneutralise((fields[j] ?? '').trim())])) })),
   };
 }

@@ -26,6 +26,15 @@ function neutralise(value: string | number | boolean): string {
   return typeof value === 'string' && looksLikeFormula(text) ? `'${text}` : text;
 }
 
+/**
+ * A cell as it was before `neutralise`: the `'` in front of formula-looking
+ * text dropped. The import reads a file this module wrote (a suggestion's
+ * prefilled row, a download edited and sent back) as the text it was made from.
+ */
+export function unneutralise(text: string): string {
+  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One RFC 4180 field: neutralised if it is formula-looking text, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';

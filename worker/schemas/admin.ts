@@ -151,7 +151,7 @@ export const ImportProblemSchema = z
     row: z.number().int().openapi({ description: 'Line of the CSV (the header is line 1); 0 for the file as a whole.', example: 3 }),
     column: z.string().nullable().openapi({ description: 'Column at fault, when one is.', example: 'town' }),
     code: z
-      .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded', 'unknown-suggestion'])
+      .enum(['missing-column', 'too-many-rows', 'invalid-value', 'unknown-town', 'ambiguous-town', 'unknown-list', 'unknown-document', 'not-on-list', 'impossible-transition', 'duplicate-row', 'already-recorded', 'unknown-suggestion', 'suggestion-mismatch'])
       .openapi({ description: 'Stable code of the problem.', example: 'unknown-town' }),
     detail: z.string().openapi({ description: 'What is wrong, in words.', example: 'No town 长沟 in 北京市.' }),
     suggestions: z.array(z.object({

@@ -11,6 +11,17 @@ const Typed = (max: number) =>
     .min(1)
     .max(max);
 
+/**
+ * A place's name as people paste it: also without invisible format characters
+ * (zero-width spaces and joiners, BOM, bidi controls), which no Chinese place
+ * name has and which would make one town two (for the import's name match and
+ * for staff looking for every suggestion about it).
+ */
+const PlaceName = (max: number) =>
+  TextInput.overwrite((v) => v.replace(/\p{Cf}/gu, '').normalize('NFC').trim())
+    .min(1)
+    .max(max);
+
 export const SUGGESTION_KINDS = ['addition', 'correction'] as const;
 export const SUGGESTION_STATUSES = ['received', 'accepted', 'declined'] as const;
 
@@ -41,10 +52,10 @@ export const SuggestionInputSchema = z
     kind: z.enum(SUGGESTION_KINDS).openapi({ description: '`addition`: a town missing from a list (needs `list_id`, `town_name` and `province`). `correction`: something wrong about a town (`town_id`) or a list (`list_id`).', example: 'addition' }),
     list_id: z.string().min(1).max(80).optional().openapi({ description: 'The list concerned (`GET /api/v1/lists`); required for an addition, optional for a correction of a town.', example: 'mohurd-2017-batch2' }),
     town_id: z.string().min(1).max(120).optional().openapi({ description: 'The town to correct (a correction needs it unless it is about a list); for an addition, the town when the service already knows it.', example: 'beijing-changgouzhen' }),
-    town_name: Typed(50).optional().openapi({ description: 'The missing town\'s name as the source prints it (an addition).', example: '尼山镇' }),
-    province: Typed(20).optional().openapi({ description: 'Its province (an addition).', example: '山东省' }),
-    city: Typed(50).optional().openapi({ description: 'Its prefecture-level city, when known.', example: '济宁市' }),
-    county: Typed(50).optional().openapi({ description: 'Its county or district, when known.', example: '曲阜市' }),
+    town_name: PlaceName(50).optional().openapi({ description: 'The missing town\'s name as the source prints it (an addition).', example: '尼山镇' }),
+    province: PlaceName(20).optional().openapi({ description: 'Its province (an addition).', example: '山东省' }),
+    city: PlaceName(50).optional().openapi({ description: 'Its prefecture-level city, when known.', example: '济宁市' }),
+    county: PlaceName(50).optional().openapi({ description: 'Its county or district, when known.', example: '曲阜市' }),
     proposed_status: StatusSchema.optional().openapi({ description: 'The status the source gives the town on the list, when there is one.', example: 'approved' }),
     proposed_date: ProposedDate.optional(),
     detail: Typed(2000).openapi({ description: 'What is wrong or missing, in a few words (up to 2000 characters).', example: '第二批全国特色小镇名单中山东省曲阜市尼山镇未收录。' }),
@@ -155,6 +166,8 @@ export const AdminSuggestionPageSchema = pageSchema(AdminSuggestionItemSchema, '
 export const AdminSuggestionQuery = z
   .object({
     status: z.enum(SUGGESTION_STATUSES).optional().openapi({ description: 'Only suggestions with this status.', example: 'received' }),
+    list: z.string().min(1).max(80).optional().openapi({ description: 'Only suggestions about this list (its id): with `town`, how many people sent the same.', example: 'mohurd-2017-batch2' }),
+    town: PlaceName(120).optional().openapi({ description: 'Only suggestions about this town: its id, or its name as senders gave it (for a town the service does not know).', example: '尼山镇' }),
     limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ description: 'Items per page, 1–500.', example: 50 }),
     cursor: z.string().max(200).optional().openapi({ description: 'Opaque cursor from `next_cursor`.' }),
   })
@@ -170,7 +183,7 @@ export const DeclineSchema = z
 export const AcceptanceSchema = z
   .object({
     suggestion: AdminSuggestionSchema,
-    csv: z.string().openapi({ description: 'The import row prefilled from the suggestion, with its header: edit it if needed, then send it to `POST /api/v1/admin/imports` (the `suggestion` column credits the public on the events).', example: 'town,list,status,effective_date,document,province,note,source_urls,suggestion\r\n尼山镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,…,,s-0b6f…\r\n' }),
+    csv: z.string().openapi({ description: 'The import row prefilled from the suggestion, with its header and an empty `note` (an event\'s note is public; the sender\'s `detail` is not): edit it if needed, then send it to `POST /api/v1/admin/imports` (the `suggestion` column credits the public on the events).', example: 'town,list,status,effective_date,document,province,note,source_urls,suggestion\r\n尼山镇,mohurd-2017-batch2,approved,2017-08-22,建村〔2017〕178号,山东省,,,s-0b6f…\r\n' }),
     report: ImportReportSchema.openapi({ description: 'The dry run of the row: what the import would write, and every problem it finds (an unknown town is created first; an unknown document recorded first).' }),
   })
   .openapi('SuggestionAcceptance', { description: 'The accepted suggestion, its prefilled import row and the dry run of that row: nothing is written to the lists.' });

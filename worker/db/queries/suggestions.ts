@@ -29,24 +29,42 @@ export async function selectSuggestionEvents(db: Db, ids: string[]) {
     .orderBy(statusEvents.id);
 }
 
-/** Whether each suggestion exists (decoys do not count) and its status: what an import checks of its `suggestion` column. */
-export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, string>> {
+/**
+ * Whether each suggestion exists (decoys do not count), its status, and the
+ * list and town it was about: what an import checks of its `suggestion` column.
+ */
+export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, { status: string; listId: string | null; townId: string | null }>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: suggestions.id, status: suggestions.status }).from(suggestions).where(and(inArray(suggestions.id, ids), eq(suggestions.decoy, false)));
-  return new Map(rows.map((r) => [r.id, r.status]));
+  const rows = await db
+    .select({ id: suggestions.id, status: suggestions.status, listId: suggestions.listId, townId: suggestions.townId })
+    .from(suggestions)
+    .where(and(inArray(suggestions.id, ids), eq(suggestions.decoy, false)));
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
 }
 
 export interface SuggestionFilter {
   status?: string;
+  list?: string;
+  /** A town's id, or its name as senders gave it. */
+  town?: string;
   /** The sort key of the last row of the previous page: newest first by (submitted_at, id). */
   after?: { submittedAt: string; id: string };
+}
+
+/** What staff filter by, decoys always left out. */
+function filterConditions(f: SuggestionFilter): (SQL | undefined)[] {
+  return [
+    eq(suggestions.decoy, false),
+    f.status ? eq(suggestions.status, f.status) : undefined,
+    f.list ? eq(suggestions.listId, f.list) : undefined,
+    f.town ? or(eq(suggestions.townId, f.town), eq(suggestions.townName, f.town)) : undefined,
+  ];
 }
 
 /** Staff's list, newest first, without decoys; one row more than `limit` tells whether a page follows. */
 export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: number): Promise<SuggestionRow[]> {
   const conditions: (SQL | undefined)[] = [
-    eq(suggestions.decoy, false),
-    f.status ? eq(suggestions.status, f.status) : undefined,
+    ...filterConditions(f),
     f.after
       ? or(lt(suggestions.submittedAt, f.after.submittedAt), and(eq(suggestions.submittedAt, f.after.submittedAt), lt(suggestions.id, f.after.id)))
       : undefined,
@@ -54,11 +72,11 @@ export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: n
   return db.select().from(suggestions).where(and(...conditions)).orderBy(desc(suggestions.submittedAt), desc(suggestions.id)).limit(limit + 1);
 }
 
-export async function countSuggestions(db: Db, status?: string): Promise<number> {
+export async function countSuggestions(db: Db, f: SuggestionFilter): Promise<number> {
   const row = await db
     .select({ n: sql<number>`count(*)` })
     .from(suggestions)
-    .where(and(eq(suggestions.decoy, false), status ? eq(suggestions.status, status) : undefined))
+    .where(and(...filterConditions(f)))
     .get();
   return row?.n ?? 0;
 }
@@ -75,6 +93,7 @@ export interface Decision {
 /**
  * Decides a received suggestion and audits it, in one batch. The update
  * blanks the contact details (they are kept only until the decision) and
+ * what the fingerprint derived from them, and
  * applies only to a suggestion still `received`; the audit entry is written
  * only if the row now holds this very decision, so a decision that lost a
  * race writes nothing at all. Returns whether this request decided it.
@@ -82,7 +101,9 @@ export interface Decision {
 export async function decideSuggestion(db: Db, d: Decision): Promise<boolean> {
   const after = JSON.stringify({ status: d.status, reason: d.reason, decided_at: d.at });
   const results = await batchResults(db, [
-    sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL
+    // The fingerprint's contact part (after its `.`: see services/suggestions/submit.ts) goes with the contact.
+    sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL,
+          fingerprint = CASE WHEN instr(fingerprint, '.') > 0 THEN substr(fingerprint, 1, instr(fingerprint, '.') - 1) ELSE fingerprint END
         WHERE id = ${d.id} AND status = 'received' AND decoy = 0`,
     sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
         SELECT ${d.at}, ${d.actor}, ${d.status === 'accepted' ? 'accept' : 'decline'}, 'suggestion', ${d.id}, json_object('status', 'received'), json(${after}), ${d.requestId}

@@ -14,7 +14,7 @@ export const listSuggestionsRoute = createRoute({
   path: '/api/v1/admin/suggestions',
   tags: ['Admin'],
   summary: 'Public suggestions to review (admin)',
-  description: `The suggestions sent by the public, newest first; whether contact details are kept, never the details (get one suggestion for them). ${ROLE}`,
+  description: `The suggestions sent by the public, newest first, by status, list and town (\`town\` and \`list\` together show how many sent the same); whether contact details are kept, never the details (get one suggestion for them). ${ROLE}`,
   security: [{ bearer: [] }],
   request: { query: AdminSuggestionQuery },
   responses: { 200: { description: 'A page of suggestions.', content: { 'application/json': { schema: AdminSuggestionPageSchema } } }, ...problemResponses(400, 401, 403, 503) },

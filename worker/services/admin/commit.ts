@@ -8,6 +8,7 @@ import { beijingDate } from '../../lib/beijing-date.ts';
 import { eventRecord, membershipRecord } from '../records.ts';
 import { auditStatements, type AuditChange, type WriteContext } from './audit.ts';
 import type { PlannedWrite } from './plan-events.ts';
+import { errorChain } from '../../lib/loggable-error.ts';
 
 /**
  * The statements that write planned memberships and events, their audit entries and the rollups of their lists.
@@ -47,9 +48,5 @@ export async function commitWithRetry<T>(db: Db, attempt: () => Promise<{ statem
   throw new AppError('service-unavailable', 'Other writes kept changing the same records. Please retry.', { headers: { 'Retry-After': '1' } });
 }
 
-/** D1's message, also when drizzle wraps the error in its own. */
-export function errorText(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
-  return parts.join(' | ');
-}
+/** D1's message, also when drizzle wraps the error in its own (lib/loggable-error.ts). */
+export const errorText = errorChain;

@@ -90,6 +90,23 @@ export async function importNotice(db: Db, ctx: WriteContext, csv: string, dryRu
   }
 }
 
+/**
+ * Whether a row may credit the public with suggestion `id`: only one staff
+ * accepted (a received one is undecided, a declined one was refused), and only
+ * on the list and town it was about, so that the credit names what the public
+ * actually suggested. A town the suggestion only named (an addition) may be
+ * spelled as staff find it.
+ */
+function creditProblems(line: number, id: string, s: { status: string; listId: string | null; townId: string | null } | undefined, listId: string | undefined, townId: string | undefined): ImportProblem[] {
+  if (s?.status !== 'accepted') {
+    return [problem(line, 'unknown-suggestion', s ? `Suggestion ${id} is ${s.status}; accept it first (POST /api/v1/admin/suggestions/{suggestion}/accept).` : `No suggestion "${id}".`, 'suggestion')];
+  }
+  const problems: ImportProblem[] = [];
+  if (s.listId && listId && s.listId !== listId) problems.push(problem(line, 'suggestion-mismatch', `Suggestion ${id} is about the list ${s.listId}, not ${listId}.`, 'suggestion'));
+  if (s.townId && townId && s.townId !== townId) problems.push(problem(line, 'suggestion-mismatch', `Suggestion ${id} is about the town ${s.townId}, not ${townId}.`, 'suggestion'));
+  return problems;
+}
+
 async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, key?: { key: string; fingerprint: string }): Promise<ImportReport> {
   const report: ImportReport = { dry_run: dryRun, valid: false, rows: 0, problems: [], memberships_created: 0, events: [] };
   let parsed: ReturnType<typeof parseCsvRecords>;
@@ -141,11 +158,7 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
     if (!parseSourceDate(date).date) report.problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
     if (v.confidence && !['high', 'medium', 'low'].includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
     if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) report.problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
-    // Only a suggestion staff accepted may be credited: a received one is undecided, a declined one was refused.
-    const suggestionState = v.suggestion ? suggestionStates.get(v.suggestion) : undefined;
-    if (v.suggestion && suggestionState !== 'accepted') {
-      report.problems.push(problem(line, 'unknown-suggestion', suggestionState ? `Suggestion ${v.suggestion} is ${suggestionState}; accept it first (POST /api/v1/admin/suggestions/{suggestion}/accept).` : `No suggestion "${v.suggestion}".`, 'suggestion'));
-    }
+    if (v.suggestion) report.problems.push(...creditProblems(line, v.suggestion, suggestionStates.get(v.suggestion), list?.id, town?.id));
     const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);
     if (urls.some((u) => !/^https?:\/\/\S+$/.test(u))) report.problems.push(problem(line, 'invalid-value', 'source_urls holds http(s) URLs separated by spaces.', 'source_urls'));
     if (report.problems.length > before) continue;

@@ -9,18 +9,20 @@ import { importNotice } from '../admin/import.ts';
 import { adminView, eventsOf, itemView } from './view.ts';
 import { auditStatements } from '../admin/audit.ts';
 import { runBatch } from '../../db/queries/batch.ts';
+import { csvField } from '../../lib/csv.ts';
 
 const SORT = 'suggestions';
 
-/** Staff's list of suggestions, newest first, with keyset pagination; decoys are never shown. */
-export async function listSuggestions(db: Db, q: { status?: string; limit: number; cursor?: string }) {
+/** Staff's list of suggestions, newest first, with keyset pagination, by status, list and town; decoys are never shown. */
+export async function listSuggestions(db: Db, q: { status?: string; list?: string; town?: string; limit: number; cursor?: string }) {
   let after: { submittedAt: string; id: string } | undefined;
   if (q.cursor) {
     const key = decodeCursor(q.cursor, SORT, 2);
     if (!key) throw new AppError('invalid-cursor', 'The cursor is not one this endpoint gave.');
     after = { submittedAt: key[0]!, id: key[1]! };
   }
-  const [rows, total] = await Promise.all([selectSuggestionPage(db, { status: q.status, after }, q.limit), countSuggestions(db, q.status)]);
+  const filter = { status: q.status, list: q.list, town: q.town };
+  const [rows, total] = await Promise.all([selectSuggestionPage(db, { ...filter, after }, q.limit), countSuggestions(db, filter)]);
   const page = rows.slice(0, q.limit);
   const events = await eventsOf(db, page);
   const last = page.at(-1);
@@ -71,9 +73,12 @@ const IMPORT_HEADER = ['town', 'list', 'status', 'effective_date', 'document', '
 /**
  * The import row a suggestion proposes: the town (its id when known, else its
  * name with the province), the list, the status and date proposed, the
- * document number or the URL given as source, and the suggestion's receipt,
- * which credits the public on the events. Plain RFC 4180 quoting: the file is
- * read by the import, not by a spreadsheet.
+ * document number or the URL given as source, an empty note (the public note
+ * of an event is staff's to write), and the suggestion's receipt,
+ * which credits the public on the events. Staff may edit it in a spreadsheet
+ * before sending it, so its cells are neutralised as every download's are (the
+ * sender's text is the public's: `=HYPERLINK(…)` as a town name must stay text);
+ * the import reads them back without the `'`.
  */
 export function importRowOf(row: SuggestionRow): string {
   const values: Record<(typeof IMPORT_HEADER)[number], string> = {
@@ -83,12 +88,12 @@ export function importRowOf(row: SuggestionRow): string {
     effective_date: row.proposedDate ?? '',
     document: row.sourceKind === 'document_number' ? row.source : '',
     province: row.townId ? '' : (row.province ?? ''),
-    note: row.detail,
+    // Left for staff: the sender's words were promised to the status page only, and an event's note is public.
+    note: '',
     source_urls: row.sourceKind === 'url' ? row.source : '',
     suggestion: row.id,
   };
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `${IMPORT_HEADER.join(',')}\r\n${IMPORT_HEADER.map((k) => field(values[k])).join(',')}\r\n`;
+  return `${IMPORT_HEADER.join(',')}\r\n${IMPORT_HEADER.map((k) => csvField(values[k])).join(',')}\r\n`;
 }
 
 /**

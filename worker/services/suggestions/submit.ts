@@ -22,15 +22,32 @@ export interface SuggestResult {
   replayed: boolean;
 }
 
-/** The parts of the body that make it "the same suggestion"; the token and the honeypot differ between retries. */
-function fingerprintOf(s: SuggestionInput): Promise<string> {
-  const { website: _w, turnstile_token: _t, ...rest } = s;
-  return sha256Hex(JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))));
+/**
+ * What makes a retry "the same suggestion": the hash of what was suggested
+ * (the token and the honeypot differ between retries), then, while contact
+ * details are kept, `.` and the hash of the contact and the consent. A hash of
+ * a phone number is the number to whoever tries them all, so it goes with the
+ * contact: the decision cuts it off (decideSuggestion), and a decoy, which keeps
+ * no contact, never stores it.
+ */
+async function fingerprintOf(s: SuggestionInput): Promise<string> {
+  const { website: _w, turnstile_token: _t, contact, contact_consent, ...rest } = s;
+  const hash = (o: object) => sha256Hex(JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))));
+  const suggested = await hash(rest);
+  return contact ? `${suggested}.${await hash({ contact, contact_consent })}` : suggested;
+}
+
+/** A fingerprint without its contact part. */
+const suggestedPart = (fingerprint: string) => fingerprint.split('.')[0]!;
+
+/** Whether a retry's fingerprint matches the stored one: its contact part too while the stored one has one. */
+function sameSuggestion(stored: string, retry: string): boolean {
+  return stored.includes('.') ? stored === retry : stored === suggestedPart(retry);
 }
 
 /** The receipt a key already stored, or 422 when that key stored another suggestion. */
 function replayOf(stored: SuggestionRow, fingerprint: string): SuggestResult {
-  if (stored.fingerprint !== fingerprint) {
+  if (!sameSuggestion(stored.fingerprint, fingerprint)) {
     throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different suggestion. Use a new key for a new suggestion.');
   }
   return { receipt: { receipt: stored.id, status: 'received', submitted_at: stored.submittedAt }, replayed: true };
@@ -96,7 +113,7 @@ export async function submitSuggestion(db: Db, s: SuggestionInput, ctx: AbuseCon
       contact: decoy ? null : contact,
       submittedAt,
       idempotencyKey: ctx.idempotencyKey,
-      fingerprint,
+      fingerprint: decoy ? suggestedPart(fingerprint) : fingerprint,
       decoy,
     });
   } catch (err) {
