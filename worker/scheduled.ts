@@ -2,6 +2,7 @@ import { createDb } from './db/client.ts';
 import type { AppEnv } from './env.ts';
 import { beijingDate } from './lib/beijing-date.ts';
 import { applyDueStatuses } from './services/due-statuses.ts';
+import { forgetStaleContacts } from './services/suggestions/retention.ts';
 import { deletePastSalts } from './services/surveys/client-key.ts';
 
 /**
@@ -10,8 +11,9 @@ import { deletePastSalts } from './services/surveys/client-key.ts';
  * so that a status scheduled for 1 January counts from 00:00 Beijing time.
  * Hourly rather than daily, so a failed run is made good within the hour;
  * a run with nothing due reads an index and writes nothing. It also deletes
- * the salts of past days (UTC), so none outlives its day by more than an hour.
- * Both run even if the other fails; awaited, so a failure shows as a failed
+ * the salts of past days (UTC), so none outlives its day by more than an hour,
+ * and the contact details of suggestions left undecided for 180 days (retention.ts).
+ * Each runs even if another fails; awaited, so a failure shows as a failed
  * invocation in the Cron Events log.
  */
 export async function scheduled(controller: ScheduledController, env: AppEnv['Bindings']): Promise<void> {
@@ -19,6 +21,7 @@ export async function scheduled(controller: ScheduledController, env: AppEnv['Bi
   const results = await Promise.allSettled([
     applyDueStatuses(db, beijingDate(controller.scheduledTime)),
     deletePastSalts(db, new Date(controller.scheduledTime)),
+    forgetStaleContacts(db, new Date(controller.scheduledTime)),
   ]);
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }

@@ -117,3 +117,17 @@ function changed(result: unknown): boolean {
   const meta = (result as { meta?: { changes?: number } } | undefined)?.meta;
   return (meta?.changes ?? 0) > 0;
 }
+
+/**
+ * Deletes the contact details of suggestions still undecided that were sent
+ * before `before`, with the contact part of their fingerprint (as a decision
+ * does); gives how many were forgotten.
+ */
+export async function forgetContactsSentBefore(db: Db, before: string): Promise<number> {
+  const [result] = await batchResults(db, [
+    sql`UPDATE ${suggestions} SET contact = NULL,
+          fingerprint = CASE WHEN instr(fingerprint, '.') > 0 THEN substr(fingerprint, 1, instr(fingerprint, '.') - 1) ELSE fingerprint END
+        WHERE decoy = 0 AND status = 'received' AND submitted_at < ${before} AND contact IS NOT NULL`,
+  ]);
+  return result?.meta.changes ?? 0;
+}
