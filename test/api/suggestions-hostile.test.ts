@@ -396,6 +396,8 @@ describe('the source a sender gives', () => {
     ['a line break', 'https://www.example.gov.cn/a\nSet-Cookie: x=1'],
     ['a tab', 'https://www.example.gov.cn/a\tb'],
     ['an IP-less bare host', 'https://intranet/notice'],
+    // 450 characters as typed, under the field's 500, but 4,000 once percent-encoded as stored.
+    ['a URL that grows past 2,000 characters once encoded', `https://www.example.gov.cn/${'镇'.repeat(440)}`],
   ])('refuses a source with %s (400 naming the field)', async (_, source) => {
     const res = await suggest({ ...CORRECTION, source });
     expect(res.status).toBe(400);
