@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBackup } from '../../scripts/backup-prepare.ts';
-import { runRestoreDrill, type DrillReport } from '../../scripts/restore-drill.ts';
+import { compare, runRestoreDrill, type DrillReport } from '../../scripts/restore-drill.ts';
 
 /**
  * Issue 15, "nothing lost when something goes wrong": the restore path of docs/OPERATIONS.md, run for real.
@@ -69,6 +69,20 @@ describe('restore drill (npm run drill:restore)', () => {
     const lastServed = Math.max(...report.source.feed.map((c: any) => c.seq));
     expect(report.sequence.movedTo).toBeGreaterThan(lastServed);
     expect(report.sequence.nextWrite).toBeGreaterThan(report.sequence.movedTo);
+  });
+
+  it('would see a lost row, a lost change, a rollup off its recount and a salt that came back', () => {
+    const broken = structuredClone(report.restored);
+    broken.tables.responses = { ...broken.tables.responses!, rows: broken.tables.responses!.rows - 1 };
+    broken.tables.daily_salts = { ...broken.tables.daily_salts!, rows: 1 };
+    broken.feed = broken.feed.slice(1);
+    broken.rollups.final.rolledAnswers = broken.rollups.final.rolledAnswers.slice(1);
+    expect(compare(report.source, broken)).toEqual([
+      'table daily_salts was restored (1 rows) though the runbook takes it out',
+      'table responses: 18 rows in the source, 17 restored',
+      `the change feed differs: ${report.source.feed.length} changes in the source, ${report.source.feed.length - 1} restored`,
+      'restored: rollup answer counts differ from the recount',
+    ]);
   });
 
   it('prepares a dump: every table before the first row, the salt left out, everything else in its order', () => {
