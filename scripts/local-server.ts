@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 /**
  * Starts the built worker in workerd directly (Miniflare on a real port, no
  * wrangler dev proxy) with its static assets and an in-memory D1, migrated
- * and loaded with data/. Used by the benchmarks and the browser tests;
- * everything written to it lives only as long as the process.
+ * and loaded with data/. Used by the benchmarks, the browser tests and the
+ * restore drill; unless `d1.persist` is given, everything written to it lives
+ * only as long as the process.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -38,6 +39,23 @@ export interface LocalServerOptions {
    * non-empty token under a 1x… secret, failure under a 2x… secret.
    */
   turnstile?: boolean;
+  /**
+   * Keep the database on disk, where `wrangler d1 … --local` finds it (`<config dir>/.wrangler/state/v3/d1`) under
+   * `id`, the `database_id` of that wrangler config: the restore drill exports it and restores into another.
+   * Without it the database lives in memory.
+   */
+  d1?: { persist: string; id: string };
+  /** Migrate and load data/ (the default); false for a database that already holds them, such as a restored one. */
+  seed?: boolean;
+  /** The waves' secrets; new random ones by default. A restored database keeps its claims only under the same secrets. */
+  enterpriseWaveSecrets?: Record<string, string>;
+  /** Build the worker first (the default); false to start the build of an earlier start in this process again. */
+  build?: boolean;
+}
+
+/** New secrets for the local enterprise waves: what is written under them lives only as long as the database. */
+export function newEnterpriseWaveSecrets(): Record<string, string> {
+  return { 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') };
 }
 
 /** The worker's outbound fetches: siteverify answered as for the test keys; anything else is a bug, refused. */
@@ -51,8 +69,8 @@ function outbound(calls: URLSearchParams[]) {
   };
 }
 
-export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false }: LocalServerOptions = {}): Promise<LocalServer> {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
+export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false, d1, seed = true, enterpriseWaveSecrets = newEnterpriseWaveSecrets(), build = true }: LocalServerOptions = {}): Promise<LocalServer> {
+  if (build) execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
@@ -63,8 +81,8 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
     scriptPath: join(root, '.wrangler/local-server/index.js'),
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'bench' },
-    d1Persist: false,
+    d1Databases: { DB: d1?.id ?? 'bench' },
+    d1Persist: d1?.persist ?? false,
     assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
     outboundService: outbound(siteverifyCalls),
@@ -73,18 +91,19 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
       ...(turnstile ? { TURNSTILE_SITE_KEY: TURNSTILE_TEST_KEYS.siteKey, TURNSTILE_SECRET: TURNSTILE_TEST_KEYS.secret } : {}),
       // The token `local-server-token`, with every role.
       ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
-      // New secrets for the local enterprise waves on every start: what is written here lives only as long as the process.
-      ENTERPRISE_WAVE_SECRETS: JSON.stringify({ 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') }),
+      ENTERPRISE_WAVE_SECRETS: JSON.stringify(enterpriseWaveSecrets),
     },
     host: '127.0.0.1',
     port,
   });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   const db = (await mf.getD1Database('DB')) as unknown as D1Database;
-  for (const migration of await readD1Migrations(join(root, 'migrations'))) {
-    await db.batch(migration.queries.map((q) => db.prepare(q)));
+  if (seed) {
+    for (const migration of await readD1Migrations(join(root, 'migrations'))) {
+      await db.batch(migration.queries.map((q) => db.prepare(q)));
+    }
+    const data = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
+    await db.batch(data.map((s) => db.prepare(s)));
   }
-  const seed = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
-  await db.batch(seed.map((s) => db.prepare(s)));
   return { url, db, siteverifyCalls, dispose: () => mf.dispose() };
 }
