@@ -1,5 +1,6 @@
 import { createDb } from './db/client.ts';
 import type { AppEnv } from './env.ts';
+import { noteWrite } from './http/freshness/version-copy.ts';
 import { beijingDate } from './lib/beijing-date.ts';
 import { applyDueStatuses } from './services/due-statuses.ts';
 import { deletePastSalts } from './services/surveys/client-key.ts';
@@ -20,5 +21,7 @@ export async function scheduled(controller: ScheduledController, env: AppEnv['Bi
     applyDueStatuses(db, beijingDate(controller.scheduledTime)),
     deletePastSalts(db, new Date(controller.scheduledTime)),
   ]);
+  // Statuses that took effect changed the data version: this isolate's reads must not use the versions from before.
+  noteWrite();
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
