@@ -20,6 +20,8 @@ export interface LocalServer {
   db: D1Database;
   /** The form bodies the worker posted to Turnstile's siteverify (only with `turnstile: true`). */
   siteverifyCalls: URLSearchParams[];
+  /** A request to instance `i` (0 is the one at `url`), each its own isolate over the same D1. */
+  fetchInstance: (i: number, path: string, init?: RequestInit) => Promise<Response>;
   dispose: () => Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export interface LocalServerOptions {
    * non-empty token under a 1x… secret, failure under a 2x… secret.
    */
   turnstile?: boolean;
+  /**
+   * Instances of the worker, each its own isolate (its own module state: response copies, versions), all bound to
+   * the one D1 database, as Cloudflare runs a worker in many isolates; only the first listens on `port`.
+   */
+  instances?: number;
 }
 
 /** The worker's outbound fetches: siteverify answered as for the test keys; anything else is a bug, refused. */
@@ -51,20 +58,20 @@ function outbound(calls: URLSearchParams[]) {
   };
 }
 
-export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false }: LocalServerOptions = {}): Promise<LocalServer> {
+export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false, instances = 1 }: LocalServerOptions = {}): Promise<LocalServer> {
   execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
   const siteverifyCalls: URLSearchParams[] = [];
-  const mf = new Miniflare({
+  const worker = {
     modules: true,
     scriptPath: join(root, '.wrangler/local-server/index.js'),
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],
+    // The same id in every instance: one database.
     d1Databases: { DB: 'bench' },
-    d1Persist: false,
     assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
     outboundService: outbound(siteverifyCalls),
@@ -76,9 +83,9 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
       // New secrets for the local enterprise waves on every start: what is written here lives only as long as the process.
       ENTERPRISE_WAVE_SECRETS: JSON.stringify({ 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') }),
     },
-    host: '127.0.0.1',
-    port,
-  });
+  };
+  const names = Array.from({ length: instances }, (_, i) => (i === 0 ? 'main' : `instance-${i + 1}`));
+  const mf = new Miniflare({ d1Persist: false, host: '127.0.0.1', port, workers: names.map((name) => ({ name, ...worker })) });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   const db = (await mf.getD1Database('DB')) as unknown as D1Database;
   for (const migration of await readD1Migrations(join(root, 'migrations'))) {
@@ -86,5 +93,7 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
   }
   const seed = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
   await db.batch(seed.map((s) => db.prepare(s)));
-  return { url, db, siteverifyCalls, dispose: () => mf.dispose() };
+  const fetchInstance = async (i: number, path: string, init?: RequestInit) =>
+    (await (await mf.getWorker(names[i]!)).fetch(`${url}${path}`, init as never)) as unknown as Response;
+  return { url, db, siteverifyCalls, fetchInstance, dispose: () => mf.dispose() };
 }
