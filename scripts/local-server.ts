@@ -21,6 +21,8 @@ export interface LocalServer {
   db: D1Database;
   /** The form bodies the worker posted to Turnstile's siteverify (only with `turnstile: true`). */
   siteverifyCalls: URLSearchParams[];
+  /** A request to instance `i` (0 is the one at `url`), each its own isolate over the same D1. */
+  fetchInstance: (i: number, path: string, init?: RequestInit) => Promise<Response>;
   dispose: () => Promise<void>;
 }
 
@@ -51,6 +53,11 @@ export interface LocalServerOptions {
   enterpriseWaveSecrets?: Record<string, string>;
   /** Build the worker first (the default); false to start the build of an earlier start in this process again. */
   build?: boolean;
+  /**
+   * Instances of the worker, each its own isolate (its own module state: response copies, versions), all bound to
+   * the one D1 database, as Cloudflare runs a worker in many isolates; only the first listens on `port`.
+   */
+  instances?: number;
 }
 
 /** New secrets for the local enterprise waves: what is written under them lives only as long as the database. */
@@ -69,20 +76,20 @@ function outbound(calls: URLSearchParams[]) {
   };
 }
 
-export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false, d1, seed = true, enterpriseWaveSecrets = newEnterpriseWaveSecrets(), build = true }: LocalServerOptions = {}): Promise<LocalServer> {
+export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false, d1, seed = true, enterpriseWaveSecrets = newEnterpriseWaveSecrets(), build = true, instances = 1 }: LocalServerOptions = {}): Promise<LocalServer> {
   if (build) execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
   const siteverifyCalls: URLSearchParams[] = [];
-  const mf = new Miniflare({
+  const worker = {
     modules: true,
     scriptPath: join(root, '.wrangler/local-server/index.js'),
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],
+    // The same id in every instance: one database.
     d1Databases: { DB: d1?.id ?? 'bench' },
-    d1Persist: d1?.persist ?? false,
     assets: { directory: join(root, 'web/public'), routerConfig: { has_user_worker: true } },
     ratelimits: { SUBMISSION_LIMITER: { simple: { limit: submissionLimit, period: 60 } } },
     outboundService: outbound(siteverifyCalls),
@@ -93,9 +100,9 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
       ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
       ENTERPRISE_WAVE_SECRETS: JSON.stringify(enterpriseWaveSecrets),
     },
-    host: '127.0.0.1',
-    port,
-  });
+  };
+  const names = Array.from({ length: instances }, (_, i) => (i === 0 ? 'main' : `instance-${i + 1}`));
+  const mf = new Miniflare({ d1Persist: d1?.persist ?? false, host: '127.0.0.1', port, workers: names.map((name) => ({ name, ...worker })) });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   const db = (await mf.getD1Database('DB')) as unknown as D1Database;
   if (seed) {
@@ -105,5 +112,7 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
     const data = datasetToSql(buildDataset(readDataFiles(join(root, 'data'))));
     await db.batch(data.map((s) => db.prepare(s)));
   }
-  return { url, db, siteverifyCalls, dispose: () => mf.dispose() };
+  const fetchInstance = async (i: number, path: string, init?: RequestInit) =>
+    (await (await mf.getWorker(names[i]!)).fetch(`${url}${path}`, init as never)) as unknown as Response;
+  return { url, db, siteverifyCalls, fetchInstance, dispose: () => mf.dispose() };
 }

@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { usccCheckCharacter } from '../worker/lib/uscc.ts';
+import { answersTo } from './survey-answers.ts';
 
 /** A request to the worker, as a client on the internet would send it. */
 export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -25,17 +26,7 @@ export function newKey(): string {
 /** Answers to every question of the current version: 4 on every scale, 8 to recommend, the first option elsewhere. */
 export async function fullAnswers(surveyId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const { body } = await getJson(`/api/v1/surveys/${surveyId}`);
-  const answers: Record<string, unknown> = {};
-  for (const section of body.sections) {
-    for (const q of section.questions) {
-      if (q.type === 'likert') answers[q.id] = 4;
-      else if (q.type === 'nps') answers[q.id] = 8;
-      else if (q.type === 'single') answers[q.id] = q.options[0].id;
-      else if (q.type === 'multi') answers[q.id] = [q.options[0].id];
-      else if (q.type === 'text') answers[q.id] = '测试意见 test comment';
-    }
-  }
-  return { ...answers, ...overrides };
+  return { ...answersTo(body), ...overrides };
 }
 
 export interface SubmitOptions {

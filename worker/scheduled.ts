@@ -1,5 +1,6 @@
 import { createDb } from './db/client.ts';
 import type { AppEnv } from './env.ts';
+import { noteWrite } from './http/freshness/version-copy.ts';
 import { beijingDate } from './lib/beijing-date.ts';
 import { applyDueStatuses } from './services/due-statuses.ts';
 import { forgetStaleContacts } from './services/suggestions/retention.ts';
@@ -23,5 +24,7 @@ export async function scheduled(controller: ScheduledController, env: AppEnv['Bi
     deletePastSalts(db, new Date(controller.scheduledTime)),
     forgetStaleContacts(db, new Date(controller.scheduledTime)),
   ]);
+  // Statuses that took effect changed the data version: this isolate's reads must not use the versions from before.
+  noteWrite();
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
