@@ -66,10 +66,9 @@ export function database(): MiddlewareHandler<AppEnv> {
     await next();
     const session = c.var.session;
     // Any request that may have written (a client error is refused before anything is written) makes this isolate's
-    // copy of the versions unusable at once; the new versions are read in the write's own session, after the write,
-    // off the response's path, and the next read waits for that read rather than use the old ones.
+    // copy of the versions unusable at once: the next public read refreshes it on its path, from the primary.
     const mayHaveWritten = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && !(c.res.status >= 400 && c.res.status < 500);
-    if (mayHaveWritten) noteWrite(versionReader(session), inBackground(c));
+    if (mayHaveWritten) noteWrite();
     const latest = session.getBookmark();
     if (latest) c.res.headers.set(BOOKMARK_HEADER, latest);
   };
