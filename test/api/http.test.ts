@@ -101,15 +101,35 @@ describe('errors', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/api/v1/lists', '/docs', '/nope'])('%s has nosniff, a CSP without inline script, HSTS and a referrer policy', async (path) => {
+  it.each(['/docs', '/nope', '/towns/beijing-changgouzhen'])('the page %s has nosniff, a CSP without inline script, HSTS and a referrer policy', async (path) => {
     const res = await get(path);
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const csp = res.headers.get('Content-Security-Policy')!;
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=');
     expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('Permissions-Policy')).toContain('camera=()');
+    expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
   });
+
+  it.each(['/api/v1/lists', '/api/v1/towns?list=mohurd-2016-batch1&format=csv', '/api/v1/nope', '/openapi.json', '/feeds/changes.atom'])(
+    'data at %s keeps nosniff, no framing, a CSP that allows nothing, HSTS and CORP, and none of the page-only headers',
+    async (path) => {
+      const res = await get(path);
+      expect(res.headers.get('Content-Type')).not.toMatch(/^text\/html/);
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(res.headers.get('X-Frame-Options')).toBe('DENY');
+      expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=');
+      expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      for (const name of ['Referrer-Policy', 'Permissions-Policy', 'Cross-Origin-Opener-Policy', 'Origin-Agent-Cluster', 'X-XSS-Protection']) {
+        expect(res.headers.get(name), name).toBeNull();
+      }
+      await res.arrayBuffer();
+    },
+  );
 
   it('sends JSON with a charset', async () => {
     expect((await get('/api/v1/lists')).headers.get('Content-Type')).toBe('application/json; charset=utf-8');
