@@ -8,6 +8,7 @@ import { database } from './http/middleware/database.ts';
 import { freshness } from './http/middleware/freshness.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
 import { methodGate } from './http/middleware/method-gate.ts';
+import { requestId } from './http/middleware/request-id.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
 import { problemResponse, PROBLEMS } from './http/problem.ts';
 import { AppError } from './errors.ts';
@@ -40,11 +41,13 @@ const MACHINE_PATHS = /^\/(api|downloads)(\/|$)/;
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never, strict: true });
 
+  // Before anything that can answer or log: every response and log line of the request carries its id.
+  app.use('*', requestId());
   app.use('*', securityHeaders());
   // Static assets (web/public) are served before the worker runs: web/public/_headers gives them the same headers.
   app.use('*', jsonCharset());
   // Public reads are open to every origin, without credentials; writes and the admin API get no CORS at all.
-  const publicCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'], maxAge: 86400 });
+  const publicCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition', 'X-Request-Id'], maxAge: 86400 });
   app.use('/api/v1/*', async (c, next) => {
     const readOrPreflight = c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') === 'GET');
     if (!readOrPreflight || /^\/api\/v1\/admin(\/|$)/.test(c.req.path)) return next();

@@ -11,6 +11,8 @@ export interface AppEnv {
    */
   Bindings: Env & { ADMIN_TOKENS?: string; ENTERPRISE_WAVE_SECRETS?: string; TURNSTILE_SECRET?: string };
   Variables: {
+    /** The request's id (http/middleware/request-id.ts): in X-Request-Id, every problem response and every log line. */
+    requestId: string;
     /** The request's drizzle client on its D1 session (see http/middleware/database.ts). */
     db: Db;
     /** The D1 session under `db`, whose bookmark the response echoes. */

@@ -2,14 +2,16 @@ import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppEnv } from './env.ts';
 import { canonicalPath } from './http/canonical-path.ts';
+import { requestId } from './http/middleware/request-id.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
 import { problemResponse } from './http/problem.ts';
 import { scheduled } from './scheduled.ts';
 
 const app = createApp();
 
-/** Paths with no safe meaning are refused here, before the app, with the same headers as any other response. */
+/** Paths with no safe meaning are refused here, before the app, with the same headers and request id as any other response. */
 const refusal = new Hono<AppEnv>();
+refusal.use('*', requestId());
 refusal.use('*', securityHeaders());
 refusal.all('*', (c) => {
   const canonical = canonicalPath(new URL(c.req.url).pathname);

@@ -2,6 +2,9 @@ import { createDb } from './db/client.ts';
 import type { AppEnv } from './env.ts';
 import { noteWrite } from './http/freshness/version-copy.ts';
 import { beijingDate } from './lib/beijing-date.ts';
+import { log } from './lib/log.ts';
+import { loggable } from './lib/loggable-error.ts';
+import { inScope } from './lib/request-scope.ts';
 import { applyDueStatuses } from './services/due-statuses.ts';
 import { forgetStaleContacts } from './services/suggestions/retention.ts';
 import { deletePastSalts } from './services/surveys/client-key.ts';
@@ -17,7 +20,14 @@ import { deletePastSalts } from './services/surveys/client-key.ts';
  * Each runs even if another fails; awaited, so a failure shows as a failed
  * invocation in the Cron Events log.
  */
-export async function scheduled(controller: ScheduledController, env: AppEnv['Bindings']): Promise<void> {
+export function scheduled(controller: ScheduledController, env: AppEnv['Bindings']): Promise<void> {
+  // A run has no Ray ID: it gets an id of its own, in each of its log lines.
+  return inScope({ id: `cron-${crypto.randomUUID()}`, cron: controller.cron }, () => run(controller, env));
+}
+
+const TASKS = ['apply due statuses', 'delete past salts', 'forget stale contacts'] as const;
+
+async function run(controller: ScheduledController, env: AppEnv['Bindings']): Promise<void> {
   const db = createDb(env.DB);
   const results = await Promise.allSettled([
     applyDueStatuses(db, beijingDate(controller.scheduledTime)),
@@ -26,5 +36,8 @@ export async function scheduled(controller: ScheduledController, env: AppEnv['Bi
   ]);
   // Statuses that took effect changed the data version: this isolate's reads must not use the versions from before.
   noteWrite();
+  results.forEach((result, i) => {
+    if (result.status === 'rejected') log('error', 'scheduled task failed', { task: TASKS[i], error: loggable(result.reason) });
+  });
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }

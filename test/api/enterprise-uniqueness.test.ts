@@ -107,7 +107,7 @@ describe('one answer per enterprise, town and wave', () => {
     expect(second.text).not.toContain(first.body.receipt);
     expect(second.text).not.toContain(first.body.submitted_at);
     expect(second.text).not.toContain(first.body.submitted_at.slice(0, 16));
-    expect(Object.keys(second.body).sort()).toEqual(['detail', 'errors', 'instance', 'status', 'title', 'type']);
+    expect(Object.keys(second.body).sort()).toEqual(['detail', 'errors', 'instance', 'request_id', 'status', 'title', 'type']);
     expect(second.body.instance).not.toContain(first.body.receipt);
     expect(await stored()).toEqual(before);
   });

@@ -16,7 +16,8 @@ async function fullAnswers(surveyId: string, overrides: Record<string, unknown> 
 const ADMIN = { Authorization: 'Bearer test-admin-token' };
 const EDITOR = { Authorization: 'Bearer test-editor-token' };
 const consent = { participation: true };
-const LEAK = /"items"|"actor"|"receipt"|"answers"|"request_id"/;
+// An audit row's own field (entity_id), not request_id: every problem response carries the request's id.
+const LEAK = /"items"|"actor"|"receipt"|"answers"|"entity_id"/;
 
 let ipCounter = 0;
 /** A fresh client address per submission, so that the rate limit never interferes unless a case means it to. */

@@ -70,6 +70,7 @@ describe('errors', () => {
       status: 404,
       detail: expect.stringContaining('/api/v1/nothing-here'),
       instance: '/api/v1/nothing-here',
+      request_id: res.headers.get('X-Request-Id'),
     });
   });
 

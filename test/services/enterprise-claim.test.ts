@@ -67,7 +67,7 @@ describe('waveSecrets: ENTERPRISE_WAVE_SECRETS, parsed once per isolate', () => 
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(reason) });
     waveSecrets(value);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(/^ENTERPRISE_WAVE_SECRETS .*: every enterprise answer will be refused$/);
+    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({ level: 'error', msg: expect.stringMatching(/^ENTERPRISE_WAVE_SECRETS .*: every enterprise answer will be refused$/) });
     const logged = JSON.stringify(log.mock.calls);
     expect(logged).not.toContain(SECRET_TEXT.slice(0, 20));
     expect(JSON.stringify(result)).not.toContain(SECRET_TEXT.slice(0, 20));
@@ -94,7 +94,7 @@ describe('waveSecret: the secret of one wave, or a 503', () => {
     expect(error).toMatchObject({ code: 'service-unavailable', detail: expect.stringMatching(/Enterprise answers cannot be accepted.*Nothing was stored/) });
     expect(() => waveSecret(value, 'enterprise-w1')).toThrow(AppError);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toBe('ENTERPRISE_WAVE_SECRETS has no secret for wave "enterprise-w1": its enterprise answers will be refused');
+    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({ level: 'error', msg: 'ENTERPRISE_WAVE_SECRETS has no secret for wave "enterprise-w1": its enterprise answers will be refused' });
     expect(JSON.stringify(log.mock.calls)).not.toContain(OTHER_SECRET);
   });
 

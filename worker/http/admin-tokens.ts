@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sha256Hex } from '../lib/hash.ts';
+import { log } from '../lib/log.ts';
 
 /** What a token may do: `editor` writes lists, towns and events and reviews public suggestions; `surveys` manages questionnaires and exports answers; `auditor` reads the audit log. */
 export const ROLES = ['editor', 'surveys', 'auditor'] as const;
@@ -26,9 +27,9 @@ function entriesOf(secret: string | undefined): z.infer<typeof TokenListSchema> 
     try {
       const result = TokenListSchema.safeParse(JSON.parse(secret));
       if (result.success) entries = result.data;
-      else console.error('ADMIN_TOKENS is malformed: every admin request will be refused');
+      else log('error', 'ADMIN_TOKENS is malformed: every admin request will be refused');
     } catch {
-      console.error('ADMIN_TOKENS is not JSON: every admin request will be refused');
+      log('error', 'ADMIN_TOKENS is not JSON: every admin request will be refused');
     }
     parsed = { secret, entries };
   }

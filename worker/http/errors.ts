@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../errors.ts';
+import { log } from '../lib/log.ts';
 import { errorChain, loggable } from '../lib/loggable-error.ts';
 import { problemResponse } from './problem.ts';
 
@@ -33,9 +34,9 @@ export function handleError(err: Error, c: Context): Response {
     });
   }
   if (BUSY.test(text)) {
-    console.warn('database busy', instance, text);
+    log('warn', 'database busy', { status: 503, error: text });
     return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', { instance, headers: { 'Retry-After': '2' } });
   }
-  console.error('unhandled error', instance, loggable(err));
+  log('error', 'unhandled error', { status: 500, error: loggable(err) });
   return problemResponse('internal-error', 'An unexpected error occurred. It has been logged.', { instance });
 }

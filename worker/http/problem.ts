@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldProblem } from '../errors.ts';
+import { currentScope } from '../lib/request-scope.ts';
 
 /** Status and title of each error code; the `type` URI is derived from the code and never changes. */
 export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
@@ -46,9 +47,15 @@ export interface ProblemBody {
   detail: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** The request's id (X-Request-Id, and every log line of the request): what a client quotes when reporting it. */
+  request_id?: string;
 }
 
-/** An RFC 9457 problem response. */
+/**
+ * An RFC 9457 problem response, with the id of the request being served (an extension member). The id comes from
+ * the request scope (lib/request-scope.ts), so the many callers without the request's context need not pass it;
+ * outside a request (a unit test of a bare handler) there is none and the member is left out.
+ */
 export function problemResponse(
   code: ErrorCode,
   detail: string,
@@ -58,6 +65,8 @@ export function problemResponse(
   const body: ProblemBody = { type: problemType(code), title, status, detail };
   if (options.instance) body.instance = options.instance;
   if (options.errors?.length) body.errors = options.errors;
+  const requestId = currentScope()?.id;
+  if (requestId) body.request_id = requestId;
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store', ...options.headers },

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { log } from '../lib/log.ts';
 import { clientKey } from '../services/surveys/client-key.ts';
 import type { AbuseControls } from '../services/surveys/admit.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
@@ -62,6 +63,6 @@ export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyK
 export function turnstileWidget(env: { TURNSTILE_SECRET?: string; TURNSTILE_SITE_KEY?: string }): { siteKey: string } | null {
   if (!env.TURNSTILE_SECRET) return null;
   const siteKey = env.TURNSTILE_SITE_KEY?.trim() ?? '';
-  if (!siteKey) console.error('TURNSTILE_SECRET is set but TURNSTILE_SITE_KEY is not: the questionnaires cannot be sent');
+  if (!siteKey) log('error', 'TURNSTILE_SECRET is set but TURNSTILE_SITE_KEY is not: the questionnaires cannot be sent');
   return { siteKey };
 }

@@ -19,6 +19,10 @@ export const ProblemSchema = z
       )
       .optional()
       .openapi({ description: 'One entry per invalid parameter.' }),
+    request_id: z.string().openapi({
+      description: 'The id of the request, also sent in the X-Request-Id header and written in every log line of the request: quote it when reporting a problem.',
+      example: '8f2a5c0d9e1b3a47-LHR',
+    }),
   })
   .openapi('Problem', { description: 'An RFC 9457 problem report.' });
 

@@ -5,6 +5,7 @@ import type { Statement } from '../../db/queries/batch.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { currentScope } from '../../lib/request-scope.ts';
 import type { Actor } from '../../http/admin-tokens.ts';
 import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../schemas/admin.ts';
 
@@ -15,8 +16,12 @@ export interface WriteContext {
   requestId: string;
 }
 
+/**
+ * The audit's request id is the request's own (http/middleware/request-id.ts): the id in the response's
+ * X-Request-Id and in the request's log lines finds its audit rows. Outside a request (a script), a new one.
+ */
 export function writeContext(actor: Actor): WriteContext {
-  return { actor, at: new Date().toISOString(), requestId: crypto.randomUUID() };
+  return { actor, at: new Date().toISOString(), requestId: currentScope()?.id ?? crypto.randomUUID() };
 }
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { toHex } from '../../lib/hash.ts';
+import { log } from '../../lib/log.ts';
 import { validateUscc } from '../../lib/uscc.ts';
 
 /**
@@ -87,7 +88,7 @@ let parsed: { value: string | undefined; result: WaveSecrets } | undefined;
 export function waveSecrets(value: string | undefined): WaveSecrets {
   if (parsed && parsed.value === value) return parsed.result;
   const result = parseSecrets(value);
-  if (!result.ok) console.error(`ENTERPRISE_WAVE_SECRETS ${result.reason}: every enterprise answer will be refused`);
+  if (!result.ok) log('error', `ENTERPRISE_WAVE_SECRETS ${result.reason}: every enterprise answer will be refused`);
   parsed = { value, result };
   return result;
 }
@@ -105,7 +106,7 @@ export function waveSecret(value: string | undefined, waveId: string): string {
   if (secret !== undefined) return secret;
   if (secrets.ok && !reportedMissing.has(waveId)) {
     reportedMissing.add(waveId);
-    console.error(`ENTERPRISE_WAVE_SECRETS has no secret for wave "${waveId}": its enterprise answers will be refused`);
+    log('error', `ENTERPRISE_WAVE_SECRETS has no secret for wave "${waveId}": its enterprise answers will be refused`);
   }
   throw new AppError(
     'service-unavailable',
