@@ -22,7 +22,7 @@ export interface CacheLimits {
 }
 
 const JSON_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 512 * 1024, maxEntries: 2000 };
-// The largest export today (every status event) is ~0.3 MB as CSV and ~1 MB as NDJSON.
+// The largest export today (every status event) is ~0.33 MB as CSV and ~0.6 MB as NDJSON.
 const EXPORT_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024, maxEntries: 256 };
 
 /** JavaScript strings are UTF-16: two bytes a code unit is what a key or header costs in memory. */
