@@ -133,6 +133,12 @@ describe('exports are served from the bytes kept for the data version', () => {
     expect(stale.dataSql).toEqual([]);
     // If-None-Match: * holds for a resource that exists.
     expect((await call('GET', LARGEST_CSV, { headers: { 'If-None-Match': '*' } })).status).toBe(304);
+    // HEAD of a kept export: the headers of the GET, no body.
+    const head = await call('HEAD', LARGEST_CSV);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(head.headers.get('ETag')).toBe(etag);
+    expect(await head.text()).toBe('');
   });
 
   it('an admin write changes the CSV at once (FRESHNESS_SECONDS=0): a new ETag, the new status, never the old bytes', async () => {
