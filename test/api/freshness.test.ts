@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { freshnessMs } from '../../worker/http/freshness/config.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
+import { d1WithStatements } from '../d1-statements.ts';
 import { fullAnswers, newKey, TOWN } from '../helpers.ts';
 
 // Issue 15, "Freshness model": a public read reflects every write that completed at least N seconds earlier, and a
@@ -39,22 +40,7 @@ function probed(probe: Probe): D1Database {
         return typeof value === 'function' ? value.bind(t) : value;
       },
     });
-  const session = (target: D1DatabaseSession): D1DatabaseSession =>
-    new Proxy(target, {
-      get(t, prop) {
-        if (prop === 'prepare') return (sql: string) => (probe.sql.push(sql), statement(t.prepare(sql), sql));
-        if (prop === 'batch') return (statements: D1PreparedStatement[]) => (probe.sql.push('batch'), t.batch(statements));
-        const value = Reflect.get(t, prop, t);
-        return typeof value === 'function' ? value.bind(t) : value;
-      },
-    });
-  return new Proxy(env.DB, {
-    get(t, prop) {
-      if (prop === 'withSession') return (start?: string) => session(t.withSession(start));
-      const value = Reflect.get(t, prop, t);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
+  return d1WithStatements(env.DB, (t, sql) => (probe.sql.push(sql), statement(t, sql)), () => probe.sql.push('batch'));
 }
 
 let now = 0;

@@ -1,21 +1,80 @@
 /**
- * Bodies of public JSON reads kept in the isolate's memory, keyed by the data
- * (and results) version they were built from. A write changes the version, so
- * an entry built before it can never be served after it: no invalidation,
- * no staleness. Least recently used entries go first; the size is bounded so
- * the cache never competes with requests for the isolate's 128 MB.
+ * Bodies of public reads kept in the isolate's memory, keyed by the data (and
+ * results) version they were built from. A write changes the version, so an
+ * entry built before it can never be served after it: no invalidation, no
+ * staleness. Two stores, each bounded by bytes (keys and headers counted too)
+ * and by entries, least recently used first out, so the copies never compete
+ * with requests for the isolate's 128 MB: JSON reads, many and small, and
+ * exports (CSV, NDJSON), few and large, which would otherwise push the JSON
+ * working set out on every download.
  */
 export interface CachedResponse {
   body: ArrayBuffer;
   headers: [string, string][];
 }
 
-const MAX_BYTES = 16 * 1024 * 1024;
-const MAX_ENTRY_BYTES = 512 * 1024;
-const MAX_ENTRIES = 2000;
+export interface CacheLimits {
+  /** All entries together, bodies, keys and headers. */
+  maxBytes: number;
+  /** One entry; a larger body is served as usual and not kept. */
+  maxEntryBytes: number;
+  maxEntries: number;
+}
 
-const entries = new Map<string, CachedResponse>();
-let bytes = 0;
+const JSON_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 512 * 1024, maxEntries: 2000 };
+// The largest export today (every status event) is ~0.33 MB as CSV and ~0.6 MB as NDJSON.
+const EXPORT_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024, maxEntries: 256 };
+
+/** JavaScript strings are UTF-16: two bytes a code unit is what a key or header costs in memory. */
+function sizeOf(key: string, entry: CachedResponse): number {
+  return entry.body.byteLength + 2 * key.length + entry.headers.reduce((n, [name, value]) => n + 2 * (name.length + value.length), 0);
+}
+
+class BoundedStore {
+  readonly #entries = new Map<string, { entry: CachedResponse; size: number }>();
+  #bytes = 0;
+  constructor(public limits: CacheLimits) {}
+
+  get(key: string): CachedResponse | undefined {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+    }
+    return hit?.entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    const size = sizeOf(key, entry);
+    if (size > this.limits.maxEntryBytes) return;
+    this.delete(key);
+    this.#entries.set(key, { entry, size });
+    this.#bytes += size;
+    for (const [k] of this.#entries) {
+      if (this.#bytes <= this.limits.maxBytes && this.#entries.size <= this.limits.maxEntries) break;
+      this.delete(k);
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.#entries.get(key);
+    if (!old) return;
+    this.#entries.delete(key);
+    this.#bytes -= old.size;
+  }
+
+  stats(): { bytes: number; entries: number } {
+    return { bytes: this.#bytes, entries: this.#entries.size };
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+}
+
+const jsonStore = new BoundedStore({ ...JSON_LIMITS });
+const exportStore = new BoundedStore({ ...EXPORT_LIMITS });
 
 /** `path` is the canonical path the router matched (http/canonical-path.ts), so one resource has one key. */
 export function cacheKey(version: string, path: string, search: string, accept: string): string {
@@ -23,32 +82,79 @@ export function cacheKey(version: string, path: string, search: string, accept: 
 }
 
 export function getCached(key: string): CachedResponse | undefined {
-  const hit = entries.get(key);
-  if (hit) {
-    entries.delete(key);
-    entries.set(key, hit);
-  }
-  return hit;
+  return jsonStore.get(key) ?? exportStore.get(key);
 }
 
 /** Headers that belong to one request (its D1 session), never to a shared copy. */
-const PER_REQUEST = new Set(['x-d1-bookmark', 'set-cookie', 'etag', 'last-modified', 'cache-control', 'vary']);
+const PER_REQUEST = new Set(['x-d1-bookmark', 'set-cookie', 'etag', 'last-modified', 'cache-control', 'vary', 'content-length']);
 
-/** Keeps a 200 JSON response; streamed exports and large bodies are left alone. */
-export async function putCached(key: string, res: Response): Promise<void> {
-  if (res.status !== 200 || !/^application\/json\b/.test(res.headers.get('Content-Type') ?? '')) return;
-  const length = Number(res.headers.get('Content-Length') ?? NaN);
-  if (length > MAX_ENTRY_BYTES) return;
-  const body = await res.clone().arrayBuffer();
-  if (body.byteLength > MAX_ENTRY_BYTES) return;
-  const headers = [...res.headers].filter(([name]) => !PER_REQUEST.has(name.toLowerCase()));
-  const old = entries.get(key);
-  if (old) (bytes -= old.body.byteLength), entries.delete(key);
-  entries.set(key, { body, headers });
-  bytes += body.byteLength;
-  for (const [k, v] of entries) {
-    if (bytes <= MAX_BYTES && entries.size <= MAX_ENTRIES) break;
-    entries.delete(k);
-    bytes -= v.body.byteLength;
-  }
+function sharedHeaders(res: Response): [string, string][] {
+  return [...res.headers].filter(([name]) => !PER_REQUEST.has(name.toLowerCase()));
 }
+
+const JSON_TYPE = /^application\/json\b/;
+/** What http/formats.ts exports: a whole collection, streamed as it is read from D1. */
+const EXPORT_TYPE = /^(text\/csv|application\/x-ndjson)\b/;
+
+/**
+ * A copy of the stream's bytes, made as they go to the client: the export is
+ * still streamed (the first bytes leave before the last rows are read, at the
+ * client's pace), and once it has ended whole, `done` gets all of it. Past
+ * `max` bytes the copy is dropped and the rest only passes through; a stream
+ * that fails or is cancelled midway never calls `done`, so no partial export
+ * is ever kept.
+ */
+function copying(max: number, done: (body: ArrayBuffer) => void): TransformStream<Uint8Array, Uint8Array> {
+  let chunks: Uint8Array[] | null = [];
+  let length = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      if (chunks) {
+        length += chunk.byteLength;
+        // A copy: the chunk itself belongs to the response once enqueued.
+        if (length > max) chunks = null;
+        else chunks.push(chunk.slice());
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      if (!chunks) return;
+      const body = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) body.set(chunk, at), (at += chunk.byteLength);
+      done(body.buffer);
+    },
+  });
+}
+
+/**
+ * Keeps a 200 response under `key`, and returns the response to send. JSON is
+ * read whole (it already is in memory); an export is returned as a stream that
+ * fills the copy as it is sent, so it is never rebuilt from D1 for the next
+ * client at the same version. Anything else, and bodies over the bound, are left alone.
+ */
+export async function keepCopy(key: string, res: Response): Promise<Response> {
+  if (res.status !== 200 || !res.body) return res;
+  const type = res.headers.get('Content-Type') ?? '';
+  if (JSON_TYPE.test(type)) {
+    const length = Number(res.headers.get('Content-Length') ?? NaN);
+    if (length > jsonStore.limits.maxEntryBytes) return res;
+    jsonStore.set(key, { body: await res.clone().arrayBuffer(), headers: sharedHeaders(res) });
+    return res;
+  }
+  if (!EXPORT_TYPE.test(type)) return res;
+  const headers = sharedHeaders(res);
+  const body = res.body.pipeThrough(copying(exportStore.limits.maxEntryBytes, (bytes) => exportStore.set(key, { body: bytes, headers })));
+  return new Response(body, { status: res.status, headers: res.headers });
+}
+
+/** For tests: what the stores hold, and new limits (or the defaults) with both emptied. */
+export const responseCacheForTests = {
+  stats: () => ({ json: jsonStore.stats(), exports: exportStore.stats() }),
+  reset(limits: { json?: Partial<CacheLimits>; exports?: Partial<CacheLimits> } = {}): void {
+    jsonStore.limits = { ...JSON_LIMITS, ...limits.json };
+    exportStore.limits = { ...EXPORT_LIMITS, ...limits.exports };
+    jsonStore.clear();
+    exportStore.clear();
+  },
+};

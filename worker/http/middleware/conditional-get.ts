@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
 import { freshnessMs } from '../freshness/config.ts';
 import { noteVersions } from '../freshness/version-copy.ts';
-import { cacheKey, getCached, putCached } from '../response-cache.ts';
+import { cacheKey, getCached, keepCopy } from '../response-cache.ts';
 import { useSession } from './database.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300';
@@ -66,7 +66,8 @@ async function versionsFor(c: Context<AppEnv>): Promise<Versions> {
  * (README, "Freshness"): every write of lists changes
  * the data version, every survey submission the results version. Data reads
  * also carry Last-Modified: when the data version last changed. The same
- * versions key an in-isolate copy of JSON responses (http/response-cache.ts).
+ * versions key an in-isolate copy of JSON responses and of exports (CSV, NDJSON;
+ * http/response-cache.ts).
  *
  * The copy is shared by every client of the isolate, so only anonymous public
  * reads go into it: the path is the canonical one the router matched (see
@@ -111,7 +112,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
       c.res = new Response(null, { status: 304, headers: validators });
       return;
     }
-    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) await putCached(key, c.res);
+    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) c.res = await keepCopy(key, c.res);
     c.res.headers.set('ETag', etag);
     if (lastModified) c.res.headers.set('Last-Modified', lastModified);
     c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
