@@ -324,18 +324,17 @@ try {
   const grouped: { towns: number; ms: number; statements: number; rowsRead: number; d1Ms: number }[] = [];
   // A national wave's 2,000 towns: the real ones, then synthetic towns in the same provinces.
   const NATIONAL = 2000;
-  if (!smoke) {
-    await db
-      .prepare(
-        `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?)
-         INSERT INTO towns (id, name, name_pinyin, search_text, province, origin)
-         SELECT 'scale-g-' || k.i, '合成测试镇', 'he cheng ce shi zhen', 'synthetic', (SELECT province FROM towns WHERE origin <> 'admin' ORDER BY id LIMIT 1 OFFSET k.i % ?), 'admin' FROM k`,
-      )
-      .bind(NATIONAL - townIds.length, townIds.length)
-      .run();
-  }
+  await db
+    .prepare(
+      `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?),
+       real(province, r) AS (SELECT province, ROW_NUMBER() OVER (ORDER BY id) - 1 FROM towns WHERE origin <> 'admin')
+       INSERT INTO towns (id, name, name_pinyin, search_text, province, origin)
+       SELECT 'scale-g-' || k.i, '合成测试镇', 'he cheng ce shi zhen', 'synthetic', real.province, 'admin' FROM k JOIN real ON real.r = k.i % ?`,
+    )
+    .bind(NATIONAL - townIds.length, townIds.length)
+    .run();
   const firstTowns = "(SELECT id FROM towns WHERE id NOT LIKE 'scale-town-%' ORDER BY origin = 'admin', id LIMIT ?)";
-  for (const t of smoke ? [10, 100] : [10, 100, townIds.length, NATIONAL]) {
+  for (const t of smoke ? [10, 100, NATIONAL] : [10, 100, townIds.length, NATIONAL]) {
     const copies: D1PreparedStatement[] = [];
     for (const table of ['rollup_wave', 'published']) {
       copies.push(
