@@ -167,6 +167,7 @@ try {
   }));
   const capacity = tally(capacityAnswers);
   const capacityRate = capacity.accepted / ((performance.now() - capacityStart) / 1000);
+  const capacityLoad = load();
 
   // 10 × today's burst, open loop: respondents arrive on a clock whatever the answers. At most MAX_OPEN requests are
   // open at once (as a browser or a load balancer holds only so many connections); the rest wait here, and their
@@ -204,7 +205,7 @@ try {
   const keys = (await db.prepare("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key LIKE 'scale-%'").first<number>('n'))!;
   const perResponse = ((await size()) - bytesBefore) / stored;
   console.log(`\na. Submissions through HTTP (POST /api/v1/surveys/public/responses), over ${townIds.length} towns:`);
-  console.log(`   capacity now, closed loop (10 clients, each sends its next when answered): ${capacity.accepted} accepted, ${capacityRate.toFixed(0)}/s, p50 ${capacity.p50.toFixed(1)} ms, p99 ${capacity.p99.toFixed(1)} ms (${capacity.statuses}), load average ${load()}`);
+  console.log(`   capacity now, closed loop (10 clients, each sends its next when answered): ${capacity.accepted} accepted, ${capacityRate.toFixed(0)}/s, p50 ${capacity.p50.toFixed(1)} ms, p99 ${capacity.p99.toFixed(1)} ms (${capacity.statuses}), load average ${capacityLoad}`);
   console.log(`   open loop at ${RATE.toFixed(1)}/s for ${SECONDS} s (10 × a burst of 1,000 a minute): ${total} arrived in ${sentIn.toFixed(1)} s, all answered ${doneIn.toFixed(1)} s after the first (${(burst.accepted / doneIn).toFixed(0)}/s accepted); at most ${MAX_OPEN} open at once, most waiting behind them ${maxWaiting}`);
   console.log(`   answers: ${burst.statuses}; accepted, from arrival: p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, max ${burst.max.toFixed(1)} ms; load average after ${load()}`);
   console.log(`   stored ${stored} of ${burst.accepted} accepted in the burst; in all ${sent} sent, ${allStored} stored, ${keys} idempotency keys: lost ${allStored < keys ? keys - allStored : 0}, stored twice ${allStored - keys}`);
@@ -321,7 +322,7 @@ try {
 
   // Grouped results as more towns publish: the 1k town's rollups copied to the first T real towns (500 answers' worth or not, the rows are what cost).
   const source = `scale-town-${readSizes[0]}`;
-  const grouped: { towns: number; ms: number; statements: number; rowsRead: number; d1Ms: number }[] = [];
+  const grouped: { towns: number; publishing: number; ms: number; statements: number; rowsRead: number; d1Ms: number }[] = [];
   // A national wave's 2,000 towns: the real ones, then synthetic towns in the same provinces.
   const NATIONAL = 2000;
   await db
@@ -352,12 +353,14 @@ try {
     await groupedSatisfaction(drizzle(meter.db), {}, 'province', 10);
     const rowsRead = meter.metas.reduce((a, m) => a + (m.rows_read as number), 0);
     const d1Ms = meter.metas.reduce((a, m) => a + (m.duration as number), 0);
-    grouped.push({ towns: t, ms: median(times), statements: meter.metas.length, rowsRead, d1Ms });
+    // Towns that publish in the wave: the T given the copied rollups, and any the submissions above published (10 or more).
+    const publishing = (await db.prepare('SELECT COUNT(*) AS n FROM published_responses WHERE n >= 10').first<number>('n'))!;
+    grouped.push({ towns: t, publishing, ms: median(times), statements: meter.metas.length, rowsRead, d1Ms });
   }
-  const publishing = await count('published_responses');
+  const publishedRows = await count('published_responses');
   console.log(`   Results grouped by province (GET /api/v1/satisfaction?group_by=province, no-cache, median), by towns with published results, load average ${load()}:`);
-  for (const g of grouped) console.log(`   ${String(g.towns).padStart(5)} towns with results: ${g.ms.toFixed(1)} ms over HTTP; the service's ${g.statements} statements read ${g.rowsRead.toLocaleString('en')} rows, D1 duration ${g.d1Ms.toFixed(0)} ms`);
-  console.log(`   (published_responses rows at the end: ${publishing}; rollup rows per town and wave: ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_answers WHERE town_id = ?').bind(source).first<number>('n'))} answers, ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_dimensions WHERE town_id = ?').bind(source).first<number>('n'))} dimensions, 1 count)`);
+  for (const g of grouped) console.log(`   first ${String(g.towns).padStart(4)} towns given results (${g.publishing} towns publishing in all): ${g.ms.toFixed(1)} ms over HTTP; the service's ${g.statements} statements read ${g.rowsRead.toLocaleString('en')} rows, D1 duration ${g.d1Ms.toFixed(0)} ms`);
+  console.log(`   (published_responses rows at the end: ${publishedRows}; rollup rows per town and wave: ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_answers WHERE town_id = ?').bind(source).first<number>('n'))} answers, ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_dimensions WHERE town_id = ?').bind(source).first<number>('n'))} dimensions, 1 count)`);
   console.log(`\nDatabase at the end: ${(await size()).toLocaleString('en')} B (the synthetic towns' response rows hold no answers: their bytes are not a measure).`);
 } finally {
   await server.dispose();
