@@ -10,12 +10,13 @@
  *      /api/v1/lists and it again without cache: each step's excess over its
  *      warm repeat is one part of the cold start (the isolate's first request,
  *      the first D1 query, the first build of the lists);
- *   C. a trivial worker (one line) started the same way: the startup it needs
- *      is workerd's and Miniflare's own, so the bundle's startup (parsing and
- *      evaluating its modules) is the instance's startup minus C's.
+ *   C. the bundle and a one-line worker, each started bare (no bindings) in
+ *      a new workerd: the difference is the bundle's own startup (parsing,
+ *      compiling and evaluating its modules), with a Node import of the bundle
+ *      as a cross-check.
  *
- * Also the bundle's size and the modules that make it up (esbuild's metafile),
- * since the script's startup grows with it. Called by bench/http.ts (whose
+ * Also what that startup spends its CPU on (V8's profile, source-mapped), and
+ * the bundle's size and the modules that make it up (esbuild's metafile). Called by bench/http.ts (whose
  * RESULTS.md includes the lines), or alone: `npx tsx bench/cold-start.ts [--runs 5]`.
  */
 import { execFileSync } from 'node:child_process';
