@@ -2,11 +2,15 @@ import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
+import { request } from '../helpers.ts';
+import { ADDITION, send } from '../suggestion-helpers.ts';
 
 // Hostile review (s19) of the request id and logs, the exports kept per data version and the split security headers.
 // Every case asserts the SAFE behaviour: a failing case is a hole.
 
 const LARGEST_CSV = '/api/v1/towns?list=mohurd-2017-batch2&format=csv&limit=500';
+/** After any data change the test database can have: a validator this late is one the worker never gave. */
+const FAR_FUTURE = 'Fri, 01 Jan 2100 00:00:00 GMT';
 
 const call = (path: string, headers: Record<string, string> = {}) => worker.fetch(new Request(`https://example.test${path}`, { headers }), env);
 
@@ -62,4 +66,26 @@ describe('exports kept per data version: memory while they stream', () => {
     expect(responseCacheForTests.stats().pending).toBe(0);
     expect(responseCacheForTests.stats().exports.entries).toBe(1);
   }, 60_000);
+});
+
+describe('conditional requests on a response its handler keeps private', () => {
+  // The suggestion status is private (the receipt is its only key) and changes with a decision, which is no write of
+  // the lists' data: the versions do not say whether it changed. conditionalGet answered any If-Modified-Since later
+  // than the data's last change with 304 and a public Cache-Control, before the handler ran, for a receipt that exists
+  // or not.
+  it('a suggestion status is never 304 and never public, whatever validator is sent', async () => {
+    const receipt = await send(ADDITION);
+    for (const [path, expected] of [
+      [`/api/v1/suggestions/${receipt}`, 200],
+      ['/api/v1/suggestions/s-00000000-0000-4000-8000-000000000000', 404],
+    ] as const) {
+      for (const headers of [{ 'If-Modified-Since': FAR_FUTURE }, { 'If-None-Match': '*' }, { 'If-None-Match': 'W/"x", "y"' }] as Record<string, string>[]) {
+        const res = await request('GET', path, { headers });
+        expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(expected);
+        expect(res.headers.get('Cache-Control') ?? '', path).not.toMatch(/public/);
+        expect(res.headers.get('ETag'), path).toBeNull();
+        await res.text();
+      }
+    }
+  });
 });

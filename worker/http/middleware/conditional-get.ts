@@ -33,8 +33,12 @@ function notModifiedSince(lastModified: string, since: string): boolean {
   return !Number.isNaN(b) && Date.parse(lastModified) <= b;
 }
 
-/** Survey definitions say whether a survey is open now, which changes with the clock, not with a write. */
-const UNVERSIONED = /^\/api\/v1\/(admin|surveys)(\/|$)/;
+/**
+ * What the versions do not describe. Survey definitions say whether a survey is open now, which changes with the
+ * clock, not with a write; a suggestion's status is private to its receipt and changes with a decision, which is no
+ * write of the lists: validators derived from the versions would answer 304 for them wrongly (and publicly).
+ */
+const UNVERSIONED = /^\/api\/v1\/(admin|surveys|suggestions)(\/|$)/;
 const RESULTS = /\/satisfaction$/;
 
 /** A response its handler marked as one principal's, or as not to be kept: never shared, never made public. */
