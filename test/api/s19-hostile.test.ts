@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
-import { request } from '../helpers.ts';
+import { failingDb, logged, request } from '../helpers.ts';
 import { ADDITION, send } from '../suggestion-helpers.ts';
 
 // Hostile review (s19) of the request id and logs, the exports kept per data version and the split security headers.
@@ -87,5 +87,24 @@ describe('conditional requests on a response its handler keeps private', () => {
         await res.text();
       }
     }
+  });
+});
+
+describe('log lines: no personal datum through an error\'s stack', () => {
+  // loggable() kept the lines of the stack that look like frames ("    at …"), but the stack's head repeats the message,
+  // and a message's lines are the client's: drizzle's ends with the query's parameters, a suggestion's contact or a
+  // comment among them, whose own line breaks can make a line that looks like a frame.
+  it('a parameter that spells a stack frame never reaches the log', async () => {
+    const message = 'D1_ERROR: constraint failed\nparams: 1,"x\n    at someone@example.com (13700001111)"';
+    const failing = await logged(async () => {
+      const res = await worker.fetch(new Request('https://example.test/api/v1/towns/beijing-changgouzhen'), { ...env, DB: failingDb(message) });
+      expect(res.status).toBe(500);
+    });
+    expect(failing).toHaveLength(1);
+    const line = JSON.parse(failing[0]!.line);
+    expect(line.error).toContain('constraint failed');
+    // Real frames are still there: where the error was thrown.
+    expect(line.error).toMatch(/\n\s+at /);
+    expect(failing[0]!.line).not.toMatch(/someone@example\.com|13700001111/);
   });
 });
