@@ -97,14 +97,14 @@ const JSON_TYPE = /^application\/json\b/;
 const EXPORT_TYPE = /^(text\/csv|application\/x-ndjson)\b/;
 
 /**
- * The copies of exports still streaming, by key. A copy grows at the client's
- * pace, outside the store until it is whole, so the copies are bounded
- * together as the store is (by its maxBytes), and a key has one copy at a
- * time: otherwise every slow concurrent download (a distinct query, or the
- * same one at once) held a copy of its own, and memory grew with the number
- * of clients rather than with the bound.
+ * The copies of exports still streaming. A copy grows at the client's pace,
+ * outside the store until it is whole, so the copies are bounded all together
+ * as the store is (by its maxBytes): otherwise every slow concurrent download
+ * held a copy of its own, and memory grew with the number of clients rather
+ * than with the bound. A key may have several (one stalled download must not
+ * keep an export from being kept for everyone else).
  */
-const inFlight = new Map<string, { bytes: number }>();
+const inFlight = new Set<{ bytes: number }>();
 let inFlightBytes = 0;
 
 /**
@@ -119,13 +119,11 @@ function copying(source: ReadableStream<Uint8Array>, key: string, headers: [stri
   const reader = source.getReader();
   const copy = { bytes: 0 };
   let chunks: Uint8Array[] | null = [];
-  inFlight.set(key, copy);
-  // Once only, and only while this copy is still the key's (a reset for tests may have forgotten it).
+  inFlight.add(copy);
+  // Once only, and not after a reset for tests has forgotten the copy.
   const release = (): void => {
     chunks = null;
-    if (inFlight.get(key) !== copy) return;
-    inFlight.delete(key);
-    inFlightBytes -= copy.bytes;
+    if (inFlight.delete(copy)) inFlightBytes -= copy.bytes;
   };
   return new ReadableStream<Uint8Array>(
     {
@@ -147,7 +145,7 @@ function copying(source: ReadableStream<Uint8Array>, key: string, headers: [stri
         const chunk = next.value;
         if (chunks) {
           const over = copy.bytes + chunk.byteLength > exportStore.limits.maxEntryBytes || inFlightBytes + chunk.byteLength > exportStore.limits.maxBytes;
-          if (over || inFlight.get(key) !== copy) release();
+          if (over || !inFlight.has(copy)) release();
           else {
             // A copy: the chunk itself belongs to the response once enqueued.
             chunks.push(chunk.slice());
@@ -178,8 +176,7 @@ function concat(chunks: Uint8Array[], length: number): ArrayBuffer {
  * Keeps a 200 response under `key`, and returns the response to send. JSON is
  * read whole (it already is in memory); an export is returned as a stream that
  * fills the copy as it is sent, so it is never rebuilt from D1 for the next
- * client at the same version. Anything else, bodies over the bound, and an
- * export whose key another download is already copying, are left alone.
+ * client at the same version. Anything else, and bodies over the bound, are left alone.
  */
 export async function keepCopy(key: string, res: Response): Promise<Response> {
   if (res.status !== 200 || !res.body) return res;
@@ -190,7 +187,7 @@ export async function keepCopy(key: string, res: Response): Promise<Response> {
     jsonStore.set(key, { body: await res.clone().arrayBuffer(), headers: sharedHeaders(res) });
     return res;
   }
-  if (!EXPORT_TYPE.test(type) || inFlight.has(key)) return res;
+  if (!EXPORT_TYPE.test(type)) return res;
   return new Response(copying(res.body, key, sharedHeaders(res)), { status: res.status, headers: res.headers });
 }
 
