@@ -120,3 +120,48 @@ describe('log lines: no personal datum through an error\'s stack', () => {
     expect(failing[0]!.line).not.toMatch(/someone@example\.com|13700001111/);
   });
 });
+
+describe('conditional requests for what does not exist', () => {
+  beforeEach(async () => {
+    responseCacheForTests.reset();
+    // The data changed long ago (a Last-Modified well in the past), as in production between writes.
+    await env.DB.prepare("UPDATE meta SET updated_at = '2020-01-01T00:00:00.000Z' WHERE key = 'data_version'").run();
+  });
+
+  // conditionalGet answered a matching validator with 304 before the handler ran, so a path or query that is a 404 or
+  // a 400 was 304 with a public Cache-Control and an ETag: any late If-Modified-Since matches, and an ETag is
+  // computable from the data version and the request. RFC 9110 13.2.1: preconditions hold only for a 2xx.
+  it.each(['/api/v1/towns/no-such-town', '/api/v1/nothing-here', '/api/v1/towns?limit=abc', '/api/v1/towns?format=xml', '/feeds/nothing'])(
+    '%s: its 4xx, never a 304, whatever the validator',
+    async (path) => {
+      for (const headers of [{ 'If-Modified-Since': FAR_FUTURE }, { 'If-None-Match': '*' }] as Record<string, string>[]) {
+        const res = await call(path, headers);
+        expect([400, 404], `${path} ${JSON.stringify(headers)} → ${res.status}`).toContain(res.status);
+        expect(res.headers.get('Cache-Control') ?? '').not.toMatch(/public/);
+        expect(res.headers.get('ETag')).toBeNull();
+        // The API's refusals are problems; a feed that does not exist is the site's 404 page.
+        expect(res.headers.get('Content-Type')).toMatch(path.startsWith('/api/') ? /^application\/problem\+json/ : /^text\/html/);
+      }
+    },
+  );
+
+  it('what exists is still 304 to its validators, whether the isolate keeps it or not, and the body built for it is kept', async () => {
+    for (const path of ['/api/v1/towns/beijing-changgouzhen', LARGEST_CSV]) {
+      const first = await call(path);
+      const etag = first.headers.get('ETag')!;
+      await first.text();
+      for (const headers of [{ 'If-Modified-Since': FAR_FUTURE }, { 'If-None-Match': etag }] as Record<string, string>[]) {
+        responseCacheForTests.reset();
+        const cold = await call(path, headers);
+        expect(cold.status, `${path} cold ${JSON.stringify(headers)}`).toBe(304);
+        expect(cold.headers.get('ETag')).toBe(etag);
+        expect(await cold.text()).toBe('');
+        // A JSON read built for a 304 is kept: the next read is served from the isolate.
+        if (!path.includes('format=csv')) expect(responseCacheForTests.stats().json.entries).toBe(1);
+        const warm = await call(path, headers);
+        expect(warm.status, `${path} warm`).toBe(304);
+        expect(responseCacheForTests.stats().pending).toBe(0);
+      }
+    }
+  });
+});
