@@ -165,3 +165,31 @@ describe('conditional requests for what does not exist', () => {
     }
   });
 });
+
+describe('security headers by what a response is, cached or not', () => {
+  const DOCUMENT_CSP = /script-src 'self'/;
+  const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+  it('an HTML page, the HTML 404 page and a site page that fails get the document set; data, problems and kept copies the data set', async () => {
+    responseCacheForTests.reset();
+    for (const path of ['/', '/no-such-page', '/feeds/nothing', '/towns/no-such-town']) {
+      const res = await call(path);
+      expect(res.headers.get('Content-Type'), path).toMatch(/^text\/html/);
+      expect(res.headers.get('Content-Security-Policy'), path).toMatch(DOCUMENT_CSP);
+      expect(res.headers.get('Referrer-Policy'), path).toBe('strict-origin-when-cross-origin');
+      await res.text();
+    }
+    const ids = new Set<string>();
+    // The second of each is the isolate's copy: it must not carry the first request's id, nor lose the data set.
+    for (const path of [LARGEST_CSV, LARGEST_CSV, '/api/v1/towns/beijing-changgouzhen', '/api/v1/towns/beijing-changgouzhen', '/feeds/changes.atom', '/feeds/changes.atom', '/api/v1/towns/nope']) {
+      const res = await call(path);
+      expect(res.headers.get('Content-Security-Policy'), path).toBe(DATA_CSP);
+      expect(res.headers.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(res.headers.get('X-Frame-Options'), path).toBe('DENY');
+      ids.add(res.headers.get('X-Request-Id')!);
+      await res.text();
+    }
+    expect(ids.size).toBe(7);
+    expect(responseCacheForTests.stats().exports.entries).toBe(1);
+  });
+});
