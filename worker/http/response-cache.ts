@@ -115,7 +115,7 @@ let inFlightBytes = 0;
  * and the rest only passes through; a stream that fails or is cancelled
  * midway keeps nothing, so no partial export is ever kept.
  */
-function copying(source: ReadableStream<Uint8Array>, key: string, headers: [string, string][]): ReadableStream<Uint8Array> {
+function copying(source: ReadableStream<Uint8Array>, key: string, headers: [string, string][], unchanged: () => Promise<boolean>): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   const copy = { bytes: 0 };
   let chunks: Uint8Array[] | null = [];
@@ -138,7 +138,10 @@ function copying(source: ReadableStream<Uint8Array>, key: string, headers: [stri
         if (next.done) {
           const whole = chunks;
           release();
-          if (whole) exportStore.set(key, { body: concat(whole, copy.bytes), headers });
+          // Its pages were read one after another, at the client's pace: a write meanwhile makes it part one version,
+          // part the next, which is no export of the version it would be kept under.
+          // A failed check keeps nothing, and must not fail a download that has been sent whole.
+          if (whole && (await unchanged().catch(() => false))) exportStore.set(key, { body: concat(whole, copy.bytes), headers });
           controller.close();
           return;
         }
@@ -176,9 +179,10 @@ function concat(chunks: Uint8Array[], length: number): ArrayBuffer {
  * Keeps a 200 response under `key`, and returns the response to send. JSON is
  * read whole (it already is in memory); an export is returned as a stream that
  * fills the copy as it is sent, so it is never rebuilt from D1 for the next
- * client at the same version. Anything else, and bodies over the bound, are left alone.
+ * client at the same version, if `unchanged()` says, once it has ended, that the
+ * version is still the key's. Anything else, and bodies over the bound, are left alone.
  */
-export async function keepCopy(key: string, res: Response): Promise<Response> {
+export async function keepCopy(key: string, res: Response, unchanged: () => Promise<boolean>): Promise<Response> {
   if (res.status !== 200 || !res.body) return res;
   const type = res.headers.get('Content-Type') ?? '';
   if (JSON_TYPE.test(type)) {
@@ -188,7 +192,7 @@ export async function keepCopy(key: string, res: Response): Promise<Response> {
     return res;
   }
   if (!EXPORT_TYPE.test(type)) return res;
-  return new Response(copying(res.body, key, sharedHeaders(res)), { status: res.status, headers: res.headers });
+  return new Response(copying(res.body, key, sharedHeaders(res), unchanged), { status: res.status, headers: res.headers });
 }
 
 /** For tests: what the stores hold, and new limits (or the defaults) with both emptied. */

@@ -41,6 +41,11 @@ function notModifiedSince(lastModified: string, since: string): boolean {
 const UNVERSIONED = /^\/api\/v1\/(admin|surveys|suggestions)(\/|$)/;
 const RESULTS = /\/satisfaction$/;
 
+/** The version a read at `path` is made of: the data's, and for results the results' too. */
+function versionOf(versions: Versions, path: string): string | undefined {
+  return RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
+}
+
 /** A response its handler marked as one principal's, or as not to be kept: never shared, never made public. */
 const PRIVATE = /\b(private|no-store)\b/i;
 
@@ -84,7 +89,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.test(path)) return next();
     const url = new URL(c.req.url);
     const versions = await versionsFor(c);
-    const version = RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
+    const version = versionOf(versions, path);
     // The origin is part of what a response is made of: on localhost, the feed, the data package and the catalogue
     // link to the request's own origin (feed-origin.ts), and those bytes must never be another host's copy or validator.
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.origin}${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
@@ -115,7 +120,9 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     // or query that is a 404 or 400.
     await next();
     if (c.res.status !== 200 || PRIVATE.test(c.res.headers.get('Cache-Control') ?? '')) return;
-    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) c.res = await keepCopy(key, c.res);
+    // An export ends long after this (at the client's pace): it is kept only if its session still reads this version.
+    const unchanged = async () => versionOf(await getVersions(c.var.db), path) === version;
+    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) c.res = await keepCopy(key, c.res, unchanged);
     if (wildcard || fresh) {
       // An export's stream is not read: let it go (nothing partial is kept), and with it its D1 reads.
       await c.res.body?.cancel();
