@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import { vi } from 'vitest';
 import { usccCheckCharacter } from '../worker/lib/uscc.ts';
 import { answersTo } from './survey-answers.ts';
 
@@ -64,4 +65,23 @@ export const TOWN = 'beijing-changgouzhen';
 export async function withinOneRateWindow(needMs = 30_000): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
   if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 200));
+}
+
+/** A D1 binding that fails as an unexpected bug would (no table), or as a busy D1 does. */
+export function failingDb(message: string): D1Database {
+  const fail = () => {
+    throw new Error(message);
+  };
+  return { withSession: fail, prepare: fail, batch: fail, exec: fail, dump: fail } as unknown as D1Database;
+}
+
+/** Every line the worker logs during `run`, by console method. */
+export async function logged(run: () => Promise<unknown>): Promise<{ level: string; line: string }[]> {
+  const lines: { level: string; line: string }[] = [];
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push({ level, line: args.map(String).join(' ') }));
+  }
+  await run();
+  vi.restoreAllMocks();
+  return lines;
 }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { createScheduledController } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
-import { get, request } from '../helpers.ts';
+import { failingDb, get, logged, request } from '../helpers.ts';
 
 // Issue 15, operations: one id per request, answered in X-Request-Id on every response, carried by every
 // problem+json body (`request_id`) and by every log line, which are JSON and never hold personal data.
@@ -29,24 +29,6 @@ async function expectProblem(res: Response, status: number): Promise<Record<stri
   return body;
 }
 
-/** A D1 binding that fails as an unexpected bug would (no table), or as a busy D1 does. */
-function failingDb(message: string): D1Database {
-  const fail = () => {
-    throw new Error(message);
-  };
-  return { withSession: fail, prepare: fail, batch: fail, exec: fail, dump: fail } as unknown as D1Database;
-}
-
-/** Every line the worker logs during `run`, by console method. */
-async function logged(run: () => Promise<unknown>): Promise<{ level: string; line: string }[]> {
-  const lines: { level: string; line: string }[] = [];
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push({ level, line: args.map(String).join(' ') }));
-  }
-  await run();
-  vi.restoreAllMocks();
-  return lines;
-}
 
 describe('X-Request-Id on every response', () => {
   it('a JSON read, a page of the site, a CORS preflight and a 304 each get a fresh id', async () => {

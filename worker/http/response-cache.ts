@@ -97,43 +97,92 @@ const JSON_TYPE = /^application\/json\b/;
 const EXPORT_TYPE = /^(text\/csv|application\/x-ndjson)\b/;
 
 /**
- * A copy of the stream's bytes, made as they go to the client: the export is
- * still streamed (the first bytes leave before the last rows are read, at the
- * client's pace), and once it has ended whole, `done` gets all of it. Past
- * `max` bytes the copy is dropped and the rest only passes through; a stream
- * that fails or is cancelled midway never calls `done`, so no partial export
- * is ever kept.
+ * The copies of exports still streaming. A copy grows at the client's pace,
+ * outside the store until it is whole, so the copies are bounded all together
+ * as the store is (by its maxBytes): otherwise every slow concurrent download
+ * held a copy of its own, and memory grew with the number of clients rather
+ * than with the bound. A key may have several (one stalled download must not
+ * keep an export from being kept for everyone else).
  */
-function copying(max: number, done: (body: ArrayBuffer) => void): TransformStream<Uint8Array, Uint8Array> {
+const inFlight = new Set<{ bytes: number }>();
+let inFlightBytes = 0;
+
+/**
+ * The export's stream, passed on chunk by chunk as the client reads it (the
+ * first bytes leave before the last rows are read from D1), with a copy made
+ * as it goes; once the stream has ended whole, the copy is kept under `key`.
+ * Past the bound of one entry, or of all copies in flight, the copy is dropped
+ * and the rest only passes through; a stream that fails or is cancelled
+ * midway keeps nothing, so no partial export is ever kept.
+ */
+function copying(source: ReadableStream<Uint8Array>, key: string, headers: [string, string][], unchanged: () => Promise<boolean>): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  const copy = { bytes: 0 };
   let chunks: Uint8Array[] | null = [];
-  let length = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      if (chunks) {
-        length += chunk.byteLength;
-        // A copy: the chunk itself belongs to the response once enqueued.
-        if (length > max) chunks = null;
-        else chunks.push(chunk.slice());
-      }
-      controller.enqueue(chunk);
+  inFlight.add(copy);
+  // Once only, and not after a reset for tests has forgotten the copy.
+  const release = (): void => {
+    chunks = null;
+    if (inFlight.delete(copy)) inFlightBytes -= copy.bytes;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (err) {
+          release();
+          throw err;
+        }
+        if (next.done) {
+          const whole = chunks;
+          release();
+          // Its pages were read one after another, at the client's pace: a write meanwhile makes it part one version,
+          // part the next, which is no export of the version it would be kept under.
+          // A failed check keeps nothing, and must not fail a download that has been sent whole.
+          if (whole && (await unchanged().catch(() => false))) exportStore.set(key, { body: concat(whole, copy.bytes), headers });
+          controller.close();
+          return;
+        }
+        const chunk = next.value;
+        if (chunks) {
+          const over = copy.bytes + chunk.byteLength > exportStore.limits.maxEntryBytes || inFlightBytes + chunk.byteLength > exportStore.limits.maxBytes;
+          if (over || !inFlight.has(copy)) release();
+          else {
+            // A copy: the chunk itself belongs to the response once enqueued.
+            chunks.push(chunk.slice());
+            copy.bytes += chunk.byteLength;
+            inFlightBytes += chunk.byteLength;
+          }
+        }
+        controller.enqueue(chunk);
+      },
+      cancel(reason) {
+        release();
+        return reader.cancel(reason);
+      },
     },
-    flush() {
-      if (!chunks) return;
-      const body = new Uint8Array(length);
-      let at = 0;
-      for (const chunk of chunks) body.set(chunk, at), (at += chunk.byteLength);
-      done(body.buffer);
-    },
-  });
+    // Read from the source only when the client asks for more, as the export itself is.
+    { highWaterMark: 0 },
+  );
+}
+
+function concat(chunks: Uint8Array[], length: number): ArrayBuffer {
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) body.set(chunk, at), (at += chunk.byteLength);
+  return body.buffer;
 }
 
 /**
  * Keeps a 200 response under `key`, and returns the response to send. JSON is
  * read whole (it already is in memory); an export is returned as a stream that
  * fills the copy as it is sent, so it is never rebuilt from D1 for the next
- * client at the same version. Anything else, and bodies over the bound, are left alone.
+ * client at the same version, if `unchanged()` says, once it has ended, that the
+ * version is still the key's. Anything else, and bodies over the bound, are left alone.
  */
-export async function keepCopy(key: string, res: Response): Promise<Response> {
+export async function keepCopy(key: string, res: Response, unchanged: () => Promise<boolean>): Promise<Response> {
   if (res.status !== 200 || !res.body) return res;
   const type = res.headers.get('Content-Type') ?? '';
   if (JSON_TYPE.test(type)) {
@@ -143,18 +192,19 @@ export async function keepCopy(key: string, res: Response): Promise<Response> {
     return res;
   }
   if (!EXPORT_TYPE.test(type)) return res;
-  const headers = sharedHeaders(res);
-  const body = res.body.pipeThrough(copying(exportStore.limits.maxEntryBytes, (bytes) => exportStore.set(key, { body: bytes, headers })));
-  return new Response(body, { status: res.status, headers: res.headers });
+  return new Response(copying(res.body, key, sharedHeaders(res), unchanged), { status: res.status, headers: res.headers });
 }
 
 /** For tests: what the stores hold, and new limits (or the defaults) with both emptied. */
 export const responseCacheForTests = {
-  stats: () => ({ json: jsonStore.stats(), exports: exportStore.stats() }),
+  /** `pending`: the bytes held by copies of exports still streaming. */
+  stats: () => ({ json: jsonStore.stats(), exports: exportStore.stats(), pending: inFlightBytes }),
   reset(limits: { json?: Partial<CacheLimits>; exports?: Partial<CacheLimits> } = {}): void {
     jsonStore.limits = { ...JSON_LIMITS, ...limits.json };
     exportStore.limits = { ...EXPORT_LIMITS, ...limits.exports };
     jsonStore.clear();
     exportStore.clear();
+    inFlight.clear();
+    inFlightBytes = 0;
   },
 };

@@ -14,8 +14,22 @@ export function errorChain(err: unknown): string {
   return parts.join(' | ');
 }
 
-/** What the log gets of an unexpected error: its messages and its stack's frames (the stack's head repeats the message, parameters included). */
+/**
+ * What the log gets of an unexpected error: its messages and its stack's frames. The stack's head repeats the
+ * message, parameters included, whose line breaks are the client's and can spell a frame ("\n    at …"): the head
+ * is cut off before the frames are picked.
+ */
 export function loggable(err: unknown): string {
-  const frames = err instanceof Error ? (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : [];
+  const frames = err instanceof Error ? framesOf(err).filter((line) => /^\s+at /.test(line)) : [];
   return [errorChain(err) || String(err).replace(PARAMS, ''), ...frames].join('\n');
+}
+
+/**
+ * The stack's lines after its head (`Name: message`). None when the message is not found in it (changed after the
+ * stack was taken): the head then holds a message the log cannot check, and frames are not worth that risk.
+ */
+function framesOf(err: Error): string[] {
+  const stack = err.stack ?? '';
+  const at = stack.indexOf(err.message);
+  return at < 0 ? [] : stack.slice(at + err.message.length).split('\n');
 }

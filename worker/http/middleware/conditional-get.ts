@@ -33,9 +33,18 @@ function notModifiedSince(lastModified: string, since: string): boolean {
   return !Number.isNaN(b) && Date.parse(lastModified) <= b;
 }
 
-/** Survey definitions say whether a survey is open now, which changes with the clock, not with a write. */
-const UNVERSIONED = /^\/api\/v1\/(admin|surveys)(\/|$)/;
+/**
+ * What the versions do not describe. Survey definitions say whether a survey is open now, which changes with the
+ * clock, not with a write; a suggestion's status is private to its receipt and changes with a decision, which is no
+ * write of the lists: validators derived from the versions would answer 304 for them wrongly (and publicly).
+ */
+const UNVERSIONED = /^\/api\/v1\/(admin|surveys|suggestions)(\/|$)/;
 const RESULTS = /\/satisfaction$/;
+
+/** The version a read at `path` is made of: the data's, and for results the results' too. */
+function versionOf(versions: Versions, path: string): string | undefined {
+  return RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
+}
 
 /** A response its handler marked as one principal's, or as not to be kept: never shared, never made public. */
 const PRIVATE = /\b(private|no-store)\b/i;
@@ -62,7 +71,7 @@ async function versionsFor(c: Context<AppEnv>): Promise<Versions> {
 /**
  * ETags for public reads, derived from the versions of what the response is
  * made of and from the request, so a revalidation costs no D1 read once the
- * isolate is warm and never returns data older than the promise allows
+ * isolate keeps the response and never returns data older than the promise allows
  * (README, "Freshness"): every write of lists changes
  * the data version, every survey submission the results version. Data reads
  * also carry Last-Modified: when the data version last changed. The same
@@ -80,7 +89,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || UNVERSIONED.test(path)) return next();
     const url = new URL(c.req.url);
     const versions = await versionsFor(c);
-    const version = RESULTS.test(path) ? `${versions.data_version}.${versions.results_version ?? 0}` : versions.data_version;
+    const version = versionOf(versions, path);
     // The origin is part of what a response is made of: on localhost, the feed, the data package and the catalogue
     // link to the request's own origin (feed-origin.ts), and those bytes must never be another host's copy or validator.
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.origin}${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
@@ -92,7 +101,6 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const wildcard = ifNoneMatch?.trim() === '*';
     const fresh = ifNoneMatch ? !wildcard && matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
     const validators = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) };
-    if (fresh) return c.body(null, 304, validators);
     // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
     // unless the client asks for the response to be made afresh (`Cache-Control: no-cache`; the benchmark does).
     // Such a read is built from D1 as before, in a session that starts at the versions' bookmark, so it is at least
@@ -101,18 +109,26 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const key = version ? cacheKey(version, `${url.origin}${path}`, url.search, c.req.header('Accept') ?? '') : null;
     const hit = key && !/\bno-cache\b/i.test(c.req.header('Cache-Control') ?? '') ? getCached(key) : undefined;
     if (hit) {
-      if (wildcard) return c.body(null, 304, validators);
+      // A kept copy is a 200: the resource exists, so its validators may be answered without the handler.
+      if (wildcard || fresh) return c.body(null, 304, validators);
       const headers = new Headers(hit.headers);
       for (const [name, value] of Object.entries(validators)) headers.set(name, value);
       return new Response(c.req.method === 'HEAD' ? null : hit.body, { status: 200, headers });
     }
+    // Without a copy, only the handler knows whether the answer is a 200: a validator, even one that matches (an ETag
+    // is computable, If-Modified-Since any late date), is answered 304 only then (RFC 9110 13.2.1), never for a path
+    // or query that is a 404 or 400.
     await next();
     if (c.res.status !== 200 || PRIVATE.test(c.res.headers.get('Cache-Control') ?? '')) return;
-    if (wildcard) {
+    // An export ends long after this (at the client's pace): it is kept only if its session still reads this version.
+    const unchanged = async () => versionOf(await getVersions(c.var.db), path) === version;
+    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) c.res = await keepCopy(key, c.res, unchanged);
+    if (wildcard || fresh) {
+      // An export's stream is not read: let it go (nothing partial is kept), and with it its D1 reads.
+      await c.res.body?.cancel();
       c.res = new Response(null, { status: 304, headers: validators });
       return;
     }
-    if (key && c.req.method === 'GET' && !c.req.header('Authorization')) c.res = await keepCopy(key, c.res);
     c.res.headers.set('ETag', etag);
     if (lastModified) c.res.headers.set('Last-Modified', lastModified);
     c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
