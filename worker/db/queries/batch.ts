@@ -1,4 +1,4 @@
-import { fillPlaceholders, getTableColumns, is, SQL, sql } from 'drizzle-orm';
+import { getTableColumns, is, Placeholder, SQL, sql } from 'drizzle-orm';
 import { getTableConfig, SQLiteAsyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
 
@@ -66,19 +66,49 @@ export async function batchResults(db: Db, statements: Statement[]): Promise<D1R
   );
 }
 
-/** A statement built once, its values left as named placeholders (sql.placeholder). */
+/** A statement built once: its SQL, and what to bind to each of its numbered parameters. */
 export interface Compiled {
   sql: string;
-  params: unknown[];
+  /** Per parameter, the name of the value to bind (a sql.placeholder), or `{ value }` for a value fixed when built. */
+  params: (string | { value: unknown })[];
 }
 
-/** Builds `query` once, at module load, for a write on the hot path: running it then costs no query building. */
+/** A string literal or quoted name (kept as written), a run of white space, or a `?`. */
+const SQL_TOKEN = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\s+|\?/g;
+
+/**
+ * Builds `query` once, at module load, for a write on the hot path: running it then costs no query building.
+ * Each named placeholder is bound once, as `?N` (SQLite's numbered parameter), however often the statement uses
+ * it, and runs of white space become one space: every request sends D1 fewer values and less text to parse.
+ */
 export function compile(query: SQL): Compiled {
-  return dialect.sqlToQuery(query);
+  const built = dialect.sqlToQuery(query);
+  const params: Compiled['params'] = [];
+  const numberOf = new Map<string, number>();
+  let next = 0;
+  const text = built.sql.replace(SQL_TOKEN, (token) => {
+    if (token !== '?') return /^\s/.test(token) ? ' ' : token;
+    const param = built.params[next++];
+    if (!is(param, Placeholder)) return `?${params.push({ value: param })}`;
+    let n = numberOf.get(param.name);
+    if (n === undefined) numberOf.set(param.name, (n = params.push(param.name)));
+    return `?${n}`;
+  });
+  return { sql: text.trim(), params };
+}
+
+/** The values to bind to a compiled statement, in order; a placeholder without a value is a bug, not a NULL. */
+export function valuesFor(compiled: Compiled, values: Record<string, unknown>): unknown[] {
+  return compiled.params.map((param) => {
+    if (typeof param !== 'string') return param.value;
+    const value = values[param];
+    if (value === undefined) throw new Error(`No value for the placeholder "${param}"`);
+    return value;
+  });
 }
 
 /** Runs compiled statements with their values as one D1 batch: one transaction, all or nothing. */
 export async function runCompiledBatch(db: Db, statements: [Compiled, Record<string, unknown>][]): Promise<void> {
   const client = db.$client;
-  await client.batch(statements.map(([compiled, values]) => client.prepare(compiled.sql).bind(...fillPlaceholders(compiled.params, values))));
+  await client.batch(statements.map(([compiled, values]) => client.prepare(compiled.sql).bind(...valuesFor(compiled, values))));
 }

@@ -48,8 +48,22 @@ export async function claimHash(secret: string, code: string, townId: string): P
   // Neither the code nor the secret goes into these messages.
   if (!checked.ok) throw new Error('claimHash: not a valid unified social credit code; check it with EnterpriseCodeSchema first');
   if (secret.length < MIN_WAVE_SECRET_LENGTH) throw new Error(`claimHash: a wave secret has at least ${MIN_WAVE_SECRET_LENGTH} characters`);
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(`${checked.code}|${townId}`)));
+  return toHex(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(`${checked.code}|${townId}`)));
+}
+
+/**
+ * Each wave secret's HMAC key, imported once per isolate (the key itself, never a promise one request hands another).
+ * Non-extractable; a secret removed from ENTERPRISE_WAVE_SECRETS is a new deployment, so new isolates without it.
+ */
+const hmacKeys = new Map<string, CryptoKey>();
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    hmacKeys.set(secret, key);
+  }
+  return key;
 }
 
 function parseSecrets(value: string | undefined): WaveSecrets {

@@ -176,7 +176,10 @@ async function duplicateHash(audience: string, waveId: string, submission: Submi
  * in its own transaction; when one changed in between it is refused whole,
  * and the submission starts again from the read (without spending twice).
  */
-export async function submitResponse(db: Db, submission: Submission, ctx: SubmitContext): Promise<SubmitResult> {
+export async function submitResponse(db: Db, submission: Submission, context: SubmitContext): Promise<SubmitResult> {
+  // The limiter and the duplicate signal both key on the client network: one HMAC per request, not one each.
+  let clientKey: Promise<string> | undefined;
+  const ctx: SubmitContext = { ...context, clientKey: () => (clientKey ??= context.clientKey()) };
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
   const read = () => readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id, at: ctx.now.toISOString() });
   let admitted = false;
@@ -205,6 +208,7 @@ export async function submitResponse(db: Db, submission: Submission, ctx: Submit
         surveyId: ctx.surveyId,
         waveId: wave.id,
         surveyVersionId: wave.versionId,
+        publication: wave.publication,
         townId: submission.town_id,
         submittedAt: receipt.submitted_at,
         idempotencyKey: ctx.idempotencyKey,
