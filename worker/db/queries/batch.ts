@@ -73,8 +73,8 @@ export interface Compiled {
   params: (string | { value: unknown })[];
 }
 
-/** A string literal or quoted name (kept as written), a run of white space, or a `?`. */
-const SQL_TOKEN = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\s+|\?/g;
+/** A string literal or quoted name (kept as written), a comment or a run of white space (each one space), or a `?`. */
+const SQL_TOKEN = /'(?:[^']|'')*'|"(?:[^"]|"")*"|(?:\s|--[^\n]*|\/\*[\s\S]*?\*\/)+|\?/g;
 
 /**
  * Builds `query` once, at module load, for a write on the hot path: running it then costs no query building.
@@ -87,7 +87,8 @@ export function compile(query: SQL): Compiled {
   const numberOf = new Map<string, number>();
   let next = 0;
   const text = built.sql.replace(SQL_TOKEN, (token) => {
-    if (token !== '?') return /^\s/.test(token) ? ' ' : token;
+    // A comment goes with the white space: collapsing lines would otherwise let a `--` swallow the rest of the statement.
+    if (token !== '?') return /^(\s|--|\/\*)/.test(token) ? ' ' : token;
     const param = built.params[next++];
     if (!is(param, Placeholder)) return `?${params.push({ value: param })}`;
     let n = numberOf.get(param.name);
