@@ -115,9 +115,9 @@ try {
   // The questionnaire and wave that submissions go to, and one answer per question as a respondent would give.
   const now = new Date().toISOString();
   const wave = (await db
-    .prepare("SELECT id, version_id AS versionId FROM survey_waves WHERE survey_id = 'public' AND opens_at <= ? AND (closes_at IS NULL OR ? < closes_at)")
+    .prepare("SELECT id, version_id AS versionId, publication FROM survey_waves WHERE survey_id = 'public' AND opens_at <= ? AND (closes_at IS NULL OR ? < closes_at)")
     .bind(now, now)
-    .first<{ id: string; versionId: string }>())!;
+    .first<{ id: string; versionId: string; publication: string }>())!;
   const definition = JSON.parse((await db.prepare('SELECT definition FROM survey_versions WHERE id = ?').bind(wave.versionId).first<string>('definition'))!) as { sections: { questions: Question[] }[] };
   const questions = definition.sections.flatMap((s) => s.questions);
   const answerOf = (q: Question) => (q.type === 'likert' ? 4 : q.type === 'nps' ? 8 : q.type === 'single' ? q.options![0]!.id : q.type === 'multi' ? [q.options![0]!.id] : 'synthetic');
@@ -241,6 +241,7 @@ try {
       surveyId: 'public',
       waveId: wave.id,
       surveyVersionId: wave.versionId,
+      publication: wave.publication,
       townId,
       submittedAt: new Date().toISOString(),
       contact: null,
