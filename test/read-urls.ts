@@ -47,6 +47,8 @@ export function readPaths(data: ReadData): { single: string[]; paged: string[] }
   filters.push(
     `province=${e('浙江省')}`, `city=${e('承德市')}`, `county=${e('房山区')}`, `province=${e('浙江省')}&level=provincial&status=named`,
     `list=mohurd-2017-batch2&status=approved&as_of=2018-01-01`, `q=zhen&province=${e('浙江省')}&as_of=2019-01-01`, `division_code=33&list=mohurd-2016-batch1`,
+    // Empty values filter nothing (an empty list is refused), and a search of spaces only finds every town.
+    'province=', `city=&county=&province=${e('浙江省')}`, 'list=', 'q=%20%20', 'as_of=&status=',
   );
   for (const f of filters) {
     paged.push(towns(f));

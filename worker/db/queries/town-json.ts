@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { firstRow, placeholders, shapeOf } from '../compiled.ts';
 import { towns } from '../schema.ts';
-import { statusOf, statusSinceOf, townConditions, type TownFilter } from './town-filter.ts';
+import { filterBinds, statusOf, statusSinceOf, townConditionsOf, type Bound, type TownFilter } from './town-filter.ts';
 import { SORT_KEYS, type TownSort } from './towns.ts';
 
 /*
@@ -9,7 +10,8 @@ import { SORT_KEYS, type TownSort } from './towns.ts';
  * anything the read computes, so SQLite's JSON functions build the town, or a page of towns, with its memberships,
  * the total and the next page's key, and the worker parses one value. The JSON is the API's (schemas/towns.ts),
  * field for field and in the same order as the records the services made before; test/api/read-snapshots.test.ts
- * holds every read to the answers recorded from that implementation. Every value is bound, never written into SQL.
+ * holds every read to the answers recorded from that implementation. Each statement is compiled once per shape
+ * (db/compiled.ts): every value is a placeholder, bound when the statement runs.
  */
 
 /** `col` cut to `digits`, or null when it is shorter: divisionCodes() of lib/division-code.ts, in SQL. */
@@ -19,7 +21,7 @@ function codeOf(col: SQL, digits: 2 | 4 | 6 | 9): SQL {
 }
 
 /** The fields of the API's memberships of a town, on the as-of date; `detail` adds those of a single town's. */
-function membershipsJson(townId: SQL, asOf: string | undefined, detail: boolean): SQL {
+function membershipsJson(townId: SQL, asOf: Bound | undefined, detail: boolean): SQL {
   const status = statusOf(asOf);
   const more = detail
     ? sql`, 'listed_as', m.listed_as, 'confidence', m.confidence, 'source_urls', json(m.source_urls), 'note', m.note, 'note_zh', m.note_zh`
@@ -33,7 +35,7 @@ function membershipsJson(townId: SQL, asOf: string | undefined, detail: boolean)
 }
 
 /** A town as TownSummarySchema (or TownSchema with `detail`) gives it, from the row of `t`. */
-function townJson(t: string, asOf: string | undefined, detail: boolean): SQL {
+function townJson(t: string, asOf: Bound | undefined, detail: boolean): SQL {
   const c = (name: string) => sql.raw(`${t}.${name}`);
   const notes = detail ? sql`, 'note', ${c('note')}, 'note_zh', ${c('note_zh')}` : sql``;
   return sql`json_object('id', ${c('id')}, 'name', ${c('name')}, 'name_pinyin', ${c('name_pinyin')}, 'province', ${c('province')},
@@ -46,7 +48,8 @@ function townJson(t: string, asOf: string | undefined, detail: boolean): SQL {
 
 /** The town with every list it is on, as TownSchema gives it (JSON text), or null when no town has the id. */
 export async function selectTownJson(db: Db, id: string): Promise<string | null> {
-  const row = await db.get<{ body: string } | undefined>(sql`SELECT ${townJson('towns', undefined, true)} AS body FROM towns WHERE towns.id = ${id}`);
+  const build = () => sql`SELECT ${townJson('towns', undefined, true)} AS body FROM towns WHERE towns.id = ${sql.placeholder('id')}`;
+  const row = await firstRow<{ body: string }>(db, 'town', build, { id });
   return row?.body ?? null;
 }
 
@@ -72,18 +75,24 @@ function orderOn(t: string, sort: TownSort): SQL {
  * the page is read, as before, to tell whether there is a next page.
  */
 export async function selectTownPageJson(db: Db, filter: TownFilter, sort: TownSort, limit: number, after?: string[]): Promise<TownPageJson> {
-  const conditions = townConditions(filter) ?? sql`1 = 1`;
-  const keys = SORT_KEYS[sort].map((k) => towns[k]);
-  const keyset = after ? sql` AND (${sql.join(keys, sql`, `)}) ${sort === '-name' ? sql`<` : sql`>`} (${sql.join(after.map((v) => sql`${v}`), sql`, `)})` : sql``;
-  const order = sql.join(keys.map((k) => (sort === '-name' ? sql`${k} DESC` : sql`${k}`)), sql`, `);
-  const lastKey = sql.raw(`json_array(${SORT_KEYS[sort].map((k) => `p.${towns[k].name}`).join(', ')})`);
-  const listKnown = filter.list === undefined ? sql`NULL` : sql`(SELECT count(*) FROM lists WHERE lists.id = ${filter.list})`;
-  const row = await db.get<TownPageJson>(sql`WITH page AS (SELECT * FROM towns WHERE ${conditions}${keyset} ORDER BY ${order} LIMIT ${limit + 1})
-    SELECT (SELECT count(*) FROM towns WHERE ${conditions}) AS total,
-      (SELECT json_group_array(${townJson('p', filter.asOf, false)} ORDER BY ${orderOn('p', sort)})
-         FROM (SELECT * FROM page p ORDER BY ${orderOn('p', sort)} LIMIT ${limit}) p) AS items,
-      (SELECT ${lastKey} FROM (SELECT * FROM page p ORDER BY ${orderOn('p', sort)} LIMIT 1 OFFSET ${limit - 1}) p
-         WHERE (SELECT count(*) FROM page) > ${limit}) AS next,
-      ${listKnown} AS listKnown`);
-  return row!;
+  const values = { ...filterBinds(filter), listId: filter.list, limit, ...Object.fromEntries((after ?? []).map((v, i) => [`after${i}`, v])) };
+  const build = () => {
+    const p = placeholders(values);
+    const conditions = townConditionsOf(p) ?? sql`1 = 1`;
+    const keys = SORT_KEYS[sort].map((k) => towns[k]);
+    const afterKey = SORT_KEYS[sort].map((_, i) => sql.placeholder(`after${i}`));
+    const keyset = after ? sql` AND (${sql.join(keys, sql`, `)}) ${sort === '-name' ? sql`<` : sql`>`} (${sql.join(afterKey, sql`, `)})` : sql``;
+    const order = sql.join(keys.map((k) => (sort === '-name' ? sql`${k} DESC` : sql`${k}`)), sql`, `);
+    const lastKey = sql.raw(`json_array(${SORT_KEYS[sort].map((k) => `p.${towns[k].name}`).join(', ')})`);
+    const listKnown = p.listId ? sql`(SELECT count(*) FROM lists WHERE lists.id = ${p.listId})` : sql`NULL`;
+    const n = p.limit!;
+    return sql`WITH page AS (SELECT * FROM towns WHERE ${conditions}${keyset} ORDER BY ${order} LIMIT ${n} + 1)
+      SELECT (SELECT count(*) FROM towns WHERE ${conditions}) AS total,
+        (SELECT json_group_array(${townJson('p', p.asOf, false)} ORDER BY ${orderOn('p', sort)})
+           FROM (SELECT * FROM page p ORDER BY ${orderOn('p', sort)} LIMIT ${n}) p) AS items,
+        (SELECT ${lastKey} FROM (SELECT * FROM page p ORDER BY ${orderOn('p', sort)} LIMIT 1 OFFSET ${n} - 1) p
+           WHERE (SELECT count(*) FROM page) > ${n}) AS next,
+        ${listKnown} AS listKnown`;
+  };
+  return (await firstRow<TownPageJson>(db, shapeOf('town-page', values, sort), build, values))!;
 }
