@@ -27,12 +27,15 @@ const DATES = ['2016-01-01', '2017-06-30', '2019-01-01', '2030-01-01'];
 const SEARCHES = ['changgou', '长沟', 'cgz', 'zhen', ' chang gou ', 'ｃｈａｎｇｇｏｕ', '%', 'a_b', '\\', 'x'.repeat(50)];
 const DIVISIONS = ['11', '33', '3301', '110111', '110111108', '99'];
 
-/** Paths of reads answered in one page; `paged` are followed through `next_cursor`, page by page. */
-export function readPaths(data: ReadData): { single: string[]; paged: string[] } {
+export type ReadGroup = 'towns by id' | 'stats' | 'pages' | 'refusals';
+
+/** Paths of reads by group; `pages` are followed through `next_cursor`, page by page. */
+export function readPaths(data: ReadData): Record<ReadGroup, string[]> {
+  const byId: string[] = [];
   const single: string[] = [];
   const paged: string[] = [];
-  for (const id of data.towns) single.push(`/api/v1/towns/${e(id)}`);
-  single.push('/api/v1/towns/beijing-nowhere', `/api/v1/towns/${e('北京')}`, `/api/v1/towns/${e("x' OR 1=1 --")}`);
+  for (const id of data.towns) byId.push(`/api/v1/towns/${e(id)}`);
+  byId.push('/api/v1/towns/beijing-nowhere', `/api/v1/towns/${e('北京')}`, `/api/v1/towns/${e("x' OR 1=1 --")}`);
 
   const towns = (q: string) => `/api/v1/towns${q ? `?${q}` : ''}`;
   const stats = (q: string) => `/api/v1/stats${q ? `?${q}` : ''}`;
@@ -50,22 +53,23 @@ export function readPaths(data: ReadData): { single: string[]; paged: string[] }
     // Empty values filter nothing (an empty list is refused), and a search of spaces only finds every town.
     'province=', `city=&county=&province=${e('浙江省')}`, 'list=', 'q=%20%20', 'as_of=&status=',
   );
+  // First, so that a sample of the pages starts with a cursor of `sort=name` (sent again with another sort).
+  for (const sort of ['name', '-name', 'province', 'id']) {
+    paged.push(towns(`sort=${sort}&limit=97`), towns(`sort=${sort}&limit=3&list=mohurd-2016-batch1&province=${e('浙江省')}`), towns(`sort=${sort}&limit=500&as_of=2017-06-30`));
+  }
   for (const f of filters) {
     paged.push(towns(f));
     for (const group of ['province', 'status', 'list', 'level']) single.push(stats(`${f}${f ? '&' : ''}group_by=${group}`));
   }
   single.push(stats(''));
-  for (const sort of ['name', '-name', 'province', 'id']) {
-    paged.push(towns(`sort=${sort}&limit=97`), towns(`sort=${sort}&limit=3&list=mohurd-2016-batch1&province=${e('浙江省')}`), towns(`sort=${sort}&limit=500&as_of=2017-06-30`));
-  }
-  paged.push(towns('limit=1&q=zhen'), towns(`limit=7&status=eliminated&as_of=2030-01-01`));
+  paged.push(towns('limit=1&q=changgou'), towns('limit=5&q=zhen'), towns(`limit=7&status=eliminated&as_of=2030-01-01`));
   // Refusals: each must stay the same problem.
-  single.push(
+  const refusals = [
     towns('list=no-such-list'), stats('list=no-such-list'), towns('cursor=bm90LWEtY3Vyc29y'), towns('cursor=bm90LWEtY3Vyc29y&list=no-such-list'),
     towns('limit=0'), towns('limit=501'), towns('sort=bogus'), stats('group_by=bogus'), towns('as_of=2019-02-30'), towns('division_code=123'),
     towns(`q=${'x'.repeat(51)}`), towns('bogus=1'),
-  );
-  return { single, paged };
+  ];
+  return { 'towns by id': byId, stats: single, pages: paged, refusals };
 }
 
 /** A read's answer as compared: its status and its JSON (parsed and written again, so key order and types count, not spacing). */
@@ -79,8 +83,17 @@ async function fingerprint(status: number, body: string): Promise<string> {
  * Every read of `readPaths` made through `fetch`, each answer's fingerprint by a key: the path, or for pages after
  * the first the first page's path and the page's number. Also a cursor sent with another sort order (a refusal).
  */
-export async function fingerprints(data: ReadData, fetch: (path: string) => Promise<{ status: number; body: string }>): Promise<Record<string, string>> {
-  const { single, paged } = readPaths(data);
+export async function fingerprints(
+  data: ReadData,
+  fetch: (path: string) => Promise<{ status: number; body: string }>,
+  groups: ReadGroup[] = ['towns by id', 'stats', 'pages', 'refusals'],
+  /** Every `every`-th read of the groups only (pages after a first one taken are all followed). */
+  every = 1,
+): Promise<Record<string, string>> {
+  const paths = readPaths(data);
+  const sampled = (list: string[]) => list.filter((_, i) => i % every === 0);
+  const single = sampled(groups.filter((g) => g !== 'pages').flatMap((g) => paths[g]));
+  const paged = groups.includes('pages') ? sampled(paths.pages) : [];
   const out: Record<string, string> = {};
   const record = async (key: string, path: string) => {
     const { status, body } = await fetch(path);
