@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.ts';
-import { selectLists, selectProvinceCounts } from '../db/queries/lists.ts';
 import { selectStats, type StatsGroup } from '../db/queries/stats.ts';
 import type { StatsSchema } from '../schemas/stats.ts';
 import { assertListFilter } from './lists.ts';
@@ -13,17 +12,16 @@ export type Stats = z.infer<typeof StatsSchema>;
  * them, so that a reader sees at once where our copy falls short.
  */
 export async function getStats(db: Db, query: Omit<TownQuery, 'sort' | 'limit' | 'cursor'> & { group_by: StatsGroup }): Promise<Stats> {
-  await assertListFilter(db, query.list);
-  const { rows, towns, memberships } = await selectStats(db, toFilter(query), query.group_by);
+  const read = await selectStats(db, toFilter(query), query.group_by);
+  // An unknown list is refused as before; only then is it looked up again, for the same 400.
+  if (read.listKnown === 0) await assertListFilter(db, query.list);
+  const { rows, towns, memberships } = read;
   const official = new Map<string, number>();
   const labels = new Map<string, string>();
-  if (query.group_by === 'list') {
-    for (const l of await selectLists(db)) {
-      labels.set(l.id, l.name);
-      if (l.officialCount !== null) official.set(l.id, l.officialCount);
-    }
-  } else if (query.group_by === 'province' && query.list) {
-    for (const c of await selectProvinceCounts(db, query.list)) official.set(c.province, c.officialCount);
+  // Every list's name and count (by list), or the notice's count of each province of the list (by province with `list`).
+  for (const [key, label, count] of read.official) {
+    if (label !== null) labels.set(key, label);
+    if (count !== null) official.set(key, count);
   }
   // Only counts taken over the whole list are comparable with the official numbers.
   const comparable = !query.status && !query.as_of && !query.q && !query.city && !query.county && !query.division_code && (query.group_by !== 'list' || !query.province);

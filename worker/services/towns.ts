@@ -3,8 +3,9 @@ import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor } from '../db/cursor.ts';
 import { selectAllEvents, selectTownEvents, type EventRow } from '../db/queries/events.ts';
 import type { TownFilter } from '../db/queries/town-filter.ts';
+import { selectTownJson, selectTownPageJson } from '../db/queries/town-json.ts';
 import {
-  countTowns, selectMemberships, selectTown, selectTownPage, SORT_KEYS,
+  selectMemberships, selectTown, selectTownPage, SORT_KEYS,
   type MembershipRow, type TownRow,
 } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
@@ -63,31 +64,28 @@ async function withMemberships(db: Db, rows: TownRow[], asOf?: string): Promise<
   return rows.map((t) => summary(t, memberships.filter((m) => m.townId === t.id)));
 }
 
-function cursorFor(sort: TownQuery['sort'], last: TownRow): string {
-  return encodeCursor(sort, SORT_KEYS[sort].map((k) => String(last[k])));
-}
-
-/** One page of towns matching the filters, with the cursor of the next page. */
+/**
+ * One page of towns matching the filters, with the cursor of the next page: one D1 statement
+ * (db/queries/town-json.ts). An unknown list is a 400 before a bad cursor is, as it always was.
+ */
 export async function listTowns(db: Db, query: TownQuery): Promise<Page<TownSummary>> {
-  await assertListFilter(db, query.list);
   let after: string[] | undefined;
   if (query.cursor !== undefined) {
     after = decodeCursor(query.cursor, query.sort, SORT_KEYS[query.sort].length) ?? undefined;
     if (!after) {
+      await assertListFilter(db, query.list);
       throw new AppError('invalid-cursor', 'The cursor is not one this API gave for this sort order; start again without it.', {
         errors: [{ name: 'cursor', in: 'query', detail: 'Malformed or made for another sort order' }],
       });
     }
   }
-  const filter = toFilter(query);
-  // One row more than asked tells whether there is a next page without a second query.
-  const [rows, total] = await Promise.all([selectTownPage(db, filter, query.sort, query.limit + 1, after), countTowns(db, filter)]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const page = await selectTownPageJson(db, toFilter(query), query.sort, query.limit, after);
+  // An unknown list is refused as before; only then is it looked up again, for the same 400.
+  if (page.listKnown === 0) await assertListFilter(db, query.list);
   return {
-    items: await withMemberships(db, page, query.as_of),
-    total,
-    next_cursor: rows.length > query.limit && last ? cursorFor(query.sort, last) : null,
+    items: JSON.parse(page.items) as TownSummary[],
+    total: page.total,
+    next_cursor: page.next === null ? null : encodeCursor(query.sort, JSON.parse(page.next) as string[]),
   };
 }
 
@@ -111,30 +109,21 @@ export async function iterateTowns(db: Db, query: Omit<TownQuery, 'limit' | 'cur
   })();
 }
 
+function notFound(id: string): AppError {
+  return new AppError('town-not-found', `No town has the id "${id}". Search with GET /api/v1/towns?q=…`);
+}
+
 async function townOr404(db: Db, id: string): Promise<TownRow> {
   const town = await selectTown(db, id);
-  if (!town) throw new AppError('town-not-found', `No town has the id "${id}". Search with GET /api/v1/towns?q=…`);
+  if (!town) throw notFound(id);
   return town;
 }
 
-/** A town with every list it is on and its current status there. */
+/** A town with every list it is on and its current status there: one D1 statement (db/queries/town-json.ts). */
 export async function getTown(db: Db, id: string): Promise<Town> {
-  const town = await townOr404(db, id);
-  const memberships = await selectMemberships(db, [id]);
-  const base = summary(town, memberships);
-  return {
-    ...base,
-    note: town.note,
-    note_zh: town.noteZh,
-    memberships: memberships.map((m, i) => ({
-      ...base.memberships[i]!,
-      listed_as: m.listedAs,
-      confidence: m.confidence as Town['memberships'][number]['confidence'],
-      source_urls: m.sourceUrls,
-      note: m.note,
-      note_zh: m.noteZh,
-    })),
-  };
+  const town = await selectTownJson(db, id);
+  if (town === null) throw notFound(id);
+  return JSON.parse(town) as Town;
 }
 
 /** A stored event as the API gives it, and whether it is still scheduled on `today`. */

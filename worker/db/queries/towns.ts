@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { lists, memberships, towns } from '../schema.ts';
 import { statusOf, statusSinceOf, townConditions, type TownFilter } from './town-filter.ts';
@@ -29,11 +29,6 @@ export async function selectTownPage(db: Db, filter: TownFilter, sort: TownSort,
     .where(and(townConditions(filter), after ? keysetAfter(sort, after) : undefined))
     .orderBy(...order)
     .limit(limit);
-}
-
-export async function countTowns(db: Db, filter: TownFilter): Promise<number> {
-  const row = await db.select({ n: count() }).from(towns).where(townConditions(filter)).get();
-  return row?.n ?? 0;
 }
 
 export async function selectTown(db: Db, id: string): Promise<TownRow | undefined> {
