@@ -1,6 +1,6 @@
-import { fillPlaceholders, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from './client.ts';
+import { compile, valuesFor, type Compiled } from './queries/batch.ts';
 
 /*
  * Statements built once per shape and isolate, then only bound. Building a read of a page of towns with drizzle's
@@ -10,8 +10,7 @@ import type { Db } from './client.ts';
  * no value can ever reach the text, and a value missing at bind time throws rather than binding null.
  */
 
-const dialect = new SQLiteAsyncDialect();
-const statements = new Map<string, { sql: string; params: unknown[] }>();
+const statements = new Map<string, Compiled>();
 /** Shapes are few (which filters a read has, its sort); the bound only guards against a client that enumerates them. */
 const MAX_SHAPES = 1000;
 
@@ -38,9 +37,9 @@ export function shapeOf(name: string, values: object, ...more: (string | number 
 export async function firstRow<T>(db: Db, shape: string, build: () => SQL, values: object): Promise<T | null> {
   let statement = statements.get(shape);
   if (!statement) {
-    statement = dialect.sqlToQuery(build());
+    statement = compile(build());
     if (statements.size >= MAX_SHAPES) statements.clear();
     statements.set(shape, statement);
   }
-  return db.$client.prepare(statement.sql).bind(...fillPlaceholders(statement.params, values as Record<string, unknown>)).first<T>();
+  return db.$client.prepare(statement.sql).bind(...valuesFor(statement, values as Record<string, unknown>)).first<T>();
 }
