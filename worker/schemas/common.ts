@@ -40,7 +40,6 @@ export function problemResponses<const C extends number>(...codes: C[]) {
     401: 'No bearer token.',
     403: 'The token is not allowed.',
     404: 'No such resource.',
-    406: 'The requested format is not available.',
     410: 'A snapshot of an earlier version: its bytes are no longer served (the problem links the current one).',
     503: 'The database is busy; retry after the Retry-After delay.',
   };
