@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../worker/errors.ts';
 import { handleError } from '../worker/http/errors.ts';
@@ -19,6 +20,12 @@ describe('handleError', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('X-Test')).toBe('1');
     expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:town-not-found', detail: 'No town.' });
+  });
+
+  it('answers hono\'s own 413 (a body limit without our onError) with the payload-too-large problem, not a 400', async () => {
+    const res = await appThrowing(new HTTPException(413)).request('/x');
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:payload-too-large', status: 413 });
   });
 
   it.each(['D1 DB is overloaded. Requests queued for too long.', 'D1_ERROR: storage operation exceeded timeout which caused object to be reset.', 'Network connection lost.'])(

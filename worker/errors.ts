@@ -11,7 +11,6 @@ export type ErrorCode =
   | 'not-found'
   | 'snapshot-gone'
   | 'method-not-allowed'
-  | 'not-acceptable'
   | 'survey-not-found'
   | 'survey-closed'
   | 'already-answered'

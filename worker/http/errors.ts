@@ -19,7 +19,8 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 413) return problemResponse('invalid-parameter', 'The request body is too large.', { instance });
+    // hono's bodyLimit throws this when no onError of ours answers first: the body is too large, not malformed.
+    if (status === 413) return problemResponse('payload-too-large', 'The request body is too large.', { instance });
     // A refusal (e.g. hono's csrf() on a cross-site form post) is not a malformed request.
     if (status === 403) return problemResponse('forbidden', err.message || 'This request is not allowed.', { instance });
     if (status >= 400 && status < 500) return problemResponse('invalid-parameter', err.message || 'Bad request.', { instance });

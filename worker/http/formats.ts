@@ -1,9 +1,14 @@
 import type { Context } from 'hono';
 import { csvHeader, csvLine, type CsvColumn } from '../lib/csv.ts';
 
-export type Format = 'json' | 'csv' | 'ndjson';
+/** The representations of a collection; schemas/common.ts's `format` parameter takes its values from here. */
+export const FORMATS = ['json', 'csv', 'ndjson'] as const;
+export type Format = (typeof FORMATS)[number];
 
-/** `?format=` wins over the Accept header; JSON is the default. */
+/**
+ * `?format=` wins over the Accept header; JSON is the default. An Accept naming none of the formats gets JSON,
+ * not a 406 (RFC 9110 lets a server disregard it), and a `format` outside FORMATS is a 400 from the schema.
+ */
 export function negotiateFormat(c: Context, queryFormat: Format | undefined): Format {
   if (queryFormat) return queryFormat;
   const accept = c.req.header('Accept') ?? '';

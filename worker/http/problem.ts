@@ -11,7 +11,6 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'not-found': { status: 404, title: 'Not found' },
   'snapshot-gone': { status: 410, title: 'Snapshot no longer served' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  'not-acceptable': { status: 406, title: 'Not acceptable' },
   'survey-not-found': { status: 404, title: 'Survey not found' },
   'survey-closed': { status: 409, title: 'Survey closed' },
   'already-answered': { status: 409, title: 'Already answered' },

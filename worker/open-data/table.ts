@@ -1,3 +1,4 @@
+import { CONFIDENCES } from '../lib/confidence.ts';
 import type { CsvColumn } from '../lib/csv.ts';
 import { PRECISIONS, precisionOf } from '../lib/dates.ts';
 import { SOURCE_DATE_PATTERN } from '../schemas/common.ts';
@@ -107,8 +108,6 @@ export function precisionField<T>(name: string, of: string, value: (item: T) => 
     value,
   };
 }
-
-export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 
 export function confidenceField<T>(value: (item: T) => string | null | undefined): Field<T> {
   return {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../lib/audit-vocabulary.ts';
 import { parseSourceDate } from '../lib/dates.ts';
 import { ConfidenceSchema, IdempotencyKeyValue, pageSchema, SourceDateValue, storedText, TextInput } from './common.ts';
 import { LEVELS } from './lists.ts';
@@ -184,16 +185,6 @@ export const ImportReportSchema = z
     events: z.array(WrittenEventSchema).openapi({ description: 'The events written (or that would be), in file order.' }),
   })
   .openapi('ImportReport');
-
-/**
- * What the audit log can say: the kinds of record, and what was done to them.
- * `survey` is a questionnaire's window; `responses` are a survey's raw
- * responses, personal data whose every export is recorded (never the data).
- * A `suggestion` from the public is accepted or declined (its status and
- * reason are recorded, never its contact details).
- */
-export const AUDIT_ENTITIES = ['source', 'list', 'town', 'membership', 'event', 'survey', 'wave', 'responses', 'suggestion'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'import', 'export', 'accept', 'decline'] as const;
 
 export const AuditQuery = z
   .object({

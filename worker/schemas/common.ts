@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { FORMATS } from '../http/formats.ts';
+import { CONFIDENCES } from '../lib/confidence.ts';
 import { isValidIsoDate } from '../lib/dates.ts';
 import { SOURCE_STAGES } from '../lib/source-stage.ts';
 
@@ -38,7 +40,6 @@ export function problemResponses<const C extends number>(...codes: C[]) {
     401: 'No bearer token.',
     403: 'The token is not allowed.',
     404: 'No such resource.',
-    406: 'The requested format is not available.',
     410: 'A snapshot of an earlier version: its bytes are no longer served (the problem links the current one).',
     503: 'The database is busy; retry after the Retry-After delay.',
   };
@@ -90,7 +91,7 @@ export const SourceDateValue = z.string().openapi({ pattern: SOURCE_DATE_PATTERN
 /** Nothing in the query string: a parameter this operation does not know is refused, so a typo never goes unnoticed. */
 export const NoQuery = z.object({}).strict();
 
-export const FormatParam = z.enum(['json', 'csv', 'ndjson']).optional().openapi({
+export const FormatParam = z.enum(FORMATS).optional().openapi({
   description:
     'Response format. Overrides the Accept header (`text/csv`, `application/x-ndjson`). CSV and NDJSON contain every page of the collection, streamed; CSV starts with a UTF-8 BOM so that Excel reads Chinese correctly.',
   example: 'csv',
@@ -104,7 +105,7 @@ export const SourceRefSchema = z
   })
   .openapi('SourceRef', { description: 'The official document a fact comes from.' });
 
-export const ConfidenceSchema = z.enum(['high', 'medium', 'low']).nullable().openapi({
+export const ConfidenceSchema = z.enum(CONFIDENCES).nullable().openapi({
   description:
     '`high`: read in a copy of the official notice; `medium`: named by a news report or encyclopaedia that says so explicitly; `low`: deduced or from a weak or garbled source (see `note`). Null where the data file gives none.',
   example: 'high',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RESULT_GROUPS } from '../lib/results-group.ts';
 import { FormatParam } from './common.ts';
 import { LocalizedSchema } from './survey-definition.ts';
 import { WaveSchema } from './surveys.ts';
@@ -117,8 +118,6 @@ export const TownSatisfactionSchema = z
     surveys: z.array(SurveyResultSchema).openapi({ description: 'One entry per wave that has opened, newest first within each survey.' }),
   })
   .openapi('TownSatisfaction');
-
-export const RESULT_GROUPS = ['all', 'province', 'list', 'status'] as const;
 
 const WaveFilter = z.string().min(1).max(60).optional().openapi({ description: 'Only this wave (see `GET /api/v1/surveys/{id}/waves`); every wave that has opened by default.', example: 'public-w1' });
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PRECISIONS } from '../lib/dates.ts';
 import { ConfidenceSchema, FormatParam, noteFields, pageSchema, SourceDateValue, SourceRefSchema, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
@@ -25,7 +26,7 @@ export const FigureSchema = z
     province: z.string().nullable().openapi({ example: null, description: 'Province the figure is about; null for national figures.' }),
     issuer: z.string().nullable().openapi({ example: '住房城乡建设部', description: 'Who reported it.' }),
     effective_date: SourceDateValue.nullable().openapi({ example: '2016-10-14', description: 'Date of the figure, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY (see `date_precision`); null when unknown.' }),
-    date_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ example: 'day', description: 'Precision of `effective_date`.' }),
+    date_precision: z.enum(PRECISIONS).nullable().openapi({ example: 'day', description: 'Precision of `effective_date`.' }),
     date_note: z.string().nullable().openapi({ example: null, description: "The source's wording of the date when it says more." }),
     event_type: z.string().openapi({ example: 'approved (list)', description: 'What was reported, in the words of the data file.' }),
     list_id: z.string().nullable().openapi({ example: 'mohurd-2016-batch1', description: 'The list the figure is about, when it is one we hold.' }),

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { STATS_GROUPS } from '../lib/stats-group.ts';
 import { FormatParam } from './common.ts';
 import { TownFilterQuery } from './towns.ts';
-
-export const STATS_GROUPS = ['province', 'status', 'list', 'level'] as const;
 
 export const StatsQuery = TownFilterQuery.extend({
   group_by: z.enum(STATS_GROUPS).default('province').openapi({ description: 'What to count by.', example: 'province' }),

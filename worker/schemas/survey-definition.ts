@@ -112,12 +112,15 @@ export const DimensionSchema = z
   .strict()
   .openapi('SurveyDimension');
 
+/** Who a questionnaire is for: residents and visitors, or enterprises in the town (an enterprise answers once, by its code). */
+export const AUDIENCES = ['public', 'enterprise'] as const;
+
 /** A questionnaire version as stored in data/surveys/*.json and in D1. */
 export const SurveyDefinitionSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
     version: z.number().int().min(1),
-    audience: z.enum(['public', 'enterprise']),
+    audience: z.enum(AUDIENCES),
     title: LocalizedSchema,
     description: LocalizedSchema,
     opens_at: z.string().datetime().nullable(),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DimensionSchema, LocalizedSchema, SectionSchema } from './survey-definition.ts';
+import { AUDIENCES, DimensionSchema, LocalizedSchema, SectionSchema } from './survey-definition.ts';
 import { IdempotencyKeyValue, TextInput } from './common.ts';
 import { EnterpriseCodeSchema } from './enterprise-code.ts';
 
@@ -39,7 +39,7 @@ export const WaveListSchema = z.object({ items: z.array(WaveSchema).openapi({ de
 export const SurveySummarySchema = z
   .object({
     id: z.string().openapi({ description: 'Survey id.', example: 'enterprise' }),
-    audience: z.enum(['public', 'enterprise']).openapi({ description: 'Who it is for: residents and visitors, or enterprises in the town.', example: 'enterprise' }),
+    audience: z.enum(AUDIENCES).openapi({ description: 'Who it is for: residents and visitors, or enterprises in the town.', example: 'enterprise' }),
     version: z.number().int().openapi({ description: 'Current version; answers are always to the current version.', example: 1 }),
     version_id: z.string().openapi({ description: 'Id of the current version, as given in results.', example: 'enterprise-v1' }),
     title: LocalizedSchema,

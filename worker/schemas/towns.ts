@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DIVISION_PREFIX } from '../lib/division-code.ts';
+import { PRECISIONS } from '../lib/dates.ts';
 import { STATUSES } from '../lib/statuses.ts';
+import { TOWN_SORTS } from '../lib/town-sort.ts';
 import { ConfidenceSchema, DateParam, FormatParam, noteFields, pageSchema, SourceDateValue, SourceRefSchema, SourceStageFields, SourceUrlsSchema } from './common.ts';
 import { LEVELS } from './lists.ts';
 
@@ -9,8 +11,6 @@ export const StatusSchema = z.enum(STATUSES).openapi({
     'Status on a list: `proposed`, `approved` (listed), `pilot`, `named` (passed acceptance), `typical`, `retained` (passed an assessment), `warned` (incl. yellow cards), `rectifying`, `downgraded`, `elimination-proposed`, `eliminated`, `renamed`.',
   example: 'approved',
 });
-
-export const TOWN_SORTS = ['name', '-name', 'province', 'id'] as const;
 
 export const TownFilterQuery = z
   .object({
@@ -117,7 +117,7 @@ export const EventSchema = z
     status: StatusSchema,
     status_raw: z.string().nullable().openapi({ description: 'The wording of the source (e.g. 警告, 优秀, yellow card).', example: 'approved' }),
     effective_date: SourceDateValue.nullable().openapi({ description: 'Date the status took effect, as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY (see `date_precision`); null when unknown.', example: '2016-10-14' }),
-    date_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `effective_date`.', example: 'day' }),
+    date_precision: z.enum(PRECISIONS).nullable().openapi({ description: 'Precision of `effective_date`.', example: 'day' }),
     date_note: z.string().nullable().openapi({ description: "The source's own wording of the date when it says more (a qualifier, a masked year).", example: null }),
     source: SourceRefSchema.nullable(),
     confidence: ConfidenceSchema,
@@ -154,7 +154,7 @@ export const MembershipRowSchema = z
     level: z.enum(LEVELS).openapi({ description: 'Level of the list.', example: 'national' }),
     status: StatusSchema,
     status_since: SourceDateValue.nullable().openapi({ description: 'Date of the event that gave this status, as precise as known (see `status_since_precision`); null when unknown.', example: '2016-10-14' }),
-    status_since_precision: z.enum(['day', 'month', 'year']).nullable().openapi({ description: 'Precision of `status_since`.', example: 'day' }),
+    status_since_precision: z.enum(PRECISIONS).nullable().openapi({ description: 'Precision of `status_since`.', example: 'day' }),
     ...SourceStageFields,
   })
   .openapi('MembershipRow', { description: 'A town on a list: one row of the long-form table of memberships.' });

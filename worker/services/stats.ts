@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.ts';
-import { selectStats, type StatsGroup } from '../db/queries/stats.ts';
+import { selectStats } from '../db/queries/stats.ts';
+import type { StatsGroup } from '../lib/stats-group.ts';
 import type { StatsSchema } from '../schemas/stats.ts';
 import { assertListFilter } from './lists.ts';
 import { toFilter, type TownQuery } from './towns.ts';

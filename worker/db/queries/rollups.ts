@@ -9,7 +9,7 @@ export interface RollupSet {
   answers: { key: string; waveId: string; questionId: string; value: string; n: number }[];
 }
 
-export type ResultsGroup = 'all' | 'province' | 'list' | 'status';
+import type { ResultsGroup } from '../../lib/results-group.ts';
 
 /**
  * What is read for each wave: `final` its rollups as they stand (a closed

@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { firstRow, placeholders, shapeOf } from '../compiled.ts';
 import { filterBinds, membershipConditions, placeConditions, statusOf, type Bound, type TownFilter } from './town-filter.ts';
 
-export type StatsGroup = 'province' | 'status' | 'list' | 'level';
+import type { StatsGroup } from '../../lib/stats-group.ts';
 
 export interface StatsRow {
   key: string;

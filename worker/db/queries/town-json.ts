@@ -3,7 +3,8 @@ import type { Db } from '../client.ts';
 import { firstRow, placeholders, shapeOf } from '../compiled.ts';
 import { towns } from '../schema.ts';
 import { filterBinds, statusOf, statusSinceOf, townConditionsOf, type Bound, type TownFilter } from './town-filter.ts';
-import { SORT_KEYS, type TownSort } from './towns.ts';
+import { SORT_KEYS } from './towns.ts';
+import type { TownSort } from '../../lib/town-sort.ts';
 
 /*
  * Reads of towns built in ONE D1 statement each (issue 15, "Ahead of the peer"): a round trip to D1 costs more than

@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { lists, memberships, towns } from '../schema.ts';
 import { statusOf, statusSinceOf, townConditions, type TownFilter } from './town-filter.ts';
 
-export type TownSort = 'name' | '-name' | 'province' | 'id';
+import type { TownSort } from '../../lib/town-sort.ts';
 export type TownRow = typeof towns.$inferSelect;
 
 /** Columns of each sort, in order; the last is always the id so that keys are unique. */

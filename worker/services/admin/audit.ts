@@ -7,7 +7,7 @@ import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { currentScope } from '../../lib/request-scope.ts';
 import type { Actor } from '../../http/admin-tokens.ts';
-import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../schemas/admin.ts';
+import type { AuditAction, AuditEntity } from '../../lib/audit-vocabulary.ts';
 
 /** Who writes, when, and the id shared by everything one request writes. */
 export interface WriteContext {
@@ -23,9 +23,6 @@ export interface WriteContext {
 export function writeContext(actor: Actor): WriteContext {
   return { actor, at: new Date().toISOString(), requestId: currentScope()?.id ?? crypto.randomUUID() };
 }
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditChange {
   action: AuditAction;

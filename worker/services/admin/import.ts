@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { selectAdminIdempotency, selectListsByIds, selectMembershipState, selectSourcesByRef, selectTownNames } from '../../db/queries/admin-context.ts';
 import { AppError } from '../../errors.ts';
+import { CONFIDENCES } from '../../lib/confidence.ts';
 import { parseCsvRecords } from '../../lib/csv-parse.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
 import { sha256Hex } from '../../lib/hash.ts';
@@ -156,7 +157,7 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
     const source = matches[0];
     const date = v.effective_date || source?.publishedOn || '';
     if (!parseSourceDate(date).date) report.problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
-    if (v.confidence && !['high', 'medium', 'low'].includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
+    if (v.confidence && !(CONFIDENCES as readonly string[]).includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
     if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) report.problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
     if (v.suggestion) report.problems.push(...creditProblems(line, v.suggestion, suggestionStates.get(v.suggestion), list?.id, town?.id));
     const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { selectGroupedRollups, selectTownRollups, type ResultsGroup, type RollupSet, type WaveSources } from '../../db/queries/rollups.ts';
+import { selectGroupedRollups, selectTownRollups, type RollupSet, type WaveSources } from '../../db/queries/rollups.ts';
+import type { ResultsGroup } from '../../lib/results-group.ts';
 import { selectSurveyList } from '../../db/queries/surveys.ts';
 import { selectTown } from '../../db/queries/towns.ts';
 import type { TownFilter } from '../../db/queries/town-filter.ts';
