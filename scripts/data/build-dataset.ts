@@ -1,6 +1,7 @@
 import { parseSourceDate } from '../../worker/lib/dates.ts';
 import { isStatus, type Status } from '../../worker/lib/statuses.ts';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
+import { statusEventColumns, type StatusEventFacts } from '../../worker/services/status-event-row.ts';
 import { bilingualNote, sourceStageOf } from './notes.ts';
 import { SourceRegistry } from './source-registry.ts';
 import { blank, shortHash, splitUrls } from './text.ts';
@@ -14,15 +15,10 @@ import type {
   ProvinceCountRecord, Row, TownRecord, WaveRecord,
 } from './types.ts';
 
-interface EventInput {
+/** What a row of a data file says about a town on a list: one event for each status it names, on the date as written. */
+interface FileEvents extends Omit<StatusEventFacts, 'status'> {
   statuses: Status[];
-  statusRaw: string | null;
   date: string | undefined;
-  sourceId: string | null;
-  confidence: string | null;
-  urls: string[];
-  note: string | null;
-  noteZh: string | null;
 }
 
 /**
@@ -39,7 +35,7 @@ export function buildDataset(files: DataFiles): Dataset {
   return { ...b.finish(), surveys, waves: parseWaves(files.waves, surveys) };
 }
 
-function eventNote(note: { en: string | null; zh: string | null }): Pick<EventInput, 'note' | 'noteZh'> {
+function eventNote(note: { en: string | null; zh: string | null }): Pick<FileEvents, 'note' | 'noteZh'> {
   return { note: note.en, noteZh: note.zh };
 }
 
@@ -231,13 +227,13 @@ class Builder {
     const membership = this.membership(town, list, row, position, `${file} (${row.town})`);
     const statuses = this.statusesOf(row.status, `${file} (${row.town})`);
     const document = row.status_document || row.list_document || row.document || list.documentTitle;
-    const input: EventInput = {
+    const input: FileEvents = {
       statuses,
       statusRaw: blank(row.status),
       date: row.status_date,
       sourceId: this.sources.cite(document, { issuer: list.issuer, urls: splitUrls(row.source_urls) }),
       confidence: blank(row.confidence),
-      urls: splitUrls(row.source_urls),
+      sourceUrls: splitUrls(row.source_urls),
       ...eventNote(bilingualNote(row, ['status_detail'])),
     };
     if (statuses.length === 1 && statuses[0] === list.entryStatus) {
@@ -263,7 +259,7 @@ class Builder {
     if (fresh && !statuses.includes(list.entryStatus)) {
       this.addEvents(membership, {
         statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId,
-        confidence: blank(row.confidence), urls: [],
+        confidence: blank(row.confidence), sourceUrls: [],
         note: 'Listing date not known; the town is known to be on this list from a later event.',
         noteZh: '入选日期不详；从后来的事件可知该镇在此名单上。',
       });
@@ -274,7 +270,7 @@ class Builder {
       date: row[config.date_column],
       sourceId: this.sources.cite(document, { issuer: blank(row.issuer), urls: splitUrls(row.source_urls) }),
       confidence: blank(row.confidence),
-      urls: splitUrls(row.source_urls),
+      sourceUrls: splitUrls(row.source_urls),
       ...eventNote(note),
     });
   }
@@ -324,35 +320,20 @@ class Builder {
     return created;
   }
 
-  private addEvents(membership: MembershipRecord, input: EventInput): void {
-    const date = parseSourceDate(input.date);
-    for (const status of input.statuses) {
+  private addEvents(membership: MembershipRecord, input: FileEvents): void {
+    const { statuses, date: written, ...facts } = input;
+    const date = parseSourceDate(written);
+    for (const status of statuses) {
       // The same event reported by two files is one event with both files' sources.
       const key = `${membership.townId}|${membership.listId}|${status}|${date.date ?? date.note ?? ''}`;
       const same = this.eventKeys.get(key);
       if (same) {
-        for (const url of input.urls) if (!same.sourceUrls.includes(url)) same.sourceUrls.push(url);
+        for (const url of input.sourceUrls) if (!same.sourceUrls.includes(url)) same.sourceUrls.push(url);
         if (same.note === null) [same.note, same.noteZh] = [input.note, input.noteZh];
         continue;
       }
-      const event: EventRecord = {
-        id: this.events.length + 1,
-        dataKey: key,
-        membershipId: membership.id,
-        townId: membership.townId,
-        listId: membership.listId,
-        status,
-        statusRaw: input.statusRaw,
-        effectiveDate: date.date,
-        datePrecision: date.precision,
-        effectiveOn: date.effectiveOn,
-        dateNote: date.note,
-        sourceId: input.sourceId,
-        confidence: input.confidence,
-        sourceUrls: [...input.urls],
-        note: input.note,
-        noteZh: input.noteZh,
-      };
+      // The event's own copy of the URLs: a later file's are merged into it (above).
+      const event: EventRecord = { id: this.events.length + 1, dataKey: key, ...statusEventColumns(membership, { ...facts, status, sourceUrls: [...facts.sourceUrls] }, date) };
       this.events.push(event);
       this.eventKeys.set(key, event);
     }

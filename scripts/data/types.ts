@@ -3,6 +3,7 @@ import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
 import type { SourceStage } from '../../worker/lib/source-stage.ts';
 import type { WaveRow } from '../../worker/db/queries/waves.ts';
+import type { StatusEventColumns } from '../../worker/services/status-event-row.ts';
 import type { DivisionTables } from './divisions.ts';
 
 /** A CSV row keyed by its header. */
@@ -131,25 +132,11 @@ export interface MembershipRecord {
   sourceStageDate: string | null;
 }
 
-export interface EventRecord {
+/** A status event of the data files: the row the admin API would write (worker/services/status-event-row.ts), with its identity. */
+export interface EventRecord extends StatusEventColumns {
   id: number;
   /** Identity across reloads: town, list, status and date as the source gives it. */
   dataKey: string;
-  membershipId: number;
-  townId: string;
-  listId: string;
-  status: Status;
-  statusRaw: string | null;
-  effectiveDate: string | null;
-  datePrecision: DatePrecision | null;
-  effectiveOn: string | null;
-  dateNote: string | null;
-  sourceId: string | null;
-  confidence: string | null;
-  sourceUrls: string[];
-  note: string | null;
-  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
-  noteZh: string | null;
 }
 
 export interface FigureRecord {

@@ -3,6 +3,7 @@ import { beijingDate, latestSchedulableDate } from '../../lib/beijing-date.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
 import type { Status } from '../../lib/statuses.ts';
 import type { ImportProblem } from '../../schemas/admin.ts';
+import { statusEventColumns } from '../status-event-row.ts';
 
 type MembershipRow = typeof memberships.$inferSelect;
 type EventRow = typeof statusEvents.$inferSelect;
@@ -154,22 +155,10 @@ export function planEvents(
       membershipOf.set(key, membership);
       planned.memberships.push(membership);
     }
+    const facts = { status: input.status, statusRaw: input.statusRaw, sourceId: input.sourceId, confidence: input.confidence, sourceUrls: input.sourceUrls, note: input.note, noteZh: null };
     const event: EventRow = {
       id: nextEventId++,
-      membershipId: membership.id,
-      townId: input.townId,
-      listId: input.listId,
-      status: input.status,
-      statusRaw: input.statusRaw,
-      effectiveDate: date.date,
-      datePrecision: date.precision,
-      effectiveOn: date.effectiveOn,
-      dateNote: date.note,
-      sourceId: input.sourceId,
-      confidence: input.confidence,
-      sourceUrls: input.sourceUrls,
-      note: input.note,
-      noteZh: null,
+      ...statusEventColumns(membership, facts, date),
       origin: 'admin',
       dataKey: null,
       supersedesId: input.supersedes,
