@@ -11,8 +11,8 @@ import { compileVocabulary, DataError, type StatusMatcher } from './vocabulary.t
 
 export { DataError };
 import type {
-  DataFiles, Dataset, EventFileConfig, EventRecord, FigureRecord, ListRecord, MembershipRecord,
-  ProvinceCountRecord, Row, TownRecord, WaveRecord,
+  DataFiles, Dataset, DatasetEvent, DatasetFigure, DatasetList, DatasetMembership, DatasetProvinceCount,
+  DatasetTown, DatasetWave, EventFileConfig, Row,
 } from './types.ts';
 
 /** What a row of a data file says about a town on a list: one event for each status it names, on the date as written. */
@@ -47,11 +47,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
  * its questionnaire. Every survey needs a wave, and the waves of a survey must
  * not overlap (the database refuses that too); instants are UTC with `Z`.
  */
-function parseWaves(rows: Row[], surveys: SurveyDefinition[]): WaveRecord[] {
+function parseWaves(rows: Row[], surveys: SurveyDefinition[]): DatasetWave[] {
   const fail = (line: number, message: string) => {
     throw new DataError(`surveys/waves.csv row ${line}: ${message}`);
   };
-  const waves = rows.map((row, i): WaveRecord => {
+  const waves = rows.map((row, i): DatasetWave => {
     const line = i + 2;
     for (const column of WAVE_COLUMNS) if (!(column in row)) fail(line, `no ${column} column`);
     if (!/^[a-z][a-z0-9-]{0,60}$/.test(row.id!)) fail(line, `id "${row.id}" is not a lower-case slug`);
@@ -70,7 +70,7 @@ function parseWaves(rows: Row[], surveys: SurveyDefinition[]): WaveRecord[] {
       // One spelling for every instant (toISOString: milliseconds and Z), so that they compare as text.
       opensAt: new Date(row.opens_at!).toISOString(),
       closesAt: row.closes_at ? new Date(row.closes_at).toISOString() : null,
-      publication: row.publication as WaveRecord['publication'],
+      publication: row.publication as DatasetWave['publication'],
     };
   });
   for (const survey of new Set(surveys.map((s) => s.id))) {
@@ -95,12 +95,12 @@ function parseSurvey(raw: unknown, i: number): SurveyDefinition {
 class Builder {
   private readonly sources = new SourceRegistry();
   private readonly towns: TownRegistry;
-  private readonly lists: ListRecord[];
-  private readonly listById: Map<string, ListRecord>;
-  private readonly memberships = new Map<string, MembershipRecord>();
-  private readonly events: EventRecord[] = [];
-  private readonly eventKeys = new Map<string, EventRecord>();
-  private readonly figures: FigureRecord[] = [];
+  private readonly lists: DatasetList[];
+  private readonly listById: Map<string, DatasetList>;
+  private readonly memberships = new Map<string, DatasetMembership>();
+  private readonly events: DatasetEvent[] = [];
+  private readonly eventKeys = new Map<string, DatasetEvent>();
+  private readonly figures: DatasetFigure[] = [];
   private readonly statusesOf: StatusMatcher;
 
   constructor(private readonly files: DataFiles) {
@@ -190,7 +190,7 @@ class Builder {
     return { version: shortHash(JSON.stringify(body), 16), ...body };
   }
 
-  private listFromRow(row: Row, position: number): ListRecord {
+  private listFromRow(row: Row, position: number): DatasetList {
     const entry = (row.entry_status ?? '').trim();
     if (!isStatus(entry)) throw new DataError(`lists.csv ${row.id}: entry_status "${entry}" is not a status code`);
     const sourceUrl = blank(row.source_url);
@@ -222,7 +222,7 @@ class Builder {
     };
   }
 
-  private addListRow(list: ListRecord, row: Row, position: number, file: string): void {
+  private addListRow(list: DatasetList, row: Row, position: number, file: string): void {
     const town = this.towns.findOrCreate(row);
     const membership = this.membership(town, list, row, position, `${file} (${row.town})`);
     const statuses = this.statusesOf(row.status, `${file} (${row.town})`);
@@ -275,7 +275,7 @@ class Builder {
     });
   }
 
-  private resolveList(config: EventFileConfig, row: Row, town: TownRecord, where: string): string {
+  private resolveList(config: EventFileConfig, row: Row, town: DatasetTown, where: string): string {
     const alias = config.list_column ? config.list_aliases?.[(row[config.list_column] ?? '').trim()] : undefined;
     if (alias) return alias;
     const rule = config.rules.find((r) => {
@@ -293,7 +293,7 @@ class Builder {
     return rule.fallback_list;
   }
 
-  private membership(town: TownRecord, list: ListRecord, row: Row, position: number | null, where: string): MembershipRecord {
+  private membership(town: DatasetTown, list: DatasetList, row: Row, position: number | null, where: string): DatasetMembership {
     const key = `${town.id}|${list.id}`;
     const existing = this.memberships.get(key);
     if (existing) {
@@ -301,7 +301,7 @@ class Builder {
       return existing;
     }
     const stage = sourceStageOf(row, where);
-    const created: MembershipRecord = {
+    const created: DatasetMembership = {
       id: this.memberships.size + 1,
       townId: town.id,
       listId: list.id,
@@ -320,7 +320,7 @@ class Builder {
     return created;
   }
 
-  private addEvents(membership: MembershipRecord, input: FileEvents): void {
+  private addEvents(membership: DatasetMembership, input: FileEvents): void {
     const { statuses, date: written, ...facts } = input;
     const date = parseSourceDate(written);
     for (const status of statuses) {
@@ -333,7 +333,7 @@ class Builder {
         continue;
       }
       // The event's own copy of the URLs: a later file's are merged into it (above).
-      const event: EventRecord = { id: this.events.length + 1, dataKey: key, ...statusEventColumns(membership, { ...facts, status, sourceUrls: [...facts.sourceUrls] }, date) };
+      const event: DatasetEvent = { id: this.events.length + 1, dataKey: key, ...statusEventColumns(membership, { ...facts, status, sourceUrls: [...facts.sourceUrls] }, date) };
       this.events.push(event);
       this.eventKeys.set(key, event);
     }
@@ -366,7 +366,7 @@ class Builder {
     });
   }
 
-  private provinceCounts(memberships: MembershipRecord[]): ProvinceCountRecord[] {
+  private provinceCounts(memberships: DatasetMembership[]): DatasetProvinceCount[] {
     const townById = new Map(this.towns.towns.map((t) => [t.id, t]));
     return this.files.provinceCounts.map((row) => {
       if (!this.listById.has(row.list_id!)) throw new DataError(`official-province-counts.csv: unknown list ${row.list_id}`);

@@ -52,7 +52,14 @@ export interface EventFilesConfig {
   files: EventFileConfig[];
 }
 
-export interface SourceRecord {
+/*
+ * The entries of the data set, one type per table it fills: rows in the
+ * loader's own shape (camelCase, before to-sql.ts writes them), named
+ * Dataset… so that they are not taken for the API's records of the same
+ * tables (worker/services/records.ts).
+ */
+
+export interface DatasetSource {
   id: string;
   title: string;
   documentNumber: string | null;
@@ -64,7 +71,7 @@ export interface SourceRecord {
   noteZh: string | null;
 }
 
-export interface ListRecord {
+export interface DatasetList {
   id: string;
   name: string;
   nameEn: string;
@@ -87,7 +94,7 @@ export interface ListRecord {
   entryStatus: Status;
 }
 
-export interface ProvinceCountRecord {
+export interface DatasetProvinceCount {
   listId: string;
   province: string;
   officialCount: number;
@@ -95,7 +102,7 @@ export interface ProvinceCountRecord {
   source: string | null;
 }
 
-export interface TownRecord {
+export interface DatasetTown {
   id: string;
   name: string;
   namePinyin: string;
@@ -114,7 +121,7 @@ export interface TownRecord {
   derivedCounty: string | null;
 }
 
-export interface MembershipRecord {
+export interface DatasetMembership {
   id: number;
   townId: string;
   listId: string;
@@ -133,13 +140,13 @@ export interface MembershipRecord {
 }
 
 /** A status event of the data files: the row the admin API would write (worker/services/status-event-row.ts), with its identity. */
-export interface EventRecord extends StatusEventColumns {
+export interface DatasetEvent extends StatusEventColumns {
   id: number;
   /** Identity across reloads: town, list, status and date as the source gives it. */
   dataKey: string;
 }
 
-export interface FigureRecord {
+export interface DatasetFigure {
   id: number;
   level: string;
   province: string | null;
@@ -166,15 +173,15 @@ export interface FigureRecord {
 export interface Dataset {
   version: string;
   surveys: SurveyDefinition[];
-  waves: WaveRecord[];
-  sources: SourceRecord[];
-  lists: ListRecord[];
-  provinceCounts: ProvinceCountRecord[];
-  towns: TownRecord[];
-  memberships: MembershipRecord[];
-  events: EventRecord[];
-  figures: FigureRecord[];
+  waves: DatasetWave[];
+  sources: DatasetSource[];
+  lists: DatasetList[];
+  provinceCounts: DatasetProvinceCount[];
+  towns: DatasetTown[];
+  memberships: DatasetMembership[];
+  events: DatasetEvent[];
+  figures: DatasetFigure[];
 }
 
 /** A wave of a survey (data/surveys/waves.csv): seeded by the data, rescheduled by staff through the admin API. */
-export type WaveRecord = Omit<WaveRow, 'origin'>;
+export type DatasetWave = Omit<WaveRow, 'origin'>;
