@@ -15,9 +15,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-
-interface Problem { row: number; column: string | null; code: string; detail: string; suggestions: { id: string; name: string; province: string }[] }
-interface Report { dry_run: boolean; valid: boolean; rows: number; problems: Problem[]; memberships_created: number; events: { row: number; event_id: number | null; town_id: string; list_id: string; status: string; effective_date: string | null; new_membership: boolean }[] }
+// The contract's own type (erased at run time: the tool loads no worker code).
+import type { ImportReport } from '../worker/schemas/admin.ts';
 
 const LOCAL_TOKEN = 'local-dev-admin-token';
 const err = process.stderr;
@@ -85,7 +84,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function printReport(report: Report, file: string): void {
+function printReport(report: ImportReport, file: string): void {
   const out = process.stdout;
   out.write(`${basename(file)}: ${report.rows} rows, ${report.events.length} events, ${report.memberships_created} towns put on a list${report.dry_run ? ' (dry run: nothing written)' : ''}\n`);
   if (report.problems.length) {
@@ -129,7 +128,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
-  const body = (await res.json().catch(() => null)) as (Report & { detail?: string; errors?: { name: string; detail: string }[] }) | null;
+  const body = (await res.json().catch(() => null)) as (ImportReport & { detail?: string; errors?: { name: string; detail: string }[] }) | null;
   if (res.status === 200 || res.status === 201) {
     printReport(body!, file);
     if (res.headers.get('Idempotent-Replayed') === 'true') err.write('This file was already imported: the report above is that of the first import; nothing more was written.\n');

@@ -1,19 +1,19 @@
 import type { DivisionAssignment, StreetDivision, TownshipOutcome } from './divisions.ts';
-import type { Dataset, TownRecord } from './types.ts';
+import type { Dataset, DatasetTown } from './types.ts';
 
 /** What each level of code is called in the report. */
 const LEVEL: Record<number, string> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township' };
 
 export interface ReportRow {
   listId: string;
-  town: TownRecord;
+  town: DatasetTown;
   division: DivisionAssignment;
 }
 
 const cell = (value: string | null | undefined) => (value ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');
 const candidates = (rows: StreetDivision[]) => rows.map((s) => `${s.code} ${s.name}`).join('; ');
 const share = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '–');
-const place = (t: TownRecord) => [t.province, t.city, t.county].filter(Boolean).join(' ');
+const place = (t: DatasetTown) => [t.province, t.city, t.county].filter(Boolean).join(' ');
 
 /** One row per town and list, in list order then in the order the towns were read. */
 export function reportRows(dataset: Dataset, divisions: Map<string, DivisionAssignment>): ReportRow[] {

@@ -1,18 +1,18 @@
 import { remarkNote } from './notes.ts';
 import { blank, shortHash } from './text.ts';
-import type { SourceRecord } from './types.ts';
+import type { DatasetSource } from './types.ts';
 
 const DOCUMENT_NUMBER = /[\p{Script=Han}A-Za-z]*〔\d{4}〕\d+号/u;
 
 /**
- * Official documents, one record per title. A parenthesis after the title in
+ * Official documents, one entry per title. A parenthesis after the title in
  * the data ("… (建村〔2016〕221号)") is a remark about the document, not part
  * of its name, so it goes to the note.
  */
 export class SourceRegistry {
-  private readonly byId = new Map<string, SourceRecord>();
+  private readonly byId = new Map<string, DatasetSource>();
 
-  get sources(): SourceRecord[] {
+  get sources(): DatasetSource[] {
     return [...this.byId.values()];
   }
 

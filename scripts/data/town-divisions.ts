@@ -1,6 +1,6 @@
 import { assignDivision, DivisionIndex, type DivisionAssignment, type DivisionTables, type ReviewedMatch } from './divisions.ts';
 import { blank } from './text.ts';
-import type { Row, TownRecord } from './types.ts';
+import type { DatasetTown, Row } from './types.ts';
 import { DataError } from './vocabulary.ts';
 
 const REVIEWED = 'divisions/reviewed-matches.csv';
@@ -12,7 +12,7 @@ const REVIEWED = 'divisions/reviewed-matches.csv';
  * (9 digits) or, for a town that is not one, its county's (6); an empty code
  * says that the town has no township code whatever its name matches.
  */
-function reviewedMatches(rows: Row[], towns: TownRecord[]): Map<string, ReviewedMatch> {
+function reviewedMatches(rows: Row[], towns: DatasetTown[]): Map<string, ReviewedMatch> {
   const byId = new Map(towns.map((t) => [t.id, t]));
   const matches = new Map<string, ReviewedMatch>();
   rows.forEach((row, i) => {
@@ -34,7 +34,7 @@ function reviewedMatches(rows: Row[], towns: TownRecord[]): Map<string, Reviewed
  * the match report (scripts/division-report.ts), so the report always says
  * what was loaded.
  */
-export function townDivisions(towns: TownRecord[], tables: DivisionTables, reviewedRows: Row[]): Map<string, DivisionAssignment> {
+export function townDivisions(towns: DatasetTown[], tables: DivisionTables, reviewedRows: Row[]): Map<string, DivisionAssignment> {
   const index = new DivisionIndex(tables);
   const reviewed = reviewedMatches(reviewedRows, towns);
   const result = new Map<string, DivisionAssignment>();

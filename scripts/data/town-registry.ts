@@ -1,6 +1,6 @@
 import { remarkNote } from './notes.ts';
 import { pinyinSlug, pinyinSyllables, searchText, splitQualifier } from './text.ts';
-import type { Row, TownRecord } from './types.ts';
+import type { DatasetTown, Row } from './types.ts';
 
 /**
  * One town per place, however many lists name it. A row matches a known town
@@ -8,8 +8,8 @@ import type { Row, TownRecord } from './types.ts';
  * differ (陕西 has two 汤峪镇, in 蓝田县 and 眉县).
  */
 export class TownRegistry {
-  readonly towns: TownRecord[] = [];
-  private readonly byKey = new Map<string, TownRecord[]>();
+  readonly towns: DatasetTown[] = [];
+  private readonly byKey = new Map<string, DatasetTown[]>();
   private readonly ids = new Set<string>();
 
   private readonly aliases: Map<string, string>;
@@ -21,14 +21,14 @@ export class TownRegistry {
     this.aliases = new Map(aliases.map((a) => [`${a.province}|${a.alias}`, a.canonical!]));
   }
 
-  find(row: Row): TownRecord | undefined {
+  find(row: Row): DatasetTown | undefined {
     const place = this.place(row);
     return (this.byKey.get(place.key) ?? []).find(
       (t) => compatible(t.county, place.county) && compatible(t.city, place.city),
     );
   }
 
-  findOrCreate(row: Row): TownRecord {
+  findOrCreate(row: Row): DatasetTown {
     const found = this.find(row);
     const place = this.place(row);
     if (found) {
@@ -36,7 +36,7 @@ export class TownRegistry {
       found.county ??= place.county;
       return found;
     }
-    const town: TownRecord = {
+    const town: DatasetTown = {
       id: this.newId(place.province, place.county, place.name),
       name: place.name,
       namePinyin: pinyinSyllables(place.name).join(' '),

@@ -3,6 +3,7 @@ import type { DatePrecision } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
 import type { SourceStage } from '../../worker/lib/source-stage.ts';
 import type { WaveRow } from '../../worker/db/queries/waves.ts';
+import type { StatusEventColumns } from '../../worker/services/status-event-row.ts';
 import type { DivisionTables } from './divisions.ts';
 
 /** A CSV row keyed by its header. */
@@ -51,7 +52,14 @@ export interface EventFilesConfig {
   files: EventFileConfig[];
 }
 
-export interface SourceRecord {
+/*
+ * The entries of the data set, one type per table it fills: rows in the
+ * loader's own shape (camelCase, before to-sql.ts writes them), named
+ * Dataset… so that they are not taken for the API's records of the same
+ * tables (worker/services/records.ts).
+ */
+
+export interface DatasetSource {
   id: string;
   title: string;
   documentNumber: string | null;
@@ -63,7 +71,7 @@ export interface SourceRecord {
   noteZh: string | null;
 }
 
-export interface ListRecord {
+export interface DatasetList {
   id: string;
   name: string;
   nameEn: string;
@@ -86,7 +94,7 @@ export interface ListRecord {
   entryStatus: Status;
 }
 
-export interface ProvinceCountRecord {
+export interface DatasetProvinceCount {
   listId: string;
   province: string;
   officialCount: number;
@@ -94,7 +102,7 @@ export interface ProvinceCountRecord {
   source: string | null;
 }
 
-export interface TownRecord {
+export interface DatasetTown {
   id: string;
   name: string;
   namePinyin: string;
@@ -113,7 +121,7 @@ export interface TownRecord {
   derivedCounty: string | null;
 }
 
-export interface MembershipRecord {
+export interface DatasetMembership {
   id: number;
   townId: string;
   listId: string;
@@ -131,28 +139,14 @@ export interface MembershipRecord {
   sourceStageDate: string | null;
 }
 
-export interface EventRecord {
+/** A status event of the data files: the row the admin API would write (worker/services/status-event-row.ts), with its identity. */
+export interface DatasetEvent extends StatusEventColumns {
   id: number;
   /** Identity across reloads: town, list, status and date as the source gives it. */
   dataKey: string;
-  membershipId: number;
-  townId: string;
-  listId: string;
-  status: Status;
-  statusRaw: string | null;
-  effectiveDate: string | null;
-  datePrecision: DatePrecision | null;
-  effectiveOn: string | null;
-  dateNote: string | null;
-  sourceId: string | null;
-  confidence: string | null;
-  sourceUrls: string[];
-  note: string | null;
-  /** The Chinese twin of `note`; null when none was written (scripts/data/notes.ts). */
-  noteZh: string | null;
 }
 
-export interface FigureRecord {
+export interface DatasetFigure {
   id: number;
   level: string;
   province: string | null;
@@ -179,15 +173,15 @@ export interface FigureRecord {
 export interface Dataset {
   version: string;
   surveys: SurveyDefinition[];
-  waves: WaveRecord[];
-  sources: SourceRecord[];
-  lists: ListRecord[];
-  provinceCounts: ProvinceCountRecord[];
-  towns: TownRecord[];
-  memberships: MembershipRecord[];
-  events: EventRecord[];
-  figures: FigureRecord[];
+  waves: DatasetWave[];
+  sources: DatasetSource[];
+  lists: DatasetList[];
+  provinceCounts: DatasetProvinceCount[];
+  towns: DatasetTown[];
+  memberships: DatasetMembership[];
+  events: DatasetEvent[];
+  figures: DatasetFigure[];
 }
 
 /** A wave of a survey (data/surveys/waves.csv): seeded by the data, rescheduled by staff through the admin API. */
-export type WaveRecord = Omit<WaveRow, 'origin'>;
+export type DatasetWave = Omit<WaveRow, 'origin'>;

@@ -12,7 +12,7 @@ import { commitWithRetry, errorText, eventWriteStatements } from './commit.ts';
 import { jsonInsert } from '../../db/queries/batch.ts';
 import { adminIdempotency } from '../../db/schema.ts';
 import { selectSuggestionStates } from '../../db/queries/suggestions.ts';
-import { planEvents, type EventInput } from './plan-events.ts';
+import { planEvents, problem, type EventInput } from './plan-events.ts';
 
 export const REQUIRED_COLUMNS = ['town', 'list', 'status', 'effective_date', 'document'] as const;
 /** `suggestion`: the receipt of an accepted public suggestion the row records; its events then credit the public. */
@@ -34,10 +34,6 @@ function cellProblems(line: number, values: Record<string, string>): ImportProbl
     if (max !== undefined && value.length > max) problems.push(problem(line, 'invalid-value', `${column} is ${value.length} characters long; at most ${max}.`, column));
   }
   return problems;
-}
-
-function problem(row: number, code: ImportProblem['code'], detail: string, column: string | null, suggestions: TownName[] = []): ImportProblem {
-  return { row, column, code, detail, suggestions };
 }
 
 /** Edit distance between two short names (two rows of the dynamic programme). */
@@ -108,62 +104,99 @@ function creditProblems(line: number, id: string, s: { status: string; listId: s
   return problems;
 }
 
+type CsvRecord = ReturnType<typeof parseCsvRecords>['records'][number];
+
+/**
+ * Parse → resolve rows → plan (→ commit): the file as a whole first, then each row against the catalogue, then
+ * the rows' events against the memberships and events stored now. Every problem of every stage is reported;
+ * only a file with none is written.
+ */
 async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boolean, key?: { key: string; fingerprint: string }): Promise<ImportReport> {
   const report: ImportReport = { dry_run: dryRun, valid: false, rows: 0, problems: [], memberships_created: 0, events: [] };
+  const parsed = parseNotice(csv);
+  report.rows = parsed.records.length;
+  report.problems.push(...parsed.problems);
+  if (report.problems.length) return finish(report, dryRun);
+  const resolved = await resolveRows(db, parsed.records);
+  report.problems.push(...resolved.problems);
+  return commitWithRetry(db, () => planImport(db, ctx, report, resolved.inputs, dryRun, key));
+}
+
+/** The file as a whole: CSV with the required columns and between one and MAX_IMPORT_ROWS rows. */
+function parseNotice(csv: string): { records: CsvRecord[]; problems: ImportProblem[] } {
   let parsed: ReturnType<typeof parseCsvRecords>;
   try {
     parsed = parseCsvRecords(csv);
   } catch (err) {
-    report.problems.push(problem(0, 'invalid-value', `The file is not valid CSV: ${(err as Error).message}.`, null));
-    return finish(report, dryRun);
+    return { records: [], problems: [problem(0, 'invalid-value', `The file is not valid CSV: ${(err as Error).message}.`)] };
   }
-  report.rows = parsed.records.length;
+  const rows = parsed.records.length;
+  const problems: ImportProblem[] = [];
   const missing = REQUIRED_COLUMNS.filter((c) => !parsed.header.includes(c));
-  for (const column of missing) report.problems.push(problem(0, 'missing-column', `The header has no "${column}" column (needed: ${REQUIRED_COLUMNS.join(', ')}).`, column));
-  if (report.rows === 0 && !missing.length) report.problems.push(problem(0, 'invalid-value', 'The file has a header but no rows.', null));
-  if (report.rows > MAX_IMPORT_ROWS) report.problems.push(problem(0, 'too-many-rows', `${report.rows} rows; split the file into parts of at most ${MAX_IMPORT_ROWS}.`, null));
-  if (report.problems.length) return finish(report, dryRun);
+  for (const column of missing) problems.push(problem(0, 'missing-column', `The header has no "${column}" column (needed: ${REQUIRED_COLUMNS.join(', ')}).`, column));
+  if (rows === 0 && !missing.length) problems.push(problem(0, 'invalid-value', 'The file has a header but no rows.'));
+  if (rows > MAX_IMPORT_ROWS) problems.push(problem(0, 'too-many-rows', `${rows} rows; split the file into parts of at most ${MAX_IMPORT_ROWS}.`));
+  return { records: parsed.records, problems };
+}
 
-  const records = parsed.records;
+/** What the rows name, read at once for the whole file. */
+type Catalogue = {
+  towns: TownName[];
+  townById: Map<string, TownName>;
+  listById: Map<string, { id: string; kind: string }>;
+  sources: { id: string; documentNumber: string | null; publishedOn: string | null; urls: string[] }[];
+  suggestionStates: Awaited<ReturnType<typeof selectSuggestionStates>>;
+};
+
+/** Each row against the catalogue: the events of the rows that name what exists, and the problems of the others. */
+async function resolveRows(db: Db, records: CsvRecord[]): Promise<{ inputs: EventInput[]; problems: ImportProblem[] }> {
   const [towns, lists, sources, suggestionStates] = await Promise.all([
     selectTownNames(db),
     selectListsByIds(db, [...new Set(records.map((r) => r.values.list!))]),
     selectSourcesByRef(db, [...new Set(records.map((r) => r.values.document!))]),
     selectSuggestionStates(db, [...new Set(records.map((r) => r.values.suggestion ?? '').filter(Boolean))]),
   ]);
-  const townById = new Map(towns.map((t) => [t.id, t]));
-  const listById = new Map(lists.map((l) => [l.id, l]));
-
+  const catalogue: Catalogue = { towns, townById: new Map(towns.map((t) => [t.id, t])), listById: new Map(lists.map((l) => [l.id, l])), sources, suggestionStates };
   const inputs: EventInput[] = [];
-  for (const { line, values: v } of records) {
-    const before = report.problems.length;
-    report.problems.push(...cellProblems(line, v));
-    let town = townById.get(v.town!);
-    if (!town) {
-      const named = towns.filter((t) => t.name === v.town && (!v.province || t.province === v.province));
-      if (named.length === 1) town = named[0];
-      else if (named.length > 1) report.problems.push(problem(line, 'ambiguous-town', `${named.length} towns are called ${v.town}; give the town id or a province column.`, 'town', named.slice(0, 5)));
-      else report.problems.push(problem(line, 'unknown-town', `No town "${v.town}"${v.province ? ` in ${v.province}` : ''}. Create it first if the notice names a new town.`, 'town', closeMatches(v.town!, v.province || undefined, towns)));
-    }
-    const list = listById.get(v.list!);
-    if (!list) report.problems.push(problem(line, 'unknown-list', `No list "${v.list}" (use the list id).`, 'list'));
-    if (!isStatus(v.status!)) report.problems.push(problem(line, 'invalid-value', `"${v.status}" is not a status; use one of ${STATUSES.join(', ')}.`, 'status'));
-    const matches = sources.filter((s) => s.id === v.document || s.documentNumber === v.document);
-    if (matches.length !== 1) {
-      report.problems.push(matches.length
-        ? problem(line, 'unknown-document', `${matches.length} documents have the number ${v.document}; use the source id.`, 'document')
-        : problem(line, 'unknown-document', `No source document with id or number "${v.document}"; create it first.`, 'document'));
-    }
-    const source = matches[0];
-    const date = v.effective_date || source?.publishedOn || '';
-    if (!parseSourceDate(date).date) report.problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
-    if (v.confidence && !(CONFIDENCES as readonly string[]).includes(v.confidence)) report.problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
-    if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) report.problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
-    if (v.suggestion) report.problems.push(...creditProblems(line, v.suggestion, suggestionStates.get(v.suggestion), list?.id, town?.id));
-    const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);
-    if (urls.some((u) => !/^https?:\/\/\S+$/.test(u))) report.problems.push(problem(line, 'invalid-value', 'source_urls holds http(s) URLs separated by spaces.', 'source_urls'));
-    if (report.problems.length > before) continue;
-    inputs.push({
+  const problems: ImportProblem[] = [];
+  for (const { line, values } of records) {
+    const row = resolveRow(line, values, catalogue);
+    if ('input' in row) inputs.push(row.input);
+    else problems.push(...row.problems);
+  }
+  return { inputs, problems };
+}
+
+/** One row: its event to plan, or every problem that keeps it from being one. */
+function resolveRow(line: number, v: Record<string, string>, { towns, townById, listById, sources, suggestionStates }: Catalogue): { input: EventInput } | { problems: ImportProblem[] } {
+  const problems = cellProblems(line, v);
+  let town = townById.get(v.town!);
+  if (!town) {
+    const named = towns.filter((t) => t.name === v.town && (!v.province || t.province === v.province));
+    if (named.length === 1) town = named[0];
+    else if (named.length > 1) problems.push(problem(line, 'ambiguous-town', `${named.length} towns are called ${v.town}; give the town id or a province column.`, 'town', named.slice(0, 5)));
+    else problems.push(problem(line, 'unknown-town', `No town "${v.town}"${v.province ? ` in ${v.province}` : ''}. Create it first if the notice names a new town.`, 'town', closeMatches(v.town!, v.province || undefined, towns)));
+  }
+  const list = listById.get(v.list!);
+  if (!list) problems.push(problem(line, 'unknown-list', `No list "${v.list}" (use the list id).`, 'list'));
+  if (!isStatus(v.status!)) problems.push(problem(line, 'invalid-value', `"${v.status}" is not a status; use one of ${STATUSES.join(', ')}.`, 'status'));
+  const matches = sources.filter((s) => s.id === v.document || s.documentNumber === v.document);
+  if (matches.length !== 1) {
+    problems.push(matches.length
+      ? problem(line, 'unknown-document', `${matches.length} documents have the number ${v.document}; use the source id.`, 'document')
+      : problem(line, 'unknown-document', `No source document with id or number "${v.document}"; create it first.`, 'document'));
+  }
+  const source = matches[0];
+  const date = v.effective_date || source?.publishedOn || '';
+  if (!parseSourceDate(date).date) problems.push(problem(line, 'invalid-value', `"${v.effective_date}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY), and the document gives none.`, 'effective_date'));
+  if (v.confidence && !(CONFIDENCES as readonly string[]).includes(v.confidence)) problems.push(problem(line, 'invalid-value', 'confidence is high, medium or low.', 'confidence'));
+  if (v.supersedes && !/^[1-9]\d{0,12}$/.test(v.supersedes)) problems.push(problem(line, 'invalid-value', 'supersedes is the id of an event.', 'supersedes'));
+  if (v.suggestion) problems.push(...creditProblems(line, v.suggestion, suggestionStates.get(v.suggestion), list?.id, town?.id));
+  const urls = (v.source_urls ?? '').split(/\s+/).filter(Boolean);
+  if (urls.some((u) => !/^https?:\/\/\S+$/.test(u))) problems.push(problem(line, 'invalid-value', 'source_urls holds http(s) URLs separated by spaces.', 'source_urls'));
+  if (problems.length) return { problems };
+  return {
+    input: {
       row: line,
       townId: town!.id,
       listId: list!.id,
@@ -178,31 +211,34 @@ async function checkOrImport(db: Db, ctx: WriteContext, csv: string, dryRun: boo
       listedAs: v.listed_as || null,
       supersedes: v.supersedes ? Number(v.supersedes) : null,
       suggestionId: v.suggestion || null,
-    });
-  }
+    },
+  };
+}
 
-  const resolutionProblems = report.problems;
-  return commitWithRetry(db, async () => {
-    const state = await selectMembershipState(db, inputs.map((i) => ({ townId: i.townId, listId: i.listId })));
-    const plan = planEvents(inputs, state, { actor: ctx.actor.name, at: ctx.at });
-    const result: ImportReport = {
-      ...report,
-      problems: [...resolutionProblems, ...plan.problems].sort((a, b) => a.row - b.row),
-      memberships_created: plan.memberships.length,
-      events: plan.events.map((e, i) => ({
-        row: plan.origins[i]!.row,
-        event_id: dryRun ? null : e.id,
-        town_id: e.townId,
-        list_id: e.listId,
-        status: e.status as EventInput['status'],
-        effective_date: e.effectiveDate,
-        new_membership: plan.origins[i]!.newMembership,
-      })),
-    };
-    const final = finish(result, dryRun);
-    const keyRow = key ? jsonInsert(adminIdempotency, [{ key: key.key, fingerprint: key.fingerprint, report: final, createdAt: ctx.at }]) : [];
-    return { statements: dryRun ? [] : [...eventWriteStatements(ctx, plan, 'import'), ...keyRow], result: final };
-  });
+/**
+ * The resolved events against the memberships and events stored now (read again on every attempt of
+ * commitWithRetry): the final report, and, unless a dry run, the statements that write it and its Idempotency-Key.
+ */
+async function planImport(db: Db, ctx: WriteContext, report: ImportReport, inputs: EventInput[], dryRun: boolean, key?: { key: string; fingerprint: string }) {
+  const state = await selectMembershipState(db, inputs.map((i) => ({ townId: i.townId, listId: i.listId })));
+  const plan = planEvents(inputs, state, { actor: ctx.actor.name, at: ctx.at });
+  const result: ImportReport = {
+    ...report,
+    problems: [...report.problems, ...plan.problems].sort((a, b) => a.row - b.row),
+    memberships_created: plan.memberships.length,
+    events: plan.events.map((e, i) => ({
+      row: plan.origins[i]!.row,
+      event_id: dryRun ? null : e.id,
+      town_id: e.townId,
+      list_id: e.listId,
+      status: e.status as EventInput['status'],
+      effective_date: e.effectiveDate,
+      new_membership: plan.origins[i]!.newMembership,
+    })),
+  };
+  const final = finish(result, dryRun);
+  const keyRow = key ? jsonInsert(adminIdempotency, [{ key: key.key, fingerprint: key.fingerprint, report: final, createdAt: ctx.at }]) : [];
+  return { statements: dryRun ? [] : [...eventWriteStatements(ctx, plan, 'import'), ...keyRow], result: final };
 }
 
 /** A report with problems is valid for nothing: a real run refuses it whole with a 422. */

@@ -3,6 +3,7 @@ import { beijingDate, latestSchedulableDate } from '../../lib/beijing-date.ts';
 import { parseSourceDate } from '../../lib/dates.ts';
 import type { Status } from '../../lib/statuses.ts';
 import type { ImportProblem } from '../../schemas/admin.ts';
+import { statusEventColumns } from '../status-event-row.ts';
 
 type MembershipRow = typeof memberships.$inferSelect;
 type EventRow = typeof statusEvents.$inferSelect;
@@ -36,13 +37,19 @@ export interface PlannedWrite {
 }
 
 /** Statuses that can put a town on a list: a notice names it, or pilots, proposes or cites it. */
-const ENTRY: ReadonlySet<Status> = new Set(['proposed', 'approved', 'pilot', 'named', 'typical']);
+const ENTERING_STATUSES: ReadonlySet<Status> = new Set(['proposed', 'approved', 'pilot', 'named', 'typical']);
 
 function canEnter(status: Status, listKind: string): boolean {
-  return ENTRY.has(status) || (status === 'warned' && listKind === 'warning-case');
+  return ENTERING_STATUSES.has(status) || (status === 'warned' && listKind === 'warning-case');
 }
 
-const problem = (row: number, code: ImportProblem['code'], detail: string, column: string | null = null): ImportProblem => ({ row, column, code, detail, suggestions: [] });
+/**
+ * The one way to say what is wrong with an event to record: an import row's (`row` its CSV line, 0 for the file)
+ * or a single API call's (row 0). `suggestions` are the known towns an unknown town name may have meant.
+ */
+export function problem(row: number, code: ImportProblem['code'], detail: string, column: string | null = null, suggestions: ImportProblem['suggestions'] = []): ImportProblem {
+  return { row, column, code, detail, suggestions };
+}
 
 /**
  * Checks events against the memberships and events already recorded (and
@@ -154,22 +161,10 @@ export function planEvents(
       membershipOf.set(key, membership);
       planned.memberships.push(membership);
     }
+    const facts = { status: input.status, statusRaw: input.statusRaw, sourceId: input.sourceId, confidence: input.confidence, sourceUrls: input.sourceUrls, note: input.note, noteZh: null };
     const event: EventRow = {
       id: nextEventId++,
-      membershipId: membership.id,
-      townId: input.townId,
-      listId: input.listId,
-      status: input.status,
-      statusRaw: input.statusRaw,
-      effectiveDate: date.date,
-      datePrecision: date.precision,
-      effectiveOn: date.effectiveOn,
-      dateNote: date.note,
-      sourceId: input.sourceId,
-      confidence: input.confidence,
-      sourceUrls: input.sourceUrls,
-      note: input.note,
-      noteZh: null,
+      ...statusEventColumns(membership, facts, date),
       origin: 'admin',
       dataKey: null,
       supersedesId: input.supersedes,
