@@ -5,7 +5,7 @@ import { REPORTED_FIGURES_TABLE } from '../open-data/tables/reported-figures.ts'
 import { listFigures } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, FigurePageSchema } from '../schemas/sources.ts';
-import { collectionResponse, wholeCollection } from './collection.ts';
+import { answerCollection, collectionResponse, wholePage } from './collection.ts';
 
 const FIGURE_CSV = csvColumns(REPORTED_FIGURES_TABLE);
 
@@ -22,7 +22,13 @@ export const listFiguresRoute = createRoute({
 
 export const listFiguresHandler: RouteHandler<typeof listFiguresRoute, AppEnv> = async (c) => {
   const items = await listFigures(c.var.db);
-  return wholeCollection(c, items, c.req.valid('query').format, FIGURE_CSV, 'reported-figures') as never;
+  return answerCollection(c, listFiguresRoute, {
+    format: c.req.valid('query').format,
+    rows: () => items,
+    columns: FIGURE_CSV,
+    filename: 'reported-figures',
+    json: () => c.json(wholePage(items), 200),
+  });
 };
 
 export function registerFigureRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -5,7 +5,7 @@ import { SOURCES_TABLE } from '../open-data/tables/sources.ts';
 import { listSources } from '../services/sources.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { CollectionQuery, SourcePageSchema } from '../schemas/sources.ts';
-import { collectionResponse, wholeCollection } from './collection.ts';
+import { answerCollection, collectionResponse, wholePage } from './collection.ts';
 
 const SOURCE_CSV = csvColumns(SOURCES_TABLE);
 
@@ -22,7 +22,13 @@ export const listSourcesRoute = createRoute({
 
 export const listSourcesHandler: RouteHandler<typeof listSourcesRoute, AppEnv> = async (c) => {
   const items = await listSources(c.var.db);
-  return wholeCollection(c, items, c.req.valid('query').format, SOURCE_CSV, 'sources') as never;
+  return answerCollection(c, listSourcesRoute, {
+    format: c.req.valid('query').format,
+    rows: () => items,
+    columns: SOURCE_CSV,
+    filename: 'sources',
+    json: () => c.json(wholePage(items), 200),
+  });
 };
 
 export function registerSourceRoutes(app: OpenAPIHono<AppEnv>): void {
