@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.ts';
-import { csvColumns } from '../open-data/table.ts';
-import { SOURCES_TABLE } from '../open-data/tables/sources.ts';
-import { listSources } from '../services/sources.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { CollectionQuery, SourcePageSchema } from '../schemas/sources.ts';
-import { answerCollection, collectionResponse, wholePage } from './collection.ts';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { csvColumns } from '../../open-data/table.ts';
+import { SOURCES_TABLE } from '../../open-data/tables/sources.ts';
+import { listSources } from '../../services/sources.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { CollectionQuery, SourcePageSchema } from '../../schemas/sources.ts';
+import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const SOURCE_CSV = csvColumns(SOURCES_TABLE);
 
@@ -30,7 +30,3 @@ export const listSourcesHandler: RouteHandler<typeof listSourcesRoute, AppEnv> =
     json: () => c.json(wholePage(items), 200),
   });
 };
-
-export function registerSourceRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listSourcesRoute, listSourcesHandler);
-}

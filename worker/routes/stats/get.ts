@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.ts';
-import type { CsvColumn } from '../lib/csv.ts';
-import { getStats, type Stats } from '../services/stats.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { StatsQuery, StatsSchema } from '../schemas/stats.ts';
-import { answerCollection, collectionResponse } from './collection.ts';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import type { CsvColumn } from '../../lib/csv.ts';
+import { getStats, type Stats } from '../../services/stats.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { StatsQuery, StatsSchema } from '../../schemas/stats.ts';
+import { answerCollection, collectionResponse } from '../collection.ts';
 
 const GROUP_CSV: CsvColumn<Stats['groups'][number]>[] = [
   ['key', (g) => g.key], ['label', (g) => g.label], ['towns', (g) => g.towns], ['memberships', (g) => g.memberships],
@@ -34,7 +34,3 @@ export const statsHandler: RouteHandler<typeof statsRoute, AppEnv> = async (c) =
     json: () => c.json(stats, 200),
   });
 };
-
-export function registerStatsRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(statsRoute, statsHandler);
-}

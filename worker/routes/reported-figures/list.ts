@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.ts';
-import { csvColumns } from '../open-data/table.ts';
-import { REPORTED_FIGURES_TABLE } from '../open-data/tables/reported-figures.ts';
-import { listFigures } from '../services/sources.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { CollectionQuery, FigurePageSchema } from '../schemas/sources.ts';
-import { answerCollection, collectionResponse, wholePage } from './collection.ts';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import { csvColumns } from '../../open-data/table.ts';
+import { REPORTED_FIGURES_TABLE } from '../../open-data/tables/reported-figures.ts';
+import { listFigures } from '../../services/sources.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { CollectionQuery, FigurePageSchema } from '../../schemas/sources.ts';
+import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const FIGURE_CSV = csvColumns(REPORTED_FIGURES_TABLE);
 
@@ -30,7 +30,3 @@ export const listFiguresHandler: RouteHandler<typeof listFiguresRoute, AppEnv> =
     json: () => c.json(wholePage(items), 200),
   });
 };
-
-export function registerFigureRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listFiguresRoute, listFiguresHandler);
-}
