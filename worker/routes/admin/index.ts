@@ -13,7 +13,8 @@ import { updateListHandler, updateListRoute } from './update-list.ts';
 import { IMPORT_MAX_BYTES, importHandler, importRoute } from './imports.ts';
 import { exportResponsesHandler, exportResponsesRoute } from './responses.ts';
 import { setWindowHandler, setWindowRoute } from './window.ts';
-import { createWaveHandler, createWaveRoute, updateWaveHandler, updateWaveRoute } from './waves.ts';
+import { createWaveHandler, createWaveRoute } from './create-wave.ts';
+import { updateWaveHandler, updateWaveRoute } from './update-wave.ts';
 
 /** Paths (Hono patterns) and the role each needs; anything under /api/v1/admin/ needs a known token first. */
 const ROLES = [
