@@ -20,5 +20,5 @@ export const robotsRoute = createRoute({
 
 export const robotsHandler: RouteHandler<typeof robotsRoute, AppEnv> = (c) => {
   const { origin, cacheControl } = originFor(c);
-  return c.body(robotsTxt(origin), 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': cacheControl }) as never;
+  return c.text(robotsTxt(origin), 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': cacheControl });
 };

@@ -22,5 +22,5 @@ export const sitemapRoute = createRoute({
 export const sitemapHandler: RouteHandler<typeof sitemapRoute, AppEnv> = async (c) => {
   const { origin, cacheControl } = originFor(c);
   const { paths, lastModified } = await sitePaths(c.var.db);
-  return c.body(sitemapXml(origin, paths, lastModified), 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': cacheControl }) as never;
+  return c.body(sitemapXml(origin, paths, lastModified), 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': cacheControl });
 };
