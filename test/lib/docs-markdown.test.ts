@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownBlock, markdownInline } from '../../worker/routes/system/docs/markdown.ts';
+import { markdownBlock, markdownInline } from '../../worker/docs/markdown.ts';
 
 /** The tags a rendered text contains, by name: only the subset's may appear. */
 const tags = (html: string) => [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase());

@@ -4,12 +4,17 @@ import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
 import { adminAuth, requireRole } from '../../http/middleware/admin-auth.ts';
 import { auditHandler, auditRoute } from './audit.ts';
-import { createListHandler, createListRoute, createSourceHandler, createSourceRoute, createTownHandler, createTownRoute, updateListHandler, updateListRoute } from './catalog.ts';
-import { addTownHandler, addTownRoute, recordEventHandler, recordEventRoute } from './events.ts';
+import { addTownHandler, addTownRoute } from './add-town.ts';
+import { createListHandler, createListRoute } from './create-list.ts';
+import { createSourceHandler, createSourceRoute } from './create-source.ts';
+import { createTownHandler, createTownRoute } from './create-town.ts';
+import { recordEventHandler, recordEventRoute } from './record-event.ts';
+import { updateListHandler, updateListRoute } from './update-list.ts';
 import { IMPORT_MAX_BYTES, importHandler, importRoute } from './imports.ts';
 import { exportResponsesHandler, exportResponsesRoute } from './responses.ts';
 import { setWindowHandler, setWindowRoute } from './window.ts';
-import { createWaveHandler, createWaveRoute, updateWaveHandler, updateWaveRoute } from './waves.ts';
+import { createWaveHandler, createWaveRoute } from './create-wave.ts';
+import { updateWaveHandler, updateWaveRoute } from './update-wave.ts';
 
 /** Paths (Hono patterns) and the role each needs; anything under /api/v1/admin/ needs a known token first. */
 const ROLES = [

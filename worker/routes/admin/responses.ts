@@ -46,5 +46,5 @@ export const exportResponsesHandler: RouteHandler<typeof exportResponsesRoute, A
   const { id } = c.req.valid('param');
   const format = c.req.valid('query').format === 'csv' || /\btext\/csv\b/.test(c.req.header('Accept') ?? '') ? 'csv' : 'ndjson';
   const { pages } = await exportResponses(c.var.db, writeContext(c.var.actor), id, format);
-  return exportResponse(format, pages, RESPONSE_CSV, `responses-${id}`) as never;
+  return exportResponse(format, pages, RESPONSE_CSV, `responses-${id}`);
 };

@@ -6,7 +6,7 @@ import { listLists } from '../../services/lists.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListPageSchema } from '../../schemas/lists.ts';
 import { CollectionQuery } from '../../schemas/sources.ts';
-import { collectionResponse, wholeCollection } from '../collection.ts';
+import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const LIST_CSV = csvColumns(LISTS_TABLE);
 
@@ -24,5 +24,11 @@ export const listListsRoute = createRoute({
 
 export const listListsHandler: RouteHandler<typeof listListsRoute, AppEnv> = async (c) => {
   const items = await listLists(c.var.db);
-  return wholeCollection(c, items, c.req.valid('query').format, LIST_CSV, 'lists') as never;
+  return answerCollection(c, listListsRoute, {
+    format: c.req.valid('query').format,
+    rows: () => items,
+    columns: LIST_CSV,
+    filename: 'lists',
+    json: () => c.json(wholePage(items), 200),
+  });
 };

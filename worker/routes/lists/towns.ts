@@ -1,12 +1,11 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { getList } from '../../services/lists.ts';
 import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListIdParams } from '../../schemas/lists.ts';
 import { TownListQuery, TownPageSchema } from '../../schemas/towns.ts';
-import { collectionResponse, nextLink } from '../collection.ts';
+import { answerCollection, collectionResponse, nextLink } from '../collection.ts';
 import { TOWN_CSV } from '../towns/csv.ts';
 
 export const listTownsOfListRoute = createRoute({
@@ -25,8 +24,14 @@ export const listTownsOfListHandler: RouteHandler<typeof listTownsOfListRoute, A
   const { id } = c.req.valid('param');
   await getList(db, id);
   const query = { ...c.req.valid('query'), list: id };
-  const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, await iterateTowns(db, query), TOWN_CSV, `towns-${id}`) as never;
-  const page = await listTowns(db, query);
-  return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
+  return answerCollection(c, listTownsOfListRoute, {
+    format: query.format,
+    rows: () => iterateTowns(db, query),
+    columns: TOWN_CSV,
+    filename: `towns-${id}`,
+    json: async () => {
+      const page = await listTowns(db, query);
+      return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
+    },
+  });
 };

@@ -3,8 +3,10 @@ import type { AppEnv } from '../../env.ts';
 import { conditionalGet } from '../../http/middleware/conditional-get.ts';
 import { catalogHandler, catalogRoute } from './catalog.ts';
 import { dataPackageHandler, dataPackageRoute } from './datapackage.ts';
-import { snapshotFileHandler, snapshotFileRoute, snapshotHandler, snapshotRoute } from './downloads.ts';
-import { robotsHandler, robotsRoute, sitemapHandler, sitemapRoute } from './sitemap.ts';
+import { robotsHandler, robotsRoute } from './robots.ts';
+import { sitemapHandler, sitemapRoute } from './sitemap.ts';
+import { snapshotFileHandler, snapshotFileRoute } from './snapshot-file.ts';
+import { snapshotHandler, snapshotRoute } from './snapshot.ts';
 
 export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   // Versioned like the API: an ETag from the data version, and the isolate's copy.

@@ -1,11 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { groupedSatisfaction } from '../../services/surveys/results.ts';
 import { toFilter } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
-import { collectionResponse } from '../collection.ts';
+import { answerCollection, collectionResponse } from '../collection.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
 import { minSample } from '../../http/survey-context.ts';
 
@@ -24,7 +23,11 @@ export const groupedSatisfactionRoute = createRoute({
 export const groupedSatisfactionHandler: RouteHandler<typeof groupedSatisfactionRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
   const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env), { wave: query.wave });
-  const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, result.groups.flatMap((g) => resultRows(g.key, g.surveys)), RESULT_CSV, `satisfaction-by-${query.group_by}`) as never;
-  return c.json(result, 200);
+  return answerCollection(c, groupedSatisfactionRoute, {
+    format: query.format,
+    rows: () => result.groups.flatMap((g) => resultRows(g.key, g.surveys)),
+    columns: RESULT_CSV,
+    filename: `satisfaction-by-${query.group_by}`,
+    json: () => c.json(result, 200),
+  });
 };

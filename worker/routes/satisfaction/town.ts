@@ -1,11 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { townSatisfaction } from '../../services/surveys/results.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { SatisfactionFormatQuery, TownSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { TownIdParams } from '../../schemas/towns.ts';
-import { collectionResponse } from '../collection.ts';
+import { answerCollection, collectionResponse } from '../collection.ts';
 import { minSample } from '../../http/survey-context.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
 
@@ -25,7 +24,11 @@ export const townSatisfactionHandler: RouteHandler<typeof townSatisfactionRoute,
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
   const result = await townSatisfaction(c.var.db, id, minSample(c.env), { wave: query.wave });
-  const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, resultRows(id, result.surveys), RESULT_CSV, `satisfaction-${id}`) as never;
-  return c.json(result, 200);
+  return answerCollection(c, townSatisfactionRoute, {
+    format: query.format,
+    rows: () => resultRows(id, result.surveys),
+    columns: RESULT_CSV,
+    filename: `satisfaction-${id}`,
+    json: () => c.json(result, 200),
+  });
 };

@@ -1,6 +1,6 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { getDataVersion } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
+import { checkHealth } from '../../services/health.ts';
 import { problemResponses } from '../../schemas/common.ts';
 
 const HealthSchema = z
@@ -24,26 +24,7 @@ export const healthRoute = createRoute({
 });
 
 export const healthHandler: RouteHandler<typeof healthRoute, AppEnv> = async (c) => {
-  const version = await getDataVersion(c.var.db);
+  const health = await checkHealth(c.var.db);
   c.header('Cache-Control', 'no-store');
-  return c.json({ status: 'ok' as const, data_version: version }, 200);
-};
-
-const LiveSchema = z
-  .object({ status: z.literal('ok').openapi({ description: 'The worker answers.', example: 'ok' }) })
-  .openapi('Live');
-
-export const liveRoute = createRoute({
-  method: 'get',
-  operationId: 'getLiveness',
-  path: '/livez',
-  tags: ['System'],
-  summary: 'Liveness check',
-  description: 'Answers without touching the database: for uptime probes, and the benchmark\'s measure of what the runtime alone can serve.',
-  responses: { 200: { description: 'Alive.', content: { 'application/json': { schema: LiveSchema } } } },
-});
-
-export const liveHandler: RouteHandler<typeof liveRoute, AppEnv> = (c) => {
-  c.header('Cache-Control', 'no-store');
-  return c.json({ status: 'ok' as const }, 200);
+  return c.json(health, 200);
 };

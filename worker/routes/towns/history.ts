@@ -1,12 +1,11 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { EVENT_FIELDS } from '../../open-data/tables/status-events.ts';
 import { getTownHistory } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { HistoryQuery, HistorySchema, TownIdParams } from '../../schemas/towns.ts';
-import { collectionResponse } from '../collection.ts';
+import { answerCollection, collectionResponse } from '../collection.ts';
 
 const EVENT_CSV = csvColumns({ fields: EVENT_FIELDS });
 
@@ -24,7 +23,11 @@ export const townHistoryRoute = createRoute({
 export const townHistoryHandler: RouteHandler<typeof townHistoryRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const history = await getTownHistory(c.var.db, id);
-  const format = negotiateFormat(c, c.req.valid('query').format);
-  if (format !== 'json') return exportResponse(format, history.items, EVENT_CSV, `history-${id}`) as never;
-  return c.json(history, 200);
+  return answerCollection(c, townHistoryRoute, {
+    format: c.req.valid('query').format,
+    rows: () => history.items,
+    columns: EVENT_CSV,
+    filename: `history-${id}`,
+    json: () => c.json(history, 200),
+  });
 };

@@ -1,10 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { exportResponse, negotiateFormat } from '../../http/formats.ts';
 import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { TownListQuery, TownPageSchema } from '../../schemas/towns.ts';
-import { collectionResponse, nextLink } from '../collection.ts';
+import { answerCollection, collectionResponse, nextLink } from '../collection.ts';
 import { TOWN_CSV } from './csv.ts';
 
 export const listTownsRoute = createRoute({
@@ -22,8 +21,14 @@ export const listTownsRoute = createRoute({
 export const listTownsHandler: RouteHandler<typeof listTownsRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
   const db = c.var.db;
-  const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, await iterateTowns(db, query), TOWN_CSV, 'towns') as never;
-  const page = await listTowns(db, query);
-  return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
+  return answerCollection(c, listTownsRoute, {
+    format: query.format,
+    rows: () => iterateTowns(db, query),
+    columns: TOWN_CSV,
+    filename: 'towns',
+    json: async () => {
+      const page = await listTowns(db, query);
+      return c.json(page, 200, nextLink(c.req.url, page.next_cursor));
+    },
+  });
 };

@@ -5,7 +5,7 @@ import { MEMBERSHIPS_TABLE } from '../../open-data/tables/memberships.ts';
 import { listMemberships } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { MembershipPageSchema, MembershipsQuery } from '../../schemas/towns.ts';
-import { collectionResponse, wholeCollection } from '../collection.ts';
+import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const MEMBERSHIP_CSV = csvColumns(MEMBERSHIPS_TABLE);
 
@@ -23,5 +23,12 @@ export const listMembershipsRoute = createRoute({
 
 export const listMembershipsHandler: RouteHandler<typeof listMembershipsRoute, AppEnv> = async (c) => {
   const { format, ...query } = c.req.valid('query');
-  return wholeCollection(c, await listMemberships(c.var.db, query), format, MEMBERSHIP_CSV, 'memberships') as never;
+  const items = await listMemberships(c.var.db, query);
+  return answerCollection(c, listMembershipsRoute, {
+    format,
+    rows: () => items,
+    columns: MEMBERSHIP_CSV,
+    filename: 'memberships',
+    json: () => c.json(wholePage(items), 200),
+  });
 };

@@ -6,7 +6,7 @@ import { listStatusEvents } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { CollectionQuery } from '../../schemas/sources.ts';
 import { StatusEventPageSchema } from '../../schemas/towns.ts';
-import { collectionResponse, wholeCollection } from '../collection.ts';
+import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const STATUS_EVENT_CSV = csvColumns(STATUS_EVENTS_TABLE);
 
@@ -23,5 +23,12 @@ export const listStatusEventsRoute = createRoute({
 });
 
 export const listStatusEventsHandler: RouteHandler<typeof listStatusEventsRoute, AppEnv> = async (c) => {
-  return wholeCollection(c, await listStatusEvents(c.var.db), c.req.valid('query').format, STATUS_EVENT_CSV, 'status-events') as never;
+  const items = await listStatusEvents(c.var.db);
+  return answerCollection(c, listStatusEventsRoute, {
+    format: c.req.valid('query').format,
+    rows: () => items,
+    columns: STATUS_EVENT_CSV,
+    filename: 'status-events',
+    json: () => c.json(wholePage(items), 200),
+  });
 };

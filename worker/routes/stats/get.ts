@@ -1,11 +1,10 @@
-import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.ts';
-import { exportResponse, negotiateFormat } from '../http/formats.ts';
-import type { CsvColumn } from '../lib/csv.ts';
-import { getStats, type Stats } from '../services/stats.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { StatsQuery, StatsSchema } from '../schemas/stats.ts';
-import { collectionResponse } from './collection.ts';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../env.ts';
+import type { CsvColumn } from '../../lib/csv.ts';
+import { getStats, type Stats } from '../../services/stats.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { StatsQuery, StatsSchema } from '../../schemas/stats.ts';
+import { answerCollection, collectionResponse } from '../collection.ts';
 
 const GROUP_CSV: CsvColumn<Stats['groups'][number]>[] = [
   ['key', (g) => g.key], ['label', (g) => g.label], ['towns', (g) => g.towns], ['memberships', (g) => g.memberships],
@@ -27,11 +26,11 @@ export const statsRoute = createRoute({
 export const statsHandler: RouteHandler<typeof statsRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
   const stats = await getStats(c.var.db, query);
-  const format = negotiateFormat(c, query.format);
-  if (format !== 'json') return exportResponse(format, stats.groups, GROUP_CSV, `stats-${query.group_by}`) as never;
-  return c.json(stats, 200);
+  return answerCollection(c, statsRoute, {
+    format: query.format,
+    rows: () => stats.groups,
+    columns: GROUP_CSV,
+    filename: `stats-${query.group_by}`,
+    json: () => c.json(stats, 200),
+  });
 };
-
-export function registerStatsRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(statsRoute, statsHandler);
-}

@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../../../errors.ts';
-import { problemResponse } from '../../../http/problem.ts';
+import type { FieldProblem } from '../errors.ts';
+import { problemResponse } from '../http/problem.ts';
 import { parametersOf, type Json } from './samples.ts';
 
 /** The form field that names the operation; no operation of the API has a parameter of that name. */

@@ -3,44 +3,10 @@ import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
 import { minSample } from '../../http/survey-context.ts';
 import { sha256Hex } from '../../lib/hash.ts';
-import { matches } from '../../http/middleware/conditional-get.ts';
-import { LICENCE_REF } from '../../open-data/licence.ts';
 import { checksums, currentSnapshot, SNAPSHOT_ID } from '../../services/snapshot.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
-import { SnapshotParams, SnapshotSchema } from '../../schemas/open-data.ts';
-
-export const snapshotRoute = createRoute({
-  method: 'get',
-  operationId: 'getSnapshot',
-  path: '/downloads/',
-  tags: ['Open data'],
-  summary: 'A full snapshot of the public data, with checksums',
-  description:
-    'Every public table as CSV plus the data package, each with its size and SHA-256, at URLs that contain the snapshot id (data version, date and a content hash). A snapshot URL never serves other bytes; once the data has moved on, an earlier snapshot answers 410 with a link to the current one (the service keeps the current data only, not every version’s files).',
-  request: { query: NoQuery },
-  responses: { 200: { description: 'The current snapshot.', content: { 'application/json': { schema: SnapshotSchema } } }, ...problemResponses(400, 503) },
-});
-
-export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async (c) => {
-  const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
-  const base = `/downloads/${snapshot.id}`;
-  c.header('Cache-Control', 'no-cache');
-  c.header('ETag', `"${snapshot.id}"`);
-  c.header('Access-Control-Allow-Origin', '*');
-  if (notModified(c.req.header('If-None-Match'), `"${snapshot.id}"`)) return c.body(null, 304) as never;
-  return c.json(
-    {
-      snapshot: snapshot.id,
-      data_version: snapshot.dataVersion,
-      date: snapshot.date,
-      data_changed_at: snapshot.dataChangedAt,
-      licence: LICENCE_REF,
-      checksums: `${base}/SHA256SUMS`,
-      files: snapshot.files.map((f) => ({ name: f.name, url: `${base}/${f.name}`, media_type: f.mediaType, bytes: f.bytes.byteLength, sha256: f.sha256 })),
-    },
-    200,
-  );
-};
+import { SnapshotParams } from '../../schemas/open-data.ts';
+import { notModified } from './not-modified.ts';
 
 export const snapshotFileRoute = createRoute({
   method: 'get',
@@ -63,15 +29,6 @@ export const snapshotFileRoute = createRoute({
     ...problemResponses(400, 404, 410, 503),
   },
 });
-
-/**
- * If-None-Match by weak comparison (RFC 9110 13.1.2): `W/"x"` matches `"x"`, and `*` matches
- * whatever exists, which the current snapshot and each of its files do.
- */
-function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === '*' || matches(ifNoneMatch, etag);
-}
 
 /** An id of a data version and a date not after the current one's: it may have been served, and is now gone. */
 function couldHaveBeen(id: string, current: { dataVersion: string; date: string }): boolean {

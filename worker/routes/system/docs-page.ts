@@ -1,0 +1,27 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Handler } from 'hono';
+import { renderDocs } from '../../docs/page.ts';
+import { PLACEHOLDER_ORIGIN, type Json } from '../../docs/samples.ts';
+import type { AppEnv } from '../../env.ts';
+import { buildOpenApiDocument } from '../../openapi.ts';
+import { feedOrigin } from '../changes/feed-origin.ts';
+
+/**
+ * Where the request samples send their requests. The page is publicly cacheable,
+ * so the request's own Host may only be used where no shared cache can keep it:
+ * a developer's own machine (then `fromRequest`, and the page is private);
+ * elsewhere the configured PUBLIC_ORIGIN, else a placeholder to replace.
+ */
+export function samplesOrigin(requestUrl: string, publicOrigin: string | undefined): { origin: string; fromRequest: boolean } {
+  return { origin: feedOrigin(requestUrl, publicOrigin) || PLACEHOLDER_ORIGIN, fromRequest: feedOrigin(requestUrl, undefined) !== '' };
+}
+
+/** GET /docs: the reference page rendered from `app`'s OpenAPI document (docs/page.ts). */
+export function docsPageHandler(app: OpenAPIHono<AppEnv>): Handler<AppEnv> {
+  return (c) => {
+    const { origin, fromRequest } = samplesOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+    // Samples that name the request's own (local) host must not be kept by a shared cache.
+    c.header('Cache-Control', fromRequest ? 'private, max-age=300' : 'public, max-age=300');
+    return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Json, origin));
+  };
+}
