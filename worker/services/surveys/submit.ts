@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
+import { refusedBy } from '../../db/errors.ts';
 import { ALREADY_CLAIMED, readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type OpenWave, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
 import { selectWaves } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
@@ -40,11 +41,6 @@ function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
   }
   const { fingerprint: _, ...receipt } = stored;
   return { receipt, replayed: true };
-}
-
-/** D1's words for a write refused by a constraint (not a fault of D1 itself). */
-function refusedBy(err: unknown, what: RegExp = /constraint failed/): boolean {
-  return err instanceof Error && what.test(err.message + String((err as { cause?: unknown }).cause ?? ''));
 }
 
 /** "2026-11-01 08:00 (Beijing time)": when a wave opens or closes, as a respondent in China reads it. */
