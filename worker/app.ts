@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
+import { config } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
@@ -82,7 +83,7 @@ export function createApp() {
     return c.json(buildOpenApiDocument(app));
   });
   app.get('/docs', (c) => {
-    const { origin, fromRequest } = samplesOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+    const { origin, fromRequest } = samplesOrigin(c.req.url, config(c.env).publicOrigin);
     // Samples that name the request's own (local) host must not be kept by a shared cache.
     c.header('Cache-Control', fromRequest ? 'private, max-age=300' : 'public, max-age=300');
     return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Record<string, unknown>, origin));

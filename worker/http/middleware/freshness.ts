@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env.ts';
-import { freshnessMs } from '../freshness/config.ts';
+import { config } from '../../config.ts';
 import { currentVersions } from '../freshness/version-copy.ts';
 import { inBackground, isPublicRead, requestBookmark, useSession, versionReader } from './database.ts';
 
@@ -14,7 +14,7 @@ import { inBackground, isPublicRead, requestBookmark, useSession, versionReader 
  */
 export function freshness(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const n = isPublicRead(c) && !requestBookmark(c) ? freshnessMs(c.env) : 0;
+    const n = isPublicRead(c) && !requestBookmark(c) ? config(c.env).freshnessMs : 0;
     if (n > 0) {
       // A refresh reads the versions on the primary, in a session of its own, so the copy reflects every completed write.
       const copy = await currentVersions(n, () => versionReader(c.env.DB.withSession('first-primary'))(), inBackground(c));

@@ -1,6 +1,7 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.ts';
+import { config } from '../../config.ts';
 import { robotsTxt, sitemapXml } from '../../open-data/sitemap.ts';
 import { sitePaths } from '../../services/open-data.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
@@ -13,7 +14,7 @@ import { feedOrigin } from '../changes/feed-origin.ts';
  * naming another Host can only ever mislead itself.
  */
 function originFor(c: Context<AppEnv>): { origin: string; cacheControl: string } {
-  const configured = feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+  const configured = feedOrigin(c.req.url, config(c.env).publicOrigin);
   return configured ? { origin: configured, cacheControl: 'public, max-age=3600' } : { origin: new URL(c.req.url).origin, cacheControl: 'no-store' };
 }
 

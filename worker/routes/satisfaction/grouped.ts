@@ -7,7 +7,7 @@ import { problemResponses } from '../../schemas/common.ts';
 import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { collectionResponse } from '../collection.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
-import { minSample } from '../../http/survey-context.ts';
+import { config } from '../../config.ts';
 
 export const groupedSatisfactionRoute = createRoute({
   method: 'get',
@@ -23,7 +23,7 @@ export const groupedSatisfactionRoute = createRoute({
 
 export const groupedSatisfactionHandler: RouteHandler<typeof groupedSatisfactionRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env), { wave: query.wave });
+  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, config(c.env).minSample, { wave: query.wave });
   const format = negotiateFormat(c, query.format);
   if (format !== 'json') return exportResponse(format, result.groups.flatMap((g) => resultRows(g.key, g.surveys)), RESULT_CSV, `satisfaction-by-${query.group_by}`) as never;
   return c.json(result, 200);

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { currentScope } from '../../lib/request-scope.ts';
-import type { Actor } from '../../http/admin-tokens.ts';
+import type { Actor } from '../../auth.ts';
 import type { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../schemas/admin.ts';
 
 /** Who writes, when, and the id shared by everything one request writes. */

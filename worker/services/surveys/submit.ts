@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import type { WaveSecrets } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { refusedBy } from '../../db/errors.ts';
 import { ALREADY_CLAIMED, readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type OpenWave, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
@@ -18,8 +19,11 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export interface SubmitContext extends AbuseControls {
   surveyId: string;
-  /** The ENTERPRISE_WAVE_SECRETS secret: each enterprise wave's key for the claims (services/surveys/enterprise-claim.ts). */
-  enterpriseSecrets?: string;
+  /**
+   * Each enterprise wave's key for the claims (ENTERPRISE_WAVE_SECRETS, services/surveys/enterprise-claim.ts), read
+   * only when an enterprise answer needs it: a submission to another survey never meets a mistake in them.
+   */
+  enterpriseSecrets: () => WaveSecrets;
 }
 
 export interface SubmitResult {
@@ -92,7 +96,7 @@ async function claimOf(submission: Submission, definition: SurveyDefinition, wav
       errors: [{ name: 'enterprise_code', in: 'body', detail: 'Required: the 18-character unified social credit code' }],
     });
   }
-  return enterpriseClaim(ctx.enterpriseSecrets, wave.id, code, submission.town_id);
+  return enterpriseClaim(ctx.enterpriseSecrets(), wave.id, code, submission.town_id);
 }
 
 /** Checks the consent and the answers against the questionnaire: the rows to store, or a 400 naming every problem. */
