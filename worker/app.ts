@@ -6,7 +6,6 @@ import { handleError } from './http/errors.ts';
 import { allowedMethods } from './http/method-not-allowed.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
 import { database } from './http/middleware/database.ts';
-import { freshness } from './http/middleware/freshness.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
 import { methodGate } from './http/middleware/method-gate.ts';
 import { requestId } from './http/middleware/request-id.ts';
@@ -56,9 +55,8 @@ export function createApp() {
   });
   // A bare OPTIONS, and a method an admin path does not have, are answered from the route table before authentication.
   app.use('*', methodGate(() => app.routes));
+  // One D1 session per request; public reads use the isolate's versions, and a session at least as new (README, "Freshness").
   app.use('*', database());
-  // Public reads use the isolate's versions, and a D1 session at least as new (README, "Freshness").
-  app.use('*', freshness());
   app.use('/api/v1/*', conditionalGet());
   app.use('/feeds/*', conditionalGet());
 
