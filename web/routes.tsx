@@ -9,7 +9,7 @@ import { getSurvey, listSurveys, listWaves } from '../worker/services/surveys/de
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
-import { minSample, turnstileWidget } from '../worker/http/survey-context.ts';
+import { config } from '../worker/config.ts';
 import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
 import { withQuery, type PageContext } from './context.ts';
@@ -72,7 +72,7 @@ function pageLinks(ctx: PageContext, nextCursor: string | null, cursor: string |
  * the form's route then gives the second suggestion a key of its own.
  */
 function suggestionForm(c: Context<AppEnv>, lists: { id: string; name: string; name_en: string }[], town: { id: string; name: string } | null, values: Record<string, string>) {
-  return { town, lists, idempotencyKey: crypto.randomUUID(), values, errors: {}, turnstile: turnstileWidget(c.env) };
+  return { town, lists, idempotencyKey: crypto.randomUUID(), values, errors: {}, turnstile: config(c.env).turnstileWidget };
 }
 
 /** The web site: server-rendered pages built from the same services as the API. */
@@ -173,7 +173,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     const db = c.var.db;
     const id = param(c, 'id');
     const town = await getTown(db, id);
-    const [history, satisfaction, lists] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, minSample(c.env)), listLists(db)]);
+    const [history, satisfaction, lists] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, config(c.env).minSample), listLists(db)]);
     c.header('Cache-Control', 'no-cache');
     const suggestion = suggestionForm(c, lists, { id: town.id, name: town.name }, {});
     return renderPage(c, <TownPage ctx={ctx} data={{ town, history: history.items, satisfaction, suggestion }} />);
@@ -188,7 +188,7 @@ export function registerSite(app: Hono<AppEnv>): void {
       listingsByYear(db),
       listSurveys(db),
       // Every wave that has opened, as published for all towns together: the trend and the national IPA.
-      groupedSatisfaction(db, {}, 'all', minSample(c.env)),
+      groupedSatisfaction(db, {}, 'all', config(c.env).minSample),
       listLists(db),
     ]);
     const map = await provinceMapData(db, lists, { list: c.req.query('list'), status: c.req.query('status') });
@@ -198,17 +198,17 @@ export function registerSite(app: Hono<AppEnv>): void {
 
   app.get('/data', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} minSample={minSample(c.env)} />);
+    return renderPage(c, <DataPage ctx={pageContext(c)} sources={await listSources(c.var.db)} minSample={config(c.env).minSample} />);
   });
 
   app.get('/accessibility', (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <AccessibilityPage ctx={pageContext(c)} contact={(c.env.PUBLIC_CONTACT ?? '').trim()} />);
+    return renderPage(c, <AccessibilityPage ctx={pageContext(c)} contact={config(c.env).publicContact} />);
   });
 
   app.get('/methodology', (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <MethodologyPage ctx={pageContext(c)} minSample={minSample(c.env)} />);
+    return renderPage(c, <MethodologyPage ctx={pageContext(c)} minSample={config(c.env).minSample} />);
   });
 
   app.get('/survey', async (c) => {
@@ -239,7 +239,7 @@ export function registerSite(app: Hono<AppEnv>): void {
     const [town, waves] = await Promise.all([getTown(db, townId), listWaves(db, survey.id)]);
     c.header('Cache-Control', 'no-store');
     return renderPage(c, 
-      <SurveyFormPage ctx={ctx} data={{ survey, waves, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) }} />,
+      <SurveyFormPage ctx={ctx} data={{ survey, waves, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: config(c.env).minSample, turnstile: config(c.env).turnstileWidget }} />,
     );
   });
 

@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError } from '../worker/errors.ts';
 import { PROBLEMS } from '../worker/http/problem.ts';
-import { abuseControls, turnstileWidget } from '../worker/http/survey-context.ts';
+import { config } from '../worker/config.ts';
+import { abuseControls } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
 import { SuggestionInputSchema } from '../worker/schemas/suggestions.ts';
@@ -67,7 +68,7 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
     const [town, lists] = await Promise.all([townOf(c, c.req.query('town')), listLists(c.var.db)]);
     const list = lists.find((l) => l.id === c.req.query('list'));
     c.header('Cache-Control', 'no-store');
-    const data = { town, lists, idempotencyKey: crypto.randomUUID(), values: (list ? { list_id: list.id } : {}) as SuggestionValues, errors: {}, turnstile: turnstileWidget(c.env) };
+    const data = { town, lists, idempotencyKey: crypto.randomUUID(), values: (list ? { list_id: list.id } : {}) as SuggestionValues, errors: {}, turnstile: config(c.env).turnstileWidget };
     return renderPage(c, <SuggestionFormPage ctx={ctx} data={data} />);
   });
 
@@ -85,7 +86,7 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
     const render = async (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
       const [town, lists] = await Promise.all([townOf(c, values.town_id), listLists(c.var.db)]);
       c.header('Cache-Control', 'no-store');
-      const data = { town, lists, idempotencyKey, values, errors, turnstile: turnstileWidget(c.env) };
+      const data = { town, lists, idempotencyKey, values, errors, turnstile: config(c.env).turnstileWidget };
       return renderPage(c, <SuggestionFormPage ctx={ctx} data={data} notice={notice} />, status);
     };
 

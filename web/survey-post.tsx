@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError, type ErrorCode } from '../worker/errors.ts';
 import { PROBLEMS } from '../worker/http/problem.ts';
-import { minSample, submitContext, turnstileWidget } from '../worker/http/survey-context.ts';
+import { config } from '../worker/config.ts';
+import { submitContext } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
 import { SubmissionSchema } from '../worker/schemas/surveys.ts';
@@ -80,7 +81,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const idempotencyKey = key.success ? key.data : crypto.randomUUID();
     const render = (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
       c.header('Cache-Control', 'no-store');
-      const data = { survey, waves, town, idempotencyKey, values, errors, notice, minSample: minSample(c.env), turnstile: turnstileWidget(c.env) };
+      const data = { survey, waves, town, idempotencyKey, values, errors, notice, minSample: config(c.env).minSample, turnstile: config(c.env).turnstileWidget };
       return renderPage(c, <SurveyFormPage ctx={ctx} data={data} />, status);
     };
 

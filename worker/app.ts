@@ -3,7 +3,6 @@ import type { AppEnv } from './env.ts';
 import { notFound, onError } from './http/fallbacks.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
 import { database } from './http/middleware/database.ts';
-import { freshness } from './http/middleware/freshness.ts';
 import { jsonCharset } from './http/middleware/json-charset.ts';
 import { methodGate } from './http/middleware/method-gate.ts';
 import { publicCors } from './http/middleware/public-cors.ts';
@@ -40,9 +39,8 @@ export function createApp() {
   app.use('/api/v1/*', publicCors());
   // A bare OPTIONS, and a method an admin path does not have, are answered from the route table before authentication.
   app.use('*', methodGate(() => app.routes));
+  // One D1 session per request; public reads use the isolate's versions, and a session at least as new (README, "Freshness").
   app.use('*', database());
-  // Public reads use the isolate's versions, and a D1 session at least as new (README, "Freshness").
-  app.use('*', freshness());
   app.use('/api/v1/*', conditionalGet());
   app.use('/feeds/*', conditionalGet());
 

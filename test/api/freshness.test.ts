@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { freshnessMs } from '../../worker/http/freshness/config.ts';
+import { config } from '../../worker/config.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
 import { d1WithStatements } from '../d1-statements.ts';
 import { fullAnswers, newKey, TOWN } from '../helpers.ts';
@@ -244,13 +244,13 @@ describe('freshness: versions never go backwards', () => {
 
 describe('FRESHNESS_SECONDS', () => {
   it('is a number of seconds from 0 to 60, 1 unless set', () => {
-    expect(freshnessMs({})).toBe(1000);
-    expect(freshnessMs({ FRESHNESS_SECONDS: '' })).toBe(1000);
-    expect(freshnessMs({ FRESHNESS_SECONDS: '0' })).toBe(0);
-    expect(freshnessMs({ FRESHNESS_SECONDS: '2.5' })).toBe(2500);
-    expect(freshnessMs({ FRESHNESS_SECONDS: '60' })).toBe(60_000);
+    expect(config({}).freshnessMs).toBe(1000);
+    expect(config({ FRESHNESS_SECONDS: '' }).freshnessMs).toBe(1000);
+    expect(config({ FRESHNESS_SECONDS: '0' }).freshnessMs).toBe(0);
+    expect(config({ FRESHNESS_SECONDS: '2.5' }).freshnessMs).toBe(2500);
+    expect(config({ FRESHNESS_SECONDS: '60' }).freshnessMs).toBe(60_000);
     for (const bad of ['-1', '61', '1e3', 'abc', 'Infinity', 'NaN', '0x10', '1s', '١']) {
-      expect(() => freshnessMs({ FRESHNESS_SECONDS: bad }), bad).toThrow(/FRESHNESS_SECONDS/);
+      expect(() => config({ FRESHNESS_SECONDS: bad }).freshnessMs, bad).toThrow(/FRESHNESS_SECONDS/);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../worker/errors.ts';
-import { claimHash, enterpriseClaim, MIN_WAVE_SECRET_LENGTH, waveSecret, waveSecrets } from '../../worker/services/surveys/enterprise-claim.ts';
+import { config, MIN_WAVE_SECRET_LENGTH } from '../../worker/config.ts';
+import { claimHash, enterpriseClaim, waveSecret } from '../../worker/services/surveys/enterprise-claim.ts';
 
 const SECRET = 'test-wave-secret-0123456789abcdefghij';
 const OTHER_SECRET = 'another-wave-secret-0123456789abcdefgh';
@@ -9,6 +10,9 @@ const CODE = '91110108EXAMP1E00Y';
 const TOWN = 'beijing-changgouzhen';
 
 afterEach(() => vi.restoreAllMocks());
+
+/** ENTERPRISE_WAVE_SECRETS as worker/config.ts reads it from an environment that holds `value`. */
+const secretsOf = (value: string | undefined) => config({ ENTERPRISE_WAVE_SECRETS: value }).enterpriseWaveSecrets;
 
 describe('claimHash', () => {
   it('is the hex HMAC-SHA-256 under the wave secret of "code|town" (values from Node’s crypto.createHmac)', async () => {
@@ -32,21 +36,21 @@ describe('claimHash', () => {
   });
 });
 
-describe('waveSecrets: ENTERPRISE_WAVE_SECRETS, parsed once per isolate', () => {
+describe('ENTERPRISE_WAVE_SECRETS, parsed once per isolate (worker/config.ts)', () => {
   it('reads {wave id: secret}', () => {
-    const value = JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET });
-    const result = waveSecrets(value);
+    const vars = { ENTERPRISE_WAVE_SECRETS: JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET }) };
+    const result = config(vars).enterpriseWaveSecrets;
     expect(result.ok).toBe(true);
     expect(result.ok && [...result.secrets]).toEqual([
       ['enterprise-w1', SECRET],
       ['enterprise-w2', OTHER_SECRET],
     ]);
-    // Parsed once: the same value gives the same object back.
-    expect(waveSecrets(value)).toBe(result);
+    // Parsed once: the same environment gives the same object back.
+    expect(config(vars).enterpriseWaveSecrets).toBe(result);
   });
 
   it('accepts an object without waves: every secret destroyed', () => {
-    expect(waveSecrets('{}')).toEqual({ ok: true, secrets: new Map() });
+    expect(secretsOf('{}')).toEqual({ ok: true, secrets: new Map() });
   });
 
   const SECRET_TEXT = 'LEAKED-SECRET-TEXT-0123456789abcdefghijkl';
@@ -63,27 +67,28 @@ describe('waveSecrets: ENTERPRISE_WAVE_SECRETS, parsed once per isolate', () => 
     ['one secret for two waves', JSON.stringify({ 'enterprise-w1': SECRET_TEXT, 'enterprise-w2': SECRET_TEXT }), /"enterprise-w1" and "enterprise-w2" the same secret/],
   ])('fails closed when it is %s, logging what is wrong once and never a secret', (_, value, reason) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const result = waveSecrets(value);
+    const vars = { ENTERPRISE_WAVE_SECRETS: value };
+    const result = config(vars).enterpriseWaveSecrets;
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(reason) });
-    waveSecrets(value);
+    void config(vars).enterpriseWaveSecrets;
     expect(log).toHaveBeenCalledTimes(1);
     expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({ level: 'error', msg: expect.stringMatching(/^ENTERPRISE_WAVE_SECRETS .*: every enterprise answer will be refused$/) });
     const logged = JSON.stringify(log.mock.calls);
     expect(logged).not.toContain(SECRET_TEXT.slice(0, 20));
     expect(JSON.stringify(result)).not.toContain(SECRET_TEXT.slice(0, 20));
     // Every enterprise wave is refused with a 503.
-    expect(() => waveSecret(value, 'enterprise-w1')).toThrow(AppError);
+    expect(() => waveSecret(result, 'enterprise-w1')).toThrow(AppError);
   });
 });
 
 describe('waveSecret: the secret of one wave, or a 503', () => {
   it('returns the wave’s secret', () => {
-    expect(waveSecret(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET }), 'enterprise-w2')).toBe(OTHER_SECRET);
+    expect(waveSecret(secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET })), 'enterprise-w2')).toBe(OTHER_SECRET);
   });
 
   it('refuses a wave without a secret (never configured, or destroyed) with service-unavailable, logged once per wave', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const value = JSON.stringify({ 'enterprise-w2': OTHER_SECRET });
+    const value = secretsOf(JSON.stringify({ 'enterprise-w2': OTHER_SECRET }));
     let error: unknown;
     try {
       waveSecret(value, 'enterprise-w1');
@@ -99,7 +104,7 @@ describe('waveSecret: the secret of one wave, or a 503', () => {
   });
 
   it('enterpriseClaim is claimHash under the wave’s secret: one wave’s claim is not another’s', async () => {
-    const value = JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET });
+    const value = secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET }));
     expect(await enterpriseClaim(value, 'enterprise-w1', CODE, TOWN)).toBe(await claimHash(SECRET, CODE, TOWN));
     expect(await enterpriseClaim(value, 'enterprise-w2', CODE, TOWN)).not.toBe(await enterpriseClaim(value, 'enterprise-w1', CODE, TOWN));
   });
@@ -107,7 +112,7 @@ describe('waveSecret: the secret of one wave, or a 503', () => {
 
 describe('the test bindings', () => {
   it('give the local waves their own secrets (vitest.config.ts)', () => {
-    const secrets = waveSecrets((env as { ENTERPRISE_WAVE_SECRETS?: string }).ENTERPRISE_WAVE_SECRETS);
+    const secrets = config(env as { ENTERPRISE_WAVE_SECRETS?: string }).enterpriseWaveSecrets;
     expect(secrets.ok && [...secrets.secrets.keys()]).toEqual(['enterprise-w1', 'enterprise-w2']);
   });
 });

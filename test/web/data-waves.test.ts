@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { minSample } from '../../worker/http/survey-context.ts';
+import { config } from '../../worker/config.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
 import { escaped, page, textOf } from './site-helpers.ts';
 
@@ -11,8 +11,8 @@ describe('/data: waves and the publication rules', () => {
     const html = await page(`/data?lang=${lang}`);
     expect(html).toContain(`<h2 id="waves">${escaped(t.data.waves)}</h2>`);
     const text = textOf(html);
-    expect(text).toContain(fmt(t.data.wavesText, { min: minSample(env) }));
-    expect(text).toContain(lang === 'zh' ? `不少于 ${minSample(env)} 份` : `only from ${minSample(env)} responses`);
+    expect(text).toContain(fmt(t.data.wavesText, { min: config(env).minSample }));
+    expect(text).toContain(lang === 'zh' ? `不少于 ${config(env).minSample} 份` : `only from ${config(env).minSample} responses`);
     expect(html).toContain(`<a href="/methodology#publication">${escaped(t.data.wavesMethodology)}</a>`);
     // The methodology's section it links to exists.
     expect(await page(`/methodology?lang=${lang}`)).toContain('id="publication"');

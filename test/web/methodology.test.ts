@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { minSample } from '../../worker/http/survey-context.ts';
+import { config } from '../../worker/config.ts';
 import { importancePerformance, type IpaInput } from '../../worker/services/surveys/ipa.ts';
 import { IpaChart, ipaRange } from '../../web/components/ipa-chart.tsx';
 import { MESSAGES, type Lang } from '../../web/i18n/index.ts';
@@ -32,7 +32,7 @@ describe('/methodology', () => {
     expect(page).toContain('HMAC-SHA-256(K, C | T)');
     expect(page).toContain('1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28');
     // The disclosure rules with the minimum sample this deployment uses, and the quadrants by name.
-    expect(page).toContain(`n ≥ ${minSample(env)}`);
+    expect(page).toContain(`n ≥ ${config(env).minSample}`);
     expect(page).toContain('n &lt; 30');
     for (const q of Object.values(t.ipa.quadrants)) expect(page).toContain(q);
     // The worked example is drawn: an image with its title and description, and its table.

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { minSample } from '../../worker/http/survey-context.ts';
+import { config } from '../../worker/config.ts';
 import { GroupedSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
 import { getJson } from '../helpers.ts';
@@ -69,7 +69,7 @@ describe('/stats: satisfaction across waves', () => {
       expect(w2).toMatchObject({ wave_id: 'enterprise-w2', published: false });
       expect(ew1).toMatchObject({ wave_id: 'enterprise-w1', published: true, suppressed: true });
       expect(note('enterprise-w2')).toBe(fmt(t.stats.trendWithheld, { wave: w2!.wave.name[lang], status: t.results.status.open, reason: t.results.notPublishedNoEnd }));
-      expect(note('enterprise-w1')).toBe(fmt(t.stats.trendWithheld, { wave: ew1!.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: minSample(env) }) }));
+      expect(note('enterprise-w1')).toBe(fmt(t.stats.trendWithheld, { wave: ew1!.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: config(env).minSample }) }));
       expect(enterprise).toContain(t.stats.trendNoResults);
       expect(enterprise).not.toContain('<table');
     }
@@ -97,7 +97,7 @@ describe('/stats: satisfaction across waves', () => {
       const w1 = results.find((s) => s.wave_id === 'enterprise-w1')!;
       expect(w1).toMatchObject({ published: true, suppressed: true });
       expect(figure).not.toContain('<th scope="col" data-wave="enterprise-w1"');
-      expect(textOf(element(figure, 'li', 'data-wave', 'enterprise-w1')!).trim()).toBe(fmt(t.stats.trendWithheld, { wave: w1.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: minSample(env) }) }));
+      expect(textOf(element(figure, 'li', 'data-wave', 'enterprise-w1')!).trim()).toBe(fmt(t.stats.trendWithheld, { wave: w1.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: config(env).minSample }) }));
     }
 
     // A later wave that has closed with its own analysis takes its place; one still open would not.

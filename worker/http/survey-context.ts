@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../env.ts';
-import { log } from '../lib/log.ts';
 import { clientKey } from '../services/surveys/client-key.ts';
 import type { AbuseControls } from '../services/surveys/admit.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
@@ -21,16 +21,6 @@ export function submissionBodyLimit(what: string): MiddlewareHandler {
 }
 
 /**
- * The publication threshold from MIN_SAMPLE, 10 unless set: never below 10,
- * the step in which waves published live move, so that configuration cannot
- * publish a group smaller than the step that protects its respondents.
- */
-export function minSample(env: { MIN_SAMPLE?: string }): number {
-  const n = Number.parseInt(env.MIN_SAMPLE ?? '', 10);
-  return Number.isFinite(n) && n >= 10 ? n : 10;
-}
-
-/**
  * What a public write needs from the request and the platform, the same for
  * the JSON API and the site's forms: the client network (only
  * CF-Connecting-IP is trusted), the rate limiter, Turnstile when configured,
@@ -44,25 +34,12 @@ export function abuseControls(c: Context<AppEnv>, idempotencyKey: string): Abuse
     idempotencyKey,
     clientKey: () => clientKey(db, address, now),
     limiter: c.env.SUBMISSION_LIMITER,
-    turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
+    turnstileSecret: config(c.env).turnstileSecret,
     now,
   };
 }
 
 /** What a questionnaire submission needs: the abuse controls, the survey, and the enterprise waves' secrets. */
 export function submitContext(c: Context<AppEnv>, surveyId: string, idempotencyKey: string): SubmitContext {
-  return { ...abuseControls(c, idempotencyKey), surveyId, enterpriseSecrets: c.env.ENTERPRISE_WAVE_SECRETS };
-}
-
-/**
- * The Turnstile widget the site's questionnaires show, or null when
- * submissions are not verified (no TURNSTILE_SECRET). The site key is public
- * configuration (TURNSTILE_SITE_KEY); a secret without it is a mistake that
- * would refuse every answer, so the form then says it cannot be sent.
- */
-export function turnstileWidget(env: { TURNSTILE_SECRET?: string; TURNSTILE_SITE_KEY?: string }): { siteKey: string } | null {
-  if (!env.TURNSTILE_SECRET) return null;
-  const siteKey = env.TURNSTILE_SITE_KEY?.trim() ?? '';
-  if (!siteKey) log('error', 'TURNSTILE_SECRET is set but TURNSTILE_SITE_KEY is not: the questionnaires cannot be sent');
-  return { siteKey };
+  return { ...abuseControls(c, idempotencyKey), surveyId, enterpriseSecrets: () => config(c.env).enterpriseWaveSecrets };
 }

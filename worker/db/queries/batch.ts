@@ -13,9 +13,11 @@ const MAX_JSON_BYTES = 500_000;
  * (`INSERT … SELECT … FROM json_each(?)`). However many rows and columns,
  * no statement comes near D1's 100 bound parameters, and an import of a
  * whole notice is a handful of statements, not one per row: a Worker
- * invocation may run only 50 (Free) or 1,000 (Paid) queries.
+ * invocation may run only 50 (Free) or 1,000 (Paid) queries. With `onlyIf`,
+ * the rows are inserted only if that condition holds when the statement runs
+ * (in its batch, after the statements before it).
  */
-export function jsonInsert<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]): SQL[] {
+export function jsonInsert<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][], onlyIf?: SQL): SQL[] {
   if (rows.length === 0) return [];
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
   const tuples = rows.map((r) => columns.map(([key, column]) => {
@@ -29,7 +31,8 @@ export function jsonInsert<T extends SQLiteTable>(table: T, rows: T['$inferInser
   let bytes = 0;
   const flush = () => {
     if (!chunk.length) return;
-    const insert: SQL = sql`INSERT INTO ${sql.raw(`"${getTableConfig(table).name}"`)} (${names}) SELECT ${extracts} FROM json_each(${JSON.stringify(chunk)})`;
+    const where = onlyIf ? sql` WHERE ${onlyIf}` : sql``;
+    const insert: SQL = sql`INSERT INTO ${sql.raw(`"${getTableConfig(table).name}"`)} (${names}) SELECT ${extracts} FROM json_each(${JSON.stringify(chunk)})${where}`;
     statements.push(insert);
     chunk = [];
     bytes = 0;

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { meta } from '../schema.ts';
 
@@ -29,10 +29,4 @@ export async function getVersions(db: Db): Promise<Versions> {
     else (versions.results_version = r.value), (versions.results_changed_at = r.at);
   }
   return versions;
-}
-
-/** When public data last changed (ISO instant), for Last-Modified; null before the first change. */
-export async function getDataChangedAt(db: Db): Promise<string | null> {
-  const row = await db.select({ at: meta.updatedAt }).from(meta).where(eq(meta.key, 'data_version')).get();
-  return row?.at ?? null;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { batchResults } from './batch.ts';
+import { batchResults, type Statement } from './batch.ts';
 import { statusEvents } from '../schema.ts';
 import { suggestions } from '../suggestion-schema.ts';
 
@@ -86,28 +86,28 @@ export interface Decision {
   status: 'accepted' | 'declined';
   reason: string | null;
   at: string;
-  actor: string;
-  requestId: string;
+}
+
+/** Whether the suggestion now holds this very decision: the condition of its audit entry (see decideSuggestion). */
+export function holdsDecision(d: Decision): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${suggestions} WHERE id = ${d.id} AND status = ${d.status} AND decided_at = ${d.at})`;
 }
 
 /**
  * Decides a received suggestion and audits it, in one batch. The update
  * blanks the contact details (they are kept only until the decision) and
  * what the fingerprint derived from them, and
- * applies only to a suggestion still `received`; the audit entry is written
- * only if the row now holds this very decision, so a decision that lost a
- * race writes nothing at all. Returns whether this request decided it.
+ * applies only to a suggestion still `received`; `audit` (the audit entry,
+ * written on the condition `holdsDecision`) runs after it, so that a decision
+ * that lost a race writes nothing at all. Returns whether this request decided it.
  */
-export async function decideSuggestion(db: Db, d: Decision): Promise<boolean> {
-  const after = JSON.stringify({ status: d.status, reason: d.reason, decided_at: d.at });
+export async function decideSuggestion(db: Db, d: Decision, audit: Statement[]): Promise<boolean> {
   const results = await batchResults(db, [
     // The fingerprint's contact part (after its `.`: see services/suggestions/submit.ts) goes with the contact.
     sql`UPDATE ${suggestions} SET status = ${d.status}, reason = ${d.reason}, decided_at = ${d.at}, contact = NULL,
           fingerprint = CASE WHEN instr(fingerprint, '.') > 0 THEN substr(fingerprint, 1, instr(fingerprint, '.') - 1) ELSE fingerprint END
         WHERE id = ${d.id} AND status = 'received' AND decoy = 0`,
-    sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id)
-        SELECT ${d.at}, ${d.actor}, ${d.status === 'accepted' ? 'accept' : 'decline'}, 'suggestion', ${d.id}, json_object('status', 'received'), json(${after}), ${d.requestId}
-        WHERE EXISTS (SELECT 1 FROM ${suggestions} WHERE id = ${d.id} AND status = ${d.status} AND decided_at = ${d.at})`,
+    ...audit,
   ]);
   return changed(results[0]);
 }

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf, type Role } from '../admin-tokens.ts';
+import { actorOf, type Role } from '../../auth.ts';
+import { config } from '../../config.ts';
 
 /**
  * Admin routes deny by default: 401 without a bearer token, 403 with one that
@@ -15,7 +16,7 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
     if (!token) {
       throw new AppError('unauthorized', 'The admin API needs an Authorization: Bearer <token> header.', { headers: { 'WWW-Authenticate': 'Bearer realm="admin"' } });
     }
-    const actor = await actorOf(token, c.env.ADMIN_TOKENS);
+    const actor = await actorOf(token, config(c.env).adminTokens);
     if (!actor) throw new AppError('forbidden', 'This token is not allowed to use the admin API.');
     c.set('actor', actor);
     await next();

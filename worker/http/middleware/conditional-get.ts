@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getVersions, type Versions } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
-import { freshnessMs } from '../freshness/config.ts';
+import { config } from '../../config.ts';
 import { noteVersions } from '../freshness/version-copy.ts';
 import { cacheKey, getCached, keepCopy } from '../response-cache.ts';
 import { useSession } from './database.ts';
@@ -61,7 +61,7 @@ async function versionsFor(c: Context<AppEnv>): Promise<Versions> {
   if (c.var.versions) return c.var.versions;
   const versions = await getVersions(c.var.db);
   // Off (0): no copy at all, every read answered at what its own session found, as before the copy existed.
-  if (freshnessMs(c.env) === 0) return versions;
+  if (config(c.env).freshnessMs === 0) return versions;
   const newer = noteVersions(versions, c.var.session.getBookmark());
   if (!newer?.bookmark) return versions;
   useSession(c, newer.bookmark, 'first-unconstrained');

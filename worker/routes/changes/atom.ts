@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
+import { config } from '../../config.ts';
 import { latestFeedEntries } from '../../services/atom-feed.ts';
 import { xmlText as xml } from '../../lib/xml.ts';
 import { problemResponses } from '../../schemas/common.ts';
@@ -19,7 +20,7 @@ export const atomRoute = createRoute({
 });
 
 export const atomHandler: RouteHandler<typeof atomRoute, AppEnv> = async (c) => {
-  const origin = feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+  const origin = feedOrigin(c.req.url, config(c.env).publicOrigin);
   const { updated, entries } = await latestFeedEntries(c.var.db, origin);
   const body = [
     '<?xml version="1.0" encoding="utf-8"?>',

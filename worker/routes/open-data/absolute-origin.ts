@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
 import { feedOrigin } from '../changes/feed-origin.ts';
 
@@ -9,6 +10,6 @@ import { feedOrigin } from '../changes/feed-origin.ts';
  * naming another Host can only ever mislead itself.
  */
 export function originFor(c: Context<AppEnv>): { origin: string; cacheControl: string } {
-  const configured = feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+  const configured = feedOrigin(c.req.url, config(c.env).publicOrigin);
   return configured ? { origin: configured, cacheControl: 'public, max-age=3600' } : { origin: new URL(c.req.url).origin, cacheControl: 'no-store' };
 }

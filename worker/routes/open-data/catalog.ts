@@ -1,5 +1,6 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
+import { config } from '../../config.ts';
 import { getCatalog } from '../../services/open-data.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { CatalogSchema } from '../../schemas/open-data.ts';
@@ -18,6 +19,6 @@ export const catalogRoute = createRoute({
 });
 
 export const catalogHandler: RouteHandler<typeof catalogRoute, AppEnv> = async (c) => {
-  const body = await getCatalog(c.var.db, feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN));
+  const body = await getCatalog(c.var.db, feedOrigin(c.req.url, config(c.env).publicOrigin));
   return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/ld+json; charset=utf-8', 'Access-Control-Allow-Origin': '*' }) as never;
 };

@@ -1,5 +1,6 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
+import { config } from '../../config.ts';
 import { getDataPackage } from '../../services/open-data.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { DataPackageSchema } from '../../schemas/open-data.ts';
@@ -18,7 +19,7 @@ export const dataPackageRoute = createRoute({
 });
 
 export const dataPackageHandler: RouteHandler<typeof dataPackageRoute, AppEnv> = async (c) => {
-  const descriptor = await getDataPackage(c.var.db, feedOrigin(c.req.url, c.env.PUBLIC_ORIGIN));
+  const descriptor = await getDataPackage(c.var.db, feedOrigin(c.req.url, config(c.env).publicOrigin));
   c.header('Access-Control-Allow-Origin', '*');
   return c.json(descriptor as never, 200);
 };

@@ -1,7 +1,7 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { AppError } from '../../errors.ts';
-import { minSample } from '../../http/survey-context.ts';
+import { config } from '../../config.ts';
 import { sha256Hex } from '../../lib/hash.ts';
 import { checksums, currentSnapshot, SNAPSHOT_ID } from '../../services/snapshot.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
@@ -43,7 +43,7 @@ async function textFile(text: string): Promise<{ bytes: Uint8Array; mediaType: s
 export const snapshotFileHandler: RouteHandler<typeof snapshotFileRoute, AppEnv> = async (c) => {
   const { snapshot: id, file } = c.req.valid('param');
   if (!SNAPSHOT_ID.test(id)) throw new AppError('not-found', `"${id}" is not a snapshot id. GET /downloads/ gives the current one.`);
-  const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  const snapshot = await currentSnapshot(c.var.db, config(c.env).minSample);
   if (id !== snapshot.id && !couldHaveBeen(id, snapshot)) throw new AppError('not-found', `There never was a snapshot ${id}. The current snapshot is ${snapshot.id}: GET /downloads/.`);
   if (id !== snapshot.id) {
     throw new AppError('snapshot-gone', `Snapshot ${id} is of an earlier version of the data, whose files are no longer kept. The current snapshot is ${snapshot.id}: GET /downloads/.`, {

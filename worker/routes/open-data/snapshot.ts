@@ -1,6 +1,6 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { minSample } from '../../http/survey-context.ts';
+import { config } from '../../config.ts';
 import { LICENCE_REF } from '../../open-data/licence.ts';
 import { checksums, currentSnapshot } from '../../services/snapshot.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
@@ -20,7 +20,7 @@ export const snapshotRoute = createRoute({
 });
 
 export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async (c) => {
-  const snapshot = await currentSnapshot(c.var.db, minSample(c.env));
+  const snapshot = await currentSnapshot(c.var.db, config(c.env).minSample);
   const base = `/downloads/${snapshot.id}`;
   c.header('Cache-Control', 'no-cache');
   c.header('ETag', `"${snapshot.id}"`);

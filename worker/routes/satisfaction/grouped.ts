@@ -6,7 +6,7 @@ import { problemResponses } from '../../schemas/common.ts';
 import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { answerCollection, collectionResponse } from '../collection.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
-import { minSample } from '../../http/survey-context.ts';
+import { config } from '../../config.ts';
 
 export const groupedSatisfactionRoute = createRoute({
   method: 'get',
@@ -22,7 +22,7 @@ export const groupedSatisfactionRoute = createRoute({
 
 export const groupedSatisfactionHandler: RouteHandler<typeof groupedSatisfactionRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, minSample(c.env), { wave: query.wave });
+  const result = await groupedSatisfaction(c.var.db, toFilter(query), query.group_by, config(c.env).minSample, { wave: query.wave });
   return answerCollection(c, groupedSatisfactionRoute, {
     format: query.format,
     rows: () => result.groups.flatMap((g) => resultRows(g.key, g.surveys)),

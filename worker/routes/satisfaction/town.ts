@@ -5,7 +5,7 @@ import { problemResponses } from '../../schemas/common.ts';
 import { SatisfactionFormatQuery, TownSatisfactionSchema } from '../../schemas/satisfaction.ts';
 import { TownIdParams } from '../../schemas/towns.ts';
 import { answerCollection, collectionResponse } from '../collection.ts';
-import { minSample } from '../../http/survey-context.ts';
+import { config } from '../../config.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
 
 export const townSatisfactionRoute = createRoute({
@@ -23,7 +23,7 @@ export const townSatisfactionRoute = createRoute({
 export const townSatisfactionHandler: RouteHandler<typeof townSatisfactionRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
-  const result = await townSatisfaction(c.var.db, id, minSample(c.env), { wave: query.wave });
+  const result = await townSatisfaction(c.var.db, id, config(c.env).minSample, { wave: query.wave });
   return answerCollection(c, townSatisfactionRoute, {
     format: query.format,
     rows: () => resultRows(id, result.surveys),

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Handler } from 'hono';
 import { renderDocs } from '../../docs/page.ts';
 import { PLACEHOLDER_ORIGIN, type Json } from '../../docs/samples.ts';
+import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
 import { buildOpenApiDocument } from '../../openapi.ts';
 import { feedOrigin } from '../changes/feed-origin.ts';
@@ -19,7 +20,7 @@ export function samplesOrigin(requestUrl: string, publicOrigin: string | undefin
 /** GET /docs: the reference page rendered from `app`'s OpenAPI document (docs/page.ts). */
 export function docsPageHandler(app: OpenAPIHono<AppEnv>): Handler<AppEnv> {
   return (c) => {
-    const { origin, fromRequest } = samplesOrigin(c.req.url, c.env.PUBLIC_ORIGIN);
+    const { origin, fromRequest } = samplesOrigin(c.req.url, config(c.env).publicOrigin);
     // Samples that name the request's own (local) host must not be kept by a shared cache.
     c.header('Cache-Control', fromRequest ? 'private, max-age=300' : 'public, max-age=300');
     return c.html(renderDocs(buildOpenApiDocument(app) as unknown as Json, origin));

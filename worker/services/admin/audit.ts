@@ -2,11 +2,12 @@ import type { Db } from '../../db/client.ts';
 import { countAudit, selectAudit, type AuditFilter } from '../../db/queries/audit.ts';
 import { jsonInsert } from '../../db/queries/batch.ts';
 import type { Statement } from '../../db/queries/batch.ts';
+import type { SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { currentScope } from '../../lib/request-scope.ts';
-import type { Actor } from '../../http/admin-tokens.ts';
+import type { Actor } from '../../auth.ts';
 import type { AuditAction, AuditEntity } from '../../lib/audit-vocabulary.ts';
 
 /** Who writes, when, and the id shared by everything one request writes. */
@@ -32,11 +33,15 @@ export interface AuditChange {
   after: unknown;
 }
 
-/** The audit rows of a write, to run in the same batch as the write itself: both land or neither. */
-export function auditStatements(ctx: WriteContext, changes: AuditChange[]): Statement[] {
+/**
+ * The audit rows of a write, to run in the same batch as the write itself: both land or neither. With `onlyIf`
+ * (a condition from db/queries), they are written only if it holds once the write before them has run.
+ */
+export function auditStatements(ctx: WriteContext, changes: AuditChange[], onlyIf?: SQL): Statement[] {
   return jsonInsert(
     auditLog,
     changes.map((c) => ({ at: ctx.at, actor: ctx.actor.name, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId: ctx.requestId })),
+    onlyIf,
   );
 }
 

@@ -1,29 +1,29 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { refusedBy } from '../../db/errors.ts';
 import { runBatch } from '../../db/queries/batch.ts';
+import { insertList, insertSource, insertTown, selectListAndCounts, selectSource, updateListRow } from '../../db/queries/catalog.ts';
 import { listCompleteStatement } from '../../db/queries/list-rollups.ts';
-import { listProvinceCounts, lists, sources, towns } from '../../db/schema.ts';
+import type { lists } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { hashHex } from '../../lib/hash.ts';
 import { searchText } from '../../lib/search-text.ts';
 import type { ListCreate, ListUpdate, SourceInput, TownCreate } from '../../schemas/admin.ts';
 import { listRecord, sourceRecord, townRecord, type ListRecord, type SourceRecord, type TownRecord } from '../records.ts';
 import { auditStatements, type WriteContext } from './audit.ts';
-import { errorText } from './commit.ts';
 
 /** A duplicate primary key means another request created the record first. */
 async function insertOnce(run: () => Promise<void>, what: string): Promise<void> {
   try {
     await run();
   } catch (err) {
-    if (/UNIQUE constraint failed/.test(errorText(err))) throw new AppError('already-exists', `${what} already exists.`);
+    if (refusedBy(err, /UNIQUE constraint failed/)) throw new AppError('already-exists', `${what} already exists.`);
     throw err;
   }
 }
 
 /** The source a body refers to; a 422 naming `source_id` when there is none. */
 async function referencedSource(db: Db, id: string) {
-  const row = await db.select().from(sources).where(eq(sources.id, id)).get();
+  const row = await selectSource(db, id);
   if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', detail: 'Unknown source' }] });
   return row;
 }
@@ -34,25 +34,22 @@ async function referencedSource(db: Db, id: string) {
  */
 export async function createSource(db: Db, ctx: WriteContext, input: SourceInput): Promise<{ created: boolean; source: SourceRecord }> {
   const id = `doc-${hashHex(`${input.title}|${input.document_number ?? ''}`, 10)}`;
-  const existing = await db.select().from(sources).where(eq(sources.id, id)).get();
+  const existing = await selectSource(db, id);
   if (existing) return { created: false, source: sourceRecord(existing) };
   const row = { id, title: input.title, documentNumber: input.document_number, issuer: input.issuer, publishedOn: input.published_on, urls: input.urls, note: input.note, noteZh: null, origin: 'admin' };
   const source = sourceRecord(row);
-  await insertOnce(() => runBatch(db, [db.insert(sources).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }])]), `Source ${id}`);
+  await insertOnce(() => runBatch(db, [insertSource(db, row), ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }])]), `Source ${id}`);
   return { created: true, source };
 }
 
 async function listRecordOf(db: Db, id: string): Promise<ListRecord | null> {
-  const [rows, counts] = await db.batch([
-    db.select().from(lists).where(eq(lists.id, id)),
-    db.select().from(listProvinceCounts).where(eq(listProvinceCounts.listId, id)).orderBy(sql`rowid`),
-  ]);
+  const [rows, counts] = await selectListAndCounts(db, id);
   return rows[0] ? listRecord(rows[0], counts) : null;
 }
 
 export async function createList(db: Db, ctx: WriteContext, input: ListCreate): Promise<ListRecord> {
   const source = await referencedSource(db, input.source_id);
-  const row: typeof lists.$inferInsert = {
+  const row: Omit<typeof lists.$inferInsert, 'position'> = {
     id: input.id,
     name: input.name,
     nameEn: input.name_en,
@@ -69,12 +66,11 @@ export async function createList(db: Db, ctx: WriteContext, input: ListCreate): 
     townCount: 0,
     complete: input.official_count === 0,
     note: input.note,
-    position: sql`(SELECT coalesce(max(position), 0) + 1 FROM lists)` as unknown as number,
     origin: 'admin',
   };
   await insertOnce(async () => {
     await runBatch(db, [
-      db.insert(lists).values(row),
+      insertList(db, row),
       ...auditStatements(ctx, [{ action: 'create', entity: 'list', entityId: input.id, before: null, after: listRecord({ ...row, position: 0 } as typeof lists.$inferSelect, []) }]),
     ]);
   }, `List ${input.id}`);
@@ -112,7 +108,7 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
   after.missing = after.official_count === null ? null : after.official_count - after.town_count;
   after.complete = after.official_count !== null && after.town_count === after.official_count && after.province_counts.every((p) => p.missing === 0);
   await runBatch(db, [
-    db.update(lists).set(set).where(eq(lists.id, id)),
+    updateListRow(db, id, set),
     // The official count decides whether the list is complete.
     listCompleteStatement([id]),
     ...auditStatements(ctx, [{ action: 'update', entity: 'list', entityId: id, before, after }]),
@@ -140,6 +136,6 @@ export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): 
     derivedCounty: null,
   };
   const town = townRecord(row);
-  await insertOnce(() => runBatch(db, [db.insert(towns).values(row), ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }])]), `Town ${input.id}`);
+  await insertOnce(() => runBatch(db, [insertTown(db, row), ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }])]), `Town ${input.id}`);
   return town;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { refusedBy } from '../../db/errors.ts';
 import { jsonInsert, runBatch } from '../../db/queries/batch.ts';
 import type { Statement } from '../../db/queries/batch.ts';
 import { listRollupStatements } from '../../db/queries/list-rollups.ts';
@@ -8,7 +9,6 @@ import { beijingDate } from '../../lib/beijing-date.ts';
 import { eventRecord, membershipRecord } from '../records.ts';
 import { auditStatements, type AuditChange, type WriteContext } from './audit.ts';
 import type { PlannedWrite } from './plan-events.ts';
-import { errorChain } from '../../lib/loggable-error.ts';
 
 /**
  * The statements that write planned memberships and events, their audit entries and the rollups of their lists.
@@ -42,11 +42,8 @@ export async function commitWithRetry<T>(db: Db, attempt: () => Promise<{ statem
       await runBatch(db, statements);
       return result;
     } catch (err) {
-      if (!COLLISION.test(errorText(err))) throw err;
+      if (!refusedBy(err, COLLISION)) throw err;
     }
   }
   throw new AppError('service-unavailable', 'Other writes kept changing the same records. Please retry.', { headers: { 'Retry-After': '1' } });
 }
-
-/** D1's message, also when drizzle wraps the error in its own (lib/loggable-error.ts). */
-export const errorText = errorChain;

@@ -6,7 +6,7 @@ import { selectWave, WAVE_BACKWARDS, WAVE_CHANGED, WAVE_OVERLAP, waveInsert, wav
 import { AppError } from '../../errors.ts';
 import { currentWave, definitionsOf, findSurvey, getSurvey, waveOf, type Wave } from '../surveys/definitions.ts';
 import type { WriteContext } from './audit.ts';
-import { errorText } from './commit.ts';
+import { errorText } from '../../db/errors.ts';
 
 export interface WaveInput {
   id: string;

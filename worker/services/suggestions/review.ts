@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { countSuggestions, decideSuggestion, selectSuggestion, selectSuggestionPage, type SuggestionRow } from '../../db/queries/suggestions.ts';
+import { countSuggestions, decideSuggestion, holdsDecision, selectSuggestion, selectSuggestionPage, type SuggestionRow } from '../../db/queries/suggestions.ts';
 import { AppError } from '../../errors.ts';
 import type { AdminSuggestion } from '../../schemas/suggestions.ts';
 import type { ImportReport } from '../../schemas/admin.ts';
@@ -55,7 +55,9 @@ export async function getSuggestion(db: Db, ctx: WriteContext, id: string): Prom
 /** Records the decision, or says why it cannot be taken (another decision came first). */
 async function decide(db: Db, ctx: WriteContext, row: SuggestionRow, status: 'accepted' | 'declined', reason: string | null): Promise<SuggestionRow> {
   if (row.status === 'received') {
-    const decided = await decideSuggestion(db, { id: row.id, status, reason, at: ctx.at, actor: ctx.actor.name, requestId: ctx.requestId });
+    const decision = { id: row.id, status, reason, at: ctx.at };
+    const change = { action: status === 'accepted' ? 'accept' : 'decline', entity: 'suggestion', entityId: row.id, before: { status: 'received' }, after: { status, reason, decided_at: ctx.at } } as const;
+    const decided = await decideSuggestion(db, decision, auditStatements(ctx, [change], holdsDecision(decision)));
     if (decided) return { ...row, status, reason, decidedAt: ctx.at, contact: null };
     row = await rowOr404(db, row.id);
   }

@@ -5,7 +5,7 @@ import { AppError, type FieldProblem } from '../../errors.ts';
 import { sha256Hex } from '../../lib/hash.ts';
 import { classifySource } from '../../lib/suggestion-source.ts';
 import type { SuggestionInput } from '../../schemas/suggestions.ts';
-import { errorText } from '../admin/commit.ts';
+import { errorText } from '../../db/errors.ts';
 import { admit, type AbuseControls } from '../surveys/admit.ts';
 
 /** The limiter's budget for suggestions, apart from the questionnaires' on the same binding. */

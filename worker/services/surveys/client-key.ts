@@ -1,6 +1,5 @@
-import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { dailySalts } from '../../db/survey-schema.ts';
+import { deleteSaltsBefore, saltOfDay } from '../../db/queries/salts.ts';
 import { toHex } from '../../lib/hash.ts';
 import { networkOf } from './network.ts';
 
@@ -12,12 +11,8 @@ let cached: { day: string; key: CryptoKey } | undefined;
 /** The salt of the day, as an HMAC key: created on first use, yesterday's deleted, so a past hash can never be recomputed. */
 async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
   if (cached?.day === day) return cached.key;
-  await db.batch([
-    db.insert(dailySalts).values({ day, salt: toHex(crypto.getRandomValues(new Uint8Array(32)).buffer) }).onConflictDoNothing(),
-    db.delete(dailySalts).where(lt(dailySalts.day, day)),
-  ]);
-  const row = await db.select({ salt: dailySalts.salt }).from(dailySalts).where(eq(dailySalts.day, day)).get();
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(row!.salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const salt = await saltOfDay(db, day, toHex(crypto.getRandomValues(new Uint8Array(32)).buffer));
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   cached = { day, key };
   return key;
 }
@@ -28,7 +23,7 @@ async function keyOfDay(db: Db, day: string): Promise<CryptoKey> {
  * when no submission comes the next day: the privacy notice (/data) promises it.
  */
 export async function deletePastSalts(db: Db, now: Date): Promise<void> {
-  await db.delete(dailySalts).where(lt(dailySalts.day, now.toISOString().slice(0, 10)));
+  await deleteSaltsBefore(db, now.toISOString().slice(0, 10));
 }
 
 /** HMAC-SHA256 of `message` under the salt of the day (hex): nobody without the salt can compute it, and after the day nobody can. */

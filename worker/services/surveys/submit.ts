@@ -1,5 +1,7 @@
 import type { z } from '@hono/zod-openapi';
+import type { WaveSecrets } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { refusedBy } from '../../db/errors.ts';
 import { ALREADY_CLAIMED, readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type OpenWave, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
 import { selectWaves } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
@@ -17,8 +19,11 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export interface SubmitContext extends AbuseControls {
   surveyId: string;
-  /** The ENTERPRISE_WAVE_SECRETS secret: each enterprise wave's key for the claims (services/surveys/enterprise-claim.ts). */
-  enterpriseSecrets?: string;
+  /**
+   * Each enterprise wave's key for the claims (ENTERPRISE_WAVE_SECRETS, services/surveys/enterprise-claim.ts), read
+   * only when an enterprise answer needs it: a submission to another survey never meets a mistake in them.
+   */
+  enterpriseSecrets: () => WaveSecrets;
 }
 
 export interface SubmitResult {
@@ -40,11 +45,6 @@ function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
   }
   const { fingerprint: _, ...receipt } = stored;
   return { receipt, replayed: true };
-}
-
-/** D1's words for a write refused by a constraint (not a fault of D1 itself). */
-function refusedBy(err: unknown, what: RegExp = /constraint failed/): boolean {
-  return err instanceof Error && what.test(err.message + String((err as { cause?: unknown }).cause ?? ''));
 }
 
 /** "2026-11-01 08:00 (Beijing time)": when a wave opens or closes, as a respondent in China reads it. */
@@ -96,7 +96,7 @@ async function claimOf(submission: Submission, definition: SurveyDefinition, wav
       errors: [{ name: 'enterprise_code', in: 'body', detail: 'Required: the 18-character unified social credit code' }],
     });
   }
-  return enterpriseClaim(ctx.enterpriseSecrets, wave.id, code, submission.town_id);
+  return enterpriseClaim(ctx.enterpriseSecrets(), wave.id, code, submission.town_id);
 }
 
 /** Checks the consent and the answers against the questionnaire: the rows to store, or a 400 naming every problem. */
