@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../env.ts';
-import { clientKey } from '../services/surveys/client-key.ts';
 import type { AbuseControls } from '../services/surveys/admit.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
 
@@ -27,15 +26,12 @@ export function submissionBodyLimit(what: string): MiddlewareHandler {
  * and the clock.
  */
 export function abuseControls(c: Context<AppEnv>, idempotencyKey: string): AbuseControls {
-  const db = c.var.db;
-  const now = new Date();
-  const address = c.req.header('CF-Connecting-IP') ?? '127.0.0.1';
   return {
     idempotencyKey,
-    clientKey: () => clientKey(db, address, now),
+    clientAddress: c.req.header('CF-Connecting-IP') ?? '127.0.0.1',
     limiter: c.env.SUBMISSION_LIMITER,
     turnstileSecret: config(c.env).turnstileSecret,
-    now,
+    now: new Date(),
   };
 }
 

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../lib/hash.ts';
 import { classifySource } from '../../lib/suggestion-source.ts';
 import type { SuggestionInput } from '../../schemas/suggestions.ts';
 import { errorText } from '../../db/errors.ts';
-import { admit, type AbuseControls } from '../surveys/admit.ts';
+import { admit, withClientKey, type AbuseControls } from '../surveys/admit.ts';
 
 /** The limiter's budget for suggestions, apart from the questionnaires' on the same binding. */
 const BUCKET = 'suggestion:';
@@ -90,7 +90,7 @@ export async function submitSuggestion(db: Db, s: SuggestionInput, ctx: AbuseCon
   await checkReferences(db, s);
   const contact = contactOf(s);
   const source = classifySource(s.source)!;
-  await admit(ctx, s.turnstile_token, BUCKET);
+  await admit(withClientKey(db, ctx), s.turnstile_token, BUCKET);
 
   const submittedAt = ctx.now.toISOString();
   const receipt: SuggestionReceipt = { receipt: `s-${crypto.randomUUID()}`, status: 'received', submitted_at: submittedAt };

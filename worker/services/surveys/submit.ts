@@ -10,7 +10,7 @@ import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
 import { definitionsOf } from './definitions.ts';
 import { enterpriseClaim } from './enterprise-claim.ts';
 import { dimensionScores } from './statistics.ts';
-import { admit, type AbuseControls } from './admit.ts';
+import { admit, withClientKey, type AbuseControls, type Admission } from './admit.ts';
 import { validateAnswers } from './validate-answers.ts';
 import { sha256Hex } from '../../lib/hash.ts';
 
@@ -156,7 +156,7 @@ async function decoy(db: Db, ctx: SubmitContext, fingerprint: string, receipt: R
  * are a town's: the same answers about another town add nothing to the
  * first town's results, and are not a copy of that response.
  */
-async function duplicateHash(audience: string, waveId: string, submission: Submission, ctx: SubmitContext): Promise<string | null> {
+async function duplicateHash(audience: string, waveId: string, submission: Submission, ctx: Admission<SubmitContext>): Promise<string | null> {
   if (audience !== 'public') return null;
   const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return sha256Hex(JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), submission.town_id, answers]));
@@ -177,9 +177,7 @@ async function duplicateHash(audience: string, waveId: string, submission: Submi
  * and the submission starts again from the read (without spending twice).
  */
 export async function submitResponse(db: Db, submission: Submission, context: SubmitContext): Promise<SubmitResult> {
-  // The limiter and the duplicate signal both key on the client network: one HMAC per request, not one each.
-  let clientKey: Promise<string> | undefined;
-  const ctx: SubmitContext = { ...context, clientKey: () => (clientKey ??= context.clientKey()) };
+  const ctx = withClientKey(db, context);
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
   const read = () => readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id, at: ctx.now.toISOString() });
   let admitted = false;
