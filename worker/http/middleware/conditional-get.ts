@@ -91,7 +91,7 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const versions = await versionsFor(c);
     const version = versionOf(versions, path);
     // The origin is part of what a response is made of: on localhost, the feed, the data package and the catalogue
-    // link to the request's own origin (feed-origin.ts), and those bytes must never be another host's copy or validator.
+    // link to the request's own origin (http/link-origin.ts), and those bytes must never be another host's copy or validator.
     const etag = `"${version ?? 'empty'}-${hashHex(`${url.origin}${path}?${url.search}|${c.req.header('Accept') ?? ''}`, 8)}"`;
     // Results change with every submission, whose time is not kept: they get no Last-Modified.
     const lastModified = !RESULTS.test(path) && versions.data_changed_at ? lastModifiedOf(versions.data_changed_at) : null;

@@ -4,7 +4,7 @@ import { config } from '../../config.ts';
 import { latestFeedEntries } from '../../services/atom-feed.ts';
 import { xmlText as xml } from '../../lib/xml.ts';
 import { problemResponses } from '../../schemas/common.ts';
-import { feedOrigin } from './feed-origin.ts';
+import { linkOrigin } from '../../http/link-origin.ts';
 
 export const atomRoute = createRoute({
   method: 'get',
@@ -20,7 +20,7 @@ export const atomRoute = createRoute({
 });
 
 export const atomHandler: RouteHandler<typeof atomRoute, AppEnv> = async (c) => {
-  const origin = feedOrigin(c.req.url, config(c.env).publicOrigin);
+  const origin = linkOrigin(c.req.url, config(c.env).publicOrigin);
   const { updated, entries } = await latestFeedEntries(c.var.db, origin);
   const body = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
-import { feedOrigin } from '../changes/feed-origin.ts';
+import { linkOrigin } from '../../http/link-origin.ts';
 
 /**
  * Sitemaps and robots.txt need absolute URLs. The configured PUBLIC_ORIGIN
@@ -10,6 +10,6 @@ import { feedOrigin } from '../changes/feed-origin.ts';
  * naming another Host can only ever mislead itself.
  */
 export function originFor(c: Context<AppEnv>): { origin: string; cacheControl: string } {
-  const configured = feedOrigin(c.req.url, config(c.env).publicOrigin);
+  const configured = linkOrigin(c.req.url, config(c.env).publicOrigin);
   return configured ? { origin: configured, cacheControl: 'public, max-age=3600' } : { origin: new URL(c.req.url).origin, cacheControl: 'no-store' };
 }

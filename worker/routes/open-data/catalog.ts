@@ -4,7 +4,7 @@ import { config } from '../../config.ts';
 import { getCatalog } from '../../services/open-data.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { CatalogSchema } from '../../schemas/open-data.ts';
-import { feedOrigin } from '../changes/feed-origin.ts';
+import { linkOrigin } from '../../http/link-origin.ts';
 
 export const catalogRoute = createRoute({
   method: 'get',
@@ -19,6 +19,6 @@ export const catalogRoute = createRoute({
 });
 
 export const catalogHandler: RouteHandler<typeof catalogRoute, AppEnv> = async (c) => {
-  const body = await getCatalog(c.var.db, feedOrigin(c.req.url, config(c.env).publicOrigin));
+  const body = await getCatalog(c.var.db, linkOrigin(c.req.url, config(c.env).publicOrigin));
   return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/ld+json; charset=utf-8', 'Access-Control-Allow-Origin': '*' }) as never;
 };

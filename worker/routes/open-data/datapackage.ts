@@ -4,7 +4,7 @@ import { config } from '../../config.ts';
 import { getDataPackage } from '../../services/open-data.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { DataPackageSchema } from '../../schemas/open-data.ts';
-import { feedOrigin } from '../changes/feed-origin.ts';
+import { linkOrigin } from '../../http/link-origin.ts';
 
 export const dataPackageRoute = createRoute({
   method: 'get',
@@ -19,7 +19,7 @@ export const dataPackageRoute = createRoute({
 });
 
 export const dataPackageHandler: RouteHandler<typeof dataPackageRoute, AppEnv> = async (c) => {
-  const descriptor = await getDataPackage(c.var.db, feedOrigin(c.req.url, config(c.env).publicOrigin));
+  const descriptor = await getDataPackage(c.var.db, linkOrigin(c.req.url, config(c.env).publicOrigin));
   c.header('Access-Control-Allow-Origin', '*');
   return c.json(descriptor as never, 200);
 };

@@ -5,7 +5,7 @@ import { PLACEHOLDER_ORIGIN, type Json } from '../../docs/samples.ts';
 import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
 import { buildOpenApiDocument } from '../../openapi.ts';
-import { feedOrigin } from '../changes/feed-origin.ts';
+import { linkOrigin } from '../../http/link-origin.ts';
 
 /**
  * Where the request samples send their requests. The page is publicly cacheable,
@@ -14,7 +14,7 @@ import { feedOrigin } from '../changes/feed-origin.ts';
  * elsewhere the configured PUBLIC_ORIGIN, else a placeholder to replace.
  */
 export function samplesOrigin(requestUrl: string, publicOrigin: string | undefined): { origin: string; fromRequest: boolean } {
-  return { origin: feedOrigin(requestUrl, publicOrigin) || PLACEHOLDER_ORIGIN, fromRequest: feedOrigin(requestUrl, undefined) !== '' };
+  return { origin: linkOrigin(requestUrl, publicOrigin) || PLACEHOLDER_ORIGIN, fromRequest: linkOrigin(requestUrl, undefined) !== '' };
 }
 
 /** GET /docs: the reference page rendered from `app`'s OpenAPI document (docs/page.ts). */
