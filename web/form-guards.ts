@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { SUBMISSION_MAX_BYTES } from '../worker/http/survey-context.ts';
+import { problemStatus } from './error-pages.tsx';
 
 /** Why a posted form was refused before it could be read. */
 export type Refusal = 'forbidden' | 'tooLarge' | 'badForm';
@@ -25,12 +26,12 @@ export function sameSiteOnly(refuse: Refuse): MiddlewareHandler<AppEnv> {
     } catch (err) {
       if (!(err instanceof HTTPException && err.status === 403)) throw err;
     }
-    if (!allowed) return refuse(c, 403, 'forbidden');
+    if (!allowed) return refuse(c, problemStatus('forbidden'), 'forbidden');
     await next();
   };
 }
 
 /** The JSON API's body limit (a streamed body is counted as it arrives), answered with a 413 page. */
 export function withinLimit(refuse: Refuse): MiddlewareHandler<AppEnv> {
-  return bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refuse(c as Context<AppEnv>, 413, 'tooLarge') });
+  return bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refuse(c as Context<AppEnv>, problemStatus('payload-too-large'), 'tooLarge') });
 }

@@ -14,7 +14,7 @@ import { isValidIsoDate } from '../worker/lib/dates.ts';
 import { isStatus } from '../worker/lib/statuses.ts';
 import { withQuery, type PageContext } from './context.ts';
 import { provinceMapData } from './province-map-data.ts';
-import { errorPage, notFoundPage } from './error-pages.tsx';
+import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
 import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
 import { DataPage } from './pages/data.tsx';
@@ -52,7 +52,7 @@ function orBadCursor<T>(page: Promise<T>): Promise<T | null> {
 /** The refusal of a bad cursor: a page that says so, with the way back to the first page. */
 function badCursorPage(c: Context<AppEnv>, ctx: PageContext): Promise<Response> {
   const m = ctx.t.errorPage;
-  return errorPage(c, 400, { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
+  return errorPage(c, problemStatus('invalid-cursor'), { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
 }
 
 /** The provinces that hold at least one of the counted towns, for a page's province filter. */

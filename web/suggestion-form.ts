@@ -46,7 +46,8 @@ export function formToSuggestion(v: SuggestionValues): Record<string, unknown> {
 export function suggestionErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
   const m = t.suggest;
   const errors: Record<string, string> = {};
-  const missing = (p: FieldProblem) => /^Missing|Too small/.test(p.detail);
+  // Not sent, or sent empty.
+  const missing = (p: FieldProblem) => p.code === 'required' || p.code === 'too-small';
   for (const p of problems) {
     const [head] = p.name.split('.');
     let field = head!;

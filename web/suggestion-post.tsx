@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError } from '../worker/errors.ts';
-import { PROBLEMS } from '../worker/http/problem.ts';
 import { config } from '../worker/config.ts';
 import { abuseControls } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
@@ -13,7 +12,7 @@ import { suggestionStatus } from '../worker/services/suggestions/status.ts';
 import { submitSuggestion } from '../worker/services/suggestions/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
 import { withQuery, type PageContext } from './context.ts';
-import { errorPage, notFoundPage } from './error-pages.tsx';
+import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
 import { sameSiteOnly, withinLimit, type Refusal } from './form-guards.ts';
 import { pageContext } from './page-context.ts';
 import { SuggestionFormPage, SuggestionStatusPage } from './pages/suggestion.tsx';
@@ -27,7 +26,7 @@ async function townOf(c: Context<AppEnv>, id: string | undefined): Promise<{ id:
     const town = await getTown(c.var.db, id);
     return { id: town.id, name: town.name };
   } catch (err) {
-    if (err instanceof AppError && PROBLEMS[err.code].status === 404) return null;
+    if (err instanceof AppError && problemStatus(err.code) === 404) return null;
     throw err;
   }
 }
@@ -78,7 +77,7 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
       values = suggestionValues(await c.req.parseBody({ all: true }));
     } catch {
       // A multipart body without its boundary, or cut short: nothing in it can be trusted.
-      return refusal(c, 400, 'badForm');
+      return refusal(c, problemStatus('invalid-parameter'), 'badForm');
     }
     const ctx = formContext(c, values);
     const key = IdempotencyKeyValue.safeParse(values.idempotency_key);
@@ -96,14 +95,14 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
     const parsed = SuggestionInputSchema.safeParse(formToSuggestion(values));
     if (!parsed.success) {
       const errors = suggestionErrors(fieldProblems(parsed.error.issues as Parameters<typeof fieldProblems>[0], 'form'), ctx.t);
-      return render(400, errors, Object.keys(errors).length ? undefined : ctx.t.suggest.failedHere);
+      return render(problemStatus('invalid-parameter'), errors, Object.keys(errors).length ? undefined : ctx.t.suggest.failedHere);
     }
     try {
       const result = await submitSuggestion(c.var.db, parsed.data, abuseControls(c, idempotencyKey));
       return c.redirect(`/suggestions/${encodeURIComponent(result.receipt.receipt)}?lang=${ctx.lang}&sent=1`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const status = PROBLEMS[err.code].status as ContentfulStatusCode;
+      const status = problemStatus(err.code);
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       // The form was sent before with something else: this one gets a key of its own, to be sent again as it is.
       if (err.code === 'idempotency-key-reused') idempotencyKey = crypto.randomUUID();

@@ -45,7 +45,7 @@ export function formToSubmission(survey: Survey, townId: string, values: Record<
 
 /**
  * Field problems (of the API's schema or of the service) as messages beside
- * the fields of the form: a question, the consent, the contact details, the
+ * the fields of the form, by their name and code (never their English detail): a question, the consent, the contact details, the
  * human check, the enterprise's code. Anything else has no field to stand beside and is left out.
  */
 export function formErrors(problems: FieldProblem[], t: Messages): Record<string, string> {
@@ -55,10 +55,10 @@ export function formErrors(problems: FieldProblem[], t: Messages): Record<string
     if (p.name === 'consent.participation') errors.consent = t.survey.errorConsent;
     else if (p.name === 'consent.contact') errors.contact = t.survey.errorContactConsent;
     else if (head === 'respondent') errors.contact ??= t.survey.errorContact;
-    else if (head === 'answers' && field) errors[field] ??= /requires an answer/.test(p.detail) ? t.survey.errorRequired : t.survey.errorGeneric;
+    else if (head === 'answers' && field) errors[field] ??= p.code === 'required' ? t.survey.errorRequired : t.survey.errorGeneric;
     else if (head === 'turnstile_token') errors.turnstile = t.survey.verifyFailed;
     // Missing, or not a valid unified social credit code (the service names the field for both).
-    else if (p.name === 'enterprise_code') errors.enterprise_code ??= /^(Missing|Required)/.test(p.detail) ? t.survey.errorRequired : t.survey.errorCode;
+    else if (p.name === 'enterprise_code') errors.enterprise_code ??= p.code === 'required' ? t.survey.errorRequired : t.survey.errorCode;
   }
   return errors;
 }

@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError, type ErrorCode } from '../worker/errors.ts';
-import { PROBLEMS } from '../worker/http/problem.ts';
 import { config } from '../worker/config.ts';
 import { submitContext } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
@@ -12,7 +11,7 @@ import { getSurvey, listWaves, type Survey, type Wave } from '../worker/services
 import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
 import { withQuery, type PageContext } from './context.ts';
-import { errorPage, notFoundPage } from './error-pages.tsx';
+import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
 import { sameSiteOnly, withinLimit, type Refusal } from './form-guards.ts';
 import { pageContext } from './page-context.ts';
 import { closedNotice, SurveyFormPage } from './pages/survey.tsx';
@@ -66,7 +65,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     try {
       [survey, town, waves] = await Promise.all([getSurvey(db, c.req.param('id')), getTown(db, c.req.param('town')), listWaves(db, c.req.param('id'))]);
     } catch (err) {
-      if (err instanceof AppError && PROBLEMS[err.code].status === 404) return notFoundPage(c, ctx);
+      if (err instanceof AppError && problemStatus(err.code) === 404) return notFoundPage(c, ctx);
       throw err;
     }
     let body: FormBody;
@@ -74,7 +73,7 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
       body = (await c.req.parseBody({ all: true })) as FormBody;
     } catch {
       // A multipart body without its boundary, or cut short: nothing in it can be trusted.
-      return refusal(c, 400, 'badForm');
+      return refusal(c, problemStatus('invalid-parameter'), 'badForm');
     }
     const values = formValues(body);
     const key = IdempotencyKeyValue.safeParse(values.idempotency_key);
@@ -88,14 +87,14 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const parsed = SubmissionSchema.safeParse(formToSubmission(survey, town.id, values));
     if (!parsed.success) {
       const errors = formErrors(fieldProblems(parsed.error.issues as Parameters<typeof fieldProblems>[0], 'form'), ctx.t);
-      return render(400, errors, Object.keys(errors).length ? undefined : ctx.t.survey.failedHere);
+      return render(problemStatus('invalid-parameter'), errors, Object.keys(errors).length ? undefined : ctx.t.survey.failedHere);
     }
     try {
       const result = await submitResponse(db, parsed.data, submitContext(c, survey.id, idempotencyKey));
       return c.redirect(`/survey/thanks?receipt=${encodeURIComponent(result.receipt.receipt)}&lang=${ctx.lang}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const status = PROBLEMS[err.code].status as ContentfulStatusCode;
+      const status = problemStatus(err.code);
       if (status === 404) return notFoundPage(c, ctx);
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       if (err.code === 'verification-failed') return render(status, { turnstile: ctx.t.survey.verifyFailed });

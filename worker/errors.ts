@@ -32,11 +32,21 @@ export type ErrorCode =
   | 'service-unavailable'
   | 'internal-error';
 
+/**
+ * What kind of problem a field has, for a client that says it in its own words (the site translates it; the
+ * English `detail` stays for developers): not sent, not a value it may have, naming something that does not
+ * exist, chosen twice, below a minimum or above a maximum (of a size, a length or a number).
+ */
+export const FIELD_PROBLEM_CODES = ['required', 'invalid', 'unknown', 'duplicate', 'too-small', 'too-big'] as const;
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
 /** One problem with one request field, reported in `errors[]`. */
 export interface FieldProblem {
   /** Parameter or body field, e.g. `limit` or `answers.q3`. */
   name: string;
   in: 'query' | 'path' | 'header' | 'body';
+  /** Given by request validation and by the check of a questionnaire's answers; other problems say it in `detail` only. */
+  code?: FieldProblemCode;
   detail: string;
 }
 

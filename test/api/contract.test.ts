@@ -81,7 +81,7 @@ describe('what the document promises, the server does', () => {
     const missing = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { key: null });
     expect(missing.status).toBe(400);
     const problem = await missing.json<Json>();
-    expect(problem.errors).toEqual([{ name: 'idempotency-key', in: 'header', detail: expect.stringMatching(/^Missing: send an Idempotency-Key header/) }]);
+    expect(problem.errors).toEqual([{ name: 'idempotency-key', in: 'header', code: 'required', detail: expect.stringMatching(/^Missing: send an Idempotency-Key header/) }]);
     expect(problem.detail).not.toMatch(/undefined/);
   });
 });

@@ -47,7 +47,7 @@ describe('survey answers and respondent fields', () => {
   ])('refuses NUL in %s with 400 naming it', async (name, make) => {
     const res = await submit('public', { town_id: TOWN, consent, ...(await make()) }, { ip: nextIp() });
     const body = await problem(res);
-    expect(body.errors).toContainEqual({ name, in: 'body', detail: expect.stringMatching(/NUL/) });
+    expect(body.errors).toContainEqual({ name, in: 'body', code: 'invalid', detail: expect.stringMatching(/NUL/) });
   });
 
   it('refuses NUL in an option id of a list answer and in each respondent field, naming each', async () => {
@@ -82,7 +82,7 @@ describe('admin text fields', () => {
   ])('%s %s refuses NUL in %j, naming %s', async (method, path, body, name) => {
     const res = await send(method, path, body);
     const problemBody = await problem(res);
-    expect(problemBody.errors).toContainEqual({ name, in: 'body', detail: expect.stringMatching(/NUL/) });
+    expect(problemBody.errors).toContainEqual({ name, in: 'body', code: 'invalid', detail: expect.stringMatching(/NUL/) });
   });
 
   it('stores lone surrogates in a source as U+FFFD', async () => {
@@ -127,7 +127,7 @@ describe('answer keys that name properties of Object.prototype', () => {
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
     const res = await submit('public', await withRawAnswers(inner), { ip: nextIp() });
     const body = await problem(res);
-    expect(body.errors).toContainEqual({ name: 'answers.__proto__', in: 'body', detail: expect.stringMatching(/no such question/i) });
+    expect(body.errors).toContainEqual({ name: 'answers.__proto__', in: 'body', code: 'unknown', detail: expect.stringMatching(/no such question/i) });
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n')).toBe(before);
     expect(({} as Record<string, unknown>).role).toBeUndefined();
   });
@@ -136,7 +136,7 @@ describe('answer keys that name properties of Object.prototype', () => {
     const res = await submit('public', await withRawAnswers(`"${key}":1`), { ip: nextIp() });
     const body = await problem(res);
     expect(body.type).toBe('urn:tesexiaozhen:problem:invalid-answers');
-    expect(body.errors).toEqual([{ name: `answers.${key}`, in: 'body', detail: 'No such question in this questionnaire' }]);
+    expect(body.errors).toEqual([{ name: `answers.${key}`, in: 'body', code: 'unknown', detail: 'No such question in this questionnaire' }]);
   });
 
   it('refuses a top-level or consent __proto__ as an unknown field', async () => {

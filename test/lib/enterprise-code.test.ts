@@ -20,19 +20,19 @@ describe('EnterpriseCodeSchema', () => {
 
   it('refuses with one problem that names the field and what is wrong with it', () => {
     expect(problems({ enterprise_code: '91110108EXAMP1E00X' })).toEqual([
-      { name: 'enterprise_code', in: 'body', detail: expect.stringMatching(/check character \(the 18th\) does not match.*would be Y/) },
+      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/check character \(the 18th\) does not match.*would be Y/) },
     ]);
     expect(problems({ enterprise_code: '91110108EXAMP1E00' })).toEqual([
-      { name: 'enterprise_code', in: 'body', detail: expect.stringMatching(/18-character unified social credit code.*17 characters long/) },
+      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/18-character unified social credit code.*17 characters long/) },
     ]);
     expect(problems({ enterprise_code: '91110108EXAMP1EO0Y' })).toEqual([
-      { name: 'enterprise_code', in: 'body', detail: expect.stringMatching(/Character 16 \("O"\).*digit 0/) },
+      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/Character 16 \("O"\).*digit 0/) },
     ]);
     expect(problems({ enterprise_code: '9111A108EXAMP1E00Y' })).toEqual([
-      { name: 'enterprise_code', in: 'body', detail: expect.stringMatching(/Characters 3–8 .*character 5 is "A"/) },
+      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/Characters 3–8 .*character 5 is "A"/) },
     ]);
-    expect(problems({})).toEqual([{ name: 'enterprise_code', in: 'body', detail: 'Missing: this field is required' }]);
-    expect(problems({ enterprise_code: 911101080 })).toEqual([{ name: 'enterprise_code', in: 'body', detail: expect.stringMatching(/expected string/) }]);
+    expect(problems({})).toEqual([{ name: 'enterprise_code', in: 'body', code: 'required', detail: 'Missing: this field is required' }]);
+    expect(problems({ enterprise_code: 911101080 })).toEqual([{ name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/expected string/) }]);
   });
 
   it('never puts the code in a message', () => {

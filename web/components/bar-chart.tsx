@@ -1,3 +1,5 @@
+import { DataTable } from './data-table.tsx';
+
 interface BarChartProps {
   id: string;
   caption: string;
@@ -41,27 +43,16 @@ export function BarChart({ id, caption, rows, series, labelHeader }: BarChartPro
           </g>
         ))}
       </svg>
-      <table class="data-table">
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
+      <DataTable scroll={false} caption={caption} columns={[{ label: labelHeader }, ...series.map((s) => ({ label: s }))]}>
+        {rows.map((row) => (
           <tr>
-            <th scope="col">{labelHeader}</th>
-            {series.map((s) => (
-              <th scope="col">{s}</th>
+            <th scope="row">{row.label}</th>
+            {row.values.map((v) => (
+              <td class="num">{v}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row">{row.label}</th>
-              {row.values.map((v) => (
-                <td class="num">{v}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </figure>
   );
 }

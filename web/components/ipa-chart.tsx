@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
 import { IPA_QUADRANTS, type IpaEstimate, type IpaFunction, type IpaQuadrant, type IpaResult } from '../../worker/services/surveys/ipa.ts';
 
 interface IpaChartProps {
@@ -142,46 +143,42 @@ export function IpaChart({ ctx, id, caption, result }: IpaChartProps) {
           </g>
         ))}
       </svg>
-      <div class="table-scroll" role="region" tabindex={0} aria-labelledby={`${id}-table-caption`}>
-        <table class="data-table">
-          <caption id={`${id}-table-caption`} class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.function}</th>
-              <th scope="col" class="num">{m.importance}</th>
-              <th scope="col">{m.importanceInterval}</th>
-              <th scope="col" class="num">{m.satisfaction}</th>
-              <th scope="col">{m.satisfactionInterval}</th>
-              <th scope="col" class="num">{m.gap}</th>
-              <th scope="col">{m.quadrant}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.functions.map((f) => (
-              <tr data-function={f.function} data-quadrant={f.quadrant ?? undefined}>
-                <th scope="row">{f.label[lang]}</th>
-                <td class="num">{f.importance ? one(f.importance.mean) : '—'}</td>
-                <td>{interval(f.importance)}</td>
-                <td class="num">{f.satisfaction ? one(f.satisfaction.mean) : '—'}</td>
-                <td>{interval(f.satisfaction)}</td>
-                <td class="num">{f.gap === null ? '—' : one(f.gap)}</td>
-                <td>{f.quadrant ? m.quadrants[f.quadrant] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{m.grandMean}</th>
-              <td class="num">{one(grand.importance)}</td>
-              <td></td>
-              <td class="num">{one(grand.satisfaction)}</td>
-              <td></td>
-              <td></td>
-              <td></td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        captionId={`${id}-table-caption`}
+        caption={caption}
+        columns={[
+          { label: m.function },
+          { label: m.importance, num: true },
+          { label: m.importanceInterval },
+          { label: m.satisfaction, num: true },
+          { label: m.satisfactionInterval },
+          { label: m.gap, num: true },
+          { label: m.quadrant },
+        ]}
+        foot={
+          <tr>
+            <th scope="row">{m.grandMean}</th>
+            <td class="num">{one(grand.importance)}</td>
+            <td></td>
+            <td class="num">{one(grand.satisfaction)}</td>
+            <td></td>
+            <td></td>
+            <td></td>
+          </tr>
+        }
+      >
+        {result.functions.map((f) => (
+          <tr data-function={f.function} data-quadrant={f.quadrant ?? undefined}>
+            <th scope="row">{f.label[lang]}</th>
+            <td class="num">{f.importance ? one(f.importance.mean) : '—'}</td>
+            <td>{interval(f.importance)}</td>
+            <td class="num">{f.satisfaction ? one(f.satisfaction.mean) : '—'}</td>
+            <td>{interval(f.satisfaction)}</td>
+            <td class="num">{f.gap === null ? '—' : one(f.gap)}</td>
+            <td>{f.quadrant ? m.quadrants[f.quadrant] : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.ts';
 import type { Question } from '../../worker/schemas/survey-definition.ts';
+import { FieldBlock } from './field-block.tsx';
 
 export type FormValue = string | string[] | undefined;
 
@@ -49,15 +50,21 @@ export function QuestionField({ ctx, question, value, error }: QuestionProps) {
   );
   if (question.type === 'text') {
     return (
-      <div class={`question${error ? ' has-error' : ''}`} id={`q-${question.id}`} data-question={question.id} data-type="text" data-required={question.required ? 'true' : undefined}>
-        <label for={`f-${question.id}`}>
-          {question.text[lang]} {marker}
-        </label>
-        {errorText}
+      <FieldBlock
+        name={question.id}
+        type="text"
+        required={question.required}
+        error={error}
+        before={
+          <label for={`f-${question.id}`}>
+            {question.text[lang]} {marker}
+          </label>
+        }
+      >
         <textarea id={`f-${question.id}`} name={question.id} maxlength={question.max_length} rows={4} aria-describedby={errorId} aria-invalid={error ? 'true' : undefined}>
           {typeof value === 'string' ? value : ''}
         </textarea>
-      </div>
+      </FieldBlock>
     );
   }
   const multi = question.type === 'multi';

@@ -2,6 +2,7 @@ import type { PageContext } from '../context.ts';
 import { beijingTime } from '../beijing-time.ts';
 import { fmt } from '../i18n/index.ts';
 import { IpaChart } from './ipa-chart.tsx';
+import { DataTable } from './data-table.tsx';
 import type { SurveyResult } from '../../worker/services/surveys/results.ts';
 
 type Wave = SurveyResult['wave'];
@@ -88,67 +89,60 @@ export function SatisfactionBlock({ ctx, result, minSample, waveNames }: Satisfa
               </p>
             )
           )}
-          <div class="table-scroll" role="region" tabindex={0} aria-labelledby={`${id}-caption`}>
-            <table class="data-table">
-              <caption id={`${id}-caption`} class="visually-hidden">
-                {fmt(m.caption, { survey, wave: wave.name[lang] })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.dimension}</th>
-                  <th scope="col" class="num">{m.score}</th>
-                  <th scope="col">{m.interval}</th>
-                  {previousName && <th scope="col" class="num">{m.previous}</th>}
-                  {previousName && <th scope="col">{m.change}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {result.dimensions.map((d) => (
-                  <tr data-dimension={d.dimension} data-beyond-ci={d.beyond_ci === null ? undefined : String(d.beyond_ci)}>
-                    <th scope="row">{d.label[lang]}</th>
-                    <td class="num">
-                      {d.score === null ? (
-                        <span class="muted small">{m.notPublishedDimension}</span>
-                      ) : (
-                        <>
-                          <svg class="meter" viewBox="0 0 100 8" width="100" height="8" aria-hidden="true" focusable="false">
-                            <rect width="100" height="8" fill="#e4e4e4" />
-                            <rect width={d.score} height="8" fill="#1f5f99" />
-                          </svg>{' '}
-                          {one(d.score)}
-                        </>
-                      )}
-                    </td>
-                    <td>{d.ci_low === null || d.ci_high === null ? '—' : `${one(d.ci_low)} – ${one(d.ci_high)}`}</td>
-                    {previousName && <td class="num">{d.previous ? one(d.previous.score) : '—'}</td>}
-                    {previousName && (
-                      <td>
-                        {d.change === null ? (
-                          '—'
-                        ) : (
+          <DataTable
+            captionId={`${id}-caption`}
+            caption={fmt(m.caption, { survey, wave: wave.name[lang] })}
+            columns={[
+              { label: m.dimension },
+              { label: m.score, num: true },
+              { label: m.interval },
+              ...(previousName ? [{ label: m.previous, num: true }, { label: m.change }] : []),
+            ]}
+          >
+            {result.dimensions.map((d) => (
+              <tr data-dimension={d.dimension} data-beyond-ci={d.beyond_ci === null ? undefined : String(d.beyond_ci)}>
+                <th scope="row">{d.label[lang]}</th>
+                <td class="num">
+                  {d.score === null ? (
+                    <span class="muted small">{m.notPublishedDimension}</span>
+                  ) : (
+                    <>
+                      <svg class="meter" viewBox="0 0 100 8" width="100" height="8" aria-hidden="true" focusable="false">
+                        <rect width="100" height="8" fill="#e4e4e4" />
+                        <rect width={d.score} height="8" fill="#1f5f99" />
+                      </svg>{' '}
+                      {one(d.score)}
+                    </>
+                  )}
+                </td>
+                <td>{d.ci_low === null || d.ci_high === null ? '—' : `${one(d.ci_low)} – ${one(d.ci_high)}`}</td>
+                {previousName && <td class="num">{d.previous ? one(d.previous.score) : '—'}</td>}
+                {previousName && (
+                  <td>
+                    {d.change === null ? (
+                      '—'
+                    ) : (
+                      <>
+                        {signed(d.change)}
+                        {d.beyond_ci === true && (
                           <>
-                            {signed(d.change)}
-                            {d.beyond_ci === true && (
-                              <>
-                                {' '}
-                                <strong class="gap">{m.beyond}</strong>
-                              </>
-                            )}
-                            {d.beyond_ci === false && (
-                              <>
-                                {' '}
-                                <span class="muted">{m.within}</span>
-                              </>
-                            )}
+                            {' '}
+                            <strong class="gap">{m.beyond}</strong>
                           </>
                         )}
-                      </td>
+                        {d.beyond_ci === false && (
+                          <>
+                            {' '}
+                            <span class="muted">{m.within}</span>
+                          </>
+                        )}
+                      </>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
           {previousName && <p class="muted small">{fmt(m.previousNote, { wave: previousName })}</p>}
           {result.nps && (
             <p>

@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
 import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, type ProvinceTile } from './province-tiles.ts';
 
 /**
@@ -132,27 +133,18 @@ export function TileMap({ ctx, id, caption, counts, href }: TileMapProps) {
       </ul>
       {offGrid.length > 0 && <p class="small muted">{fmt(m.offGrid, { places: offGrid.map((c) => `${c.key} ${c.towns}`).join(t.ipa.listSeparator) })}</p>}
       </div>
-      <table class="data-table tile-map-table">
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.list.province}</th>
-            <th scope="col" class="num">{m.towns}</th>
+      <DataTable scroll={false} class="tile-map-table" caption={caption} columns={[{ label: t.list.province }, { label: m.towns, num: true }]}>
+        {rows.map((r) => (
+          <tr data-province={r.key} data-towns={r.towns}>
+            <th scope="row">
+              {r.tile || lang === 'zh' ? r.label : <span lang="zh-CN">{r.label}</span>}
+              {lang === 'en' && r.tile && <span class="muted" lang="zh-CN"> {r.key}</span>}
+              {!r.tile && <span class="muted"> {m.noTile}</span>}
+            </th>
+            <td class="num">{r.towns}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr data-province={r.key} data-towns={r.towns}>
-              <th scope="row">
-                {r.tile || lang === 'zh' ? r.label : <span lang="zh-CN">{r.label}</span>}
-                {lang === 'en' && r.tile && <span class="muted" lang="zh-CN"> {r.key}</span>}
-                {!r.tile && <span class="muted"> {m.noTile}</span>}
-              </th>
-              <td class="num">{r.towns}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { STATUSES } from '../../worker/lib/statuses.ts';
+import { DataTable } from './data-table.tsx';
 import type { TownSummary } from '../../worker/services/towns.ts';
 
 /** The parts that a list's page and the towns page share: their filters, the count with its download, the pager. */
@@ -56,27 +57,16 @@ export function Pager({ ctx, firstUrl, nextUrl }: { ctx: PageContext; firstUrl: 
 export function TownTable({ ctx, towns, lastHeader, last }: { ctx: PageContext; towns: TownSummary[]; lastHeader: string; last: (town: TownSummary) => JSX.Element }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll">
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.list.town}</th>
-            <th scope="col">{t.list.place}</th>
-            <th scope="col">{lastHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {towns.map((town) => (
-            <tr data-town={town.id}>
-              <th scope="row">
-                <a href={`/towns/${town.id}`}>{town.name}</a>
-              </th>
-              <td>{[town.province, town.city, town.county].filter(Boolean).join(' ')}</td>
-              <td>{last(town)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={[{ label: t.list.town }, { label: t.list.place }, { label: lastHeader }]}>
+      {towns.map((town) => (
+        <tr data-town={town.id}>
+          <th scope="row">
+            <a href={`/towns/${town.id}`}>{town.name}</a>
+          </th>
+          <td>{[town.province, town.city, town.county].filter(Boolean).join(' ')}</td>
+          <td>{last(town)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

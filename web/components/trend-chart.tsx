@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { beijingTime } from '../beijing-time.ts';
 import { fmt } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
 import type { SurveyResult } from '../../worker/services/surveys/results.ts';
 import { one, signed } from './satisfaction.tsx';
 
@@ -148,44 +149,38 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
           );
         })}
       </svg>
-      <div class="table-scroll" role="region" tabindex={0} aria-labelledby={`${id}-table-caption`}>
-        <table class="data-table">
-          <caption id={`${id}-table-caption`} class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{r.dimension}</th>
-              {drawn.map((w) => (
-                <th scope="col" data-wave={w.wave_id}>{fmt(m.waveHeader, { wave: w.wave.name[lang], status: r.status[w.wave.status] })}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {dimensions.map((d) => (
-              <tr data-dimension={d.id}>
-                <th scope="row">{d.label[lang]}</th>
-                {drawn.map((w) => {
-                  const c = cell(w, d.id);
-                  // Not asked by this wave's questionnaire, or asked but with too few answers to publish.
-                  if (!c) return <td>—</td>;
-                  if (c.score === null) return <td class="muted">{r.notPublishedDimension}</td>;
-                  return (
-                    <td data-wave={w.wave_id} data-score={c.score}>
-                      <strong>{one(c.score)}</strong>
-                      {c.ci_low !== null && c.ci_high !== null && <span class="muted small"> ({one(c.ci_low)} – {one(c.ci_high)})</span>}
-                      {c.change !== null && (
-                        <span class="block small">
-                          {r.change} {signed(c.change)}{' '}
-                          {c.beyond_ci ? <strong class="gap">{r.beyond}</strong> : <span class="muted">{r.within}</span>}
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId={`${id}-table-caption`}
+        caption={caption}
+        columns={[
+          { label: r.dimension },
+          ...drawn.map((w) => ({ label: fmt(m.waveHeader, { wave: w.wave.name[lang], status: r.status[w.wave.status] }), attrs: { 'data-wave': w.wave_id } })),
+        ]}
+      >
+        {dimensions.map((d) => (
+          <tr data-dimension={d.id}>
+            <th scope="row">{d.label[lang]}</th>
+            {drawn.map((w) => {
+              const c = cell(w, d.id);
+              // Not asked by this wave's questionnaire, or asked but with too few answers to publish.
+              if (!c) return <td>—</td>;
+              if (c.score === null) return <td class="muted">{r.notPublishedDimension}</td>;
+              return (
+                <td data-wave={w.wave_id} data-score={c.score}>
+                  <strong>{one(c.score)}</strong>
+                  {c.ci_low !== null && c.ci_high !== null && <span class="muted small"> ({one(c.ci_low)} – {one(c.ci_high)})</span>}
+                  {c.change !== null && (
+                    <span class="block small">
+                      {r.change} {signed(c.change)}{' '}
+                      {c.beyond_ci ? <strong class="gap">{r.beyond}</strong> : <span class="muted">{r.within}</span>}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
       {notes}
     </figure>
   );

@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { listDataset } from '../../worker/open-data/schema-org.ts';
 import { LocalizedNote } from '../components/localized-note.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -97,28 +98,16 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
       {list.province_counts.length > 0 && (
         <section aria-labelledby="province-counts">
           <h2 id="province-counts">{t.list.provinceCounts}</h2>
-          <div class="table-scroll">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.list.province}</th>
-                  <th scope="col" class="num">{t.lists.official}</th>
-                  <th scope="col" class="num">{t.lists.held}</th>
-                  <th scope="col" class="num">{t.list.missing}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.province_counts.map((p) => (
-                  <tr>
-                    <th scope="row">{p.province}</th>
-                    <td class="num">{p.official_count}</td>
-                    <td class="num">{p.town_count}</td>
-                    <td class={p.missing ? 'num gap' : 'num'}>{p.missing}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[{ label: t.list.province }, { label: t.lists.official, num: true }, { label: t.lists.held, num: true }, { label: t.list.missing, num: true }]}>
+            {list.province_counts.map((p) => (
+              <tr>
+                <th scope="row">{p.province}</th>
+                <td class="num">{p.official_count}</td>
+                <td class="num">{p.town_count}</td>
+                <td class={p.missing ? 'num gap' : 'num'}>{p.missing}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
       <SuggestionSection ctx={ctx} data={data.suggestion} />

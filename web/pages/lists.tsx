@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import type { List } from '../../worker/services/lists.ts';
 
 export function Completeness({ ctx, list }: { ctx: PageContext; list: Pick<List, 'complete' | 'missing' | 'official_count'> }) {
@@ -16,41 +17,36 @@ export function ListsPage({ ctx, lists }: { ctx: PageContext; lists: List[] }) {
     <Layout ctx={ctx} title={t.lists.title} description={t.lists.description}>
       <h1>{t.lists.title}</h1>
       <p>{t.lists.description}</p>
-      <div class="table-scroll">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.lists.name}</th>
-              <th scope="col">{t.lists.issuer}</th>
-              <th scope="col">{t.lists.date}</th>
-              <th scope="col">{t.lists.document}</th>
-              <th scope="col" class="num">{t.lists.held}</th>
-              <th scope="col" class="num">{t.lists.official}</th>
-              <th scope="col">{t.lists.complete}</th>
-              <th scope="col">{t.lists.source}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lists.map((l) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/lists/${l.id}`}>{ctx.lang === 'zh' ? l.name : l.name_en}</a>
-                  <span class="muted block">{t.levels[l.level]}</span>
-                </th>
-                <td>{l.issuer}</td>
-                <td>{l.published_on ?? '—'}</td>
-                <td>{l.document_number ?? '—'}</td>
-                <td class="num">{l.town_count}</td>
-                <td class="num">{l.official_count ?? '—'}</td>
-                <td>
-                  <Completeness ctx={ctx} list={l} />
-                </td>
-                <td>{l.source_url ? <a href={l.source_url} rel="noopener nofollow">{t.lists.sourceLink}<span class="visually-hidden">: {l.name}</span></a> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: t.lists.name },
+          { label: t.lists.issuer },
+          { label: t.lists.date },
+          { label: t.lists.document },
+          { label: t.lists.held, num: true },
+          { label: t.lists.official, num: true },
+          { label: t.lists.complete },
+          { label: t.lists.source },
+        ]}
+      >
+        {lists.map((l) => (
+          <tr>
+            <th scope="row">
+              <a href={`/lists/${l.id}`}>{ctx.lang === 'zh' ? l.name : l.name_en}</a>
+              <span class="muted block">{t.levels[l.level]}</span>
+            </th>
+            <td>{l.issuer}</td>
+            <td>{l.published_on ?? '—'}</td>
+            <td>{l.document_number ?? '—'}</td>
+            <td class="num">{l.town_count}</td>
+            <td class="num">{l.official_count ?? '—'}</td>
+            <td>
+              <Completeness ctx={ctx} list={l} />
+            </td>
+            <td>{l.source_url ? <a href={l.source_url} rel="noopener nofollow">{t.lists.sourceLink}<span class="visually-hidden">: {l.name}</span></a> : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Layout>
   );
 }

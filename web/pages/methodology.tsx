@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { IpaChart } from '../components/ipa-chart.tsx';
 import { fmt } from '../i18n/index.ts';
 import { IPA_QUADRANTS, importancePerformance, type IpaInput } from '../../worker/services/surveys/ipa.ts';
@@ -137,29 +138,20 @@ export function MethodologyPage({ ctx, minSample }: { ctx: PageContext; minSampl
           <p>{m.ipaGrand}</p>
           <Formula>{FORMULAS.grand}</Formula>
           <p>{m.ipaQuadrants}</p>
-          <div class="table-scroll" role="region" tabindex={0} aria-labelledby="quadrants-caption">
-            <table class="data-table">
-              <caption id="quadrants-caption" class="visually-hidden">{m.ipaQuadrants}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.ipa.quadrant}</th>
-                  <th scope="col">{t.ipa.importance}</th>
-                  <th scope="col">{t.ipa.satisfaction}</th>
-                  <th scope="col">{m.quadrantMeaning}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {IPA_QUADRANTS.map((quadrant) => (
-                  <tr>
-                    <th scope="row">{q[quadrant]}</th>
-                    <td><code>{QUADRANT_SIDES[quadrant][0]}</code></td>
-                    <td><code>{QUADRANT_SIDES[quadrant][1]}</code></td>
-                    <td>{m.meanings[quadrant]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            captionId="quadrants-caption"
+            caption={m.ipaQuadrants}
+            columns={[{ label: t.ipa.quadrant }, { label: t.ipa.importance }, { label: t.ipa.satisfaction }, { label: m.quadrantMeaning }]}
+          >
+            {IPA_QUADRANTS.map((quadrant) => (
+              <tr>
+                <th scope="row">{q[quadrant]}</th>
+                <td><code>{QUADRANT_SIDES[quadrant][0]}</code></td>
+                <td><code>{QUADRANT_SIDES[quadrant][1]}</code></td>
+                <td>{m.meanings[quadrant]}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Formula>{FORMULAS.gap}</Formula>
           <p>{m.ipaGap}</p>
           <h3 id="ipa-example">{m.ipaExample}</h3>

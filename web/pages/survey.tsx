@@ -3,6 +3,7 @@ import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { QuestionField, type FormValue } from '../components/question.tsx';
 import { Honeypot, TurnstileField } from '../components/abuse-fields.tsx';
+import { FieldBlock } from '../components/field-block.tsx';
 import { beijingTime } from '../beijing-time.ts';
 import { waveWindow } from '../components/satisfaction.tsx';
 import type { Messages } from '../i18n/index.ts';
@@ -100,23 +101,29 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
             // Checked by the API and used only for the enterprise's claim on this town and wave: never stored (see the privacy notice).
             <section class="survey-section" aria-labelledby="s-enterprise">
               <h2 id="s-enterprise">{t.survey.codeTitle}</h2>
-              <div class={`question${errors.enterprise_code ? ' has-error' : ''}`} id="q-enterprise_code" data-question="enterprise_code" data-type="code" data-required="true">
-                <label for="f-enterprise_code">
-                  {t.survey.codeLabel}
-                  {/* The Chinese term as on the licence, read as Chinese. */}
-                  {lang !== 'zh' && (
-                    <>
-                      {' '}(<span lang="zh-CN">{zh.survey.codeLabel}</span>)
-                    </>
-                  )}{' '}
-                  <span class="req">{t.survey.required}</span>
-                </label>
-                <p class="muted small" id="hint-enterprise_code">
-                  {t.survey.codeHint} <a href="/data#privacy-enterprise">{t.survey.codePrivacy}</a>
-                </p>
-                <p class="error" id="err-enterprise_code" hidden={!errors.enterprise_code}>
-                  {errors.enterprise_code ?? ''}
-                </p>
+              <FieldBlock
+                name="enterprise_code"
+                type="code"
+                required
+                error={errors.enterprise_code}
+                before={
+                  <>
+                    <label for="f-enterprise_code">
+                      {t.survey.codeLabel}
+                      {/* The Chinese term as on the licence, read as Chinese. */}
+                      {lang !== 'zh' && (
+                        <>
+                          {' '}(<span lang="zh-CN">{zh.survey.codeLabel}</span>)
+                        </>
+                      )}{' '}
+                      <span class="req">{t.survey.required}</span>
+                    </label>
+                    <p class="muted small" id="hint-enterprise_code">
+                      {t.survey.codeHint} <a href="/data#privacy-enterprise">{t.survey.codePrivacy}</a>
+                    </p>
+                  </>
+                }
+              >
                 <input
                   id="f-enterprise_code"
                   class="code-input"
@@ -130,7 +137,7 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
                   aria-invalid={errors.enterprise_code ? 'true' : undefined}
                   aria-describedby="hint-enterprise_code err-enterprise_code"
                 />
-              </div>
+              </FieldBlock>
             </section>
           )}
           {sections.map((section, i) => (
@@ -148,22 +155,16 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
           <section class="survey-section" aria-labelledby="s-consent">
             <h2 id="s-consent">{t.survey.consentTitle}</h2>
             <p>{fmt(t.survey.consentText, { min: data.minSample })}</p>
-            <div class={`question${errors.consent ? ' has-error' : ''}`} id="q-consent" data-question="consent" data-required="true" data-type="consent">
-              <p class="error" id="err-consent" hidden={!errors.consent}>
-                {errors.consent ?? ''}
-              </p>
+            <FieldBlock name="consent" type="consent" required error={errors.consent}>
               <label class="choice">
                 <input type="checkbox" name="consent_participation" value="yes" checked={values.consent_participation === 'yes'} aria-describedby="err-consent" />
                 <span>{t.survey.consentLabel}</span>
               </label>
-            </div>
+            </FieldBlock>
             <details open={Boolean(text('organisation') || text('contact_name') || text('phone') || text('email') || errors.contact)}>
               <summary>{t.survey.contactTitle}</summary>
               <p class="muted">{t.survey.contactIntro}</p>
-              <div class={`question${errors.contact ? ' has-error' : ''}`} id="q-contact" data-question="contact" data-type="contact">
-                <p class="error" id="err-contact" hidden={!errors.contact}>
-                  {errors.contact ?? ''}
-                </p>
+              <FieldBlock name="contact" type="contact" error={errors.contact}>
                 <label class="choice">
                   <input type="checkbox" name="consent_contact" value="yes" checked={values.consent_contact === 'yes'} aria-describedby="err-contact" />
                   <span>{t.survey.contactConsent}</span>
@@ -174,7 +175,7 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
                   <label>{t.survey.phone}<input name="phone" type="tel" maxlength={40} autocomplete="tel" value={text('phone')} /></label>
                   <label>{t.survey.email}<input name="email" type="email" maxlength={200} autocomplete="email" value={text('email')} /></label>
                 </div>
-              </div>
+              </FieldBlock>
             </details>
           </section>
           <Honeypot ctx={ctx} />

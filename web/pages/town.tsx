@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { Layout } from '../components/layout.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { LocalizedNote } from '../components/localized-note.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
@@ -42,43 +43,30 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
 
       <section aria-labelledby="lists-title">
         <h2 id="lists-title">{t.town.lists}</h2>
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.town.list}</th>
-                <th scope="col">{t.town.status}</th>
-                <th scope="col">{t.town.since}</th>
-                <th scope="col">{t.town.confidence}</th>
-                <th scope="col">{t.town.notes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {town.memberships.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/lists/${m.list_id}`}>{m.list_name}</a>
-                  </th>
-                  <td>
-                    <StatusBadge ctx={ctx} status={m.status} />
-                  </td>
-                  <td>{m.status_since ?? t.town.unknownDate}</td>
-                  <td>{m.confidence ? t.confidence[m.confidence] : '—'}</td>
-                  <td class="small">
-                    {/* Whether the source saw the final list or only the public notice (公示) before it. */}
-                    {m.source_stage && (
-                      <p class="source-stage">
-                        {t.town.sourceStages[m.source_stage]}
-                        {m.source_stage_date ? ` (${m.source_stage_date})` : ''}
-                      </p>
-                    )}
-                    <LocalizedNote lang={ctx.lang} note={m.note} noteZh={m.note_zh} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t.town.list }, { label: t.town.status }, { label: t.town.since }, { label: t.town.confidence }, { label: t.town.notes }]}>
+          {town.memberships.map((m) => (
+            <tr>
+              <th scope="row">
+                <a href={`/lists/${m.list_id}`}>{m.list_name}</a>
+              </th>
+              <td>
+                <StatusBadge ctx={ctx} status={m.status} />
+              </td>
+              <td>{m.status_since ?? t.town.unknownDate}</td>
+              <td>{m.confidence ? t.confidence[m.confidence] : '—'}</td>
+              <td class="small">
+                {/* Whether the source saw the final list or only the public notice (公示) before it. */}
+                {m.source_stage && (
+                  <p class="source-stage">
+                    {t.town.sourceStages[m.source_stage]}
+                    {m.source_stage_date ? ` (${m.source_stage_date})` : ''}
+                  </p>
+                )}
+                <LocalizedNote lang={ctx.lang} note={m.note} noteZh={m.note_zh} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="history-title">

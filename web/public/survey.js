@@ -154,10 +154,10 @@
       if (r.status === 409 && (type === 'already-answered' || type === 'survey-closed')) { statusLine.textContent = type === 'survey-closed' ? d.msgClosed : d.msgAnswered; return; }
       var fieldErrors = {};
       (r.json.errors || []).forEach(function (e) {
-        if (e.name.indexOf('answers.') === 0) fieldErrors[e.name.slice(8)] = /requires an answer/.test(e.detail) ? d.msgRequired : d.msgGeneric;
+        if (e.name.indexOf('answers.') === 0) fieldErrors[e.name.slice(8)] = e.code === 'required' ? d.msgRequired : d.msgGeneric;
         else if (e.name === 'consent.participation') fieldErrors.consent = d.msgConsent;
         else if (e.name === 'consent.contact') fieldErrors.contact = d.msgContact;
-        else if (e.name === 'enterprise_code') fieldErrors.enterprise_code = /^(Missing|Required)/.test(e.detail) ? d.msgRequired : d.msgCode;
+        else if (e.name === 'enterprise_code') fieldErrors.enterprise_code = e.code === 'required' ? d.msgRequired : d.msgCode;
       });
       if (Object.keys(fieldErrors).length) showErrors(fieldErrors);
       else if (r.status === 403 && d.msgVerify) {

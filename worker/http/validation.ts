@@ -1,5 +1,5 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { FieldProblem } from '../errors.ts';
+import { FIELD_PROBLEM_CODES, type FieldProblem, type FieldProblemCode } from '../errors.ts';
 import { problemResponse } from './problem.ts';
 
 const WHERE: Record<string, FieldProblem['in']> = { query: 'query', param: 'path', header: 'header', json: 'body', form: 'body' };
@@ -9,6 +9,7 @@ interface Issue {
   path: PropertyKey[];
   message: string;
   keys?: string[];
+  params?: Record<string, unknown>;
 }
 
 /** How to send what is missing, where a bare "required" would leave a developer guessing. */
@@ -22,14 +23,27 @@ function missing(issue: Issue): boolean {
   return issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
 }
 
+/**
+ * The kind of problem a zod issue is. A schema's own check (a custom issue) names its kind in
+ * `params.code`, since zod cannot tell a missing field from any other refusal of a refinement.
+ */
+function codeOf(issue: Issue): FieldProblemCode {
+  if (missing(issue)) return 'required';
+  const own = issue.params?.code;
+  if ((FIELD_PROBLEM_CODES as readonly unknown[]).includes(own)) return own as FieldProblemCode;
+  if (issue.code === 'too_small') return 'too-small';
+  if (issue.code === 'too_big') return 'too-big';
+  return 'invalid';
+}
+
 /** Zod issues as `errors[]` entries that name the parameter, in words a developer can act on. */
 export function fieldProblems(issues: Issue[], target: string): FieldProblem[] {
   const where = WHERE[target] ?? 'body';
   return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ name: key, in: where, detail: 'Unknown parameter' }));
+    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ name: key, in: where, code: 'unknown' as const, detail: 'Unknown parameter' }));
     const name = issue.path.map(String).join('.') || target;
     const detail = missing(issue) ? (HOW_TO_SEND[name] ?? `Missing: this ${where === 'body' ? 'field' : `${where} parameter`} is required`) : issue.message;
-    return [{ name, in: where, detail }];
+    return [{ name, in: where, code: codeOf(issue), detail }];
   });
 }
 

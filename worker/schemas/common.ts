@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS } from '../http/formats.ts';
 import { CONFIDENCES } from '../lib/confidence.ts';
+import { FIELD_PROBLEM_CODES } from '../errors.ts';
 import { isValidIsoDate } from '../lib/dates.ts';
 import { SOURCE_STAGES } from '../lib/source-stage.ts';
 
@@ -16,6 +17,11 @@ export const ProblemSchema = z
         z.object({
           name: z.string().openapi({ description: 'The parameter or field at fault.', example: 'limit' }),
           in: z.enum(['query', 'path', 'header', 'body']).openapi({ description: 'Where the parameter is.', example: 'query' }),
+          code: z.enum(FIELD_PROBLEM_CODES).optional().openapi({
+            description:
+              'The kind of problem, for a client that words it itself: `required` (not sent), `invalid` (not a value it may have), `unknown` (names a parameter, question or option that does not exist), `duplicate` (the same choice twice), `too-small` or `too-big` (below a minimum or above a maximum: size, length or number). Given for invalid parameters and answers; other problems say it in `detail` only.',
+            example: 'too-small',
+          }),
           detail: z.string().openapi({ description: 'What is wrong with it.', example: 'Too small: expected number to be >=1' }),
         }),
       )

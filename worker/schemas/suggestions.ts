@@ -80,7 +80,7 @@ export const SuggestionInputSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const need = (field: keyof typeof s, why: string) => {
-      if (s[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `Missing: ${why}` });
+      if (s[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `Missing: ${why}`, params: { code: 'required' } });
     };
     if (s.kind === 'addition') {
       need('list_id', 'an addition names the list the town is missing from');
@@ -89,7 +89,7 @@ export const SuggestionInputSchema = z
         need('province', 'an addition names the town\'s province');
       }
     } else if (!s.town_id && !s.list_id) {
-      ctx.addIssue({ code: 'custom', path: ['town_id'], message: 'Missing: a correction names the town (town_id) or the list (list_id) it is about' });
+      ctx.addIssue({ code: 'custom', path: ['town_id'], message: 'Missing: a correction names the town (town_id) or the list (list_id) it is about', params: { code: 'required' } });
     }
   })
   .openapi('SuggestionInput', {

@@ -72,7 +72,7 @@ const AnswerValueSchema = z.union([
  */
 function reportProtoKey(input: unknown, ctx: { issues: unknown[] }): unknown {
   if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
-    ctx.issues.push({ code: 'custom', path: ['__proto__'], message: 'No such question in this questionnaire', input });
+    ctx.issues.push({ code: 'custom', path: ['__proto__'], message: 'No such question in this questionnaire', params: { code: 'unknown' }, input });
   }
   return input;
 }

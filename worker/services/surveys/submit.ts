@@ -93,7 +93,7 @@ async function claimOf(submission: Submission, definition: SurveyDefinition, wav
   }
   if (!code) {
     throw new AppError('invalid-parameter', 'The enterprise questionnaire needs the enterprise\'s unified social credit code (enterprise_code), to keep one answer per enterprise; it is never stored.', {
-      errors: [{ name: 'enterprise_code', in: 'body', detail: 'Required: the 18-character unified social credit code' }],
+      errors: [{ name: 'enterprise_code', in: 'body', code: 'required', detail: 'Required: the 18-character unified social credit code' }],
     });
   }
   return enterpriseClaim(ctx.enterpriseSecrets(), wave.id, code, submission.town_id);

@@ -1,5 +1,5 @@
-import type { Widen } from './index.ts';
-import type { suggestZh } from './suggest-zh.ts';
+import type { Widen } from '../index.ts';
+import type { suggestZh } from '../zh/suggest.ts';
 
 /** The texts of the public suggestion form and its status page, English. */
 export const suggestEn: Widen<typeof suggestZh> = {
