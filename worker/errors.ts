@@ -61,6 +61,7 @@ export interface FieldProblem {
   /** Parameter or body field, e.g. `limit` or `answers.q3`. */
   name: string;
   in: 'query' | 'path' | 'header' | 'body';
+  /** Its kind, always given, so a client can word every problem itself. */
   code: FieldProblemCode;
   detail: string;
 }
