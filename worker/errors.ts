@@ -34,10 +34,26 @@ export type ErrorCode =
 
 /**
  * What kind of problem a field has, for a client that says it in its own words (the site translates it; the
- * English `detail` stays for developers): not sent, not a value it may have, naming something that does not
- * exist, chosen twice, below a minimum or above a maximum (of a size, a length or a number).
+ * English `detail` stays for developers).
  */
-export const FIELD_PROBLEM_CODES = ['required', 'invalid', 'unknown', 'duplicate', 'too-small', 'too-big'] as const;
+export const FIELD_PROBLEM_CODES = [
+  /** Not sent, or a consent that must be given is not. */
+  'required',
+  /** Sent, but not a value it may have (a type, a format, a choice outside the allowed ones). */
+  'invalid',
+  /** A field, question or option the request must not carry: it does not exist there. */
+  'unknown',
+  /** The same choice twice. */
+  'duplicate',
+  /** Below a minimum: of a size, a length or a number. */
+  'too-small',
+  /** Above a maximum: of a size, a length or a number. */
+  'too-big',
+  /** Names something that does not exist (a town, list, source, wave, version). */
+  'not-found',
+  /** Collides with what is stored: an id already used, an overlapping wave, a change the stored responses forbid. */
+  'conflict',
+] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
 /** One problem with one request field, reported in `errors[]`. */
@@ -45,8 +61,8 @@ export interface FieldProblem {
   /** Parameter or body field, e.g. `limit` or `answers.q3`. */
   name: string;
   in: 'query' | 'path' | 'header' | 'body';
-  /** Given by request validation and by the check of a questionnaire's answers; other problems say it in `detail` only. */
-  code?: FieldProblemCode;
+  /** Its kind, always given, so a client can word every problem itself. */
+  code: FieldProblemCode;
   detail: string;
 }
 

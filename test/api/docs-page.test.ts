@@ -220,7 +220,7 @@ describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }
   it('refuses a path parameter left empty with a 400 problem that names it', async () => {
     const res = await send('getTown', [['id', '']]);
     expect(res.status).toBe(400);
-    expect((await res.json<any>()).errors).toEqual([{ name: 'id', in: 'path', detail: expect.any(String) }]);
+    expect((await res.json<any>()).errors).toEqual([{ name: 'id', in: 'path', code: 'required', detail: expect.any(String) }]);
   });
 });
 

@@ -34,7 +34,7 @@ export function tryRedirect(doc: Json, url: URL): Response {
   if (!found) {
     return problemResponse('invalid-parameter', `No operation to try is called "${operationId}"; /docs lists them.`, {
       instance: url.pathname,
-      errors: [{ name: OPERATION_FIELD, in: 'query', detail: 'The operationId of a GET operation that needs no token' }],
+      errors: [{ name: OPERATION_FIELD, in: 'query', code: 'invalid', detail: 'The operationId of a GET operation that needs no token' }],
     });
   }
   const params = parametersOf(doc, found.op);
@@ -43,10 +43,10 @@ export function tryRedirect(doc: Json, url: URL): Response {
   for (const p of params.filter((q) => q.in === 'path')) {
     const name = String(p.name);
     const value = url.searchParams.get(name) ?? '';
-    if (!value) missing.push({ name, in: 'path', detail: 'Required: fill it in' });
+    if (!value) missing.push({ name, in: 'path', code: 'required', detail: 'Required: fill it in' });
     // encodeURIComponent leaves dots alone, and a browser resolves `.` and `..` in the Location: the redirect would
     // climb out of the operation to another path of the site (`/downloads/../..` is `/`).
-    else if (value === '.' || value === '..') missing.push({ name, in: 'path', detail: 'A dot segment is not a value' });
+    else if (value === '.' || value === '..') missing.push({ name, in: 'path', code: 'invalid', detail: 'A dot segment is not a value' });
     path = path.replace(`{${name}}`, encodeURIComponent(value));
   }
   if (missing.length) return problemResponse('invalid-parameter', `Fill in ${missing.map((m) => m.name).join(', ')} with a value.`, { instance: url.pathname, errors: missing });

@@ -31,7 +31,7 @@ export function handleError(err: Error, c: Context): Response {
   if (/bookmark/i.test(text)) {
     return problemResponse('invalid-parameter', 'The x-d1-bookmark header is not a bookmark this service gave.', {
       instance,
-      errors: [{ name: 'x-d1-bookmark', in: 'header', detail: 'Unknown or malformed bookmark' }],
+      errors: [{ name: 'x-d1-bookmark', in: 'header', code: 'invalid', detail: 'Unknown or malformed bookmark' }],
     });
   }
   if (BUSY.test(text)) {

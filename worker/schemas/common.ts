@@ -17,9 +17,9 @@ export const ProblemSchema = z
         z.object({
           name: z.string().openapi({ description: 'The parameter or field at fault.', example: 'limit' }),
           in: z.enum(['query', 'path', 'header', 'body']).openapi({ description: 'Where the parameter is.', example: 'query' }),
-          code: z.enum(FIELD_PROBLEM_CODES).optional().openapi({
+          code: z.enum(FIELD_PROBLEM_CODES).openapi({
             description:
-              'The kind of problem, for a client that words it itself: `required` (not sent), `invalid` (not a value it may have), `unknown` (names a parameter, question or option that does not exist), `duplicate` (the same choice twice), `too-small` or `too-big` (below a minimum or above a maximum: size, length or number). Given for invalid parameters and answers; other problems say it in `detail` only.',
+              'The kind of problem, for a client that words it itself (`detail` says it in English): `required` (not sent, or a consent that must be given is not), `invalid` (not a value it may have), `unknown` (a parameter, question or option the request must not carry), `duplicate` (the same choice twice), `too-small` or `too-big` (below a minimum or above a maximum: size, length or number), `not-found` (names something that does not exist: a town, list, source, wave or version), `conflict` (collides with what is stored: an id already used, an overlapping wave, an answer already given).',
             example: 'too-small',
           }),
           detail: z.string().openapi({ description: 'What is wrong with it.', example: 'Too small: expected number to be >=1' }),

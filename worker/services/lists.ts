@@ -32,7 +32,7 @@ export async function getList(db: Db, id: string): Promise<ListDetail> {
 export async function assertListFilter(db: Db, id: string | undefined): Promise<void> {
   if (id !== undefined && !(await selectList(db, id))) {
     throw new AppError('invalid-parameter', `No list has the id "${id}". GET /api/v1/lists gives every list.`, {
-      errors: [{ name: 'list', in: 'query', detail: `Unknown list "${id}"` }],
+      errors: [{ name: 'list', in: 'query', code: 'not-found', detail: `Unknown list "${id}"` }],
     });
   }
 }

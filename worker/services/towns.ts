@@ -75,7 +75,7 @@ export async function listTowns(db: Db, query: TownQuery): Promise<Page<TownSumm
     if (!after) {
       await assertListFilter(db, query.list);
       throw new AppError('invalid-cursor', 'The cursor is not one this API gave for this sort order; start again without it.', {
-        errors: [{ name: 'cursor', in: 'query', detail: 'Malformed or made for another sort order' }],
+        errors: [{ name: 'cursor', in: 'query', code: 'invalid', detail: 'Malformed or made for another sort order' }],
       });
     }
   }

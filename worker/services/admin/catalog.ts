@@ -24,7 +24,7 @@ async function insertOnce(run: () => Promise<void>, what: string): Promise<void>
 /** The source a body refers to; a 422 naming `source_id` when there is none. */
 async function referencedSource(db: Db, id: string) {
   const row = await selectSource(db, id);
-  if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', detail: 'Unknown source' }] });
+  if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', code: 'not-found', detail: 'Unknown source' }] });
   return row;
 }
 

@@ -4,12 +4,13 @@ import { AppError, type FieldProblem } from '../../errors.ts';
 import type { Status } from '../../lib/statuses.ts';
 import type { EventCreate, ImportProblem, MembershipCreate } from '../../schemas/admin.ts';
 import { eventRecord, type EventRecord } from '../records.ts';
+import { importFieldProblem } from './import-field-problems.ts';
 import type { WriteContext } from './audit.ts';
 import { commitWithRetry, eventWriteStatements } from './commit.ts';
 import { planEvents, type EventInput } from './plan-events.ts';
 
 function rejected(problems: ImportProblem[]): AppError {
-  const errors: FieldProblem[] = problems.map((p) => ({ name: p.column ?? 'body', in: 'body', detail: p.detail }));
+  const errors: FieldProblem[] = problems.map((p) => importFieldProblem(p, p.column ?? 'body'));
   return new AppError('write-rejected', problems.map((p) => p.detail).join(' '), { errors });
 }
 
@@ -21,9 +22,9 @@ async function resolveRefs(db: Db, townId: string, listId: string, sourceId: str
   const [[town], [list], sources] = await Promise.all([selectTownsByIds(db, [townId]), selectListsByIds(db, [listId]), selectSourcesByRef(db, [sourceId])]);
   if (!list && listInPath) throw new AppError('list-not-found', `There is no list ${listId}.`);
   const errors: FieldProblem[] = [];
-  if (!town) errors.push({ name: 'town_id', in: 'body', detail: `No town ${townId}; create it first.` });
-  if (!list) errors.push({ name: 'list_id', in: 'body', detail: `No list ${listId}.` });
-  if (!sources.some((s) => s.id === sourceId)) errors.push({ name: 'source_id', in: 'body', detail: `No source document ${sourceId}; create it first.` });
+  if (!town) errors.push({ name: 'town_id', in: 'body', code: 'not-found', detail: `No town ${townId}; create it first.` });
+  if (!list) errors.push({ name: 'list_id', in: 'body', code: 'not-found', detail: `No list ${listId}.` });
+  if (!sources.some((s) => s.id === sourceId)) errors.push({ name: 'source_id', in: 'body', code: 'not-found', detail: `No source document ${sourceId}; create it first.` });
   if (errors.length) throw new AppError('unknown-reference', errors.map((e) => e.detail).join(' '), { errors });
   return { town: town!, list: list! };
 }

@@ -14,6 +14,7 @@ import { jsonInsert } from '../../db/queries/batch.ts';
 import { adminIdempotency } from '../../db/schema.ts';
 import { selectSuggestionStates } from '../../db/queries/suggestions.ts';
 import { planEvents, problem, type EventInput } from './plan-events.ts';
+import { importFieldProblem } from './import-field-problems.ts';
 
 export const REQUIRED_COLUMNS = ['town', 'list', 'status', 'effective_date', 'document'] as const;
 /** `suggestion`: the receipt of an accepted public suggestion the row records; its events then credit the public. */
@@ -247,7 +248,7 @@ function finish(report: ImportReport, dryRun: boolean): ImportReport {
   report.valid = report.problems.length === 0;
   if (!report.valid && !dryRun) {
     throw new AppError('write-rejected', `The import has ${report.problems.length} problem(s); nothing was written. Run it with dry_run=true for the full report.`, {
-      errors: report.problems.slice(0, 100).map((p) => ({ name: p.row ? `row ${p.row}${p.column ? `: ${p.column}` : ''}` : (p.column ?? 'file'), in: 'body', detail: p.detail })),
+      errors: report.problems.slice(0, 100).map((p) => importFieldProblem(p, p.row ? `row ${p.row}${p.column ? `: ${p.column}` : ''}` : (p.column ?? 'file'))),
     });
   }
   return report;

@@ -27,9 +27,9 @@ export interface WaveChange {
 /** The database's refusals of a wave (migration 0007) in words staff can act on. */
 function refused(err: unknown): AppError | null {
   const text = errorText(err);
-  if (WAVE_OVERLAP.test(text)) return new AppError('write-rejected', 'The wave would overlap another wave of this survey: a response must belong to exactly one wave. Close or move the other wave first.', { errors: [{ name: 'opens_at', in: 'body', detail: 'Overlaps another wave of the survey' }] });
-  if (WAVE_BACKWARDS.test(text)) return new AppError('write-rejected', 'A wave must open before it closes.', { errors: [{ name: 'closes_at', in: 'body', detail: 'Not after opens_at' }] });
-  if (/UNIQUE constraint failed: survey_waves\.id/.test(text)) return new AppError('already-exists', 'A wave with this id exists already.', { errors: [{ name: 'id', in: 'body', detail: 'Already used' }] });
+  if (WAVE_OVERLAP.test(text)) return new AppError('write-rejected', 'The wave would overlap another wave of this survey: a response must belong to exactly one wave. Close or move the other wave first.', { errors: [{ name: 'opens_at', in: 'body', code: 'conflict', detail: 'Overlaps another wave of the survey' }] });
+  if (WAVE_BACKWARDS.test(text)) return new AppError('write-rejected', 'A wave must open before it closes.', { errors: [{ name: 'closes_at', in: 'body', code: 'invalid', detail: 'Not after opens_at' }] });
+  if (/UNIQUE constraint failed: survey_waves\.id/.test(text)) return new AppError('already-exists', 'A wave with this id exists already.', { errors: [{ name: 'id', in: 'body', code: 'conflict', detail: 'Already used' }] });
   if (WAVE_CHANGED.test(text)) return new AppError('write-rejected', 'A response arrived while the wave was being changed, and the change would now leave it outside the wave (or the wave now has responses, which fix its rule and its closing). Nothing was changed; look at the wave again.');
   return null;
 }
@@ -52,7 +52,7 @@ export async function createWave(db: Db, ctx: WriteContext, surveyId: string, in
   const survey = await findSurvey(db, surveyId);
   const versionId = input.version_id ?? survey.latestVersionId;
   if (!versionId.startsWith(`${surveyId}-v`) || !(await definitionsOf(db, [versionId])).has(versionId)) {
-    throw new AppError('unknown-reference', `No version "${versionId}" of the survey "${surveyId}".`, { errors: [{ name: 'version_id', in: 'body', detail: 'Unknown version of this survey' }] });
+    throw new AppError('unknown-reference', `No version "${versionId}" of the survey "${surveyId}".`, { errors: [{ name: 'version_id', in: 'body', code: 'not-found', detail: 'Unknown version of this survey' }] });
   }
   const wave: Omit<WaveRow, 'origin'> = {
     id: input.id,
@@ -91,18 +91,18 @@ export async function updateWave(db: Db, ctx: WriteContext, surveyId: string, wa
   const held = await selectFirstAndLastResponse(db, waveId);
   if (held.first && (opensAt > held.first || (closesAt !== null && closesAt <= held.last!))) {
     throw new AppError('write-rejected', `The wave holds responses from ${held.first} to ${held.last}; it must stay open over all of them.`, {
-      errors: [{ name: opensAt > held.first ? 'opens_at' : 'closes_at', in: 'body', detail: 'Would leave responses outside the wave' }],
+      errors: [{ name: opensAt > held.first ? 'opens_at' : 'closes_at', in: 'body', code: 'conflict', detail: 'Would leave responses outside the wave' }],
     });
   }
   if (held.first && change.publication && change.publication !== wave.publication) {
     throw new AppError('write-rejected', `The wave holds responses, so its publication rule (${wave.publication}) is fixed: switching it would publish a state of its results fewer than 10 responses away from one already published, or about to be, and the difference would single out the respondents in between. Schedule a new wave with the other rule instead.`, {
-      errors: [{ name: 'publication', in: 'body', detail: 'Fixed once the wave has responses' }],
+      errors: [{ name: 'publication', in: 'body', code: 'conflict', detail: 'Fixed once the wave has responses' }],
     });
   }
   const reopens = closesAt === null || closesAt > ctx.at;
   if (held.first && wave.publication === 'after_close' && wave.closesAt !== null && wave.closesAt <= ctx.at && reopens) {
     throw new AppError('write-rejected', `The wave closed at ${wave.closesAt} and its final results are published: reopening it would publish other final results later, and the difference of the two would single out the respondents in between. Schedule a new wave instead.`, {
-      errors: [{ name: 'closes_at', in: 'body', detail: 'A closed wave published after closing cannot be reopened' }],
+      errors: [{ name: 'closes_at', in: 'body', code: 'conflict', detail: 'A closed wave published after closing cannot be reopened' }],
     });
   }
   const set = {

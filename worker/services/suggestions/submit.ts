@@ -59,7 +59,7 @@ function contactOf(s: SuggestionInput): Record<string, string> | null {
   if (!Object.keys(given).length) return null;
   if (s.contact_consent !== true) {
     throw new AppError('consent-required', 'Contact details are accepted only with consent to be contacted (contact_consent = true).', {
-      errors: [{ name: 'contact_consent', in: 'body', detail: 'Must be true to send contact details' }],
+      errors: [{ name: 'contact_consent', in: 'body', code: 'required', detail: 'Must be true to send contact details' }],
     });
   }
   return given;
@@ -69,8 +69,8 @@ function contactOf(s: SuggestionInput): Record<string, string> | null {
 async function checkReferences(db: Db, s: SuggestionInput): Promise<void> {
   const [lists, towns] = await Promise.all([selectListsByIds(db, s.list_id ? [s.list_id] : []), selectTownsByIds(db, s.town_id ? [s.town_id] : [])]);
   const errors: FieldProblem[] = [];
-  if (s.list_id && !lists.length) errors.push({ name: 'list_id', in: 'body', detail: 'Unknown list: GET /api/v1/lists lists them' });
-  if (s.town_id && !towns.length) errors.push({ name: 'town_id', in: 'body', detail: 'Unknown town' });
+  if (s.list_id && !lists.length) errors.push({ name: 'list_id', in: 'body', code: 'not-found', detail: 'Unknown list: GET /api/v1/lists lists them' });
+  if (s.town_id && !towns.length) errors.push({ name: 'town_id', in: 'body', code: 'not-found', detail: 'Unknown town' });
   if (errors.length) throw new AppError('invalid-parameter', `Unknown ${errors.map((e) => e.name).join(' and ')}.`, { errors });
 }
 

@@ -29,7 +29,7 @@ async function reportedWaves(db: Db, now: Date, only?: string) {
   const opened = waves
     .filter((w) => w.opensAt <= now.toISOString() && (!only || w.id === only))
     .sort((a, b) => order.get(a.surveyId)! - order.get(b.surveyId)! || b.opensAt.localeCompare(a.opensAt));
-  if (only && !opened.length) throw new AppError('invalid-parameter', `No wave "${only}" has opened yet. GET /api/v1/surveys/{id}/waves lists them.`, { errors: [{ name: 'wave', in: 'query', detail: 'Unknown wave, or not open yet' }] });
+  if (only && !opened.length) throw new AppError('invalid-parameter', `No wave "${only}" has opened yet. GET /api/v1/surveys/{id}/waves lists them.`, { errors: [{ name: 'wave', in: 'query', code: 'not-found', detail: 'Unknown wave, or not open yet' }] });
   // The previous wave of each is read too, for the comparison beside it.
   const compared = new Map(opened.map((w) => [w.id, previousWave(waves, w)]));
   const read = [...new Map([...opened, ...[...compared.values()].filter((w): w is WaveRow => w !== null)].map((w) => [w.id, w])).values()];

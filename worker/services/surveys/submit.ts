@@ -73,7 +73,7 @@ async function noOpenWave(db: Db, surveyId: string, now: Date): Promise<AppError
 async function target(db: Db, submission: Submission, state: SubmissionState, ctx: SubmitContext): Promise<{ wave: OpenWave; definition: SurveyDefinition }> {
   if (!state.surveyExists) throw new AppError('survey-not-found', `No survey has the id "${ctx.surveyId}". GET /api/v1/surveys lists them.`);
   if (!state.townExists) {
-    throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', detail: 'Unknown town' }] });
+    throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', code: 'not-found', detail: 'Unknown town' }] });
   }
   if (!state.wave) throw await noOpenWave(db, ctx.surveyId, ctx.now);
   const definition = (await definitionsOf(db, [state.wave.versionId])).get(state.wave.versionId)!;
@@ -88,7 +88,7 @@ async function target(db: Db, submission: Submission, state: SubmissionState, ct
 async function claimOf(submission: Submission, definition: SurveyDefinition, wave: OpenWave, ctx: SubmitContext): Promise<string | null> {
   const code = submission.enterprise_code;
   if (definition.audience !== 'enterprise') {
-    if (code !== undefined) throw new AppError('invalid-parameter', 'enterprise_code belongs to the enterprise questionnaire only.', { errors: [{ name: 'enterprise_code', in: 'body', detail: 'Not asked by this questionnaire' }] });
+    if (code !== undefined) throw new AppError('invalid-parameter', 'enterprise_code belongs to the enterprise questionnaire only.', { errors: [{ name: 'enterprise_code', in: 'body', code: 'unknown', detail: 'Not asked by this questionnaire' }] });
     return null;
   }
   if (!code) {
@@ -103,13 +103,13 @@ async function claimOf(submission: Submission, definition: SurveyDefinition, wav
 function prepare(submission: Submission, definition: SurveyDefinition): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
   if (!submission.consent.participation) {
     throw new AppError('consent-required', 'Answers are stored only with the respondent\'s consent (consent.participation = true).', {
-      errors: [{ name: 'consent.participation', in: 'body', detail: 'Must be true' }],
+      errors: [{ name: 'consent.participation', in: 'body', code: 'required', detail: 'Must be true' }],
     });
   }
   const contact = submission.respondent && Object.values(submission.respondent).some((v) => v?.trim()) ? submission.respondent : null;
   if (contact && !submission.consent.contact) {
     throw new AppError('consent-required', 'Contact details are accepted only with consent to be contacted (consent.contact = true).', {
-      errors: [{ name: 'consent.contact', in: 'body', detail: 'Must be true to send respondent details' }],
+      errors: [{ name: 'consent.contact', in: 'body', code: 'required', detail: 'Must be true to send respondent details' }],
     });
   }
   const { answers, problems } = validateAnswers(definition, submission.answers);
@@ -224,7 +224,7 @@ export async function submitResponse(db: Db, submission: Submission, context: Su
       }
       if (refusedBy(err, ALREADY_CLAIMED)) {
         throw new AppError('already-answered', 'This enterprise has already answered the questionnaire for this town in this wave. One answer per enterprise, town and wave is counted.', {
-          errors: [{ name: 'enterprise_code', in: 'body', detail: 'Already answered for this town in this wave' }],
+          errors: [{ name: 'enterprise_code', in: 'body', code: 'conflict', detail: 'Already answered for this town in this wave' }],
         });
       }
       // The wave closed or changed, or the town went, since the read: read again and explain.
