@@ -2,12 +2,12 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { faultyD1 } from '../faulty-d1.ts';
-import { get, getJson, request } from '../helpers.ts';
+import { ADMIN_TOKENS, get, getJson, KNOWN_TOWN, request } from '../helpers.ts';
 
-const ADMIN = 'Bearer test-admin-token';
-const EDITOR = 'Bearer test-editor-token';
-const AUDITOR = 'Bearer test-auditor-token';
-const SURVEYS = 'Bearer test-surveys-token';
+const ADMIN = ADMIN_TOKENS.admin;
+const EDITOR = ADMIN_TOKENS.editor;
+const AUDITOR = ADMIN_TOKENS.auditor;
+const SURVEYS = ADMIN_TOKENS.surveys;
 
 function send(method: string, path: string, body: unknown, auth = EDITOR, contentType = 'application/json') {
   return request(method, path, {
@@ -31,7 +31,6 @@ const counts = async () => ({
 
 const NOTICE = { title: '测试通知：2026年度特色小镇考核结果', document_number: '测特镇〔2026〕1号', issuer: '测试省特色小镇办公室', published_on: '2026-06-30', urls: ['https://example.org/notice-2026'] };
 const LIST = 'test-2026-named';
-const TOWN = 'beijing-changgouzhen';
 
 let sourceId: string;
 
@@ -47,7 +46,7 @@ beforeAll(async () => {
 
 describe('admin tokens and roles', () => {
   it('refuses no token (401), an unknown token (403) and a token without the role (403)', async () => {
-    const body = { town_id: TOWN, list_id: LIST, status: 'named', effective_date: '2026-06-30', source_id: 'doc-x' };
+    const body = { town_id: KNOWN_TOWN, list_id: LIST, status: 'named', effective_date: '2026-06-30', source_id: 'doc-x' };
     expect((await send('POST', '/api/v1/admin/events', body, '')).status).toBe(401);
     expect((await send('POST', '/api/v1/admin/events', body, 'Bearer nope')).status).toBe(403);
     const auditor = await send('POST', '/api/v1/admin/events', body, AUDITOR);
@@ -231,7 +230,7 @@ describe('importing a notice', () => {
     expect(after.changes).toBeGreaterThan(before.changes);
 
     expect((await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-06-01`)).body.total).toBe(0);
-    expect((await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map((t: any) => t.id)).toEqual([TOWN]);
+    expect((await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map((t: any) => t.id)).toEqual([KNOWN_TOWN]);
     const list = (await getJson(`/api/v1/lists/${LIST}`)).body;
     expect(list).toMatchObject({ town_count: 2, official_count: 2, complete: true });
     const audit = (await getJson(`/api/v1/admin/audit?actor=test-editor&limit=2`, { Authorization: ADMIN })).body;

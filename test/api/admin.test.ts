@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, get, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, KNOWN_TOWN, request, submit } from '../helpers.ts';
 
-const TOKEN = { Authorization: 'Bearer test-admin-token' };
+const TOKEN = adminHeaders('admin');
 const ADMIN_ROUTES: [string, string, string?][] = [
   ['GET', '/api/v1/admin/surveys/public/responses'],
   ['PUT', '/api/v1/admin/surveys/public/window', JSON.stringify({ opens_at: null, closes_at: null })],
@@ -33,7 +33,7 @@ describe('admin API', () => {
   });
 
   it('exports raw responses as NDJSON and CSV, with answers and without any client hash', async () => {
-    const res1 = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '198.51.100.44' });
+    const res1 = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '198.51.100.44' });
     const { receipt } = await res1.json<{ receipt: string }>();
     const ndjson = await get('/api/v1/admin/surveys/public/responses', TOKEN);
     expect(ndjson.status).toBe(200);
@@ -41,7 +41,7 @@ describe('admin API', () => {
     expect(ndjson.headers.get('Access-Control-Allow-Origin')).toBeNull();
     const lines = (await ndjson.text()).trim().split('\n').map((l) => JSON.parse(l));
     const mine = lines.find((l) => l.receipt === receipt);
-    expect(mine).toMatchObject({ town_id: TOWN, wave_id: 'public-w1', version_id: 'public-v1', probable_duplicate: false, answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
+    expect(mine).toMatchObject({ town_id: KNOWN_TOWN, wave_id: 'public-w1', version_id: 'public-v1', probable_duplicate: false, answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
     expect(Object.keys(mine).sort()).toEqual(['answers', 'contact', 'probable_duplicate', 'receipt', 'submitted_at', 'town_id', 'version_id', 'wave_id']);
     const csv = await (await get('/api/v1/admin/surveys/public/responses?format=csv', TOKEN)).text();
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('receipt,wave_id,version_id,probable_duplicate,town_id,submitted_at,answers,contact');
@@ -61,7 +61,7 @@ describe('admin API', () => {
     const body = await closed.json<any>();
     expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00.000Z', closes_at: now, open: false });
     expect(body.wave).toMatchObject({ id: 'public-w1', status: 'closed' });
-    expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
     expect((await put({ opens_at: '2026-01-03T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(400);
     const reopened = await put({ opens_at: null, closes_at: null });
     expect((await reopened.json<any>()).window.open).toBe(true);

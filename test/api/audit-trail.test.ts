@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, get, getJson, request, submit } from '../helpers.ts';
 
 // Security issue 11, finding 6: every admin action is audited, reads of personal data included,
 // and the audit log is append-only in the database itself.
 
-const AUDITOR = 'Bearer test-auditor-token';
-const SURVEYS = 'Bearer test-surveys-token';
+const AUDITOR = ADMIN_TOKENS.auditor;
+const SURVEYS = ADMIN_TOKENS.surveys;
 
 const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n'))!;
 const auditOf = async (query: string) => (await getJson(`/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/app.ts';
 import { canonicalPath } from '../../worker/http/canonical-path.ts';
-import { get, getJson, request } from '../helpers.ts';
+import { adminHeaders, get, getJson, request } from '../helpers.ts';
 
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
+const ADMIN = adminHeaders('admin');
 
 /** Every admin operation the worker routes, with its path parameters filled in. */
 const ADMIN_OPERATIONS = [

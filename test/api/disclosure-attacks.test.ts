@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, JSON_BODY, request, submit } from '../helpers.ts';
 
 // Issue 12, "Differencing", played by the interested party: a town office (or anyone) that reads the published
 // results before and after a respondent answers, and may send answers of its own so that the respondent it is
@@ -17,7 +17,7 @@ import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
 // responses of a wave published after closing) reads the last one. That is the residual risk of any threshold.
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 const NO_CACHE = { 'Cache-Control': 'no-cache' };
 type Answers = Record<string, unknown>;
 type Result = ReturnType<typeof TownSatisfactionSchema.parse>['surveys'][number];

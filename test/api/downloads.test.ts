@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { get, getJson, request } from '../helpers.ts';
+import { adminHeaders, get, getJson, JSON_BODY, request } from '../helpers.ts';
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -52,7 +52,7 @@ describe('bulk downloads', () => {
   it('once the data changes, the old snapshot answers 410 with a link to the current one', async () => {
     const { body: before } = await getJson('/downloads/');
     const write = await request('POST', '/api/v1/admin/sources', {
-      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+      headers: adminHeaders('admin', JSON_BODY),
       body: JSON.stringify({ title: '快照测试通知', published_on: '2026-11-20' }),
     });
     expect(write.status).toBe(201);

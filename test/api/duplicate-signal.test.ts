@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getJson, JSON_BODY, request, submit } from '../helpers.ts';
 import { expectRollupsEqualRecount } from '../recount.ts';
 
 // Issue 12: the public survey stays open to anyone, but the same answers sent again and again from one network
@@ -9,7 +9,7 @@ import { expectRollupsEqualRecount } from '../recount.ts';
 // the results, and their share shown beside them. The signal itself links nothing to anyone.
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 
 let ip = 0;
 /** A network of its own for each call. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, csvRecords } from '../csv-reader.ts';
-import { get, getJson, TOWN } from '../helpers.ts';
+import { get, getJson, KNOWN_TOWN } from '../helpers.ts';
 
 async function allTowns(query = ''): Promise<any[]> {
   const items: any[] = [];
@@ -52,9 +52,9 @@ describe('memberships: towns on lists in long form', () => {
 
 describe('status events: the whole history in one table', () => {
   it('holds each town’s history, in its order, with the town beside each event', async () => {
-    const { body: history } = await getJson(`/api/v1/towns/${TOWN}/history`);
+    const { body: history } = await getJson(`/api/v1/towns/${KNOWN_TOWN}/history`);
     const { body } = await getJson('/api/v1/status-events');
-    const mine = body.items.filter((e: any) => e.town_id === TOWN);
+    const mine = body.items.filter((e: any) => e.town_id === KNOWN_TOWN);
     expect(mine.map(({ town_id: _t, town_name: _n, ...e }: any) => e)).toEqual(history.items);
     expect(new Set(mine.map((e: any) => e.town_name)).size).toBe(1);
     expect(new Set(body.items.map((e: any) => e.id)).size).toBe(body.items.length);
@@ -62,7 +62,7 @@ describe('status events: the whole history in one table', () => {
 
   it('as CSV has the columns of a town’s history CSV, after the town', async () => {
     const all = parseCsv(await (await get('/api/v1/status-events?format=csv')).text())[0];
-    const one = parseCsv(await (await get(`/api/v1/towns/${TOWN}/history?format=csv`)).text())[0];
+    const one = parseCsv(await (await get(`/api/v1/towns/${KNOWN_TOWN}/history?format=csv`)).text())[0];
     expect(all).toEqual(['town_id', 'town_name', ...one!]);
   });
 });
@@ -128,8 +128,8 @@ describe('sitemap and robots.txt', () => {
     const { body: lists } = await getJson('/api/v1/lists');
     const { body: towns } = await getJson('/api/v1/towns?limit=1');
     expect((xml.match(/<url>/g) ?? []).length).toBe(lists.total + towns.total + 8);
-    expect(xml).toContain(`<loc>https://example.test/towns/${TOWN}</loc>`);
-    expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${TOWN}?lang=en"`);
+    expect(xml).toContain(`<loc>https://example.test/towns/${KNOWN_TOWN}</loc>`);
+    expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${KNOWN_TOWN}?lang=en"`);
     expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
   });
 

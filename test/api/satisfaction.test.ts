@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, JSON_BODY, request, submit } from '../helpers.ts';
 import { recount } from '../recount.ts';
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 let ip = 0;
 /** Each submission from its own network, so that none is a probable duplicate of another. */
 const send = async (survey: string, town: string, overrides: Record<string, unknown> = {}) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TownFilterQuery } from '../../worker/schemas/towns.ts';
-import { fullAnswers, get, getJson, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, JSON_BODY, KNOWN_TOWN, request, submit } from '../helpers.ts';
 
 /** The declared maximum of `q` (worker/schemas/towns.ts), shared by every route that takes it. */
 const Q_MAX = TownFilterQuery.shape.q.unwrap().maxLength!;
@@ -33,7 +33,7 @@ async function townIds(q: string): Promise<string[]> {
 
 // With no response stored, the satisfaction query never reaches the town filter; one response makes it do so.
 beforeAll(async () => {
-  expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(201);
+  expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(201);
 });
 
 describe('long and unusual searches (issue 11, finding 7)', () => {
@@ -102,7 +102,7 @@ describe('search folds full-width and compatibility forms (issue 11, part of fin
   });
 
   it('a town named with full-width letters is found by their ordinary forms, and the other way round', async () => {
-    const headers = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+    const headers = adminHeaders('admin', JSON_BODY);
     const town = await request('POST', '/api/v1/admin/towns', {
       headers,
       body: JSON.stringify({ id: 'beijing-abcezhen', name: 'ＡＢＣ镇', name_pinyin: 'abc e zhen', province: '北京市' }),

@@ -1,15 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { WaveListSchema, WaveSchema } from '../../worker/schemas/surveys.ts';
-import { fullAnswers, get, getJson, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, KNOWN_TOWN, request, submit } from '../helpers.ts';
 
 // Issue 12: staff open, close and schedule waves through the admin API; every change is audited in its own
 // transaction, the waves of a survey never overlap, a wave keeps its responses, and a change made by staff is
 // never undone by reloading the data files.
 
 const json = { 'Content-Type': 'application/json' };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', ...json };
-const AUDITOR = { Authorization: 'Bearer test-auditor-token' };
+const SURVEYS = adminHeaders('surveys', json);
+const AUDITOR = adminHeaders('auditor');
 
 const post = (survey: string, body: unknown, headers: Record<string, string> = SURVEYS) =>
   request('POST', `/api/v1/admin/surveys/${survey}/waves`, { headers, body: JSON.stringify(body) });
@@ -53,8 +53,8 @@ describe('who may change waves', () => {
     const wave = { id: 'public-forbidden', name, opens_at: '2030-01-01T00:00:00Z', closes_at: null, publication: 'live_in_steps' };
     for (const [headers, status] of [
       [json, 401],
-      [{ ...json, Authorization: 'Bearer test-editor-token' }, 403],
-      [{ ...json, Authorization: 'Bearer test-auditor-token' }, 403],
+      [adminHeaders('editor', json), 403],
+      [adminHeaders('auditor', json), 403],
       [{ ...json, Authorization: 'Bearer not-a-token' }, 403],
     ] as const) {
       await problem(await post('public', wave, headers), status);
@@ -149,7 +149,7 @@ describe('scheduling a wave', () => {
 
 describe('changing a wave', () => {
   it('refuses a change that would leave any of its responses outside it (422 naming the field), and changes nothing', async () => {
-    const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '10.55.0.1' });
+    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '10.55.0.1' });
     expect(res.status).toBe(201);
     const { submitted_at } = await res.json<{ submitted_at: string }>();
     const before = await row('public-w1');

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { getJson, request } from '../helpers.ts';
+import { adminHeaders, getJson, JSON_BODY, request } from '../helpers.ts';
 
 const reload = () => env.DB.batch(env.TEST_SEED.map((statement) => env.DB.prepare(statement)));
 const version = async () => (await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value'))!;
@@ -13,7 +13,7 @@ describe('reloading the data files', () => {
   });
 
   it('keeps what staff recorded through the admin API, and the status it gives', async () => {
-    const auth = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+    const auth = adminHeaders('admin', JSON_BODY);
     const source = await (await request('POST', '/api/v1/admin/sources', { headers: auth, body: JSON.stringify({ title: '重载测试通知' }) })).json<any>();
     const event = await request('POST', '/api/v1/admin/events', {
       headers: auth,
