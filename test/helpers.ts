@@ -21,7 +21,7 @@ export function request(method: string, path: string, init: RequestInit = {}): P
  * through the contract's schema (`parseAs`), which both checks and types it; name a type by hand only for a shape
  * no schema describes (a problem, a slice the test looks at).
  */
-export async function getJson<T = any>(path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: T }> {
+export async function getJson<T = unknown>(path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: T }> {
   const res = await get(path, headers);
   return { res, body: (await res.json()) as T };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import doc from '../../openapi/openapi.json';
-import { adminHeaders, fullAnswers, getJson, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getParsed, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 type Json = Record<string, any>;
 const document = doc as unknown as Json;
@@ -73,10 +74,10 @@ describe('what the document promises, the server does', () => {
   });
 
   it('names a bad parameter once, and says how to send a missing one', async () => {
-    const { res, body } = await getJson('/api/v1/towns?as_of=2019-02-30');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/towns?as_of=2019-02-30');
     expect(res.status).toBe(400);
     expect(body.detail).toBe('Invalid as_of: Must be a real calendar date written YYYY-MM-DD');
-    const two = await getJson('/api/v1/towns?as_of=2019-02-30&limit=0');
+    const two = await getParsed(ProblemSchema, '/api/v1/towns?as_of=2019-02-30&limit=0');
     expect(two.body.detail).toMatch(/^2 invalid parameters: as_of: .+; limit: .+/);
     const missing = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { key: null });
     expect(missing.status).toBe(400);

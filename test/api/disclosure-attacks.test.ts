@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { adminHeaders, fullAnswers, get, getJson, JSON_BODY, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
+import { SurveySchema } from '../../worker/schemas/surveys.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
 
 // Issue 12, "Differencing", played by the interested party: a town office (or anyone) that reads the published
 // results before and after a respondent answers, and may send answers of its own so that the respondent it is
@@ -61,7 +63,7 @@ async function own(survey: string): Promise<Answers> {
 const dimensionsOf = new Map<string, Map<string, string[]>>();
 async function items(survey: string): Promise<Map<string, string[]>> {
   if (!dimensionsOf.has(survey)) {
-    const { body } = await getJson(`/api/v1/surveys/${survey}`);
+    const { body } = await getParsed(SurveySchema, `/api/v1/surveys/${survey}`);
     const map = new Map<string, string[]>();
     for (const section of body.sections) for (const q of section.questions) if (q.type === 'likert' && q.dimension) map.set(q.dimension, [...(map.get(q.dimension) ?? []), q.id]);
     dimensionsOf.set(survey, map);
@@ -109,7 +111,7 @@ function withoutWaves(snap: Record<string, string>): Record<string, unknown> {
 }
 
 async function resultOf(town: string, wave: string): Promise<Result> {
-  const { body } = await getJson(`/api/v1/towns/${town}/satisfaction?wave=${wave}`, NO_CACHE);
+  const { body } = await getParsed(TownSatisfactionSchema, `/api/v1/towns/${town}/satisfaction?wave=${wave}`, NO_CACHE);
   return TownSatisfactionSchema.parse(body).surveys.find((s) => s.wave_id === wave)!;
 }
 
@@ -185,12 +187,12 @@ describe('differencing across groups', { timeout: 120_000 }, () => {
     const members = async (by: string, key: string) => {
       if (by === 'all') return [lonely, other];
       if (by === 'province') return key === province ? [lonely, other] : [];
-      const { body } = await getJson(`/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`);
+      const { body } = await getParsed(TownPageSchema, `/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`);
       return (body.items as { id: string }[]).map((t) => t.id).filter((id) => published.has(id));
     };
     let checked = 0;
     for (const by of ['province', 'list', 'status', 'all']) {
-      const { body } = await getJson(`/api/v1/satisfaction?group_by=${by}&wave=public-w1`, NO_CACHE);
+      const { body } = await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=${by}&wave=public-w1`, NO_CACHE);
       for (const group of GroupedSatisfactionSchema.parse(body).groups) {
         const result = group.surveys.find((s) => s.wave_id === 'public-w1')!;
         const inGroup = (await members(by, group.key)).map((t) => published.get(t)!);

@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { adminHeaders, fullAnswers, getJson, JSON_BODY, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { expectRollupsEqualRecount } from '../recount.ts';
+import { TownSchema } from '../../worker/schemas/towns.ts';
 
 // Issue 12: the public survey stays open to anyone, but the same answers sent again and again from one network
 // (a town office stuffing its own results) are kept apart: stored, flagged as probable duplicates, left out of
@@ -31,7 +32,7 @@ const rollup = (wave: string, town: string) =>
 const signals = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM duplicate_signals').first<number>('n'))!;
 
 async function publicResult(town: string) {
-  const { body } = await getJson(`/api/v1/towns/${town}/satisfaction?wave=public-w1`, { 'Cache-Control': 'no-cache' });
+  const { body } = await getParsed(TownSatisfactionSchema, `/api/v1/towns/${town}/satisfaction?wave=public-w1`, { 'Cache-Control': 'no-cache' });
   return TownSatisfactionSchema.parse(body).surveys[0]!;
 }
 
@@ -112,8 +113,8 @@ describe('probable duplicates in the public survey', () => {
     expect(published).toMatchObject({ published: true, responses: 10, suppressed: false, duplicates_excluded_percent: 17 });
     expect(published.dimensions.find((d) => d.dimension === 'overall')).toMatchObject({ n: 10, score: 75 });
     // Its province sums the published towns only: this one, the only town of this file with ten.
-    const { province } = (await getJson(`/api/v1/towns/${town}`)).body;
-    const { body } = await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
+    const { province } = (await getParsed(TownSchema, `/api/v1/towns/${town}`)).body;
+    const { body } = await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
     const group = GroupedSatisfactionSchema.parse(body).groups.find((g) => g.key === province)!.surveys[0]!;
     expect(group).toMatchObject({ responses: 10, suppressed: false, duplicates_excluded_percent: 17 });
     const csv = await (await request('GET', `/api/v1/towns/${town}/satisfaction?format=csv&wave=public-w1`, { headers: { 'Cache-Control': 'no-cache' } })).text();

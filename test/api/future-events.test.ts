@@ -5,7 +5,8 @@ import worker from '../../worker/index.ts';
 import { createDb } from '../../worker/db/client.ts';
 import { listingsByYear } from '../../worker/services/overview.ts';
 import { getTownHistory } from '../../worker/services/towns.ts';
-import { ADMIN_TOKENS, get, getJson, KNOWN_TOWN, request } from '../helpers.ts';
+import { ADMIN_TOKENS, get, getParsed, KNOWN_TOWN, request } from '../helpers.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 
 // Security issue 11, finding 10: a read without `as_of` means today (Beijing); an event dated later is
 // scheduled, shown as such, and takes effect on its day without a write by staff; a date implausibly far
@@ -26,8 +27,8 @@ function send(method: string, path: string, body: unknown, contentType = 'applic
   return request(method, path, { headers: { Authorization: EDITOR, 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 const event = (fields: Record<string, unknown>) => send('POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, source_id: sourceId, ...fields });
-const membershipOf = async (townId = KNOWN_TOWN, listId = LIST) => (await getJson(`/api/v1/towns/${townId}`)).body.memberships.find((m: any) => m.list_id === listId);
-const eliminatedOnList = async (query = '') => ((await getJson(`/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map((t) => t.id);
+const membershipOf = async (townId = KNOWN_TOWN, listId = LIST) => (await getParsed(TownSchema, `/api/v1/towns/${townId}`)).body.memberships.find((m) => m.list_id === listId);
+const eliminatedOnList = async (query = '') => ((await getParsed(TownPageSchema, `/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map((t) => t.id);
 const dataVersion = async () => (await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value'))!;
 
 /** Runs the Cron Trigger as Cloudflare would at `at` (a UTC instant). */
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const res = await send('POST', '/api/v1/admin/sources', { title: '测试通知：提前公布的淘汰决定', document_number: '测〔2026〕88号', published_on: today });
   expect(res.status).toBe(201);
   sourceId = (await res.json<any>()).id;
-  before = await membershipOf();
+  before = (await membershipOf())!;
   expect(before.status).not.toBe('eliminated');
   eliminatedThatYear = await eliminatedIn(tomorrow.slice(0, 4));
 });
@@ -65,7 +66,7 @@ describe('an event dated after today (Beijing) is scheduled, not current', () =>
   });
 
   it('is marked scheduled in the history; every event in effect is not', async () => {
-    const { body } = await getJson(`/api/v1/towns/${KNOWN_TOWN}/history`);
+    const { body } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
     const items = body.items as any[];
     expect(items.find((e) => e.id === scheduledId)).toMatchObject({ status: 'eliminated', effective_date: tomorrow, scheduled: true });
     expect(items.filter((e) => e.id !== scheduledId).every((e) => e.scheduled === false)).toBe(true);
@@ -77,7 +78,7 @@ describe('an event dated after today (Beijing) is scheduled, not current', () =>
   });
 
   it('does not stop the town from being counted as it is today, nor count in the yearly statistics yet', async () => {
-    const { body } = await getJson(`/api/v1/towns?status=${before.status}&list=${LIST}&limit=500`);
+    const { body } = await getParsed(TownPageSchema, `/api/v1/towns?status=${before.status}&list=${LIST}&limit=500`);
     expect(body.items.map((t: any) => t.id)).toContain(KNOWN_TOWN);
     expect(await eliminatedIn(tomorrow.slice(0, 4))).toBe(eliminatedThatYear);
   });

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { adminHeaders, fullAnswers as fetchAnswers, get, getJson, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { adminHeaders, fullAnswers as fetchAnswers, get, getJson, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 
 const answerCache = new Map<string, Record<string, unknown>>();
 /** helpers.fullAnswers, reading each questionnaire once (every request counts in this review's budget). */
@@ -625,8 +627,8 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
     const res = await request('POST', '/api/v1/admin/sources', { headers: { ...EDITOR, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '敌意审查测试通知', document_number: '审〔2026〕1号', published_on: beijingToday }) });
     expect(res.status).toBe(201);
     sourceId = (await res.json<any>()).id;
-    const { body } = await getJson(`/api/v1/towns/${OTHER}`);
-    const m = body.memberships.find((x: any) => x.status && x.status !== 'eliminated');
+    const { body } = await getParsed(TownSchema, `/api/v1/towns/${OTHER}`);
+    const m = body.memberships.find((x) => x.status && x.status !== 'eliminated')!;
     listId = m.list_id;
     statusBefore = m.status;
   });
@@ -648,7 +650,7 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
     });
     const body = await res.json<any>();
     if (res.status === 201) {
-      const history = (await getJson(`/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body.items as any[];
+      const history = (await getParsed(HistorySchema, `/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body.items as any[];
       const recorded = history.find((e) => e.id === body.id);
       expect(recorded.scheduled, `${effective_date}: accepted, recorded as effective_date ${recorded.effective_date}, and in effect today (scheduled: false)`).toBe(true);
     } else {
@@ -657,7 +659,7 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
   });
 
   it('after all of them, the town still has the status it had today', async () => {
-    const membership = (await getJson(`/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find((x: any) => x.list_id === listId);
+    const membership = (await getParsed(TownSchema, `/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find((x) => x.list_id === listId)!;
     expect({ status: membership.status }).toEqual({ status: statusBefore });
   });
 
@@ -714,16 +716,16 @@ describe('extra: results below MIN_SAMPLE cannot be recovered by subtracting pub
     // One resident of another Beijing town, with answers nobody else gave.
     const lone = await fullAnswers('public', { role: 'visitor', overall: 1, recommend: 0 });
     expect((await submit('public', { town_id: OTHER, answers: lone, consent }, { ip: freshIp() })).status).toBe(201);
-    const town = (await getJson(`/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
-    const other = (await getJson(`/api/v1/towns/${OTHER}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
-    const grouped = (await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, { 'Cache-Control': 'no-cache' })).body;
-    const townPublic = town.surveys.find((s: any) => s.survey_id === 'public');
-    const otherPublic = other.surveys.find((s: any) => s.survey_id === 'public');
-    const provincePublic = grouped.groups.find((g: any) => g.key === '北京市').surveys.find((s: any) => s.survey_id === 'public');
+    const town = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
+    const other = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${OTHER}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
+    const grouped = (await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, { 'Cache-Control': 'no-cache' })).body;
+    const townPublic = town.surveys.find((s) => s.survey_id === 'public')!;
+    const otherPublic = other.surveys.find((s) => s.survey_id === 'public')!;
+    const provincePublic = grouped.groups.find((g) => g.key === '北京市')!.surveys.find((s) => s.survey_id === 'public')!;
     expect(townPublic.suppressed).toBe(false);
     expect(otherPublic.suppressed, 'the lone response is suppressed on its own').toBe(true);
     const hidden = provincePublic.responses - townPublic.responses;
-    const recovered = provincePublic.suppressed ? null : (provincePublic.distributions.find((d: any) => d.question_id === 'overall')?.counts ?? []).find((c: any) => c.value === '1');
+    const recovered = provincePublic.suppressed ? null : (provincePublic.distributions.find((d) => d.question_id === 'overall')?.categories ?? []).find((c) => c.value === '1');
     expect(
       provincePublic.suppressed || hidden === 0 || hidden >= grouped.min_sample,
       `北京市 publishes ${provincePublic.responses} responses, ${KNOWN_TOWN} ${townPublic.responses}: the difference is ${hidden} respondent(s), whose "overall" answer is ${JSON.stringify(recovered)}`,

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
-import { fullAnswers, getJson, newKey, request, submit, KNOWN_TOWN, withinOneRateWindow } from '../helpers.ts';
+import { ReceiptSchema, SurveySchema } from '../../worker/schemas/surveys.ts';
+import { fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
 
 const consent = { participation: true };
 const count = async (table: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<number>('n')) ?? 0;
@@ -142,7 +142,7 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
       const res = await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent });
       expect(res.status).toBe(409);
       expect((await res.json<any>()).type).toBe('urn:tesexiaozhen:problem:survey-closed');
-      expect((await getJson('/api/v1/surveys/enterprise')).body.window.open).toBe(false);
+      expect((await getParsed(SurveySchema, '/api/v1/surveys/enterprise')).body.window.open).toBe(false);
     } finally {
       await env.DB.prepare("UPDATE survey_waves SET closes_at = NULL WHERE id = 'enterprise-w2'").run();
     }

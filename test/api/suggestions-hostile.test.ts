@@ -4,9 +4,9 @@ import type { Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { handleError } from '../../worker/http/errors.ts';
 import worker from '../../worker/index.ts';
-import { SuggestionReceiptSchema } from '../../worker/schemas/suggestions.ts';
+import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
 import { parseCsv } from '../csv-reader.ts';
-import { ADMIN_TOKENS, fullAnswers, getJson, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion-helpers.ts';
 
 /**
@@ -115,7 +115,7 @@ describe('staff routes under other spellings', () => {
     for (const path of [`/api/v1/admin/suggestions/${receipt}/accept/`, `/api/v1/admin//suggestions/${receipt}/accept`, `/api/v1/admin/suggestions/${receipt}/%61ccept`]) {
       expect([400, 403, 404]).toContain((await admin('auditor', 'POST', path)).status);
     }
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
   });
 });
 
@@ -252,7 +252,7 @@ describe('contact details once a suggestion is decided', () => {
 describe('a flood of suggestions about one town', () => {
   it('drops invisible characters from the names, so that a copy with zero-width spaces is the same town', async () => {
     const receipt = await send({ ...ADDITION, town_name: '\u200b尼\u200b山\u200d镇\ufeff', province: '山\u2060东省', city: '济\u200c宁市' });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body.suggested).toMatchObject({ town_name: '尼山镇', province: '山东省', city: '济宁市' });
     // A name of nothing but invisible characters is no name.
     expect((await suggest({ ...ADDITION, town_name: '\u200b\u200d' })).status).toBe(400);
@@ -373,9 +373,9 @@ describe('a decoy, as the bot that sent it sees it', () => {
     expect(decoy.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R')).toBe(real.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R'));
     const receipts = await Promise.all([real, decoy].map(async (r) => SuggestionReceiptSchema.parse(await r.json()).receipt));
     for (const r of receipts) expect(r).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const [a, b] = await Promise.all(receipts.map(async (r) => (await getJson(`/api/v1/suggestions/${r}`)).body));
-    const { receipt: _a, submitted_at: _sa, ...realRest } = a;
-    const { receipt: _b, submitted_at: _sb, ...decoyRest } = b;
+    const [a, b] = await Promise.all(receipts.map(async (r) => (await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${r}`)).body));
+    const { receipt: _a, submitted_at: _sa, ...realRest } = a!;
+    const { receipt: _b, submitted_at: _sb, ...decoyRest } = b!;
     expect(decoyRest).toEqual(realRest);
     const pages = await Promise.all(receipts.map(async (r) => (await (await request('GET', `/suggestions/${r}?lang=zh`)).text()).replace(/s-[0-9a-f-]{36}/g, 'R').replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, 'T')));
     expect(pages[1]).toBe(pages[0]);
@@ -385,7 +385,7 @@ describe('a decoy, as the bot that sent it sees it', () => {
 describe('the source a sender gives', () => {
   it('shows a look-alike host as what it is (punycode), and keeps the URL one line', async () => {
     const receipt = await send({ ...CORRECTION, source: 'https://www.ɡov.cn/notice.html' });
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
   });
 
   it.each([

@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
-import { ADMIN_TOKENS, fullAnswers, getJson, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion-helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 describe('POST /api/v1/suggestions', () => {
   it.each([
@@ -14,13 +16,13 @@ describe('POST /api/v1/suggestions', () => {
     const receipt = SuggestionReceiptSchema.parse(await res.json());
     expect(receipt.receipt).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(res.headers.get('Location')).toBe(`/suggestions/${receipt.receipt}`);
-    const { res: statusRes, body: status } = await getJson(`/api/v1/suggestions/${receipt.receipt}`);
+    const { res: statusRes, body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt.receipt}`);
     expect(statusRes.status).toBe(200);
     expect(SuggestionStatusSchema.strict().parse(status)).toMatchObject({ receipt: receipt.receipt, status: 'received', decided_at: null, reason: null, events: [] });
     expect(status.suggested).toMatchObject({ kind: body.kind, detail: body.detail });
     // Contact details are never public.
     expect(JSON.stringify(status)).not.toContain('li@example.com');
-    expect(status.contact).toBeUndefined();
+    expect((status as Record<string, unknown>).contact).toBeUndefined();
     // The web page shows the same.
     const page = await request('GET', res.headers.get('Location')!);
     expect(page.status).toBe(200);
@@ -31,7 +33,7 @@ describe('POST /api/v1/suggestions', () => {
 
   it('normalises the source: a document number in any brackets is written as the sources table writes it', async () => {
     const receipt = await send({ ...ADDITION, source: ' 建村[2017]178 号 ' });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body.suggested).toMatchObject({ source: '建村〔2017〕178号', source_kind: 'document_number' });
   });
 
@@ -89,7 +91,7 @@ describe('POST /api/v1/suggestions', () => {
     const res = await suggest({ ...ADDITION, website: 'http://spam.example', contact: { email: 'bot@example.com' }, contact_consent: true });
     expect(res.status).toBe(201);
     const { receipt } = SuggestionReceiptSchema.parse(await res.json());
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND decoy = 1 AND contact IS NULL', receipt)).toBe(1);
     expect((await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(404);
     const list = await (await admin('editor', 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: { receipt: string }[] }>();
@@ -141,7 +143,7 @@ describe('staff review', () => {
       expect((await admin('auditor', method, path, body)).status).toBe(403);
     }
     expect((await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(200);
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
   });
 
   it('lists suggestions by status with keyset pagination, with the contact consented to', async () => {
@@ -190,7 +192,7 @@ describe('staff review', () => {
     const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: '来源未提及该镇。' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'declined', reason: '来源未提及该镇。', contact: null });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body).toMatchObject({ status: 'declined', reason: '来源未提及该镇。' });
     expect(body.decided_at).toMatch(/^\d{4}-/);
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND contact IS NULL', receipt)).toBe(1);
@@ -221,7 +223,7 @@ describe('staff review', () => {
     expect(body.report.problems.map((p) => p.code)).toContain('unknown-town');
     expect(await count('SELECT COUNT(*) AS n FROM status_events')).toBe(before);
     expect(await count('SELECT COUNT(*) AS n FROM memberships')).toBe(memberships);
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('accepted');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('accepted');
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'accept'", receipt)).toBe(1);
     // Accepting again gives the row again and records nothing more.
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
@@ -247,9 +249,9 @@ describe('staff review', () => {
     const report = await imported.json<{ events: { event_id: number }[] }>();
     const eventId = report.events[0]!.event_id;
 
-    const { body: status } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(status.events).toEqual([{ id: eventId, town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2020-06-30' }]);
-    const { body: history } = await getJson(`/api/v1/towns/${KNOWN_TOWN}/history`);
+    const { body: history } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
     const credited = history.items.filter((e: { suggested_by_public: boolean }) => e.suggested_by_public);
     expect(credited.map((e: { id: number }) => e.id)).toEqual([eventId]);
     const page = await (await request('GET', `/towns/${KNOWN_TOWN}?lang=zh`)).text();

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { WaveListSchema, WaveSchema } from '../../worker/schemas/surveys.ts';
-import { adminHeaders, fullAnswers, get, getJson, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { AuditPageSchema } from '../../worker/schemas/admin.ts';
 
 // Issue 12: staff open, close and schedule waves through the admin API; every change is audited in its own
 // transaction, the waves of a survey never overlap, a wave keeps its responses, and a change made by staff is
@@ -18,7 +19,7 @@ const patch = (survey: string, wave: string, body: unknown, headers: Record<stri
 
 const row = (id: string) => env.DB.prepare('SELECT * FROM survey_waves WHERE id = ?').bind(id).first<Record<string, unknown>>();
 const waves = async () => (await env.DB.prepare('SELECT * FROM survey_waves ORDER BY id').all()).results;
-const auditOf = async (waveId: string) => (await getJson(`/api/v1/admin/audit?entity=wave&entity_id=${waveId}`, AUDITOR)).body.items as any[];
+const auditOf = async (waveId: string) => (await getParsed(AuditPageSchema, `/api/v1/admin/audit?entity=wave&entity_id=${waveId}`, AUDITOR)).body.items as any[];
 const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n'))!;
 const reload = () => env.DB.batch(env.TEST_SEED.map((statement) => env.DB.prepare(statement)));
 
@@ -40,7 +41,7 @@ describe('the waves of a survey (public)', () => {
       ['enterprise-w2', 'enterprise-v2', 'after_close', 'open'],
     ]);
     expect(items[0]).toMatchObject({ survey_id: 'enterprise', opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-11-01T00:00:00.000Z', name: { zh: expect.any(String), en: expect.any(String) } });
-    const pub = WaveListSchema.parse((await getJson('/api/v1/surveys/public/waves')).body).items;
+    const pub = (await getParsed(WaveListSchema, '/api/v1/surveys/public/waves')).body.items;
     expect(pub.map((w) => [w.id, w.publication, w.status, w.closes_at])).toEqual([['public-w1', 'live_in_steps', 'open', null]]);
     expect((await get('/api/v1/surveys/nothing/waves')).status).toBe(404);
   });
