@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, fullAnswers, get, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, KNOWN_TOWN, parseAs, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema, SurveySummarySchema } from '../../worker/schemas/surveys.ts';
 
 const TOKEN = adminHeaders('admin');
 const ADMIN_ROUTES: [string, string, string?][] = [
@@ -13,7 +15,7 @@ describe('admin API', () => {
     const anonymous = await request(method, path, { headers, body });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('WWW-Authenticate')).toContain('Bearer');
-    expect((await anonymous.json<any>()).type).toBe('urn:tesexiaozhen:problem:unauthorized');
+    expect(parseAs(ProblemSchema, await anonymous.json()).type).toBe('urn:tesexiaozhen:problem:unauthorized');
     const wrong = await request(method, path, { headers: { ...headers, Authorization: 'Bearer not-the-token' }, body });
     expect(wrong.status).toBe(403);
     const malformed = await request(method, path, { headers: { ...headers, Authorization: 'Basic abc' }, body });
@@ -34,7 +36,7 @@ describe('admin API', () => {
 
   it('exports raw responses as NDJSON and CSV, with answers and without any client hash', async () => {
     const res1 = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '198.51.100.44' });
-    const { receipt } = await res1.json<{ receipt: string }>();
+    const { receipt } = parseAs(ReceiptSchema, await res1.json());
     const ndjson = await get('/api/v1/admin/surveys/public/responses', TOKEN);
     expect(ndjson.status).toBe(200);
     expect(ndjson.headers.get('Cache-Control')).toBe('private, no-store');
@@ -58,12 +60,12 @@ describe('admin API', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const closed = await put({ opens_at: null, closes_at: now });
     expect(closed.status).toBe(200);
-    const body = await closed.json<any>();
+    const body = parseAs(SurveySummarySchema, await closed.json());
     expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00.000Z', closes_at: now, open: false });
     expect(body.wave).toMatchObject({ id: 'public-w1', status: 'closed' });
     expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
     expect((await put({ opens_at: '2026-01-03T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(400);
     const reopened = await put({ opens_at: null, closes_at: null });
-    expect((await reopened.json<any>()).window.open).toBe(true);
+    expect(parseAs(SurveySummarySchema, await reopened.json()).window.open).toBe(true);
   });
 });

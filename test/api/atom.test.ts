@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { adminHeaders, JSON_BODY, KNOWN_TOWN, request } from '../helpers.ts';
+import { adminHeaders, JSON_BODY, KNOWN_TOWN, parseAs, request } from '../helpers.ts';
 import { xmlProblems } from '../xml-check.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 const LIST = 'atom-test-2024';
 // What an editor might paste from a word processor: C0 controls and the non-characters U+FFFE/U+FFFF, all forbidden in XML 1.0.
@@ -42,8 +43,8 @@ describe('the Atom feed is well-formed XML whatever an editor typed (issue 11, f
   });
 
   it('keeps the JSON as the editor wrote it', async () => {
-    const { items } = await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${KNOWN_TOWN}/history`), env)).json<any>();
-    expect(items.map((e: any) => e.note)).toContain(NOTE);
+    const { items } = parseAs(HistorySchema, await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${KNOWN_TOWN}/history`), env)).json());
+    expect(items.map((e) => e.note)).toContain(NOTE);
   });
 });
 

@@ -20,7 +20,7 @@ async function everyTown(query = ''): Promise<{ items: Town[]; total: number }> 
   let cursor: string | null = null;
   let total = 0;
   do {
-    const { res, body } = await getParsed(TownPageSchema, `/api/v1/towns?limit=500&sort=id${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const { res, body } = await getJson(`/api/v1/towns?limit=500&sort=id${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(res.status, query).toBe(200);
     const page = TownPageSchema.parse(body);
     items.push(...page.items);
@@ -56,7 +56,7 @@ describe('official division codes of the towns', () => {
   });
 
   it('shows 长沟镇 with its township, county, city and province', async () => {
-    const { res, body } = await getParsed(TownSchema, '/api/v1/towns/beijing-changgouzhen');
+    const { res, body } = await getJson('/api/v1/towns/beijing-changgouzhen');
     expect(res.status).toBe(200);
     const town = TownSchema.parse(body);
     expect(town).toMatchObject({ county: '房山区', city: null, province_code: '11', city_code: '1101', county_code: '110111', derived_city: null, derived_county: null });
@@ -78,7 +78,7 @@ describe('official division codes of the towns', () => {
   });
 
   it('filters a list\'s towns and its CSV the same way', async () => {
-    const { body } = await getParsed(TownPageSchema, '/api/v1/lists/mohurd-2016-batch1/towns?division_code=33&limit=500');
+    const { body } = await getJson('/api/v1/lists/mohurd-2016-batch1/towns?division_code=33&limit=500');
     const page = TownPageSchema.parse(body);
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((t) => t.province === '浙江省')).toBe(true);
@@ -99,7 +99,7 @@ describe('official division codes of the towns', () => {
   it('counts /stats within the prefix', async () => {
     const all = (await everyTown()).items;
     for (const prefix of ['33', '3301', '110111']) {
-      const { res, body } = await getParsed(StatsSchema, `/api/v1/stats?group_by=province&division_code=${prefix}`);
+      const { res, body } = await getJson(`/api/v1/stats?group_by=province&division_code=${prefix}`);
       expect(res.status).toBe(200);
       const stats = StatsSchema.parse(body);
       const expected = all.filter((t) => codeOf(t)!.startsWith(prefix));
@@ -124,7 +124,7 @@ describe('official division codes of the towns', () => {
       expect(res.status).toBe(201);
     }
     const grouped = async (prefix: string) => {
-      const { res, body } = await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&wave=public-w1&division_code=${prefix}`, { 'Cache-Control': 'no-cache' });
+      const { res, body } = await getJson(`/api/v1/satisfaction?group_by=province&wave=public-w1&division_code=${prefix}`, { 'Cache-Control': 'no-cache' });
       expect(res.status).toBe(200);
       return GroupedSatisfactionSchema.parse(body).groups;
     };

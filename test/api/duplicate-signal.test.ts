@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { adminHeaders, fullAnswers, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { expectRollupsEqualRecount } from '../recount.ts';
 import { TownSchema } from '../../worker/schemas/towns.ts';
 
@@ -32,7 +32,7 @@ const rollup = (wave: string, town: string) =>
 const signals = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM duplicate_signals').first<number>('n'))!;
 
 async function publicResult(town: string) {
-  const { body } = await getParsed(TownSatisfactionSchema, `/api/v1/towns/${town}/satisfaction?wave=public-w1`, { 'Cache-Control': 'no-cache' });
+  const { body } = await getJson(`/api/v1/towns/${town}/satisfaction?wave=public-w1`, { 'Cache-Control': 'no-cache' });
   return TownSatisfactionSchema.parse(body).surveys[0]!;
 }
 
@@ -114,7 +114,7 @@ describe('probable duplicates in the public survey', () => {
     expect(published.dimensions.find((d) => d.dimension === 'overall')).toMatchObject({ n: 10, score: 75 });
     // Its province sums the published towns only: this one, the only town of this file with ten.
     const { province } = (await getParsed(TownSchema, `/api/v1/towns/${town}`)).body;
-    const { body } = await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
+    const { body } = await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
     const group = GroupedSatisfactionSchema.parse(body).groups.find((g) => g.key === province)!.surveys[0]!;
     expect(group).toMatchObject({ responses: 10, suppressed: false, duplicates_excluded_percent: 17 });
     const csv = await (await request('GET', `/api/v1/towns/${town}/satisfaction?format=csv&wave=public-w1`, { headers: { 'Cache-Control': 'no-cache' } })).text();

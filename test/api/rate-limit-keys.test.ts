@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fullAnswers, newKey, submit, KNOWN_TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit, withinOneRateWindow } from '../helpers.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 // The local limiter is exact: 10 submissions a minute per key. Its state is shared by the tests of this file,
 // so every test uses addresses of its own. Each test spends a budget within one of the limiter's windows.
@@ -51,7 +52,7 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
     const answers = await fullAnswers('public');
     const stored = await valid(ip, 'rl-first-submission-key');
     expect(stored.status).toBe(201);
-    const receipt = await stored.json();
+    const receipt = parseAs(ReceiptSchema, await stored.json());
     for (let i = 0; i < 12; i++) {
       // invalid answers
       expect((await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 99 }, consent }, { ip })).status).toBe(400);

@@ -118,7 +118,7 @@ describe('satisfaction results per wave', () => {
     expect(after).toEqual(before);
     expect(after.responses).toBe((await publicOf(published)).responses);
     for (const by of ['province', 'list', 'status']) {
-      const { res, body } = await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=${by}&wave=public-w1`);
+      const { res, body } = await getJson(`/api/v1/satisfaction?group_by=${by}&wave=public-w1`);
       expect(res.status, by).toBe(200);
       expect(GroupedSatisfactionSchema.parse(body).groups.length, by).toBeGreaterThan(0);
     }

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, newKey, submit, KNOWN_TOWN } from '../helpers.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 // Submissions check answers against the isolate's copy of the questionnaire and read, with every submission, the
 // wave open now; the write itself refuses a wave that closed or changed in between (worker/db/queries/submissions.ts).
@@ -20,7 +22,7 @@ describe('submissions and waves', () => {
     try {
       const closed = await submit('public', { town_id: KNOWN_TOWN, answers, consent });
       expect(closed.status).toBe(409);
-      const problem = await closed.json<{ type: string; detail: string }>();
+      const problem = parseAs(ProblemSchema, await closed.json());
       expect(problem.type).toBe('urn:tesexiaozhen:problem:survey-closed');
       expect(problem.detail).toMatch(/has no wave open now.*The last, Wave 1 \(2026\) \(public-w1\), closed 2026-06-01 08:00 Beijing time/);
       expect(await count('SELECT COUNT(*) AS n FROM responses')).toBe(before);
@@ -54,7 +56,7 @@ describe('submissions and waves', () => {
     const before = await count('SELECT COUNT(*) AS n FROM responses');
     const res = await submit('public', { town_id: 'no-such-town', answers, consent });
     expect(res.status).toBe(404);
-    expect((await res.json<{ type: string }>()).type).toBe('urn:tesexiaozhen:problem:town-not-found');
+    expect(parseAs(ProblemSchema, await res.json()).type).toBe('urn:tesexiaozhen:problem:town-not-found');
     expect(await count('SELECT COUNT(*) AS n FROM responses')).toBe(before);
     expect(await count("SELECT COUNT(*) AS n FROM rollup_wave_responses WHERE town_id = 'no-such-town'")).toBe(0);
   });
@@ -72,7 +74,7 @@ describe('submissions and waves', () => {
     ]);
     const res = await submit('public', { town_id: KNOWN_TOWN, answers, consent });
     expect(res.status).toBe(201);
-    const receipt = await res.json<{ receipt: string; wave_id: string; version_id: string }>();
+    const receipt = parseAs(ReceiptSchema, await res.json());
     expect(receipt).toMatchObject({ wave_id: 'public-w2', version_id: 'public-v2' });
     expect(await count('SELECT COUNT(*) AS n FROM responses WHERE id = ? AND wave_id = ? AND survey_version_id = ?', receipt.receipt, 'public-w2', 'public-v2')).toBe(1);
     expect(await count("SELECT n FROM rollup_wave_responses WHERE wave_id = 'public-w2' AND town_id = ?", KNOWN_TOWN)).toBe(1);

@@ -5,7 +5,7 @@ import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 describe('GET /api/v1/surveys', () => {
   it('lists the public and the enterprise questionnaire, open now', async () => {
-    const { res, body } = await getParsed(SurveyListSchema, '/api/v1/surveys');
+    const { res, body } = await getJson('/api/v1/surveys');
     expect(res.status).toBe(200);
     const list = SurveyListSchema.parse(body);
     expect(list.items.map((s) => s.audience).sort()).toEqual(['enterprise', 'public']);

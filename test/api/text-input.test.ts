@@ -1,6 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import { SourceSchema } from '../../worker/schemas/sources.ts';
+import { ImportReportSchema } from '../../worker/schemas/admin.ts';
 
 // Text is stored as valid UTF-8 only: a lone surrogate (which JSON can carry as "\ud800") becomes U+FFFD,
 // and NUL (U+0000) is refused with a 400 naming the field, in every text field the API stores.
@@ -13,15 +17,16 @@ const nextIp = () => `198.18.0.${++ip}`;
 
 async function problem(res: Response) {
   expect(res.status).toBe(400);
-  const body = await res.json<{ type: string; errors: { name: string; in: string; detail: string }[] }>();
-  return body;
+  const body = parseAs(ProblemSchema, await res.json());
+  expect(body.errors, 'a 400 names the fields at fault').toBeDefined();
+  return { ...body, errors: body.errors ?? [] };
 }
 
 describe('survey answers and respondent fields', () => {
   it('stores a lone surrogate in a free-text answer as U+FFFD (valid UTF-8)', async () => {
     const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public', { comment: 'x\ud800y \udfff z\ud83d\ude00' }), consent }, { ip: nextIp() });
     expect(res.status).toBe(201);
-    const { receipt } = await res.json<{ receipt: string }>();
+    const { receipt } = parseAs(ReceiptSchema, await res.json());
     // Compared as hex: a failure must not print a lone surrogate (the test runner cannot send one to its reporter).
     const row = await env.DB.prepare("SELECT value, hex(value) AS bytes FROM answers WHERE response_id = ? AND question_id = 'comment'").bind(receipt).first<{ value: string; bytes: string }>();
     expect(row!.bytes).toBe(hex('x\ufffdy \ufffd z\ud83d\ude00'));
@@ -32,7 +37,7 @@ describe('survey answers and respondent fields', () => {
     const respondent = { organisation: '\udc00某公司', name: '张三\ud800', email: 'a@example.com' };
     const res = await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true, contact: true }, respondent }, { ip: nextIp() });
     expect(res.status).toBe(201);
-    const { receipt } = await res.json<{ receipt: string }>();
+    const { receipt } = parseAs(ReceiptSchema, await res.json());
     const row = await env.DB.prepare(
       "SELECT contact, hex(json_extract(contact, '$.organisation')) AS organisation, hex(json_extract(contact, '$.name')) AS name, json_extract(contact, '$.email') AS email FROM responses WHERE id = ?",
     ).bind(receipt).first<{ contact: string; organisation: string; name: string; email: string }>();
@@ -88,7 +93,7 @@ describe('admin text fields', () => {
   it('stores lone surrogates in a source as U+FFFD', async () => {
     const res = await send('POST', '/api/v1/admin/sources', { title: '测试通知\ud800（孤立代理项）', issuer: '\udc00办公室', note: '备注\ud800', urls: ['https://example.org/\ud800'] });
     expect(res.status).toBe(201);
-    const { id } = await res.json<{ id: string }>();
+    const { id } = parseAs(SourceSchema, await res.json());
     const row = await env.DB.prepare('SELECT hex(title) AS title, hex(issuer) AS issuer, hex(note) AS note, hex(urls) AS urls FROM sources WHERE id = ?').bind(id).first<Record<string, string>>();
     expect(row).toEqual({ title: hex('测试通知\ufffd（孤立代理项）'), issuer: hex('\ufffd办公室'), note: hex('备注\ufffd'), urls: hex(JSON.stringify(['https://example.org/\ufffd'])) });
   });
@@ -105,7 +110,7 @@ describe('admin text fields', () => {
     ] as const) {
       const dry = await send(csv, true);
       expect(dry.status, column).toBe(200);
-      const report = await dry.json<{ valid: boolean; problems: { row: number; column: string; code: string }[] }>();
+      const report = parseAs(ImportReportSchema, await dry.json());
       expect(report.valid).toBe(false);
       expect(report.problems, column).toContainEqual(expect.objectContaining({ row: 2, column, code: 'invalid-value' }));
       expect((await send(csv, false)).status, column).toBe(422);

@@ -8,7 +8,7 @@ import { ProblemSchema } from '../../worker/schemas/common.ts';
 type Page = ReturnType<typeof TownPageSchema.parse>;
 
 async function page(query: string): Promise<Page> {
-  const { res, body } = await getParsed(TownPageSchema, `/api/v1/towns?${query}`);
+  const { res, body } = await getJson(`/api/v1/towns?${query}`);
   expect(res.status, query).toBe(200);
   return TownPageSchema.parse(body);
 }
@@ -151,7 +151,7 @@ describe('GET /api/v1/towns', () => {
 describe('GET /api/v1/towns/{id}', () => {
   it('returns the town with every list it is on and its status there', async () => {
     const { body: found } = await getParsed(TownPageSchema, '/api/v1/towns?q=changgou');
-    const { res, body } = await getParsed(TownSchema, `/api/v1/towns/${found.items[0]!.id}`);
+    const { res, body } = await getJson(`/api/v1/towns/${found.items[0]!.id}`);
     expect(res.status).toBe(200);
     const town = TownSchema.parse(body);
     expect(town).toMatchObject({ name: '长沟镇', name_pinyin: 'chang gou zhen', province: '北京市', county: '房山区' });

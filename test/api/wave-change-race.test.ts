@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 /**
  * A wave change is checked against the wave's responses before it is written, and a response can arrive in
@@ -63,11 +65,11 @@ describe('a wave change and a response arriving at the same moment', () => {
     const res = await patch({ closes_at: closesAt }, arrivingBeforeTheChange(env.DB, async () => {
       const stored = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } });
       expect(stored.status).toBe(201);
-      const { receipt } = await stored.json<{ receipt: string }>();
+      const { receipt } = parseAs(ReceiptSchema, await stored.json());
       await env.DB.prepare('UPDATE responses SET submitted_at = ? WHERE id = ?').bind(new Date(Date.now() + 120_000).toISOString(), receipt).run();
     }));
     expect(res.status).toBe(422);
-    expect((await res.json<{ detail: string }>()).detail).toMatch(/arrived while the wave was being changed/);
+    expect(parseAs(ProblemSchema, await res.json()).detail).toMatch(/arrived while the wave was being changed/);
     expect(await env.DB.prepare("SELECT closes_at FROM survey_waves WHERE id = 'public-w1'").first('closes_at')).toBeNull();
     expect(await audits()).toBe(before);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { minSample } from '../../worker/http/survey-context.ts';
 import { GroupedSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
-import { getParsed } from '../helpers.ts';
+import { getJson } from '../helpers.ts';
 import { addWave, answer, closeWave, element, escaped, page, textOf, townAt } from './site-helpers.ts';
 
 /**
@@ -15,7 +15,7 @@ import { addWave, answer, closeWave, element, escaped, page, textOf, townAt } fr
 const one = (v: number) => v.toFixed(1);
 
 async function national() {
-  const { res, body } = await getParsed(GroupedSatisfactionSchema, '/api/v1/satisfaction?group_by=all', { 'Cache-Control': 'no-cache' });
+  const { res, body } = await getJson('/api/v1/satisfaction?group_by=all', { 'Cache-Control': 'no-cache' });
   expect(res.status).toBe(200);
   return GroupedSatisfactionSchema.parse(body).groups.find((g) => g.key === 'all')?.surveys ?? [];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
-import { getParsed } from '../helpers.ts';
+import { getJson } from '../helpers.ts';
 import { addWave, answer, closeWave, element, escaped, page, textOf, townAt } from './site-helpers.ts';
 
 /**
@@ -16,7 +16,7 @@ const en = MESSAGES.en;
 const one = (v: number) => v.toFixed(1);
 
 async function results(town: string) {
-  const { res, body } = await getParsed(TownSatisfactionSchema, `/api/v1/towns/${town}/satisfaction`, { 'Cache-Control': 'no-cache' });
+  const { res, body } = await getJson(`/api/v1/towns/${town}/satisfaction`, { 'Cache-Control': 'no-cache' });
   expect(res.status).toBe(200);
   return TownSatisfactionSchema.parse(body);
 }
