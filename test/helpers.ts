@@ -1,7 +1,11 @@
 import { exports } from 'cloudflare:workers';
 import { vi } from 'vitest';
+import type { z } from 'zod';
 import { usccCheckCharacter } from '../worker/lib/uscc.ts';
+import { SurveySchema } from '../worker/schemas/surveys.ts';
 import { answersTo } from './survey-answers.ts';
+
+export { ADMIN_TOKENS, adminHeaders, JSON_BODY, KNOWN_TOWN, type TestRole } from './fixtures.ts';
 
 /** A request to the worker, as a client on the internet would send it. */
 export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -12,9 +16,31 @@ export function request(method: string, path: string, init: RequestInit = {}): P
   return exports.default.fetch(new Request(`https://example.test${path}`, { method, ...init }));
 }
 
-export async function getJson<T = any>(path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: T }> {
+/**
+ * GETs `path` and reads its JSON body. The body is `unknown` unless the caller names its type: prefer parsing it
+ * through the contract's schema (`parseAs`), which both checks and types it; name a type by hand only for a shape
+ * no schema describes (a problem, a slice the test looks at).
+ */
+export async function getJson<T = unknown>(path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: T }> {
   const res = await get(path, headers);
   return { res, body: (await res.json()) as T };
+}
+
+/**
+ * Checks `body` against a contract schema (worker/schemas/) and gives it back typed. It throws zod's message, which
+ * says which field broke the contract. It returns the body as it came, not zod's copy: a schema strips unknown
+ * keys, and a test that looks for a field that must not be there has to see it.
+ */
+export function parseAs<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`the body breaks the contract: ${parsed.error.message}`);
+  return body as z.output<S>;
+}
+
+/** GETs `path`, checks its JSON body against `schema` and gives it typed (see parseAs). */
+export async function getParsed<S extends z.ZodType>(schema: S, path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: z.output<S> }> {
+  const { res, body } = await getJson(path, headers);
+  return { res, body: parseAs(schema, body) };
 }
 
 let counter = 0;
@@ -26,7 +52,7 @@ export function newKey(): string {
 
 /** Answers to every question of the current version: 4 on every scale, 8 to recommend, the first option elsewhere. */
 export async function fullAnswers(surveyId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const { body } = await getJson(`/api/v1/surveys/${surveyId}`);
+  const { body } = await getParsed(SurveySchema, `/api/v1/surveys/${surveyId}`);
   return { ...answersTo(body), ...overrides };
 }
 
@@ -53,8 +79,6 @@ export function submit(surveyId: string, body: unknown, options: SubmitOptions =
   if (key !== null) headers['Idempotency-Key'] = key;
   return request('POST', `/api/v1/surveys/${surveyId}/responses`, { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
-
-export const TOWN = 'beijing-changgouzhen';
 
 /**
  * The local rate limiter (Miniflare's) counts in fixed windows aligned to the clock's minutes, so a test that

@@ -2,12 +2,11 @@ import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { ADDITION_EXAMPLE, SuggestionReceiptSchema } from '../worker/schemas/suggestions.ts';
 import worker from '../worker/index.ts';
-import { newKey, request, TOWN } from './helpers.ts';
+import { adminHeaders, KNOWN_TOWN, newKey, request, type TestRole } from './helpers.ts';
 
 /** What the suggestion tests send and how: shared by test/api/suggestions*.test.ts. */
 export const ADDITION = ADDITION_EXAMPLE;
-export const CORRECTION = { kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '2019年复核后保留。', source: 'https://www.example.gov.cn/notice/2019.html' };
-export const EDITOR = 'test-editor-token';
+export const CORRECTION = { kind: 'correction', town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', detail: '2019年复核后保留。', source: 'https://www.example.gov.cn/notice/2019.html' };
 
 let networks = 0;
 /** POSTs a suggestion from a network of its own unless told otherwise. */
@@ -25,8 +24,9 @@ export async function send(body: unknown): Promise<string> {
   return SuggestionReceiptSchema.parse(await res.json()).receipt;
 }
 
-export const admin = (token: string, method: string, path: string, body?: unknown) =>
-  request(method, path, { headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+/** An admin request as `role`, with a JSON body when one is given. */
+export const admin = (role: TestRole, method: string, path: string, body?: unknown) =>
+  request(method, path, { headers: adminHeaders(role, body === undefined ? {} : { 'Content-Type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) });
 
 export const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<number>('n')) ?? 0;
 

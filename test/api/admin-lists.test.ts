@@ -2,12 +2,16 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { faultyD1 } from '../faulty-d1.ts';
-import { get, getJson, request } from '../helpers.ts';
+import { ADMIN_TOKENS, get, getParsed, KNOWN_TOWN, request } from '../helpers.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { AuditPageSchema } from '../../worker/schemas/admin.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
-const ADMIN = 'Bearer test-admin-token';
-const EDITOR = 'Bearer test-editor-token';
-const AUDITOR = 'Bearer test-auditor-token';
-const SURVEYS = 'Bearer test-surveys-token';
+const ADMIN = ADMIN_TOKENS.admin;
+const EDITOR = ADMIN_TOKENS.editor;
+const AUDITOR = ADMIN_TOKENS.auditor;
+const SURVEYS = ADMIN_TOKENS.surveys;
 
 function send(method: string, path: string, body: unknown, auth = EDITOR, contentType = 'application/json') {
   return request(method, path, {
@@ -31,7 +35,6 @@ const counts = async () => ({
 
 const NOTICE = { title: '测试通知：2026年度特色小镇考核结果', document_number: '测特镇〔2026〕1号', issuer: '测试省特色小镇办公室', published_on: '2026-06-30', urls: ['https://example.org/notice-2026'] };
 const LIST = 'test-2026-named';
-const TOWN = 'beijing-changgouzhen';
 
 let sourceId: string;
 
@@ -47,7 +50,7 @@ beforeAll(async () => {
 
 describe('admin tokens and roles', () => {
   it('refuses no token (401), an unknown token (403) and a token without the role (403)', async () => {
-    const body = { town_id: TOWN, list_id: LIST, status: 'named', effective_date: '2026-06-30', source_id: 'doc-x' };
+    const body = { town_id: KNOWN_TOWN, list_id: LIST, status: 'named', effective_date: '2026-06-30', source_id: 'doc-x' };
     expect((await send('POST', '/api/v1/admin/events', body, '')).status).toBe(401);
     expect((await send('POST', '/api/v1/admin/events', body, 'Bearer nope')).status).toBe(403);
     const auditor = await send('POST', '/api/v1/admin/events', body, AUDITOR);
@@ -69,7 +72,7 @@ describe('sources, lists and towns', () => {
   });
 
   it('a new list is public at once, and a duplicate id is a 409', async () => {
-    const { body } = await getJson(`/api/v1/lists/${LIST}`);
+    const { body } = await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`);
     expect(body).toMatchObject({ id: LIST, town_count: 0, official_count: 2, complete: false, source: { id: sourceId } });
     const dup = await send('POST', '/api/v1/admin/lists', { id: LIST, name: 'x', name_en: 'x', level: 'national', kind: 'named', source_id: sourceId });
     expect(dup.status).toBe(409);
@@ -82,7 +85,7 @@ describe('sources, lists and towns', () => {
     const { res, body } = await sendJson('PATCH', `/api/v1/admin/lists/${LIST}`, { name_en: 'Towns named in 2026 (test)' });
     expect(res.status).toBe(200);
     expect(body.name_en).toBe('Towns named in 2026 (test)');
-    const audit = await getJson(`/api/v1/admin/audit?entity=list&entity_id=${LIST}`, { Authorization: ADMIN });
+    const audit = await getParsed(AuditPageSchema, `/api/v1/admin/audit?entity=list&entity_id=${LIST}`, { Authorization: ADMIN });
     const [update, create] = audit.body.items;
     expect(update).toMatchObject({ action: 'update', actor: 'test-editor', before: { name_en: 'Test province towns named in 2026' }, after: { name_en: 'Towns named in 2026 (test)' } });
     expect(create).toMatchObject({ action: 'create', before: null, after: { id: LIST } });
@@ -91,14 +94,14 @@ describe('sources, lists and towns', () => {
 
   it('a new note of a data list drops its Chinese translation rather than leave it saying something else', async () => {
     const list = 'mohurd-2017-batch2';
-    const { body: before } = await getJson(`/api/v1/lists/${list}`);
+    const { body: before } = await getParsed(ListDetailSchema, `/api/v1/lists/${list}`);
     expect(before.note_zh).toEqual(expect.any(String));
     const { res, body } = await sendJson('PATCH', `/api/v1/admin/lists/${list}`, { note: 'The final notice was read in full.' });
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ note: 'The final notice was read in full.', note_zh: null });
-    const { body: after } = await getJson(`/api/v1/lists/${list}`);
+    const { body: after } = await getParsed(ListDetailSchema, `/api/v1/lists/${list}`);
     expect(after).toMatchObject({ note: 'The final notice was read in full.', note_zh: null });
-    const audit = await getJson(`/api/v1/admin/audit?entity=list&entity_id=${list}`, { Authorization: ADMIN });
+    const audit = await getParsed(AuditPageSchema, `/api/v1/admin/audit?entity=list&entity_id=${list}`, { Authorization: ADMIN });
     expect(audit.body.items[0]).toMatchObject({ before: { note_zh: before.note_zh }, after: { note_zh: null } });
     // Changing something else keeps the translation that is there.
     await env.DB.prepare("UPDATE lists SET note_zh = '最终通知已全文读到。' WHERE id = ?").bind(list).run();
@@ -125,13 +128,13 @@ describe('status events', () => {
     const join = await sendJson('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId });
     expect(join.res.status).toBe(201);
     expect((await send('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(409);
-    const list = await getJson(`/api/v1/lists/${LIST}`);
+    const list = await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`);
     expect(list.body.town_count).toBe(1);
     expect((await send('POST', '/api/v1/admin/lists/no-such-list/towns', { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(404);
 
     const eliminated = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-08-01', source_id: sourceId, note: '考核不合格' });
     expect(eliminated.res.status).toBe(201);
-    const town = await getJson('/api/v1/towns/beijing-ceshizhen');
+    const town = await getParsed(TownSchema, '/api/v1/towns/beijing-ceshizhen');
     expect(town.body.memberships).toEqual([expect.objectContaining({ list_id: LIST, status: 'eliminated', status_since: '2026-08-01' })]);
     const again = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-08-01', source_id: sourceId });
     expect(again.res.status).toBe(422);
@@ -141,22 +144,22 @@ describe('status events', () => {
   });
 
   it('a correction supersedes the wrong event without deleting it', async () => {
-    const history = await getJson('/api/v1/towns/beijing-ceshizhen/history');
-    const wrong = history.body.items.find((e: any) => e.status === 'eliminated');
+    const history = await getParsed(HistorySchema, '/api/v1/towns/beijing-ceshizhen/history');
+    const wrong = history.body.items.find((e) => e.status === 'eliminated')!;
     const fix = await sendJson('POST', '/api/v1/admin/events', {
       town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-01', source_id: sourceId, supersedes: wrong.id, note: '更正：考核合格',
     });
     expect(fix.res.status).toBe(201);
     expect(fix.body.supersedes).toBe(wrong.id);
-    const items = (await getJson('/api/v1/towns/beijing-ceshizhen/history')).body.items;
+    const items = (await getParsed(HistorySchema, '/api/v1/towns/beijing-ceshizhen/history')).body.items;
     expect(items.map((e: any) => [e.status, e.superseded_by, e.supersedes])).toEqual([
       ['named', null, null],
       ['eliminated', fix.body.id, null],
       ['retained', null, wrong.id],
     ]);
-    const town = await getJson('/api/v1/towns/beijing-ceshizhen');
-    expect(town.body.memberships[0].status).toBe('retained');
-    const asOf = await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-08-15&status=eliminated`);
+    const town = await getParsed(TownSchema, '/api/v1/towns/beijing-ceshizhen');
+    expect(town.body.memberships[0]!.status).toBe('retained');
+    const asOf = await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-08-15&status=eliminated`);
     expect(asOf.body.total).toBe(0);
     const twice = await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-02', source_id: sourceId, supersedes: wrong.id });
     expect(twice.status).toBe(422);
@@ -165,7 +168,7 @@ describe('status events', () => {
       town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-01', source_id: sourceId, supersedes: fix.body.id, note: '更正：考核合格（复核）',
     });
     expect(noteOnly.res.status).toBe(201);
-    expect((await getJson('/api/v1/towns/beijing-ceshizhen')).body.memberships[0].status).toBe('retained');
+    expect((await getParsed(TownSchema, '/api/v1/towns/beijing-ceshizhen')).body.memberships[0]!.status).toBe('retained');
   });
 });
 
@@ -215,7 +218,7 @@ describe('importing a notice', () => {
 
   it('a valid notice lands whole: public API, as-of answers, audit entries and change feed', async () => {
     const before = await counts();
-    const beforeNotice = await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-06-01`);
+    const beforeNotice = await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-06-01`);
     expect(beforeNotice.body.total).toBe(0);
     const csv = IMPORT_HEADER + `长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,首批\n`;
     const dry = await (await importCsv(csv, true)).json<any>();
@@ -230,13 +233,13 @@ describe('importing a notice', () => {
     expect(after.audit - before.audit).toBe(2);
     expect(after.changes).toBeGreaterThan(before.changes);
 
-    expect((await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-06-01`)).body.total).toBe(0);
-    expect((await getJson(`/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map((t: any) => t.id)).toEqual([TOWN]);
-    const list = (await getJson(`/api/v1/lists/${LIST}`)).body;
+    expect((await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-06-01`)).body.total).toBe(0);
+    expect((await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map((t: any) => t.id)).toEqual([KNOWN_TOWN]);
+    const list = (await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`)).body;
     expect(list).toMatchObject({ town_count: 2, official_count: 2, complete: true });
-    const audit = (await getJson(`/api/v1/admin/audit?actor=test-editor&limit=2`, { Authorization: ADMIN })).body;
+    const audit = (await getParsed(AuditPageSchema, `/api/v1/admin/audit?actor=test-editor&limit=2`, { Authorization: ADMIN })).body;
     expect(audit.items.map((e: any) => [e.action, e.entity])).toEqual([['import', 'event'], ['import', 'membership']]);
-    expect(audit.items[0].request_id).toBe(audit.items[1].request_id);
+    expect(audit.items[0]!.request_id).toBe(audit.items[1]!.request_id);
     expect((await importCsv(csv, false)).status).toBe(422);
   });
 
@@ -296,10 +299,10 @@ describe('the audit log', () => {
       expect(entry, `${entity} ${id}`).toMatchObject({ actor: 'test-editor' });
       expect(JSON.parse(entry.after)).toBeTruthy();
     }
-    const page = await getJson('/api/v1/admin/audit?limit=2', { Authorization: AUDITOR });
+    const page = await getParsed(AuditPageSchema, '/api/v1/admin/audit?limit=2', { Authorization: AUDITOR });
     expect(page.body.items).toHaveLength(2);
-    const next = await getJson(`/api/v1/admin/audit?limit=2&cursor=${page.body.next_cursor}`, { Authorization: AUDITOR });
-    expect(next.body.items[0].id).toBeLessThan(page.body.items[1].id);
+    const next = await getParsed(AuditPageSchema, `/api/v1/admin/audit?limit=2&cursor=${page.body.next_cursor}`, { Authorization: AUDITOR });
+    expect(next.body.items[0]!.id).toBeLessThan(page.body.items[1]!.id);
     expect((await get('/api/v1/admin/audit?cursor=bogus', { Authorization: AUDITOR })).status).toBe(400);
   });
 });
@@ -307,7 +310,7 @@ describe('the audit log', () => {
 describe('caches never serve data older than an admin write', () => {
   it('a read served from the isolate cache is never older than the last write', async () => {
     const path = '/api/v1/towns/beijing-ceshizhen';
-    const read = async () => (await getJson(path)).body.memberships.map((m: any) => m.status);
+    const read = async () => (await getParsed(TownSchema, path)).body.memberships.map((m) => m.status);
     const before = await read();
     expect(await read()).toEqual(before);
     await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'warned', effective_date: '2026-10-01', source_id: sourceId });

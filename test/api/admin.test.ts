@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, get, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, KNOWN_TOWN, parseAs, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema, SurveySummarySchema } from '../../worker/schemas/surveys.ts';
 
-const TOKEN = { Authorization: 'Bearer test-admin-token' };
+const TOKEN = adminHeaders('admin');
 const ADMIN_ROUTES: [string, string, string?][] = [
   ['GET', '/api/v1/admin/surveys/public/responses'],
   ['PUT', '/api/v1/admin/surveys/public/window', JSON.stringify({ opens_at: null, closes_at: null })],
@@ -13,7 +15,7 @@ describe('admin API', () => {
     const anonymous = await request(method, path, { headers, body });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('WWW-Authenticate')).toContain('Bearer');
-    expect((await anonymous.json<any>()).type).toBe('urn:tesexiaozhen:problem:unauthorized');
+    expect(parseAs(ProblemSchema, await anonymous.json()).type).toBe('urn:tesexiaozhen:problem:unauthorized');
     const wrong = await request(method, path, { headers: { ...headers, Authorization: 'Bearer not-the-token' }, body });
     expect(wrong.status).toBe(403);
     const malformed = await request(method, path, { headers: { ...headers, Authorization: 'Basic abc' }, body });
@@ -33,15 +35,15 @@ describe('admin API', () => {
   });
 
   it('exports raw responses as NDJSON and CSV, with answers and without any client hash', async () => {
-    const res1 = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '198.51.100.44' });
-    const { receipt } = await res1.json<{ receipt: string }>();
+    const res1 = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '198.51.100.44' });
+    const { receipt } = parseAs(ReceiptSchema, await res1.json());
     const ndjson = await get('/api/v1/admin/surveys/public/responses', TOKEN);
     expect(ndjson.status).toBe(200);
     expect(ndjson.headers.get('Cache-Control')).toBe('private, no-store');
     expect(ndjson.headers.get('Access-Control-Allow-Origin')).toBeNull();
     const lines = (await ndjson.text()).trim().split('\n').map((l) => JSON.parse(l));
     const mine = lines.find((l) => l.receipt === receipt);
-    expect(mine).toMatchObject({ town_id: TOWN, wave_id: 'public-w1', version_id: 'public-v1', probable_duplicate: false, answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
+    expect(mine).toMatchObject({ town_id: KNOWN_TOWN, wave_id: 'public-w1', version_id: 'public-v1', probable_duplicate: false, answers: expect.objectContaining({ overall: '4', comment: '测试意见 test comment' }) });
     expect(Object.keys(mine).sort()).toEqual(['answers', 'contact', 'probable_duplicate', 'receipt', 'submitted_at', 'town_id', 'version_id', 'wave_id']);
     const csv = await (await get('/api/v1/admin/surveys/public/responses?format=csv', TOKEN)).text();
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('receipt,wave_id,version_id,probable_duplicate,town_id,submitted_at,answers,contact');
@@ -58,12 +60,12 @@ describe('admin API', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const closed = await put({ opens_at: null, closes_at: now });
     expect(closed.status).toBe(200);
-    const body = await closed.json<any>();
+    const body = parseAs(SurveySummarySchema, await closed.json());
     expect(body.window).toEqual({ opens_at: '2026-01-01T00:00:00.000Z', closes_at: now, open: false });
     expect(body.wave).toMatchObject({ id: 'public-w1', status: 'closed' });
-    expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(409);
     expect((await put({ opens_at: '2026-01-03T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(400);
     const reopened = await put({ opens_at: null, closes_at: null });
-    expect((await reopened.json<any>()).window.open).toBe(true);
+    expect(parseAs(SurveySummarySchema, await reopened.json()).window.open).toBe(true);
   });
 });

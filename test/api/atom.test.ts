@@ -1,17 +1,17 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { request } from '../helpers.ts';
+import { adminHeaders, JSON_BODY, KNOWN_TOWN, parseAs, request } from '../helpers.ts';
 import { xmlProblems } from '../xml-check.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 const LIST = 'atom-test-2024';
-const TOWN = 'beijing-changgouzhen';
 // What an editor might paste from a word processor: C0 controls and the non-characters U+FFFE/U+FFFF, all forbidden in XML 1.0.
 const NOTE = '整改\u0001期限\u0008六个月\u001b，\ufffe逾期\uffff摘牌\u000b。<b>&amp;';
 const TITLE = '测试省\u0001关于特色小镇\u001f考核的通知';
 
 async function admin(path: string, body: unknown): Promise<any> {
-  const res = await request('POST', path, { headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await request('POST', path, { headers: adminHeaders('admin', JSON_BODY), body: JSON.stringify(body) });
   const json = await res.json<any>();
   if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -30,8 +30,8 @@ const hrefs = (xml: string) => [...xml.matchAll(/href="([^"]*)"/g)].map((m) => m
 beforeAll(async () => {
   const source = await admin('/api/v1/admin/sources', { title: TITLE, published_on: '2024-05-20' });
   await admin('/api/v1/admin/lists', { id: LIST, name: '测试省2024年特色小镇', name_en: 'Test towns 2024', level: 'provincial', kind: 'named', province: '北京市', source_id: source.id });
-  await admin(`/api/v1/admin/lists/${LIST}/towns`, { town_id: TOWN, status: 'named', effective_date: '2024-05-20', source_id: source.id });
-  await admin('/api/v1/admin/events', { town_id: TOWN, list_id: LIST, status: 'warned', effective_date: '2024-06-01', source_id: source.id, note: NOTE });
+  await admin(`/api/v1/admin/lists/${LIST}/towns`, { town_id: KNOWN_TOWN, status: 'named', effective_date: '2024-05-20', source_id: source.id });
+  await admin('/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, status: 'warned', effective_date: '2024-06-01', source_id: source.id, note: NOTE });
 });
 
 describe('the Atom feed is well-formed XML whatever an editor typed (issue 11, finding 9)', () => {
@@ -43,8 +43,8 @@ describe('the Atom feed is well-formed XML whatever an editor typed (issue 11, f
   });
 
   it('keeps the JSON as the editor wrote it', async () => {
-    const { items } = await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${TOWN}/history`), env)).json<any>();
-    expect(items.map((e: any) => e.note)).toContain(NOTE);
+    const { items } = parseAs(HistorySchema, await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${KNOWN_TOWN}/history`), env)).json());
+    expect(items.map((e) => e.note)).toContain(NOTE);
   });
 });
 
@@ -56,7 +56,7 @@ describe("the Atom feed's links never copy the request's Host (issue 11, finding
     expect(links.length).toBeGreaterThan(50);
     for (const href of links) expect(href).toMatch(/^https:\/\/data\.example\.org\//);
     expect(links).toContain('https://data.example.org/feeds/changes.atom');
-    expect(links).toContain(`https://data.example.org/towns/${TOWN}`);
+    expect(links).toContain(`https://data.example.org/towns/${KNOWN_TOWN}`);
   });
 
   it('without a configured origin (or with a malformed one), links are relative to the feed, never the Host', async () => {

@@ -1,15 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, get, getJson, getParsed, request, submit } from '../helpers.ts';
+import { AuditPageSchema } from '../../worker/schemas/admin.ts';
 
 // Security issue 11, finding 6: every admin action is audited, reads of personal data included,
 // and the audit log is append-only in the database itself.
 
-const AUDITOR = 'Bearer test-auditor-token';
-const SURVEYS = 'Bearer test-surveys-token';
+const AUDITOR = ADMIN_TOKENS.auditor;
+const SURVEYS = ADMIN_TOKENS.surveys;
 
 const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n'))!;
-const auditOf = async (query: string) => (await getJson(`/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];
+const auditOf = async (query: string) => (await getParsed(AuditPageSchema, `/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];
 const putWindow = (id: string, body: unknown) =>
   request('PUT', `/api/v1/admin/surveys/${id}/window`, { headers: { Authorization: SURVEYS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 // A survey's window is the window of its wave in question: the one open now (the enterprise survey's second).
@@ -157,8 +158,8 @@ describe('every admin action is audited', () => {
   const NOT_AUDITED = ['GET /api/v1/admin/audit', 'GET /api/v1/admin/suggestions'];
 
   it('the admin operations of the OpenAPI document are exactly those audited and the audit read', async () => {
-    const { body } = await getJson('/openapi.json');
-    const operations = Object.entries(body.paths as Record<string, Record<string, unknown>>)
+    const { body } = await getJson<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    const operations = Object.entries(body.paths)
       .filter(([path]) => path.startsWith('/api/v1/admin/'))
       .flatMap(([path, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual([...AUDITED, ...NOT_AUDITED].sort());

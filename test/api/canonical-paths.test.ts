@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/app.ts';
 import { canonicalPath } from '../../worker/http/canonical-path.ts';
-import { get, getJson, request } from '../helpers.ts';
+import { adminHeaders, get, getJson, getParsed, request } from '../helpers.ts';
+import { SurveySchema } from '../../worker/schemas/surveys.ts';
+import { TownSchema } from '../../worker/schemas/towns.ts';
 
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
+const ADMIN = adminHeaders('admin');
 
 /** Every admin operation the worker routes, with its path parameters filled in. */
 const ADMIN_OPERATIONS = [
@@ -73,13 +75,13 @@ describe('one canonical path for routing, authentication and caching', { timeout
   });
 
   it('an encoded spelling of the survey reflects the window as the canonical one does', async () => {
-    expect((await getJson('/api/v1/%73urveys/public')).body.window.open).toBe(true);
+    expect((await getParsed(SurveySchema, '/api/v1/%73urveys/public')).body.window.open).toBe(true);
     const put = (window: unknown) =>
       request('PUT', '/api/v1/admin/surveys/public/window', { headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(window) });
     expect((await put({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(200);
     try {
       for (const path of ['/api/v1/%73urveys/public', '/api/v1/surveys/%70ublic', '/api/v1//surveys/public']) {
-        const { res, body } = await getJson(path);
+        const { res, body } = await getParsed(SurveySchema, path);
         expect(res.status, path).toBe(200);
         expect(body.window.open, path).toBe(false);
       }
@@ -98,7 +100,7 @@ describe('one canonical path for routing, authentication and caching', { timeout
   });
 
   it('routes percent-encoded and doubled-slash spellings of a public read to the one resource', async () => {
-    const canonical = await getJson('/api/v1/towns/beijing-changgouzhen');
+    const canonical = await getParsed(TownSchema, '/api/v1/towns/beijing-changgouzhen');
     for (const path of ['/api/v1/towns/%62eijing-changgouzhen', '/api/v1//towns/beijing-changgouzhen', '/%61pi/v1/towns/beijing-changgouzhen']) {
       const { res, body } = await getJson(path);
       expect(res.status, path).toBe(200);

@@ -1,10 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import worker from '../../worker/index.ts';
+import { adminHeaders, parseAs } from '../helpers.ts';
+import { ChangePageSchema } from '../../worker/schemas/changes.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 
 /** Straight to the worker's fetch: this file makes over a thousand requests (see robustness/fuzz.test.ts). */
 async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<any> {
-  const headers: Record<string, string> = { Authorization: 'Bearer test-admin-token' };
+  const headers: Record<string, string> = adminHeaders('admin');
   if (body !== undefined) headers['Content-Type'] = contentType;
   const res = await worker.fetch(new Request(`https://example.test${path}`, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }), env);
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -17,7 +21,7 @@ type Replica = Map<string, any>;
 async function follow(replica: Replica, since = '0'): Promise<{ since: string; applied: any[] }> {
   const applied: any[] = [];
   for (;;) {
-    const page = await call('GET', `/api/v1/changes?since=${since}&limit=1000`);
+    const page = parseAs(ChangePageSchema, await call('GET', `/api/v1/changes?since=${since}&limit=1000`));
     for (const change of page.items) {
       if (change.op === 'delete') replica.delete(`${change.entity}:${change.id}`);
       else replica.set(`${change.entity}:${change.id}`, change.data);
@@ -37,13 +41,13 @@ async function fullDownload(): Promise<Replica> {
   for (const l of (await call('GET', '/api/v1/lists')).items) records.set(`list:${l.id}`, withSourceId(await call('GET', `/api/v1/lists/${l.id}`)));
   let cursor: string | null = null;
   do {
-    const page: any = await call('GET', `/api/v1/towns?limit=500&sort=id${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: z.output<typeof TownPageSchema> = parseAs(TownPageSchema, await call('GET', `/api/v1/towns?limit=500&sort=id${cursor ? `&cursor=${cursor}` : ''}`));
     for (const summary of page.items) {
-      const { memberships, ...town } = await call('GET', `/api/v1/towns/${summary.id}`);
+      const { memberships, ...town } = parseAs(TownSchema, await call('GET', `/api/v1/towns/${summary.id}`));
       records.set(`town:${town.id}`, town);
       for (const { list_name: _n, level: _l, ...m } of memberships) records.set(`membership:${town.id}/${m.list_id}`, { ...m, town_id: town.id });
       // superseded_by and scheduled are derived (from the correction, from today's date): the feed's records carry what they come from.
-      for (const { list_name: _n, superseded_by: _s, scheduled: _d, ...e } of (await call('GET', `/api/v1/towns/${town.id}/history`)).items) {
+      for (const { list_name: _n, superseded_by: _s, scheduled: _d, ...e } of parseAs(HistorySchema, await call('GET', `/api/v1/towns/${town.id}/history`)).items) {
         records.set(`event:${e.id}`, withSourceId({ ...e, town_id: town.id }));
       }
     }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import doc from '../../openapi/openapi.json';
-import { fullAnswers, getJson, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getParsed, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 type Json = Record<string, any>;
 const document = doc as unknown as Json;
 const schemas = document.components.schemas as Json;
 const operations = Object.entries(document.paths as Json).flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => ({ path, method, op: op as Json })));
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
+const ADMIN = adminHeaders('admin');
 
 /** The schema of a query parameter of one operation. */
 function queryParam(path: string, name: string): Json {
@@ -73,12 +74,12 @@ describe('what the document promises, the server does', () => {
   });
 
   it('names a bad parameter once, and says how to send a missing one', async () => {
-    const { res, body } = await getJson('/api/v1/towns?as_of=2019-02-30');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/towns?as_of=2019-02-30');
     expect(res.status).toBe(400);
     expect(body.detail).toBe('Invalid as_of: Must be a real calendar date written YYYY-MM-DD');
-    const two = await getJson('/api/v1/towns?as_of=2019-02-30&limit=0');
+    const two = await getParsed(ProblemSchema, '/api/v1/towns?as_of=2019-02-30&limit=0');
     expect(two.body.detail).toMatch(/^2 invalid parameters: as_of: .+; limit: .+/);
-    const missing = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { key: null });
+    const missing = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { key: null });
     expect(missing.status).toBe(400);
     const problem = await missing.json<Json>();
     expect(problem.errors).toEqual([{ name: 'idempotency-key', in: 'header', code: 'required', detail: expect.stringMatching(/^Missing: send an Idempotency-Key header/) }]);

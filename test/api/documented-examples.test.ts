@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import doc from '../../openapi/openapi.json';
-import { request } from '../helpers.ts';
+import { ADMIN_TOKENS, request } from '../helpers.ts';
 import { ADDITION_EXAMPLE } from '../../worker/schemas/suggestions.ts';
 
 /**
@@ -102,7 +102,7 @@ describe('every example in the OpenAPI document', { timeout: 60_000 }, () => {
       if (value !== undefined) headers[p.name] = String(value);
       else expect(p.required, `example of required header ${p.name}`).not.toBe(true);
     }
-    if ((op.security as Json[] | undefined)?.some((s) => 'bearer' in s)) headers.Authorization = 'Bearer test-admin-token';
+    if ((op.security as Json[] | undefined)?.some((s) => 'bearer' in s)) headers.Authorization = ADMIN_TOKENS.admin;
     let body: string | undefined;
     const content = op.requestBody?.content as Json | undefined;
     if (content) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { get, getJson, request } from '../helpers.ts';
+import { adminHeaders, get, getParsed, JSON_BODY, request } from '../helpers.ts';
+import { SnapshotSchema } from '../../worker/schemas/open-data.ts';
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -18,7 +19,7 @@ const API_EXPORT: Record<string, string> = {
 
 describe('bulk downloads', () => {
   it('lists every table and the data package with size and SHA-256, each served immutable with its checksum as ETag', async () => {
-    const { res, body } = await getJson('/downloads/');
+    const { res, body } = await getParsed(SnapshotSchema, '/downloads/');
     expect(res.status).toBe(200);
     expect(body.snapshot).toMatch(new RegExp(`^${body.data_version}-${body.date.replaceAll('-', '')}-[0-9a-f]{12}$`));
     expect(body.licence.name).toBe('CC-BY-4.0');
@@ -39,24 +40,24 @@ describe('bulk downloads', () => {
   });
 
   it('SHA256SUMS and the snapshot’s data package carry the same checksums, with paths beside the package', async () => {
-    const { body } = await getJson('/downloads/');
+    const { body } = await getParsed(SnapshotSchema, '/downloads/');
     const sums = await (await get(body.checksums)).text();
     expect(sums).toBe(body.files.map((f: any) => `${f.sha256}  ${f.name}\n`).join(''));
     const pkg = JSON.parse(await (await get(`/downloads/${body.snapshot}/datapackage.json`)).text());
     for (const resource of pkg.resources) {
-      const file = body.files.find((f: any) => f.name === resource.path);
+      const file = body.files.find((f) => f.name === resource.path)!;
       expect(resource).toMatchObject({ bytes: file.bytes, hash: `sha256:${file.sha256}` });
     }
   });
 
   it('once the data changes, the old snapshot answers 410 with a link to the current one', async () => {
-    const { body: before } = await getJson('/downloads/');
+    const { body: before } = await getParsed(SnapshotSchema, '/downloads/');
     const write = await request('POST', '/api/v1/admin/sources', {
-      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+      headers: adminHeaders('admin', JSON_BODY),
       body: JSON.stringify({ title: '快照测试通知', published_on: '2026-11-20' }),
     });
     expect(write.status).toBe(201);
-    const { body: after } = await getJson('/downloads/');
+    const { body: after } = await getParsed(SnapshotSchema, '/downloads/');
     expect(after.snapshot).not.toBe(before.snapshot);
     expect(Number(after.data_version)).toBeGreaterThan(Number(before.data_version));
     const gone = await get(`/downloads/${before.snapshot}/towns.csv`);
@@ -68,7 +69,7 @@ describe('bulk downloads', () => {
   });
 
   it('refuses odd paths and parameters with a problem, never a 500', async () => {
-    const { body } = await getJson('/downloads/');
+    const { body } = await getParsed(SnapshotSchema, '/downloads/');
     for (const [path, status] of [
       [`/downloads/${body.snapshot}/no-such.csv`, 404],
       [`/downloads/${body.snapshot}/..%2Fdatapackage.json`, 400], // an encoded slash is refused before routing (http/canonical-path.ts)

@@ -1,15 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { expectRollupsEqualRecount } from '../recount.ts';
+import { TownSchema } from '../../worker/schemas/towns.ts';
 
 // Issue 12: the public survey stays open to anyone, but the same answers sent again and again from one network
 // (a town office stuffing its own results) are kept apart: stored, flagged as probable duplicates, left out of
 // the results, and their share shown beside them. The signal itself links nothing to anyone.
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 
 let ip = 0;
 /** A network of its own for each call. */
@@ -112,7 +113,7 @@ describe('probable duplicates in the public survey', () => {
     expect(published).toMatchObject({ published: true, responses: 10, suppressed: false, duplicates_excluded_percent: 17 });
     expect(published.dimensions.find((d) => d.dimension === 'overall')).toMatchObject({ n: 10, score: 75 });
     // Its province sums the published towns only: this one, the only town of this file with ten.
-    const { province } = (await getJson(`/api/v1/towns/${town}`)).body;
+    const { province } = (await getParsed(TownSchema, `/api/v1/towns/${town}`)).body;
     const { body } = await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
     const group = GroupedSatisfactionSchema.parse(body).groups.find((g) => g.key === province)!.surveys[0]!;
     expect(group).toMatchObject({ responses: 10, suppressed: false, duplicates_excluded_percent: 17 });

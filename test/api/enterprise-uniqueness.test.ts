@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { usccCheckCharacter } from '../../worker/lib/uscc.ts';
 import { sha256Hex } from '../../worker/lib/hash.ts';
-import { enterpriseCode, fullAnswers, get, newKey, request, submit, TOWN } from '../helpers.ts';
+import { ADMIN_TOKENS, adminHeaders, enterpriseCode, fullAnswers, get, JSON_BODY, KNOWN_TOWN, newKey, request, submit } from '../helpers.ts';
 
 // Issue 12: at most one enterprise answer per unified social credit code, town and wave, without keeping the code
 // or anything that links an enterprise to its answers. Played as the enterprise that wants to answer twice, and as
@@ -11,7 +11,7 @@ import { enterpriseCode, fullAnswers, get, newKey, request, submit, TOWN } from 
 
 const consent = { participation: true };
 const OTHER_TOWN = 'beijing-gubeikouzhen';
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 const ALREADY = 'urn:tesexiaozhen:problem:already-answered';
 
 let ip = 0;
@@ -32,7 +32,7 @@ async function record(res: Response): Promise<{ res: Response; text: string; bod
   return { res, text, body };
 }
 
-async function answer(code: string | undefined, town = TOWN, options: { key?: string; overrides?: Record<string, unknown>; survey?: string } = {}) {
+async function answer(code: string | undefined, town = KNOWN_TOWN, options: { key?: string; overrides?: Record<string, unknown>; survey?: string } = {}) {
   const survey = options.survey ?? 'enterprise';
   const body = { town_id: town, answers: await fullAnswers(survey, options.overrides), consent, enterprise_code: code };
   return record(await submit(survey, body, { ip: freshIp(), key: options.key }));
@@ -54,7 +54,7 @@ const codesUsed = new Set<string>();
 const use = (code: string) => (codesUsed.add(code), code);
 
 /** The worker with ENTERPRISE_WAVE_SECRETS replaced, as a deployment with another configuration would run it. */
-async function submitWith(secrets: string | undefined, code: string, town = TOWN, key = newKey(), address = freshIp()) {
+async function submitWith(secrets: string | undefined, code: string, town = KNOWN_TOWN, key = newKey(), address = freshIp()) {
   const req = new Request('https://example.test/api/v1/surveys/enterprise/responses', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'CF-Connecting-IP': address },
@@ -97,7 +97,7 @@ describe('one answer per enterprise, town and wave', () => {
     expect(first.body.wave_id).toBe('enterprise-w2');
     const before = await stored();
     // Another body (other answers), another key, another network: still the same enterprise.
-    const second = await answer(code, TOWN, { overrides: { overall: 1 } });
+    const second = await answer(code, KNOWN_TOWN, { overrides: { overall: 1 } });
     expect(second.res.status).toBe(409);
     expect(second.res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
     expect(second.body.type).toBe(ALREADY);
@@ -114,7 +114,7 @@ describe('one answer per enterprise, town and wave', () => {
 
   it('accepts the same code for another town, and counts it once there too', async () => {
     const code = use(enterpriseCode());
-    expect((await answer(code, TOWN)).res.status).toBe(201);
+    expect((await answer(code, KNOWN_TOWN)).res.status).toBe(201);
     expect((await answer(code, OTHER_TOWN)).res.status).toBe(201);
     expect((await answer(code, OTHER_TOWN)).res.status).toBe(409);
   });
@@ -160,7 +160,7 @@ describe('one answer per enterprise, town and wave', () => {
   it('refuses a code on the public survey (400 naming enterprise_code), storing nothing', async () => {
     const code = use(enterpriseCode());
     const before = await stored();
-    const res = await answer(code, TOWN, { survey: 'public' });
+    const res = await answer(code, KNOWN_TOWN, { survey: 'public' });
     expect(res.res.status).toBe(400);
     expect(res.body.errors.map((e: any) => e.name)).toEqual(['enterprise_code']);
     expect(res.text).not.toContain(code);
@@ -170,7 +170,7 @@ describe('one answer per enterprise, town and wave', () => {
   it('answers a retry with the same Idempotency-Key after success with the receipt (a replay, not a 409), in any spelling of the code', async () => {
     const code = use(lettered(3));
     const key = newKey();
-    const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent, enterprise_code: code };
+    const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent, enterprise_code: code };
     const first = await record(await submit('enterprise', body, { key, ip: freshIp() }));
     expect(first.res.status).toBe(201);
     const before = await stored();
@@ -197,7 +197,7 @@ describe('one answer per enterprise, town and wave', () => {
     // More attempts than the per-network budget: were any of them counted, the last answer below would be 429.
     for (const config of [JSON.stringify(withoutW2), undefined, '', 'not json', '["enterprise-w2"]', JSON.stringify({ 'enterprise-w2': 'short' })]) {
       for (let i = 0; i < 2; i++) {
-        const res = await submitWith(config, code, TOWN, newKey(), address);
+        const res = await submitWith(config, code, KNOWN_TOWN, newKey(), address);
         expect(res.res.status, String(config)).toBe(503);
         expect(res.body.type).toBe('urn:tesexiaozhen:problem:service-unavailable');
         expect(res.text).not.toContain(code);
@@ -209,7 +209,7 @@ describe('one answer per enterprise, town and wave', () => {
     for (const secret of Object.values(secrets)) expect(logged).not.toContain(secret);
     expect(logged).not.toContain(code);
     // With the secret, the same network's budget is untouched and the enterprise may answer.
-    expect((await submitWith(JSON.stringify(secrets), code, TOWN, newKey(), address)).res.status).toBe(201);
+    expect((await submitWith(JSON.stringify(secrets), code, KNOWN_TOWN, newKey(), address)).res.status).toBe(201);
   });
 
   it('never logs a code', async () => {
@@ -251,7 +251,7 @@ describe('what is kept of an enterprise\'s answer', () => {
     for (const code of codesUsed) {
       const canonical = code.normalize('NFKC').trim().toUpperCase();
       for (const form of [code, canonical, canonical.toLowerCase(), canonical.slice(0, 17)]) needles.add(form);
-      for (const town of [TOWN, OTHER_TOWN]) needles.add(await sha256Hex(`${canonical}|${town}`));
+      for (const town of [KNOWN_TOWN, OTHER_TOWN]) needles.add(await sha256Hex(`${canonical}|${town}`));
       needles.add(await sha256Hex(canonical));
     }
     // The scan finds a code where one is: planted in a table of its own, in another case, inside other text.
@@ -271,8 +271,8 @@ describe('what is kept of an enterprise\'s answer', () => {
 
   it('sends no code back in any header or body: submissions, results, the admin export, the audit log, the change feed', async () => {
     for (const path of [
-      `/api/v1/towns/${TOWN}/satisfaction`,
-      `/api/v1/towns/${TOWN}/satisfaction?format=csv`,
+      `/api/v1/towns/${KNOWN_TOWN}/satisfaction`,
+      `/api/v1/towns/${KNOWN_TOWN}/satisfaction?format=csv`,
       '/api/v1/satisfaction?group_by=province',
       '/api/v1/surveys/enterprise',
       '/api/v1/changes?since=0',
@@ -281,7 +281,7 @@ describe('what is kept of an enterprise\'s answer', () => {
       expect(res.res.status, path).toBe(200);
     }
     for (const path of ['/api/v1/admin/surveys/enterprise/responses?format=ndjson', '/api/v1/admin/surveys/enterprise/responses?format=csv', '/api/v1/admin/audit?limit=500']) {
-      const res = await record(await get(path, { Authorization: path.includes('audit') ? 'Bearer test-auditor-token' : SURVEYS.Authorization }));
+      const res = await record(await get(path, { Authorization: path.includes('audit') ? ADMIN_TOKENS.auditor : ADMIN_TOKENS.surveys }));
       expect(res.res.status, path).toBe(200);
     }
     const everything = answered.join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_PROBLEM_CODES } from '../../worker/errors.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
-import { fullAnswers, get, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, KNOWN_TOWN, request, submit } from '../helpers.ts';
 
 /**
  * Every field problem carries a code from FIELD_PROBLEM_CODES, whichever layer found it: request validation,
@@ -13,14 +13,14 @@ const cases: [string, () => Promise<Response>, string, string][] = [
     'an admin write naming an unknown source',
     () =>
       request('POST', '/api/v1/admin/lists', {
-        headers: { Authorization: 'Bearer test-editor-token', 'Content-Type': 'application/json' },
+        headers: adminHeaders('editor', { 'Content-Type': 'application/json' }),
         body: JSON.stringify({ id: 'test-codes', name: 'x', name_en: 'x', level: 'national', kind: 'named', source_id: 'doc-nope' }),
       }),
     'source_id',
     'not-found',
   ],
   ['a survey answer for an unknown town', async () => submit('public', { town_id: 'nowhere-town', answers: await fullAnswers('public'), consent: { participation: true } }), 'town_id', 'not-found'],
-  ['a survey answer without consent', async () => submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: false } }), 'consent.participation', 'required'],
+  ['a survey answer without consent', async () => submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: false } }), 'consent.participation', 'required'],
   ['an unknown list filter', () => get('/api/v1/towns?list=no-such-list'), 'list', 'not-found'],
   ['an unknown wave filter', () => get('/api/v1/satisfaction?group_by=province&wave=no-such-wave'), 'wave', 'not-found'],
   ['a bad cursor', () => get('/api/v1/towns?cursor=not-a-cursor'), 'cursor', 'invalid'],

@@ -4,7 +4,7 @@ import worker from '../../worker/index.ts';
 import { config } from '../../worker/config.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
 import { d1WithStatements } from '../d1-statements.ts';
-import { fullAnswers, newKey, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, newKey } from '../helpers.ts';
 
 // Issue 15, "Freshness model": a public read reflects every write that completed at least N seconds earlier, and a
 // client that sends back its x-d1-bookmark reads its own writes. The isolate's clock is the test's, so "N seconds
@@ -12,7 +12,7 @@ import { fullAnswers, newKey, TOWN } from '../helpers.ts';
 
 const N_MS = 500;
 const BINDINGS = { ...env, FRESHNESS_SECONDS: String(N_MS / 1000) };
-const EDITOR = { Authorization: 'Bearer test-editor-token', 'Content-Type': 'application/json' };
+const EDITOR = adminHeaders('editor', JSON_BODY);
 
 /** What the worker asked D1 (every statement prepared, every batch), and levers on its reads of the versions. */
 interface Probe {
@@ -184,11 +184,11 @@ describe('freshness: writes', () => {
   });
 
   it('after a survey submission, this isolate serves the new results at once; a results change elsewhere within N', async () => {
-    const path = `/api/v1/towns/${TOWN}/satisfaction`;
+    const path = `/api/v1/towns/${KNOWN_TOWN}/satisfaction`;
     const before = await read(path);
     const res = await call('POST', '/api/v1/surveys/public/responses', {
       headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '203.0.113.77', 'Idempotency-Key': newKey() },
-      body: JSON.stringify({ town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }),
+      body: JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }),
     });
     expect(res.status).toBe(201);
     const after = await read(path);

@@ -5,14 +5,14 @@ import worker from '../../worker/index.ts';
 import { createDb } from '../../worker/db/client.ts';
 import { listingsByYear } from '../../worker/services/overview.ts';
 import { getTownHistory } from '../../worker/services/towns.ts';
-import { get, getJson, request } from '../helpers.ts';
+import { ADMIN_TOKENS, get, getParsed, KNOWN_TOWN, request } from '../helpers.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 
 // Security issue 11, finding 10: a read without `as_of` means today (Beijing); an event dated later is
 // scheduled, shown as such, and takes effect on its day without a write by staff; a date implausibly far
 // ahead is refused.
 
-const EDITOR = 'Bearer test-editor-token';
-const TOWN = 'beijing-changgouzhen';
+const EDITOR = ADMIN_TOKENS.editor;
 const LIST = 'mohurd-2016-batch1';
 const OTHER_TOWN = 'beijing-gubeikouzhen';
 
@@ -26,9 +26,9 @@ const year = Number(today.slice(0, 4));
 function send(method: string, path: string, body: unknown, contentType = 'application/json') {
   return request(method, path, { headers: { Authorization: EDITOR, 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
-const event = (fields: Record<string, unknown>) => send('POST', '/api/v1/admin/events', { town_id: TOWN, list_id: LIST, source_id: sourceId, ...fields });
-const membershipOf = async (townId = TOWN, listId = LIST) => (await getJson(`/api/v1/towns/${townId}`)).body.memberships.find((m: any) => m.list_id === listId);
-const eliminatedOnList = async (query = '') => ((await getJson(`/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map((t) => t.id);
+const event = (fields: Record<string, unknown>) => send('POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, source_id: sourceId, ...fields });
+const membershipOf = async (townId = KNOWN_TOWN, listId = LIST) => (await getParsed(TownSchema, `/api/v1/towns/${townId}`)).body.memberships.find((m) => m.list_id === listId);
+const eliminatedOnList = async (query = '') => ((await getParsed(TownPageSchema, `/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map((t) => t.id);
 const dataVersion = async () => (await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value'))!;
 
 /** Runs the Cron Trigger as Cloudflare would at `at` (a UTC instant). */
@@ -45,7 +45,7 @@ beforeAll(async () => {
   const res = await send('POST', '/api/v1/admin/sources', { title: '测试通知：提前公布的淘汰决定', document_number: '测〔2026〕88号', published_on: today });
   expect(res.status).toBe(201);
   sourceId = (await res.json<any>()).id;
-  before = await membershipOf();
+  before = (await membershipOf())!;
   expect(before.status).not.toBe('eliminated');
   eliminatedThatYear = await eliminatedIn(tomorrow.slice(0, 4));
 });
@@ -58,28 +58,28 @@ describe('an event dated after today (Beijing) is scheduled, not current', () =>
     expect(res.status).toBe(201);
     scheduledId = (await res.json<any>()).id;
 
-    expect(await eliminatedOnList()).not.toContain(TOWN);
+    expect(await eliminatedOnList()).not.toContain(KNOWN_TOWN);
     expect(await membershipOf()).toMatchObject({ status: before.status, status_since: before.status_since });
-    const html = await (await get(`/towns/${TOWN}`)).text();
+    const html = await (await get(`/towns/${KNOWN_TOWN}`)).text();
     expect(html).toContain('尚未生效');
-    expect(await (await get(`/towns/${TOWN}?lang=en`)).text()).toContain('Scheduled: not yet in effect');
+    expect(await (await get(`/towns/${KNOWN_TOWN}?lang=en`)).text()).toContain('Scheduled: not yet in effect');
   });
 
   it('is marked scheduled in the history; every event in effect is not', async () => {
-    const { body } = await getJson(`/api/v1/towns/${TOWN}/history`);
+    const { body } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
     const items = body.items as any[];
     expect(items.find((e) => e.id === scheduledId)).toMatchObject({ status: 'eliminated', effective_date: tomorrow, scheduled: true });
     expect(items.filter((e) => e.id !== scheduledId).every((e) => e.scheduled === false)).toBe(true);
   });
 
   it('counts for an as_of on or after its day, and for none before', async () => {
-    expect(await eliminatedOnList(`&as_of=${tomorrow}`)).toContain(TOWN);
-    expect(await eliminatedOnList(`&as_of=${today}`)).not.toContain(TOWN);
+    expect(await eliminatedOnList(`&as_of=${tomorrow}`)).toContain(KNOWN_TOWN);
+    expect(await eliminatedOnList(`&as_of=${today}`)).not.toContain(KNOWN_TOWN);
   });
 
   it('does not stop the town from being counted as it is today, nor count in the yearly statistics yet', async () => {
-    const { body } = await getJson(`/api/v1/towns?status=${before.status}&list=${LIST}&limit=500`);
-    expect(body.items.map((t: any) => t.id)).toContain(TOWN);
+    const { body } = await getParsed(TownPageSchema, `/api/v1/towns?status=${before.status}&list=${LIST}&limit=500`);
+    expect(body.items.map((t: any) => t.id)).toContain(KNOWN_TOWN);
     expect(await eliminatedIn(tomorrow.slice(0, 4))).toBe(eliminatedThatYear);
   });
 
@@ -88,10 +88,10 @@ describe('an event dated after today (Beijing) is scheduled, not current', () =>
     // The hourly run just after midnight in Beijing (16:05 UTC the day before).
     await runCron(Date.parse(`${tomorrow}T00:05:00+08:00`));
     expect(await membershipOf()).toMatchObject({ status: 'eliminated', status_since: tomorrow });
-    expect(await eliminatedOnList()).toContain(TOWN);
+    expect(await eliminatedOnList()).toContain(KNOWN_TOWN);
     // The data version moved, so no cache (ETag, the isolate's copies) keeps the old status.
     expect(Number(await dataVersion())).toBeGreaterThan(Number(version));
-    const { items } = await getTownHistory(createDb(env.DB), TOWN, tomorrow);
+    const { items } = await getTownHistory(createDb(env.DB), KNOWN_TOWN, tomorrow);
     expect(items.find((e) => e.id === scheduledId)!.scheduled).toBe(false);
 
     // A second run on the same day finds nothing due and writes nothing.

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 import worker from '../../worker/index.ts';
-import { fullAnswers, get, newKey, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, get, newKey, submit, KNOWN_TOWN, withinOneRateWindow } from '../helpers.ts';
 
 // A bot fills the hidden `website` field. It is answered exactly as a stored submission would be
 // (a refusal would teach it to leave the field empty), nothing is stored, and the catch is counted.
@@ -28,15 +28,15 @@ async function outline(res: Response) {
 describe('the honeypot', () => {
   it('answers a filled honeypot exactly as a stored submission, stores nothing, and counts it', async () => {
     const answers = await fullAnswers('public');
-    const real = await outline(await submit('public', { town_id: TOWN, answers, consent }, { ip: '198.19.0.1' }));
+    const real = await outline(await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip: '198.19.0.1' }));
     const before = await snapshot();
     const caughtBefore = await caught();
 
-    const bot = await outline(await submit('public', { town_id: TOWN, answers, consent, website: 'http://spam.example' }, { ip: '198.19.0.2' }));
+    const bot = await outline(await submit('public', { town_id: KNOWN_TOWN, answers, consent, website: 'http://spam.example' }, { ip: '198.19.0.2' }));
     expect(bot.status).toBe(201);
     expect(bot.headers).toEqual(real.headers);
     expect(bot.keys).toEqual(real.keys);
-    expect(ReceiptSchema.strict().parse(bot.body)).toMatchObject({ survey_id: 'public', version_id: real.body.version_id, town_id: TOWN });
+    expect(ReceiptSchema.strict().parse(bot.body)).toMatchObject({ survey_id: 'public', version_id: real.body.version_id, town_id: KNOWN_TOWN });
     expect(bot.body.receipt).toMatch(/^r-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(bot.body.receipt).not.toBe(real.body.receipt);
 
@@ -48,7 +48,7 @@ describe('the honeypot', () => {
 
   it('answers a retry of a honeypot submission as a replay of the same receipt, and another body under its key with 422, as for a stored one', async () => {
     const key = newKey();
-    const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent, website: 'x' };
+    const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent, website: 'x' };
     const before = await snapshot();
     const first = await submit('enterprise', body, { key, ip: '198.19.0.3' });
     const again = await submit('enterprise', body, { key, ip: '198.19.0.3' });
@@ -66,7 +66,7 @@ describe('the honeypot', () => {
   it('gives a bot the same refusals as anyone: invalid answers, unknown town, no consent', async () => {
     const answers = await fullAnswers('public', { overall: 99 });
     for (const website of [undefined, 'http://spam.example']) {
-      const invalid = await submit('public', { town_id: TOWN, answers, consent, website }, { ip: '198.19.0.4' });
+      const invalid = await submit('public', { town_id: KNOWN_TOWN, answers, consent, website }, { ip: '198.19.0.4' });
       expect(invalid.status).toBe(400);
       expect((await invalid.json<any>()).type).toBe('urn:tesexiaozhen:problem:invalid-answers');
       const town = await submit('public', { town_id: 'nowhere-zhen', answers: await fullAnswers('public'), consent, website }, { ip: '198.19.0.4' });
@@ -77,7 +77,7 @@ describe('the honeypot', () => {
   it('limits a bot like anyone else: 10 a minute, then 429', { timeout: 90_000 }, async () => {
     await withinOneRateWindow();
     const statuses: number[] = [];
-    const body = { town_id: TOWN, answers: await fullAnswers('public'), consent, website: 'spam' };
+    const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent, website: 'spam' };
     for (let i = 0; i < 11; i++) statuses.push((await submit('public', body, { ip: '198.19.0.5' })).status);
     expect(statuses).toEqual([...Array(10).fill(201), 429]);
   });
@@ -90,7 +90,7 @@ describe('the honeypot', () => {
     form.set('website', 'http://spam.example');
     const before = await snapshot();
     const res = await worker.fetch(
-      new Request(`https://example.test/survey/public/${TOWN}?lang=en`, {
+      new Request(`https://example.test/survey/public/${KNOWN_TOWN}?lang=en`, {
         method: 'POST',
         redirect: 'manual',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', 'CF-Connecting-IP': '198.19.0.6' },
@@ -109,8 +109,8 @@ describe('the honeypot', () => {
   });
 
   it('never publishes the catch: the results are those of real submissions only', async () => {
-    const { body } = { body: await (await get(`/api/v1/towns/${TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).json<any>() };
-    const stored = await env.DB.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM published_responses WHERE town_id = ? AND wave_id = 'public-w1'").bind(TOWN).first<number>('n');
+    const { body } = { body: await (await get(`/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).json<any>() };
+    const stored = await env.DB.prepare("SELECT COALESCE(SUM(n), 0) AS n FROM published_responses WHERE town_id = ? AND wave_id = 'public-w1'").bind(KNOWN_TOWN).first<number>('n');
     expect(body.surveys.find((s: any) => s.survey_id === 'public').responses).toBe(stored);
   });
 });

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { fullAnswers as fetchAnswers, get, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { adminHeaders, fullAnswers as fetchAnswers, get, getJson, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 
 const answerCache = new Map<string, Record<string, unknown>>();
 /** helpers.fullAnswers, reading each questionnaire once (every request counts in this review's budget). */
@@ -13,8 +15,8 @@ async function fullAnswers(surveyId: string, overrides: Record<string, unknown> 
 // Hostile review of the fixes for issue 11 (an outside attacker's requests against every fix). Every case asserts
 // the SAFE behaviour: a failing case is a hole.
 
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
-const EDITOR = { Authorization: 'Bearer test-editor-token' };
+const ADMIN = adminHeaders('admin');
+const EDITOR = adminHeaders('editor');
 const consent = { participation: true };
 // An audit row's own field (entity_id), not request_id: every problem response carries the request's id.
 const LEAK = /"items"|"actor"|"receipt"|"answers"|"entity_id"/;
@@ -198,7 +200,7 @@ describe('11. method handling on admin and public paths', { timeout: 60_000 }, (
 // 2. The no-JS form route: body limit, schema, CSRF, header injection
 // ---------------------------------------------------------------------------------------------
 describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
-  const PATH = `/survey/public/${TOWN}`;
+  const PATH = `/survey/public/${KNOWN_TOWN}`;
 
   it('refuses a urlencoded body over 64 KB with 413, and one of exactly 64 KB is no 5xx', async () => {
     const form = await formFor('public');
@@ -289,7 +291,7 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
 
   it('a JSON body posted to the form route is not taken as a submission', async () => {
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
-    const res = await postForm(PATH, JSON.stringify({ town_id: TOWN, answers: await fullAnswers('public'), consent }), { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp() });
+    const res = await postForm(PATH, JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }), { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp() });
     expect([400, 403, 415]).toContain(res.status);
     await drain(res);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n')).toBe(before);
@@ -307,14 +309,14 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
 
   it('a retry of a caught submission is marked replayed, as a retry of a stored one is', async () => {
     const realKey = newKey();
-    const realBody = { town_id: TOWN, answers, consent };
+    const realBody = { town_id: KNOWN_TOWN, answers, consent };
     const r1 = await submit('public', realBody, { key: realKey, ip: freshIp() });
     const r2 = await submit('public', realBody, { key: realKey, ip: freshIp() });
     expect([r1.status, r2.status]).toEqual([201, 201]);
     expect(r2.headers.get('Idempotent-Replayed')).toBe('true');
 
     const botKey = newKey();
-    const botBody = { town_id: TOWN, answers, consent, website: 'http://spam.example' };
+    const botBody = { town_id: KNOWN_TOWN, answers, consent, website: 'http://spam.example' };
     const b1 = await submit('public', botBody, { key: botKey, ip: freshIp() });
     const b2 = await submit('public', botBody, { key: botKey, ip: freshIp() });
     expect([b1.status, b2.status]).toEqual([201, 201]);
@@ -323,7 +325,7 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
 
   it('a retry of a caught submission gives the original submitted_at, as a stored one does', async () => {
     const key = newKey();
-    const body = { town_id: TOWN, answers, consent, website: 'x' };
+    const body = { town_id: KNOWN_TOWN, answers, consent, website: 'x' };
     const first = await (await submit('public', body, { key, ip: freshIp() })).json<any>();
     await new Promise((r) => setTimeout(r, 15));
     const again = await (await submit('public', body, { key, ip: freshIp() })).json<any>();
@@ -333,32 +335,32 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
 
   it('the same key with another body is refused (422) for a caught submission as for a stored one', async () => {
     const realKey = newKey();
-    expect((await submit('public', { town_id: TOWN, answers, consent }, { key: realKey, ip: freshIp() })).status).toBe(201);
-    const realReuse = await submit('public', { town_id: TOWN, answers: { ...answers, overall: 2 }, consent }, { key: realKey, ip: freshIp() });
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { key: realKey, ip: freshIp() })).status).toBe(201);
+    const realReuse = await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent }, { key: realKey, ip: freshIp() });
     expect(realReuse.status).toBe(422);
 
     const botKey = newKey();
-    expect((await submit('public', { town_id: TOWN, answers, consent, website: 'x' }, { key: botKey, ip: freshIp() })).status).toBe(201);
-    const botReuse = await submit('public', { town_id: TOWN, answers: { ...answers, overall: 2 }, consent, website: 'x' }, { key: botKey, ip: freshIp() });
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent, website: 'x' }, { key: botKey, ip: freshIp() })).status).toBe(201);
+    const botReuse = await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent, website: 'x' }, { key: botKey, ip: freshIp() });
     expect(botReuse.status, 'a bot can tell it was caught: its key is never "used"').toBe(422);
   });
 
   it("a caught submission's receipt is confirmed by /survey/thanks as a stored one's is", async () => {
-    const real = await (await submit('public', { town_id: TOWN, answers, consent }, { ip: freshIp() })).json<any>();
+    const real = await (await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip: freshIp() })).json<any>();
     const realPage = await get(`/survey/thanks?receipt=${real.receipt}`);
     expect(realPage.status).toBe(200);
     await drain(realPage);
-    const bot = await (await submit('public', { town_id: TOWN, answers, consent, website: 'x' }, { ip: freshIp() })).json<any>();
+    const bot = await (await submit('public', { town_id: KNOWN_TOWN, answers, consent, website: 'x' }, { ip: freshIp() })).json<any>();
     const botPage = await get(`/survey/thanks?receipt=${bot.receipt}`);
     expect(botPage.status, 'a bot can look its receipt up and learn it was caught').toBe(200);
     await drain(botPage);
   });
 
   it('the no-JavaScript form answers a caught submission with the same status and Location as a stored one', async () => {
-    const realRes = await postForm(`/survey/public/${TOWN}?lang=en`, (await formFor('public')).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const realRes = await postForm(`/survey/public/${KNOWN_TOWN}?lang=en`, (await formFor('public')).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
     expect(realRes.status).toBe(303);
     await drain(realRes);
-    const botRes = await postForm(`/survey/public/${TOWN}?lang=en`, (await formFor('public', { website: 'http://spam.example' })).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const botRes = await postForm(`/survey/public/${KNOWN_TOWN}?lang=en`, (await formFor('public', { website: 'http://spam.example' })).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
     expect(botRes.status, 'stored: 303 to /survey/thanks; caught: 200 page').toBe(303);
     await drain(botRes);
   });
@@ -366,7 +368,7 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
   it('retries of a caught submission do not spend the network budget, as retries of a stored one do not', async () => {
     const ip = '198.18.77.1';
     const key = newKey();
-    const body = { town_id: TOWN, answers, consent, website: 'x' };
+    const body = { town_id: KNOWN_TOWN, answers, consent, website: 'x' };
     const statuses: number[] = [];
     // 21 tries: even across a boundary of the limiter's 60-second window, a budget of 10 would show a 429.
     for (let i = 0; i < 21; i++) statuses.push((await submit('public', body, { key, ip })).status);
@@ -381,7 +383,7 @@ describe('8. rate-limit keys: one bucket per network, however it is spelled', { 
   /** Spends the network's budget with its first spelling (until a 429), then tries each other spelling once: each must be refused too. */
   async function sameBucket(spellings: string[]) {
     const answers = await fullAnswers('public');
-    const send = (ip: string) => submit('public', { town_id: TOWN, answers, consent }, { ip });
+    const send = (ip: string) => submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip });
     // The limiter counts in fixed 60-second windows: spend and probe inside one, or a probe that lands in the next
     // window is admitted for the wrong reason (seen once in CI under load).
     await withinOneRateWindow(40_000);
@@ -419,14 +421,14 @@ describe('11. text normalisation and answer keys', { timeout: 60_000 }, () => {
     const answers = await fullAnswers('public');
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
     const bodies: [string, string][] = [
-      ['NUL in comment', JSON.stringify({ town_id: TOWN, answers: { ...answers, comment: 'a\u0000b' }, consent })],
-      ['NUL in respondent', JSON.stringify({ town_id: TOWN, answers, consent: { participation: true, contact: true }, respondent: { name: '张\u0000三' } })],
-      ['NUL in an option id', JSON.stringify({ town_id: TOWN, answers: { ...answers, role: 'resident\u0000' }, consent })],
-      ['__proto__ key', `{"town_id":"${TOWN}","answers":${JSON.stringify(answers).slice(0, -1)},"__proto__":{"comment":"x"}},"consent":{"participation":true}}`],
-      ['constructor key', JSON.stringify({ town_id: TOWN, answers: { ...answers, constructor: 'x' }, consent })],
-      ['__proto__ in consent', `{"town_id":"${TOWN}","answers":${JSON.stringify(answers)},"consent":{"__proto__":{"participation":true}}}`],
-      ['__proto__ at the top', `{"__proto__":{"town_id":"${TOWN}"},"answers":${JSON.stringify(answers)},"consent":{"participation":true}}`],
-      ['duplicate consent key', `{"town_id":"${TOWN}","answers":${JSON.stringify(answers)},"consent":{"participation":true,"participation":false}}`],
+      ['NUL in comment', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, comment: 'a\u0000b' }, consent })],
+      ['NUL in respondent', JSON.stringify({ town_id: KNOWN_TOWN, answers, consent: { participation: true, contact: true }, respondent: { name: '张\u0000三' } })],
+      ['NUL in an option id', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, role: 'resident\u0000' }, consent })],
+      ['__proto__ key', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers).slice(0, -1)},"__proto__":{"comment":"x"}},"consent":{"participation":true}}`],
+      ['constructor key', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, constructor: 'x' }, consent })],
+      ['__proto__ in consent', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"__proto__":{"participation":true}}}`],
+      ['__proto__ at the top', `{"__proto__":{"town_id":"${KNOWN_TOWN}"},"answers":${JSON.stringify(answers)},"consent":{"participation":true}}`],
+      ['duplicate consent key', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"participation":true,"participation":false}}`],
     ];
     for (const [name, body] of bodies) {
       const res = await submit('public', body, { ip: freshIp() });
@@ -439,7 +441,7 @@ describe('11. text normalisation and answer keys', { timeout: 60_000 }, () => {
 
   it('lone surrogates are stored as U+FFFD and exported as valid UTF-8', async () => {
     const answers = await fullAnswers('public');
-    const raw = `{"town_id":"${TOWN}","answers":${JSON.stringify({ ...answers, comment: 'PLACEHOLDER' }).replace('PLACEHOLDER', 'a\\ud800b\\udfffc')},"consent":{"participation":true}}`;
+    const raw = `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify({ ...answers, comment: 'PLACEHOLDER' }).replace('PLACEHOLDER', 'a\\ud800b\\udfffc')},"consent":{"participation":true}}`;
     const res = await submit('public', raw, { ip: freshIp() });
     expect(res.status).toBe(201);
     const { receipt } = await res.json<any>();
@@ -452,7 +454,7 @@ describe('11. text normalisation and answer keys', { timeout: 60_000 }, () => {
     for (const key of ['1234567', 'k'.repeat(201), 'has space', 'tab\there', '', ' '.repeat(10), 'ключ-ключ-ключ']) {
       let res: Response;
       try {
-        res = await submit('public', { town_id: TOWN, answers, consent }, { key, ip: freshIp() });
+        res = await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { key, ip: freshIp() });
       } catch {
         continue; // not a header value a client can send
       }
@@ -484,7 +486,7 @@ describe('7. q and other query parameters: never a 5xx', { timeout: 120_000 }, (
   ];
 
   beforeAll(async () => {
-    expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent }, { ip: freshIp() })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip: freshIp() })).status).toBe(201);
   });
 
   it.each(ROUTES)('%s: every hostile q is answered without a 5xx', async (_name, path) => {
@@ -554,13 +556,13 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
   });
 
   it('records an export however it is asked for (HEAD, Accept, encoded path), and none that was refused', async () => {
-    expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public', { comment: '=HYPERLINK("http://evil.example","x")' }), consent }, { ip: freshIp() })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public', { comment: '=HYPERLINK("http://evil.example","x")' }), consent }, { ip: freshIp() })).status).toBe(201);
     let n = await exports_();
     for (const [method, path, headers] of [
       ['HEAD', '/api/v1/admin/surveys/public/responses', ADMIN],
       ['GET', '/api/v1/admin/surveys/public/responses', { ...ADMIN, Accept: 'text/csv' }],
       ['GET', '/api/v1/%61dmin/surveys/%70ublic/responses?format=csv', ADMIN],
-      ['GET', '/api/v1/admin/surveys/public/responses', { Authorization: 'Bearer test-surveys-token', 'If-None-Match': '*' }],
+      ['GET', '/api/v1/admin/surveys/public/responses', adminHeaders('surveys', { 'If-None-Match': '*' })],
     ] as const) {
       const res = await request(method, path, { headers });
       expect(res.status, `${method} ${path}`).toBe(200);
@@ -571,7 +573,7 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
         for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) expect(line, 'no cell starts a formula').not.toMatch(/(^|,)"?[=+\-@]/);
       }
     }
-    for (const headers of [EDITOR, { Authorization: 'Bearer test-auditor-token' }, {}]) {
+    for (const headers of [EDITOR, adminHeaders('auditor'), {}]) {
       const res = await get('/api/v1/admin/surveys/public/responses', headers);
       expect([401, 403]).toContain(res.status);
       expect(await res.text()).not.toMatch(/"answers"|r-[0-9a-f]{8}-/);
@@ -600,7 +602,7 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
       [{ opens_at: '2027-01-01T00:00:00Z', closes_at: '2026-01-01T00:00:00Z' }, ADMIN],
       [{ opens_at: null, closes_at: null, extra: 1 }, ADMIN],
       [{ opens_at: null, closes_at: null }, EDITOR],
-      [{ opens_at: null, closes_at: null }, { Authorization: 'Bearer test-auditor-token' }],
+      [{ opens_at: null, closes_at: null }, adminHeaders('auditor')],
     ] as const) {
       const res = await put('/api/v1/admin/surveys/enterprise/window', body, headers);
       expect(res.status).toBeGreaterThanOrEqual(400);
@@ -625,8 +627,8 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
     const res = await request('POST', '/api/v1/admin/sources', { headers: { ...EDITOR, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '敌意审查测试通知', document_number: '审〔2026〕1号', published_on: beijingToday }) });
     expect(res.status).toBe(201);
     sourceId = (await res.json<any>()).id;
-    const { body } = await getJson(`/api/v1/towns/${OTHER}`);
-    const m = body.memberships.find((x: any) => x.status && x.status !== 'eliminated');
+    const { body } = await getParsed(TownSchema, `/api/v1/towns/${OTHER}`);
+    const m = body.memberships.find((x) => x.status && x.status !== 'eliminated')!;
     listId = m.list_id;
     statusBefore = m.status;
   });
@@ -648,7 +650,7 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
     });
     const body = await res.json<any>();
     if (res.status === 201) {
-      const history = (await getJson(`/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body.items as any[];
+      const history = (await getParsed(HistorySchema, `/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body.items as any[];
       const recorded = history.find((e) => e.id === body.id);
       expect(recorded.scheduled, `${effective_date}: accepted, recorded as effective_date ${recorded.effective_date}, and in effect today (scheduled: false)`).toBe(true);
     } else {
@@ -657,7 +659,7 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
   });
 
   it('after all of them, the town still has the status it had today', async () => {
-    const membership = (await getJson(`/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find((x: any) => x.list_id === listId);
+    const membership = (await getParsed(TownSchema, `/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find((x) => x.list_id === listId)!;
     expect({ status: membership.status }).toEqual({ status: statusBefore });
   });
 
@@ -714,19 +716,19 @@ describe('extra: results below MIN_SAMPLE cannot be recovered by subtracting pub
     // One resident of another Beijing town, with answers nobody else gave.
     const lone = await fullAnswers('public', { role: 'visitor', overall: 1, recommend: 0 });
     expect((await submit('public', { town_id: OTHER, answers: lone, consent }, { ip: freshIp() })).status).toBe(201);
-    const town = (await getJson(`/api/v1/towns/${TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
-    const other = (await getJson(`/api/v1/towns/${OTHER}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
-    const grouped = (await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, { 'Cache-Control': 'no-cache' })).body;
-    const townPublic = town.surveys.find((s: any) => s.survey_id === 'public');
-    const otherPublic = other.surveys.find((s: any) => s.survey_id === 'public');
-    const provincePublic = grouped.groups.find((g: any) => g.key === '北京市').surveys.find((s: any) => s.survey_id === 'public');
+    const town = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
+    const other = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${OTHER}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
+    const grouped = (await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, { 'Cache-Control': 'no-cache' })).body;
+    const townPublic = town.surveys.find((s) => s.survey_id === 'public')!;
+    const otherPublic = other.surveys.find((s) => s.survey_id === 'public')!;
+    const provincePublic = grouped.groups.find((g) => g.key === '北京市')!.surveys.find((s) => s.survey_id === 'public')!;
     expect(townPublic.suppressed).toBe(false);
     expect(otherPublic.suppressed, 'the lone response is suppressed on its own').toBe(true);
     const hidden = provincePublic.responses - townPublic.responses;
-    const recovered = provincePublic.suppressed ? null : (provincePublic.distributions.find((d: any) => d.question_id === 'overall')?.counts ?? []).find((c: any) => c.value === '1');
+    const recovered = provincePublic.suppressed ? null : (provincePublic.distributions.find((d) => d.question_id === 'overall')?.categories ?? []).find((c) => c.value === '1');
     expect(
       provincePublic.suppressed || hidden === 0 || hidden >= grouped.min_sample,
-      `北京市 publishes ${provincePublic.responses} responses, ${TOWN} ${townPublic.responses}: the difference is ${hidden} respondent(s), whose "overall" answer is ${JSON.stringify(recovered)}`,
+      `北京市 publishes ${provincePublic.responses} responses, ${KNOWN_TOWN} ${townPublic.responses}: the difference is ${hidden} respondent(s), whose "overall" answer is ${JSON.stringify(recovered)}`,
     ).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { get, getJson, request } from '../helpers.ts';
+import { get, getJson, getParsed, request } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 const PUBLIC_READS = ['/api/v1/lists', '/api/v1/lists/mohurd-2016-batch1', '/api/v1/towns?q=changgou', '/api/v1/stats', '/api/v1/sources', '/api/v1/reported-figures'];
 
@@ -61,7 +62,7 @@ describe('CORS', () => {
 
 describe('errors', () => {
   it('answers an unknown route with 404 problem+json', async () => {
-    const { res, body } = await getJson('/api/v1/nothing-here');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
     expect(body).toEqual({

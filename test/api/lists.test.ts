@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ListDetailSchema, ListPageSchema } from '../../worker/schemas/lists.ts';
 import { StatsSchema } from '../../worker/schemas/stats.ts';
-import { getJson } from '../helpers.ts';
+import { getJson, getParsed } from '../helpers.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 async function allLists() {
   const { body } = await getJson('/api/v1/lists');
@@ -35,7 +37,7 @@ describe('GET /api/v1/lists', () => {
     for (const list of await allLists()) {
       const { body } = await getJson(`/api/v1/lists/${list.id}`);
       const detail = ListDetailSchema.parse(body);
-      const { body: towns } = await getJson(`/api/v1/lists/${list.id}/towns?limit=1`);
+      const { body: towns } = await getParsed(TownPageSchema, `/api/v1/lists/${list.id}/towns?limit=1`);
       expect(towns.total, list.id).toBe(list.town_count);
       const provincesAddUp = detail.province_counts.every((p) => p.town_count === p.official_count);
       expect(list.complete, list.id).toBe(list.official_count !== null && list.town_count === list.official_count && provincesAddUp);
@@ -66,20 +68,20 @@ describe('GET /api/v1/lists', () => {
   });
 
   it('answers 404 problem+json for an unknown list', async () => {
-    const { res, body } = await getJson('/api/v1/lists/no-such-list');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/lists/no-such-list');
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toContain('application/problem+json');
     expect(body).toMatchObject({ type: 'urn:tesexiaozhen:problem:list-not-found', status: 404 });
-    expect((await getJson('/api/v1/lists/no-such-list/towns')).res.status).toBe(404);
+    expect((await getParsed(ProblemSchema, '/api/v1/lists/no-such-list/towns')).res.status).toBe(404);
   });
 
   it('filters the towns of a list like /towns does', async () => {
-    const { body } = await getJson('/api/v1/lists/mohurd-2016-batch1/towns?province=北京市&limit=500');
+    const { body } = await getParsed(TownPageSchema, '/api/v1/lists/mohurd-2016-batch1/towns?province=北京市&limit=500');
     expect(body.items.length).toBeGreaterThan(0);
     for (const t of body.items) {
       expect(t.province).toBe('北京市');
       expect(t.memberships.some((m: { list_id: string }) => m.list_id === 'mohurd-2016-batch1')).toBe(true);
     }
-    expect((await getJson('/api/v1/lists/mohurd-2016-batch1/towns?list=x')).res.status).toBe(400);
+    expect((await getParsed(ProblemSchema, '/api/v1/lists/mohurd-2016-batch1/towns?list=x')).res.status).toBe(400);
   });
 });

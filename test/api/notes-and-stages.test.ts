@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../csv-reader.ts';
-import { get, getJson } from '../helpers.ts';
+import { get, getParsed } from '../helpers.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { HistorySchema, MembershipPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { FigurePageSchema } from '../../worker/schemas/sources.ts';
+import { ChangePageSchema } from '../../worker/schemas/changes.ts';
 
 /** A town of the data named only at the public notice (公示) of the 2017 batch. */
 async function publicNoticeTown(): Promise<string> {
@@ -10,25 +14,25 @@ async function publicNoticeTown(): Promise<string> {
 
 describe('note_zh beside note', () => {
   it('gives a list its note in both languages', async () => {
-    const { body } = await getJson('/api/v1/lists/mohurd-2017-batch2');
+    const { body } = await getParsed(ListDetailSchema, '/api/v1/lists/mohurd-2017-batch2');
     expect(body.note).toMatch(/^建村〔2017〕178号 is the commonly cited number/);
     expect(body.note_zh).toMatch(/^建村〔2017〕178号是通知常被引用的文号/);
   });
 
   it('gives a town’s memberships and events their notes in both languages', async () => {
     const id = await publicNoticeTown();
-    const { body: town } = await getJson(`/api/v1/towns/${id}`);
-    const batch2 = town.memberships.find((m: { list_id: string }) => m.list_id === 'mohurd-2017-batch2');
+    const { body: town } = await getParsed(TownSchema, `/api/v1/towns/${id}`);
+    const batch2 = town.memberships.find((m) => m.list_id === 'mohurd-2017-batch2')!;
     expect(batch2.note).toEqual(expect.any(String));
     expect(batch2.note_zh).toEqual(expect.any(String));
     expect(batch2.note_zh).not.toBe(batch2.note);
     expect(town).toHaveProperty('note_zh');
-    const { body: history } = await getJson(`/api/v1/towns/${id}/history`);
+    const { body: history } = await getParsed(HistorySchema, `/api/v1/towns/${id}/history`);
     for (const e of history.items) expect(e).toHaveProperty('note_zh');
   });
 
   it('gives reported figures their detail and note in both languages, in JSON and CSV', async () => {
-    const { body } = await getJson('/api/v1/reported-figures');
+    const { body } = await getParsed(FigurePageSchema, '/api/v1/reported-figures');
     const first = body.items.find((f: { count: number | null }) => f.count === 127);
     expect(first).toMatchObject({ detail: '127 towns recognised as the first batch of 中国特色小镇.', detail_zh: '127个镇被认定为第一批中国特色小镇。' });
     const rows = csvRecords(await (await get('/api/v1/reported-figures?format=csv')).text());
@@ -38,15 +42,15 @@ describe('note_zh beside note', () => {
 
 describe('source_stage', () => {
   it('is on every membership of a town, with its date', async () => {
-    const { body } = await getJson(`/api/v1/towns/${await publicNoticeTown()}`);
+    const { body } = await getParsed(TownSchema, `/api/v1/towns/${await publicNoticeTown()}`);
     expect(body.memberships.find((m: { list_id: string }) => m.list_id === 'mohurd-2017-batch2')).toMatchObject({ source_stage: 'public-notice', source_stage_date: '2017-07-27' });
     // A list without stages says nothing rather than guess.
-    const { body: first } = await getJson('/api/v1/towns/beijing-changgouzhen');
+    const { body: first } = await getParsed(TownSchema, '/api/v1/towns/beijing-changgouzhen');
     expect(first.memberships[0]).toMatchObject({ list_id: 'mohurd-2016-batch1', source_stage: null, source_stage_date: null });
   });
 
   it('is in the long-form memberships, JSON and CSV, counted as the data has it', async () => {
-    const { body } = await getJson('/api/v1/memberships?list=mohurd-2017-batch2');
+    const { body } = await getParsed(MembershipPageSchema, '/api/v1/memberships?list=mohurd-2017-batch2');
     const stages = new Map<string, number>();
     for (const m of body.items) stages.set(String(m.source_stage), (stages.get(String(m.source_stage)) ?? 0) + 1);
     const db = await env.DB.prepare("SELECT coalesce(source_stage, 'null') AS stage, count(*) AS n FROM memberships WHERE list_id = 'mohurd-2017-batch2' GROUP BY 1").all<{ stage: string; n: number }>();
@@ -88,8 +92,8 @@ describe('the change feed', () => {
       await env.DB.prepare(`UPDATE ${table} SET ${column} = '新的译文' WHERE id = ?`).bind(table === 'status_events' || table === 'reported_figures' ? Number(rowId) : rowId).run();
       expect(await seq(entity, rowId), table).toBeGreaterThan(was);
     }
-    const { body } = await getJson(`/api/v1/changes?since=${(await seq('membership', key)) - 1}`);
-    const change = body.items.find((c: { entity: string; id: string }) => c.entity === 'membership' && c.id === key);
+    const { body } = await getParsed(ChangePageSchema, `/api/v1/changes?since=${(await seq('membership', key)) - 1}`);
+    const change = body.items.find((c) => c.entity === 'membership' && c.id === key)!;
     expect(change.data).toMatchObject({ source_stage: 'final', note_zh: '改过的说明' });
   });
 });

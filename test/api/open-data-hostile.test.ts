@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { fullAnswers, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, submit } from '../helpers.ts';
+import { SnapshotSchema } from '../../worker/schemas/open-data.ts';
+import { SourceSchema } from '../../worker/schemas/sources.ts';
 
 // Hostile review of what issue 13 added (open data, downloads, sitemap, /docs/try). Every case asserts the SAFE
 // behaviour: a failing case is a hole.
@@ -54,7 +56,7 @@ describe('issue 13 hostile review: conditional requests on /downloads/', () => {
   });
 
   it('If-None-Match: * on a snapshot file that exists answers 304', async () => {
-    const body = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { files: { url: string }[] };
+    const body = parseAs(SnapshotSchema, await (await fetchAt('https://example.test', '/downloads/')).json());
     const res = await fetchAt('https://example.test', body.files[0]!.url, { 'If-None-Match': '*' });
     expect(res.status).toBe(304);
   });
@@ -85,7 +87,7 @@ describe('issue 13 hostile review: a survey answer does not make the next downlo
     await (await fetchAt('https://example.test', '/downloads/')).arrayBuffer();
     const counted = countingEnv();
     // A submission moves the results version only: the data tables the isolate already holds are still the data's.
-    const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '192.0.2.77' });
+    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '192.0.2.77' });
     expect(res.status).toBe(201);
     const after = await fetchAt('https://example.test', '/downloads/', {}, counted.env);
     expect(after.status).toBe(200);
@@ -110,7 +112,7 @@ describe('issue 13 hostile review: /docs/try only ever sends a form to the opera
 
 describe('issue 13 hostile review: a snapshot id that never was is not “gone”', () => {
   it('an id from a later data version or a later date answers 404, not 410 with a link that vouches for it', async () => {
-    const current = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { snapshot: string; data_version: string; date: string };
+    const current = parseAs(SnapshotSchema, await (await fetchAt('https://example.test', '/downloads/')).json());
     const [, ymd, hash] = current.snapshot.split('-');
     for (const id of [`${Number(current.data_version) + 1000}-${ymd}-${hash}`, `${current.data_version}-99991231-${hash}`]) {
       const res = await fetchAt('https://example.test', `/downloads/${id}/towns.csv`);
@@ -124,16 +126,16 @@ describe('issue 13 hostile review: a snapshot id that never was is not “gone�
 describe('issue 13 hostile review: the new CSVs neutralise formula-looking text', () => {
   it('a list name and an event note that a spreadsheet would run are text in memberships, status events and the snapshot', async () => {
     const admin = (method: string, path: string, body: unknown) =>
-      worker.fetch(new Request(`https://example.test${path}`, { method, headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(body) }), env as never);
+      worker.fetch(new Request(`https://example.test${path}`, { method, headers: adminHeaders('admin', JSON_BODY), body: JSON.stringify(body) }), env as never);
     const source = await admin('POST', '/api/v1/admin/sources', { title: '公式测试通知', published_on: '2026-11-21' });
     expect(source.status).toBe(201);
-    const sourceId = ((await source.json()) as { id: string }).id;
+    const sourceId = parseAs(SourceSchema, await source.json()).id;
     const listId = 'test-formula-list';
     const list = await admin('POST', '/api/v1/admin/lists', { id: listId, name: '=HYPERLINK("http://evil.example","名单")', name_en: '+1+1', level: 'provincial', kind: 'named', province: '北京市', source_id: sourceId });
     expect(list.status).toBe(201);
-    const join = await admin('POST', `/api/v1/admin/lists/${listId}/towns`, { town_id: TOWN, status: 'named', effective_date: '2026-11-21', source_id: sourceId, note: '＝cmd|"/c calc"!A1' });
+    const join = await admin('POST', `/api/v1/admin/lists/${listId}/towns`, { town_id: KNOWN_TOWN, status: 'named', effective_date: '2026-11-21', source_id: sourceId, note: '＝cmd|"/c calc"!A1' });
     expect(join.status).toBe(201);
-    const snapshot = (await (await fetchAt('https://example.test', '/downloads/')).json()) as { files: { name: string; url: string }[] };
+    const snapshot = parseAs(SnapshotSchema, await (await fetchAt('https://example.test', '/downloads/')).json());
     const texts = [
       await (await fetchAt('https://example.test', `/api/v1/memberships?format=csv&list=${listId}`)).text(),
       await (await fetchAt('https://example.test', '/api/v1/status-events?format=csv')).text(),

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, csvRecords } from '../csv-reader.ts';
-import { get, getJson, TOWN } from '../helpers.ts';
+import { get, getParsed, KNOWN_TOWN } from '../helpers.ts';
+import { HistorySchema, MembershipPageSchema, StatusEventPageSchema, TownPageSchema } from '../../worker/schemas/towns.ts';
+import { ListDetailSchema, ListPageSchema } from '../../worker/schemas/lists.ts';
+import { DataPackageSchema } from '../../worker/schemas/open-data.ts';
 
 async function allTowns(query = ''): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const { body }: { body: any } = await getJson(`/api/v1/towns?limit=500${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const { body }: { body: any } = await getParsed(TownPageSchema, `/api/v1/towns?limit=500${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     items.push(...body.items);
     cursor = body.next_cursor;
   } while (cursor);
@@ -16,7 +19,7 @@ async function allTowns(query = ''): Promise<any[]> {
 describe('memberships: towns on lists in long form', () => {
   it('has one row per town and list, the same pairs as the towns it is made from', async () => {
     const towns = await allTowns();
-    const { res, body } = await getJson('/api/v1/memberships');
+    const { res, body } = await getParsed(MembershipPageSchema, '/api/v1/memberships');
     expect(res.status).toBe(200);
     const pairs = towns.flatMap((t) => t.memberships.map((m: any) => `${t.id}|${m.list_id}|${m.status}|${m.status_since ?? ''}`)).sort();
     expect(body.items.map((r: any) => `${r.town_id}|${r.list_id}|${r.status}|${r.status_since ?? ''}`).sort()).toEqual(pairs);
@@ -27,8 +30,8 @@ describe('memberships: towns on lists in long form', () => {
   });
 
   it('with a list, gives that list’s rows only, and its CSV the same rows', async () => {
-    const { body } = await getJson('/api/v1/memberships?list=mohurd-2016-batch1');
-    const { body: list } = await getJson('/api/v1/lists/mohurd-2016-batch1');
+    const { body } = await getParsed(MembershipPageSchema, '/api/v1/memberships?list=mohurd-2016-batch1');
+    const { body: list } = await getParsed(ListDetailSchema, '/api/v1/lists/mohurd-2016-batch1');
     expect(body.items.length).toBe(list.town_count);
     expect(new Set(body.items.map((r: any) => r.list_id))).toEqual(new Set(['mohurd-2016-batch1']));
     const csv = await (await get('/api/v1/memberships?list=mohurd-2016-batch1&format=csv')).text();
@@ -52,9 +55,9 @@ describe('memberships: towns on lists in long form', () => {
 
 describe('status events: the whole history in one table', () => {
   it('holds each town’s history, in its order, with the town beside each event', async () => {
-    const { body: history } = await getJson(`/api/v1/towns/${TOWN}/history`);
-    const { body } = await getJson('/api/v1/status-events');
-    const mine = body.items.filter((e: any) => e.town_id === TOWN);
+    const { body: history } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
+    const { body } = await getParsed(StatusEventPageSchema, '/api/v1/status-events');
+    const mine = body.items.filter((e: any) => e.town_id === KNOWN_TOWN);
     expect(mine.map(({ town_id: _t, town_name: _n, ...e }: any) => e)).toEqual(history.items);
     expect(new Set(mine.map((e: any) => e.town_name)).size).toBe(1);
     expect(new Set(body.items.map((e: any) => e.id)).size).toBe(body.items.length);
@@ -62,14 +65,14 @@ describe('status events: the whole history in one table', () => {
 
   it('as CSV has the columns of a town’s history CSV, after the town', async () => {
     const all = parseCsv(await (await get('/api/v1/status-events?format=csv')).text())[0];
-    const one = parseCsv(await (await get(`/api/v1/towns/${TOWN}/history?format=csv`)).text())[0];
+    const one = parseCsv(await (await get(`/api/v1/towns/${KNOWN_TOWN}/history?format=csv`)).text())[0];
     expect(all).toEqual(['town_id', 'town_name', ...one!]);
   });
 });
 
 describe('the data package', () => {
   it('describes each CSV column for column, in the order the CSV writes them', async () => {
-    const { res, body } = await getJson('/datapackage.json');
+    const { res, body } = await getParsed(DataPackageSchema, '/datapackage.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBeTruthy();
     for (const resource of body.resources) {
@@ -87,7 +90,7 @@ describe('the data package', () => {
   });
 
   it('says which column gives the precision of each date, and the separator of each packed cell', async () => {
-    const { body } = await getJson('/datapackage.json');
+    const { body } = await getParsed(DataPackageSchema, '/datapackage.json');
     const fields = Object.fromEntries(body.resources.map((r: any) => [r.name, Object.fromEntries(r.schema.fields.map((f: any) => [f.name, f]))]));
     expect(fields.lists.published_on.description).toContain('published_on_precision');
     expect(fields.lists.published_on_precision.constraints.enum).toEqual(['day', 'month', 'year']);
@@ -125,11 +128,11 @@ describe('sitemap and robots.txt', () => {
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const xml = await res.text();
-    const { body: lists } = await getJson('/api/v1/lists');
-    const { body: towns } = await getJson('/api/v1/towns?limit=1');
+    const { body: lists } = await getParsed(ListPageSchema, '/api/v1/lists');
+    const { body: towns } = await getParsed(TownPageSchema, '/api/v1/towns?limit=1');
     expect((xml.match(/<url>/g) ?? []).length).toBe(lists.total + towns.total + 8);
-    expect(xml).toContain(`<loc>https://example.test/towns/${TOWN}</loc>`);
-    expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${TOWN}?lang=en"`);
+    expect(xml).toContain(`<loc>https://example.test/towns/${KNOWN_TOWN}</loc>`);
+    expect(xml).toContain(`hreflang="en" href="https://example.test/towns/${KNOWN_TOWN}?lang=en"`);
     expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
   });
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fullAnswers, newKey, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit, withinOneRateWindow } from '../helpers.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 // The local limiter is exact: 10 submissions a minute per key. Its state is shared by the tests of this file,
 // so every test uses addresses of its own. Each test spends a budget within one of the limiter's windows.
@@ -9,7 +10,7 @@ const consent = { participation: true };
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n')) ?? 0;
 
 async function valid(ip: string, key = newKey()) {
-  return submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent }, { ip, key });
+  return submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip, key });
 }
 
 /** Spends a client's whole budget with valid submissions, checking each was stored. */
@@ -51,18 +52,18 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
     const answers = await fullAnswers('public');
     const stored = await valid(ip, 'rl-first-submission-key');
     expect(stored.status).toBe(201);
-    const receipt = await stored.json();
+    const receipt = parseAs(ReceiptSchema, await stored.json());
     for (let i = 0; i < 12; i++) {
       // invalid answers
-      expect((await submit('public', { town_id: TOWN, answers: { ...answers, overall: 99 }, consent }, { ip })).status).toBe(400);
+      expect((await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 99 }, consent }, { ip })).status).toBe(400);
       // no consent
-      expect((await submit('public', { town_id: TOWN, answers, consent: { participation: false } }, { ip })).status).toBe(400);
+      expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: false } }, { ip })).status).toBe(400);
       // unknown town
       expect((await submit('public', { town_id: 'nowhere-zhen', answers, consent }, { ip })).status).toBe(404);
       // the same key with another body
-      expect((await submit('public', { town_id: TOWN, answers: { ...answers, overall: 1 }, consent }, { ip, key: 'rl-first-submission-key' })).status).toBe(422);
+      expect((await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 1 }, consent }, { ip, key: 'rl-first-submission-key' })).status).toBe(422);
       // a retry after a lost reply: the first receipt, without spending anything
-      const retry = await submit('public', { town_id: TOWN, answers, consent }, { ip, key: 'rl-first-submission-key' });
+      const retry = await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip, key: 'rl-first-submission-key' });
       expect(retry.status).toBe(201);
       expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
       expect(await retry.json()).toEqual(receipt);
@@ -70,7 +71,7 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
     await env.DB.prepare("UPDATE survey_waves SET closes_at = '2026-11-02T00:00:00Z' WHERE id = 'enterprise-w2'").run();
     try {
       for (let i = 0; i < 12; i++) {
-        expect((await submit('enterprise', { town_id: TOWN, answers: await fullAnswers('enterprise'), consent }, { ip })).status).toBe(409);
+        expect((await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent }, { ip })).status).toBe(409);
       }
     } finally {
       await env.DB.prepare("UPDATE survey_waves SET closes_at = NULL WHERE id = 'enterprise-w2'").run();
@@ -81,7 +82,7 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
     expect(await count()).toBe(before + 9);
     expect((await valid(ip)).status).toBe(429);
     // A limited client still gets the receipt of what it stored.
-    expect((await submit('public', { town_id: TOWN, answers, consent }, { ip, key: 'rl-first-submission-key' })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip, key: 'rl-first-submission-key' })).status).toBe(201);
   });
 
   it('stores nothing for a submission refused by the limit', async () => {

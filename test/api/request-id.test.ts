@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { createScheduledController } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
-import { failingDb, get, logged, request } from '../helpers.ts';
+import { ADMIN_TOKENS, adminHeaders, failingDb, get, logged, parseAs, request } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 // Issue 15, operations: one id per request, answered in X-Request-Id on every response, carried by every
 // problem+json body (`request_id`) and by every log line, which are JSON and never hold personal data.
@@ -24,7 +25,7 @@ function idOf(res: Response): string {
 async function expectProblem(res: Response, status: number): Promise<Record<string, unknown>> {
   expect(res.status).toBe(status);
   expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
-  const body = await res.json<Record<string, unknown>>();
+  const body = parseAs(ProblemSchema, await res.json());
   expect(body.request_id).toBe(idOf(res));
   return body;
 }
@@ -80,7 +81,7 @@ describe('X-Request-Id on every response', () => {
 
   it('admin: 401 without a token, 403 with a token lacking the role', async () => {
     await expectProblem(await get('/api/v1/admin/audit'), 401);
-    await expectProblem(await get('/api/v1/admin/audit', { Authorization: 'Bearer test-editor-token' }), 403);
+    await expectProblem(await get('/api/v1/admin/audit', adminHeaders('editor')), 403);
     await expectProblem(await get('/api/v1/admin/audit', { Authorization: 'Bearer not-a-token' }), 403);
   });
 
@@ -119,7 +120,7 @@ describe('which id', () => {
   it("is Cloudflare's cf-ray when the request has one, in the header and the problem alike", async () => {
     const res = await get('/api/v1/nothing-here', { 'cf-ray': RAY });
     expect(res.headers.get('X-Request-Id')).toBe(RAY);
-    expect((await res.json<any>()).request_id).toBe(RAY);
+    expect(parseAs(ProblemSchema, await res.json()).request_id).toBe(RAY);
     // A ray without its data centre, as some hops give it.
     expect((await get(TOWN_PATH, { 'cf-ray': '8f2a5c0d9e1b3a47' })).headers.get('X-Request-Id')).toBe('8f2a5c0d9e1b3a47');
   });
@@ -148,7 +149,7 @@ describe('which id', () => {
 
   it("is the admin audit's request_id for what that request wrote", async () => {
     const ray = '0123456789abcdef-SIN';
-    const res = await get('/api/v1/admin/surveys/public/responses', { Authorization: 'Bearer test-surveys-token', 'cf-ray': ray });
+    const res = await get('/api/v1/admin/surveys/public/responses', adminHeaders('surveys', { 'cf-ray': ray }));
     expect(res.status).toBe(200);
     await res.arrayBuffer();
     expect(res.headers.get('X-Request-Id')).toBe(ray);
@@ -190,7 +191,7 @@ describe('the log lines', () => {
     let res!: Response;
     // A value of its own: the secret is parsed, and a bad one reported, once per isolate and value.
     const lines = await logged(async () => {
-      res = await worker.fetch(new Request('https://example.test/api/v1/admin/audit', { headers: { Authorization: 'Bearer test-admin-token' } }), { ...env, ADMIN_TOKENS: `not json ${crypto.randomUUID()}` });
+      res = await worker.fetch(new Request('https://example.test/api/v1/admin/audit', { headers: adminHeaders('admin') }), { ...env, ADMIN_TOKENS: `not json ${crypto.randomUUID()}` });
     });
     await expectProblem(res, 403);
     expect(lines).toHaveLength(1);

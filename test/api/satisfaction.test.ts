@@ -1,11 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fullAnswers, get, getJson, request, submit } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { recount } from '../recount.ts';
+import { TownSchema } from '../../worker/schemas/towns.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 const consent = { participation: true };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+const SURVEYS = adminHeaders('surveys', JSON_BODY);
 let ip = 0;
 /** Each submission from its own network, so that none is a probable duplicate of another. */
 const send = async (survey: string, town: string, overrides: Record<string, unknown> = {}) =>
@@ -99,14 +101,14 @@ describe('satisfaction results per wave', () => {
 
   it('never publishes free text', async () => {
     const town = await townAt(4);
-    const text = JSON.stringify((await getJson(`/api/v1/towns/${town}/satisfaction`)).body) + (await (await get(`/api/v1/towns/${town}/satisfaction?format=csv`)).text());
+    const text = JSON.stringify((await getParsed(TownSatisfactionSchema, `/api/v1/towns/${town}/satisfaction`)).body) + (await (await get(`/api/v1/towns/${town}/satisfaction?format=csv`)).text());
     expect(text).not.toContain('测试意见');
     expect(text).not.toContain('comment');
   });
 
   it('sums only published towns into groups, so a group never differs from a published town by fewer than 10 respondents', async () => {
     const published = await townAt(3);
-    const { body: detail } = await getJson(`/api/v1/towns/${published}`);
+    const { body: detail } = await getParsed(TownSchema, `/api/v1/towns/${published}`);
     const lone = (await env.DB.prepare('SELECT id FROM towns WHERE province = ? AND id <> ? ORDER BY id LIMIT 1').bind(detail.province, published).first<string>('id'))!;
     const group = async () =>
       GroupedSatisfactionSchema.parse((await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(detail.province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' })).body).groups[0]!.surveys[0]!;
@@ -120,8 +122,8 @@ describe('satisfaction results per wave', () => {
       expect(res.status, by).toBe(200);
       expect(GroupedSatisfactionSchema.parse(body).groups.length, by).toBeGreaterThan(0);
     }
-    expect((await getJson('/api/v1/satisfaction?group_by=colour')).res.status).toBe(400);
-    expect((await getJson('/api/v1/satisfaction?wave=no-such-wave')).res.status).toBe(400);
+    expect((await getParsed(ProblemSchema, '/api/v1/satisfaction?group_by=colour')).res.status).toBe(400);
+    expect((await getParsed(ProblemSchema, '/api/v1/satisfaction?wave=no-such-wave')).res.status).toBe(400);
   });
 
   it('stores exactly 200 of 200 concurrent submissions, and every rollup and published state equals a recount', async () => {
@@ -157,7 +159,7 @@ describe('satisfaction results per wave', () => {
   });
 
   it('answers 404 for the results of an unknown town', async () => {
-    expect((await getJson('/api/v1/towns/nowhere/satisfaction')).res.status).toBe(404);
+    expect((await getParsed(ProblemSchema, '/api/v1/towns/nowhere/satisfaction')).res.status).toBe(404);
   });
   // Last: it closes the public survey's first wave (storage is per file).
   it('shows each dimension beside the previous wave: the change, and whether it is beyond the intervals', async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TownFilterQuery } from '../../worker/schemas/towns.ts';
-import { fullAnswers, get, getJson, request, submit, TOWN } from '../helpers.ts';
+import { TownFilterQuery, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { adminHeaders, fullAnswers, get, getParsed, JSON_BODY, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 
 /** The declared maximum of `q` (worker/schemas/towns.ts), shared by every route that takes it. */
 const Q_MAX = TownFilterQuery.shape.q.unwrap().maxLength!;
@@ -26,14 +27,14 @@ async function status(path: string): Promise<number> {
 }
 
 async function townIds(q: string): Promise<string[]> {
-  const { res, body } = await getJson(`/api/v1/towns?${new URLSearchParams({ q, limit: '500' })}`);
+  const { res, body } = await getParsed(TownPageSchema, `/api/v1/towns?${new URLSearchParams({ q, limit: '500' })}`);
   expect(res.status, q).toBe(200);
   return body.items.map((t: { id: string }) => t.id);
 }
 
 // With no response stored, the satisfaction query never reaches the town filter; one response makes it do so.
 beforeAll(async () => {
-  expect((await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(201);
+  expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(201);
 });
 
 describe('long and unusual searches (issue 11, finding 7)', () => {
@@ -102,19 +103,19 @@ describe('search folds full-width and compatibility forms (issue 11, part of fin
   });
 
   it('a town named with full-width letters is found by their ordinary forms, and the other way round', async () => {
-    const headers = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+    const headers = adminHeaders('admin', JSON_BODY);
     const town = await request('POST', '/api/v1/admin/towns', {
       headers,
       body: JSON.stringify({ id: 'beijing-abcezhen', name: 'ＡＢＣ镇', name_pinyin: 'abc e zhen', province: '北京市' }),
     });
     expect(town.status).toBe(201);
-    const { body: list } = await getJson('/api/v1/lists/mohurd-2016-batch1');
+    const { body: list } = await getParsed(ListDetailSchema, '/api/v1/lists/mohurd-2016-batch1');
     const member = await request('POST', '/api/v1/admin/lists/mohurd-2016-batch1/towns', {
       headers,
-      body: JSON.stringify({ town_id: 'beijing-abcezhen', status: 'approved', effective_date: '2016-10-14', source_id: list.source.id }),
+      body: JSON.stringify({ town_id: 'beijing-abcezhen', status: 'approved', effective_date: '2016-10-14', source_id: list.source!.id }),
     });
     expect(member.status).toBe(201);
-    expect((await getJson('/api/v1/towns/beijing-abcezhen')).body.name).toBe('ＡＢＣ镇');
+    expect((await getParsed(TownSchema, '/api/v1/towns/beijing-abcezhen')).body.name).toBe('ＡＢＣ镇');
     for (const q of ['abc镇', 'ABC', 'ＡＢＣ', 'ａｂｃ镇', 'aez']) expect(await townIds(q), q).toContain('beijing-abcezhen');
   }, 30_000);
 });

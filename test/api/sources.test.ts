@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FigurePageSchema, SourcePageSchema } from '../../worker/schemas/sources.ts';
-import { getJson } from '../helpers.ts';
+import { getJson, getParsed } from '../helpers.ts';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
 
 describe('GET /api/v1/sources', () => {
   it('lists the documents, including the 2016 notice with its number', async () => {
@@ -12,7 +13,7 @@ describe('GET /api/v1/sources', () => {
 
   it('holds every document a list cites', async () => {
     const sources = SourcePageSchema.parse((await getJson('/api/v1/sources')).body).items.map((s) => s.id);
-    const { body } = await getJson('/api/v1/lists');
+    const { body } = await getParsed(ListPageSchema, '/api/v1/lists');
     for (const list of body.items) if (list.source) expect(sources).toContain(list.source.id);
   });
 });

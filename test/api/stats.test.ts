@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { StatsSchema } from '../../worker/schemas/stats.ts';
-import { getJson } from '../helpers.ts';
+import { getJson, getParsed } from '../helpers.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 async function stats(query: string) {
   const { res, body } = await getJson(`/api/v1/stats?${query}`);
@@ -11,17 +14,17 @@ async function stats(query: string) {
 describe('GET /api/v1/stats', () => {
   it.each(['province', 'status', 'list', 'level'])('groups by %s with totals that match /towns', async (group) => {
     const body = await stats(`group_by=${group}`);
-    const { body: towns } = await getJson('/api/v1/towns?limit=1');
+    const { body: towns } = await getParsed(TownPageSchema, '/api/v1/towns?limit=1');
     expect(body.total_towns).toBe(towns.total);
     expect(body.groups.reduce((n, g) => n + g.memberships, 0)).toBe(body.total_memberships);
   });
 
   it('counts the 2016 and 2017 national batches against 127 and 276', async () => {
     const body = await stats('group_by=list&level=national');
-    const { body: lists } = await getJson('/api/v1/lists');
+    const { body: lists } = await getParsed(ListPageSchema, '/api/v1/lists');
     for (const [id, official] of [['mohurd-2016-batch1', 127], ['mohurd-2017-batch2', 276]] as const) {
       const group = body.groups.find((g) => g.key === id)!;
-      const list = lists.items.find((l: { id: string }) => l.id === id);
+      const list = lists.items.find((l) => l.id === id)!;
       expect(group.official_count).toBe(official);
       expect(group.memberships).toBe(list.town_count);
       expect(group.missing).toBe(official - list.town_count);
@@ -45,8 +48,8 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('rejects an unknown grouping with a 400 naming group_by', async () => {
-    const { res, body } = await getJson('/api/v1/stats?group_by=colour');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/stats?group_by=colour');
     expect(res.status).toBe(400);
-    expect(body.errors[0].name).toBe('group_by');
+    expect(body.errors?.[0]?.name).toBe('group_by');
   });
 });

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, newKey, submit, TOWN } from '../helpers.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 // Submissions check answers against the isolate's copy of the questionnaire and read, with every submission, the
 // wave open now; the write itself refuses a wave that closed or changed in between (worker/db/queries/submissions.ts).
@@ -8,19 +10,19 @@ import { fullAnswers, newKey, submit, TOWN } from '../helpers.ts';
 const consent = { participation: true };
 const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<number>('n')) ?? 0;
 const setClosing = (closesAt: string | null) => env.DB.prepare("UPDATE survey_waves SET closes_at = ? WHERE id = 'public-w1'").bind(closesAt).run();
-const counted = () => count("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses WHERE wave_id = 'public-w1' AND town_id = ?", TOWN);
+const counted = () => count("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses WHERE wave_id = 'public-w1' AND town_id = ?", KNOWN_TOWN);
 
 describe('submissions and waves', () => {
   it('refuses with 409 once the wave closed, says when the survey answers again, writes nothing, and accepts again once reopened', async () => {
     const answers = await fullAnswers('public');
-    expect((await submit('public', { town_id: TOWN, answers, consent })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent })).status).toBe(201);
     const before = await count('SELECT COUNT(*) AS n FROM responses');
     const rollup = await counted();
     await setClosing('2026-06-01T00:00:00Z');
     try {
-      const closed = await submit('public', { town_id: TOWN, answers, consent });
+      const closed = await submit('public', { town_id: KNOWN_TOWN, answers, consent });
       expect(closed.status).toBe(409);
-      const problem = await closed.json<{ type: string; detail: string }>();
+      const problem = parseAs(ProblemSchema, await closed.json());
       expect(problem.type).toBe('urn:tesexiaozhen:problem:survey-closed');
       expect(problem.detail).toMatch(/has no wave open now.*The last, Wave 1 \(2026\) \(public-w1\), closed 2026-06-01 08:00 Beijing time/);
       expect(await count('SELECT COUNT(*) AS n FROM responses')).toBe(before);
@@ -28,13 +30,13 @@ describe('submissions and waves', () => {
     } finally {
       await setClosing(null);
     }
-    expect((await submit('public', { town_id: TOWN, answers, consent })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent })).status).toBe(201);
     expect(await count('SELECT COUNT(*) AS n FROM responses')).toBe(before + 1);
   });
 
   it('still returns the receipt to a retry after the wave closed', async () => {
     const key = newKey();
-    const body = { town_id: TOWN, answers: await fullAnswers('public'), consent };
+    const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent };
     const first = await submit('public', body, { key });
     expect(first.status).toBe(201);
     await setClosing(new Date(Date.now() + 1000).toISOString());
@@ -54,14 +56,14 @@ describe('submissions and waves', () => {
     const before = await count('SELECT COUNT(*) AS n FROM responses');
     const res = await submit('public', { town_id: 'no-such-town', answers, consent });
     expect(res.status).toBe(404);
-    expect((await res.json<{ type: string }>()).type).toBe('urn:tesexiaozhen:problem:town-not-found');
+    expect(parseAs(ProblemSchema, await res.json()).type).toBe('urn:tesexiaozhen:problem:town-not-found');
     expect(await count('SELECT COUNT(*) AS n FROM responses')).toBe(before);
     expect(await count("SELECT COUNT(*) AS n FROM rollup_wave_responses WHERE town_id = 'no-such-town'")).toBe(0);
   });
 
   it('stores in the wave open when the answers arrive, with its version, once the next wave has opened', async () => {
     const answers = await fullAnswers('public');
-    expect((await submit('public', { town_id: TOWN, answers, consent })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent })).status).toBe(201);
     const now = new Date().toISOString();
     await env.DB.batch([
       env.DB.prepare(
@@ -70,11 +72,11 @@ describe('submissions and waves', () => {
       env.DB.prepare("UPDATE survey_waves SET closes_at = ? WHERE id = 'public-w1'").bind(now),
       env.DB.prepare("INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication) VALUES ('public-w2', 'public', 'public-v2', '第二轮', 'Wave 2', ?, NULL, 'live_in_steps')").bind(now),
     ]);
-    const res = await submit('public', { town_id: TOWN, answers, consent });
+    const res = await submit('public', { town_id: KNOWN_TOWN, answers, consent });
     expect(res.status).toBe(201);
-    const receipt = await res.json<{ receipt: string; wave_id: string; version_id: string }>();
+    const receipt = parseAs(ReceiptSchema, await res.json());
     expect(receipt).toMatchObject({ wave_id: 'public-w2', version_id: 'public-v2' });
     expect(await count('SELECT COUNT(*) AS n FROM responses WHERE id = ? AND wave_id = ? AND survey_version_id = ?', receipt.receipt, 'public-w2', 'public-v2')).toBe(1);
-    expect(await count("SELECT n FROM rollup_wave_responses WHERE wave_id = 'public-w2' AND town_id = ?", TOWN)).toBe(1);
+    expect(await count("SELECT n FROM rollup_wave_responses WHERE wave_id = 'public-w2' AND town_id = ?", KNOWN_TOWN)).toBe(1);
   });
 });

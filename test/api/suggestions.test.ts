@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
-import { fullAnswers, getJson, newKey, request, submit, TOWN, withinOneRateWindow } from '../helpers.ts';
-import { ADDITION, admin, CORRECTION, count, EDITOR, send, suggest } from '../suggestion-helpers.ts';
+import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
+import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion-helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 describe('POST /api/v1/suggestions', () => {
   it.each([
@@ -14,13 +16,13 @@ describe('POST /api/v1/suggestions', () => {
     const receipt = SuggestionReceiptSchema.parse(await res.json());
     expect(receipt.receipt).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(res.headers.get('Location')).toBe(`/suggestions/${receipt.receipt}`);
-    const { res: statusRes, body: status } = await getJson(`/api/v1/suggestions/${receipt.receipt}`);
+    const { res: statusRes, body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt.receipt}`);
     expect(statusRes.status).toBe(200);
     expect(SuggestionStatusSchema.strict().parse(status)).toMatchObject({ receipt: receipt.receipt, status: 'received', decided_at: null, reason: null, events: [] });
     expect(status.suggested).toMatchObject({ kind: body.kind, detail: body.detail });
     // Contact details are never public.
     expect(JSON.stringify(status)).not.toContain('li@example.com');
-    expect(status.contact).toBeUndefined();
+    expect((status as Record<string, unknown>).contact).toBeUndefined();
     // The web page shows the same.
     const page = await request('GET', res.headers.get('Location')!);
     expect(page.status).toBe(200);
@@ -31,7 +33,7 @@ describe('POST /api/v1/suggestions', () => {
 
   it('normalises the source: a document number in any brackets is written as the sources table writes it', async () => {
     const receipt = await send({ ...ADDITION, source: ' 建村[2017]178 号 ' });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body.suggested).toMatchObject({ source: '建村〔2017〕178号', source_kind: 'document_number' });
   });
 
@@ -89,10 +91,10 @@ describe('POST /api/v1/suggestions', () => {
     const res = await suggest({ ...ADDITION, website: 'http://spam.example', contact: { email: 'bot@example.com' }, contact_consent: true });
     expect(res.status).toBe(201);
     const { receipt } = SuggestionReceiptSchema.parse(await res.json());
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND decoy = 1 AND contact IS NULL', receipt)).toBe(1);
-    expect((await admin(EDITOR, 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(404);
-    const list = await (await admin(EDITOR, 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: { receipt: string }[] }>();
+    expect((await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(404);
+    const list = await (await admin('editor', 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: { receipt: string }[] }>();
     expect(list.items.map((i) => i.receipt)).not.toContain(receipt);
   });
 
@@ -107,7 +109,7 @@ describe('POST /api/v1/suggestions', () => {
     expect((await suggest(ADDITION, { ip: '192.0.2.202' })).status).toBe(201);
     // The same network's questionnaire budget is its own: suggestions did not spend it.
     const answers = await fullAnswers('public');
-    expect((await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { ip: '192.0.2.201' })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: true } }, { ip: '192.0.2.201' })).status).toBe(201);
   });
 });
 
@@ -137,11 +139,11 @@ describe('staff review', () => {
       [`/api/v1/admin/suggestions/${receipt}/decline`, 'POST', { reason: 'x' }],
     ] as const) {
       expect((await request(method, path)).status, `${method} ${path}`).toBe(401);
-      expect((await admin('test-surveys-token', method, path, body)).status).toBe(403);
-      expect((await admin('test-auditor-token', method, path, body)).status).toBe(403);
+      expect((await admin('surveys', method, path, body)).status).toBe(403);
+      expect((await admin('auditor', method, path, body)).status).toBe(403);
     }
-    expect((await admin(EDITOR, 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(200);
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
+    expect((await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).status).toBe(200);
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
   });
 
   it('lists suggestions by status with keyset pagination, with the contact consented to', async () => {
@@ -152,7 +154,7 @@ describe('staff review', () => {
     let url: string | null = '/api/v1/admin/suggestions?status=received&limit=2';
     let total = 0;
     while (url) {
-      const res = await admin(EDITOR, 'GET', url);
+      const res = await admin('editor', 'GET', url);
       expect(res.status).toBe(200);
       const page = await res.json<{ items: { receipt: string; status: string }[]; total: number; next_cursor: string | null }>();
       total = page.total;
@@ -165,32 +167,32 @@ describe('staff review', () => {
     expect(seen.length).toBe(total);
     expect(seen).toContain(receipt);
     // The list says whether contact details are kept, never them; reading them is audited (which fields, not their values).
-    const listed = await (await admin(EDITOR, 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: Record<string, unknown>[] }>();
+    const listed = await (await admin('editor', 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: Record<string, unknown>[] }>();
     expect(JSON.stringify(listed)).not.toContain('li@example.com');
     expect(listed.items.find((i) => i.receipt === receipt)).toMatchObject({ has_contact: true });
     const exports = () => count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'", receipt);
     expect(await exports()).toBe(0);
-    const one = await (await admin(EDITOR, 'GET', `/api/v1/admin/suggestions/${receipt}`)).json<{ contact: unknown }>();
+    const one = await (await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).json<{ contact: unknown }>();
     expect(one.contact).toEqual({ name: '李四', email: 'li@example.com' });
     expect(await exports()).toBe(1);
     const entry = await env.DB.prepare("SELECT actor, after FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'").bind(receipt).first<{ actor: string; after: string }>();
     expect(entry!.actor).toBe('test-editor');
     expect(JSON.parse(entry!.after)).toEqual({ contact_fields: ['email', 'name'] });
-    expect((await admin(EDITOR, 'GET', '/api/v1/admin/suggestions?cursor=bogus')).status).toBe(400);
-    expect((await admin(EDITOR, 'GET', '/api/v1/admin/suggestions?status=maybe')).status).toBe(400);
+    expect((await admin('editor', 'GET', '/api/v1/admin/suggestions?cursor=bogus')).status).toBe(400);
+    expect((await admin('editor', 'GET', '/api/v1/admin/suggestions?status=maybe')).status).toBe(400);
   });
 
   it('declines only with a reason, shows it publicly, deletes the contact and audits the decision', async () => {
     const receipt = await send({ ...CORRECTION, contact: { phone: '010-1234' }, contact_consent: true });
-    const noReason = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, {});
+    const noReason = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, {});
     expect(noReason.status).toBe(400);
     expect((await noReason.json<{ errors: { name: string }[] }>()).errors[0]!.name).toBe('reason');
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: '  ' })).status).toBe(400);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: '  ' })).status).toBe(400);
 
-    const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: '来源未提及该镇。' });
+    const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: '来源未提及该镇。' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'declined', reason: '来源未提及该镇。', contact: null });
-    const { body } = await getJson(`/api/v1/suggestions/${receipt}`);
+    const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body).toMatchObject({ status: 'declined', reason: '来源未提及该镇。' });
     expect(body.decided_at).toMatch(/^\d{4}-/);
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND contact IS NULL', receipt)).toBe(1);
@@ -199,9 +201,9 @@ describe('staff review', () => {
     expect(audit.results[0]).toMatchObject({ actor: 'test-editor', action: 'decline' });
     expect(audit.results[0]!.after).not.toContain('010-1234');
     // Decided is decided: neither a second decline nor an accept.
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: 'again' })).status).toBe(409);
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(409);
-    expect((await admin(EDITOR, 'POST', '/api/v1/admin/suggestions/s-00000000-0000-4000-8000-000000000000/decline', { reason: 'x' })).status).toBe(404);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: 'again' })).status).toBe(409);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(409);
+    expect((await admin('editor', 'POST', '/api/v1/admin/suggestions/s-00000000-0000-4000-8000-000000000000/decline', { reason: 'x' })).status).toBe(404);
   });
 
   it('accepts with a dry run of the prefilled row and writes nothing to the lists', async () => {
@@ -209,7 +211,7 @@ describe('staff review', () => {
     const receipt = await send({ ...ADDITION, town_name: '新试镇' });
     const before = await count('SELECT COUNT(*) AS n FROM status_events');
     const memberships = await count('SELECT COUNT(*) AS n FROM memberships');
-    const res = await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
+    const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
     expect(res.status).toBe(200);
     const body = await res.json<{ suggestion: { status: string }; csv: string; report: { dry_run: boolean; problems: { code: string; column: string }[] } }>();
     expect(body.suggestion.status).toBe('accepted');
@@ -221,25 +223,25 @@ describe('staff review', () => {
     expect(body.report.problems.map((p) => p.code)).toContain('unknown-town');
     expect(await count('SELECT COUNT(*) AS n FROM status_events')).toBe(before);
     expect(await count('SELECT COUNT(*) AS n FROM memberships')).toBe(memberships);
-    expect((await getJson(`/api/v1/suggestions/${receipt}`)).body.status).toBe('accepted');
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('accepted');
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'accept'", receipt)).toBe(1);
     // Accepting again gives the row again and records nothing more.
-    expect((await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
+    expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ?", receipt)).toBe(1);
   });
 
   it('lands an accepted suggestion through the import, and the history credits the public', async () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
     const importCsv = (csv: string, dry = false) =>
-      request('POST', `/api/v1/admin/imports${dry ? '?dry_run=true' : ''}`, { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: csv });
+      request('POST', `/api/v1/admin/imports${dry ? '?dry_run=true' : ''}`, { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
 
     // Not yet accepted: the import refuses to credit it.
-    const unaccepted = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${receipt}\n`, true)).json<{ problems: { code: string }[] }>();
+    const unaccepted = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${receipt}\n`, true)).json<{ problems: { code: string }[] }>();
     expect(unaccepted.problems.map((p) => p.code)).toContain('unknown-suggestion');
-    const unknown = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,s-nope\n`, true)).json<{ problems: { code: string }[] }>();
+    const unknown = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,s-nope\n`, true)).json<{ problems: { code: string }[] }>();
     expect(unknown.problems.map((p) => p.code)).toContain('unknown-suggestion');
 
-    const accepted = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string; report: { valid: boolean; problems: unknown[] } }>();
+    const accepted = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string; report: { valid: boolean; problems: unknown[] } }>();
     expect(accepted.report.problems).toEqual([]);
     expect(accepted.report.valid).toBe(true);
     const imported = await importCsv(accepted.csv);
@@ -247,14 +249,14 @@ describe('staff review', () => {
     const report = await imported.json<{ events: { event_id: number }[] }>();
     const eventId = report.events[0]!.event_id;
 
-    const { body: status } = await getJson(`/api/v1/suggestions/${receipt}`);
-    expect(status.events).toEqual([{ id: eventId, town_id: TOWN, list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2020-06-30' }]);
-    const { body: history } = await getJson(`/api/v1/towns/${TOWN}/history`);
+    const { body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
+    expect(status.events).toEqual([{ id: eventId, town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2020-06-30' }]);
+    const { body: history } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
     const credited = history.items.filter((e: { suggested_by_public: boolean }) => e.suggested_by_public);
     expect(credited.map((e: { id: number }) => e.id)).toEqual([eventId]);
-    const page = await (await request('GET', `/towns/${TOWN}?lang=zh`)).text();
+    const page = await (await request('GET', `/towns/${KNOWN_TOWN}?lang=zh`)).text();
     expect(page).toContain('公众建议');
-    const en = await (await request('GET', `/towns/${TOWN}?lang=en`)).text();
+    const en = await (await request('GET', `/towns/${KNOWN_TOWN}?lang=en`)).text();
     expect(en).toContain('Suggested by the public');
   });
 });

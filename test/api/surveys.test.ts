@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SurveyListSchema, SurveySchema } from '../../worker/schemas/surveys.ts';
-import { getJson } from '../helpers.ts';
+import { getJson, getParsed } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 describe('GET /api/v1/surveys', () => {
   it('lists the public and the enterprise questionnaire, open now', async () => {
@@ -38,7 +39,7 @@ describe('GET /api/v1/surveys', () => {
   });
 
   it('answers 404 for an unknown survey', async () => {
-    const { res, body } = await getJson('/api/v1/surveys/nope');
+    const { res, body } = await getParsed(ProblemSchema, '/api/v1/surveys/nope');
     expect(res.status).toBe(404);
     expect(body.type).toBe('urn:tesexiaozhen:problem:survey-not-found');
   });

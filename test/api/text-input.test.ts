@@ -1,11 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, request, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import { SourceSchema } from '../../worker/schemas/sources.ts';
+import { ImportReportSchema } from '../../worker/schemas/admin.ts';
 
 // Text is stored as valid UTF-8 only: a lone surrogate (which JSON can carry as "\ud800") becomes U+FFFD,
 // and NUL (U+0000) is refused with a 400 naming the field, in every text field the API stores.
 const consent = { participation: true };
-const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+const ADMIN = adminHeaders('admin', JSON_BODY);
 const hex = (text: string) => [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
 const isWellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 let ip = 0;
@@ -13,15 +17,16 @@ const nextIp = () => `198.18.0.${++ip}`;
 
 async function problem(res: Response) {
   expect(res.status).toBe(400);
-  const body = await res.json<{ type: string; errors: { name: string; in: string; detail: string }[] }>();
-  return body;
+  const body = parseAs(ProblemSchema, await res.json());
+  expect(body.errors, 'a 400 names the fields at fault').toBeDefined();
+  return { ...body, errors: body.errors ?? [] };
 }
 
 describe('survey answers and respondent fields', () => {
   it('stores a lone surrogate in a free-text answer as U+FFFD (valid UTF-8)', async () => {
-    const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public', { comment: 'x\ud800y \udfff z\ud83d\ude00' }), consent }, { ip: nextIp() });
+    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public', { comment: 'x\ud800y \udfff z\ud83d\ude00' }), consent }, { ip: nextIp() });
     expect(res.status).toBe(201);
-    const { receipt } = await res.json<{ receipt: string }>();
+    const { receipt } = parseAs(ReceiptSchema, await res.json());
     // Compared as hex: a failure must not print a lone surrogate (the test runner cannot send one to its reporter).
     const row = await env.DB.prepare("SELECT value, hex(value) AS bytes FROM answers WHERE response_id = ? AND question_id = 'comment'").bind(receipt).first<{ value: string; bytes: string }>();
     expect(row!.bytes).toBe(hex('x\ufffdy \ufffd z\ud83d\ude00'));
@@ -30,9 +35,9 @@ describe('survey answers and respondent fields', () => {
 
   it('stores lone surrogates in contact details as U+FFFD', async () => {
     const respondent = { organisation: '\udc00某公司', name: '张三\ud800', email: 'a@example.com' };
-    const res = await submit('enterprise', { town_id: TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true, contact: true }, respondent }, { ip: nextIp() });
+    const res = await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true, contact: true }, respondent }, { ip: nextIp() });
     expect(res.status).toBe(201);
-    const { receipt } = await res.json<{ receipt: string }>();
+    const { receipt } = parseAs(ReceiptSchema, await res.json());
     const row = await env.DB.prepare(
       "SELECT contact, hex(json_extract(contact, '$.organisation')) AS organisation, hex(json_extract(contact, '$.name')) AS name, json_extract(contact, '$.email') AS email FROM responses WHERE id = ?",
     ).bind(receipt).first<{ contact: string; organisation: string; name: string; email: string }>();
@@ -45,7 +50,7 @@ describe('survey answers and respondent fields', () => {
     ['answers.role', async () => ({ answers: await fullAnswers('public', { role: 'resident\u0000' }) })],
     ['answers.comment', async () => ({ answers: await fullAnswers('public', { comment: '\u0000' }) })],
   ])('refuses NUL in %s with 400 naming it', async (name, make) => {
-    const res = await submit('public', { town_id: TOWN, consent, ...(await make()) }, { ip: nextIp() });
+    const res = await submit('public', { town_id: KNOWN_TOWN, consent, ...(await make()) }, { ip: nextIp() });
     const body = await problem(res);
     expect(body.errors).toContainEqual({ name, in: 'body', code: 'invalid', detail: expect.stringMatching(/NUL/) });
   });
@@ -53,7 +58,7 @@ describe('survey answers and respondent fields', () => {
   it('refuses NUL in an option id of a list answer and in each respondent field, naming each', async () => {
     const answers = await fullAnswers('enterprise', { comment: ['fine', 'x\u0000'] });
     const respondent = { organisation: 'a\u0000', name: 'b\u0000', phone: '1\u00002', email: '\u0000@example.com' };
-    const res = await submit('enterprise', { town_id: TOWN, answers, consent: { participation: true, contact: true }, respondent }, { ip: nextIp() });
+    const res = await submit('enterprise', { town_id: KNOWN_TOWN, answers, consent: { participation: true, contact: true }, respondent }, { ip: nextIp() });
     const body = await problem(res);
     const named = body.errors.filter((e) => /NUL/.test(e.detail)).map((e) => e.name).sort();
     expect(named).toEqual(['answers.comment.1', 'respondent.email', 'respondent.name', 'respondent.organisation', 'respondent.phone']);
@@ -76,9 +81,9 @@ describe('admin text fields', () => {
     ['PATCH', '/api/v1/admin/lists/mohurd-2016-batch1', { name: '第一批\u0000' }, 'name'],
     ['POST', '/api/v1/admin/towns', { id: 'beijing-nulzhen', name: '\u0000镇', name_pinyin: 'nul zhen', province: '北京市' }, 'name'],
     ['POST', '/api/v1/admin/towns', { id: 'beijing-nulzhen', name: '镇', name_pinyin: 'nul zhen', province: '北京市', county: '区\u0000' }, 'county'],
-    ['POST', '/api/v1/admin/events', { town_id: TOWN, list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2024-01-01', source_id: 'doc-x', note: 'n\u0000' }, 'note'],
-    ['POST', '/api/v1/admin/events', { town_id: TOWN, list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2024-01-01', source_id: 'doc-x', status_raw: '黄牌\u0000' }, 'status_raw'],
-    ['POST', '/api/v1/admin/lists/mohurd-2016-batch1/towns', { town_id: TOWN, status: 'named', effective_date: '2024-01-01', source_id: 'doc-x', listed_as: '\u0000' }, 'listed_as'],
+    ['POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2024-01-01', source_id: 'doc-x', note: 'n\u0000' }, 'note'],
+    ['POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2024-01-01', source_id: 'doc-x', status_raw: '黄牌\u0000' }, 'status_raw'],
+    ['POST', '/api/v1/admin/lists/mohurd-2016-batch1/towns', { town_id: KNOWN_TOWN, status: 'named', effective_date: '2024-01-01', source_id: 'doc-x', listed_as: '\u0000' }, 'listed_as'],
   ])('%s %s refuses NUL in %j, naming %s', async (method, path, body, name) => {
     const res = await send(method, path, body);
     const problemBody = await problem(res);
@@ -88,7 +93,7 @@ describe('admin text fields', () => {
   it('stores lone surrogates in a source as U+FFFD', async () => {
     const res = await send('POST', '/api/v1/admin/sources', { title: '测试通知\ud800（孤立代理项）', issuer: '\udc00办公室', note: '备注\ud800', urls: ['https://example.org/\ud800'] });
     expect(res.status).toBe(201);
-    const { id } = await res.json<{ id: string }>();
+    const { id } = parseAs(SourceSchema, await res.json());
     const row = await env.DB.prepare('SELECT hex(title) AS title, hex(issuer) AS issuer, hex(note) AS note, hex(urls) AS urls FROM sources WHERE id = ?').bind(id).first<Record<string, string>>();
     expect(row).toEqual({ title: hex('测试通知\ufffd（孤立代理项）'), issuer: hex('\ufffd办公室'), note: hex('备注\ufffd'), urls: hex(JSON.stringify(['https://example.org/\ufffd'])) });
   });
@@ -96,7 +101,7 @@ describe('admin text fields', () => {
     const header = 'town,list,status,effective_date,document,status_raw,note\n';
     const row = (statusRaw: string, note: string) => `beijing-changgouzhen,mohurd-2016-batch1,warned,2024-01-01,建村〔2016〕221号,${statusRaw},${note}\n`;
     const send = (csv: string, dryRun: boolean) =>
-      request('POST', `/api/v1/admin/imports?dry_run=${dryRun}`, { headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'text/csv; charset=utf-8' }, body: csv });
+      request('POST', `/api/v1/admin/imports?dry_run=${dryRun}`, { headers: adminHeaders('admin', { 'Content-Type': 'text/csv; charset=utf-8' }), body: csv });
     for (const [csv, column] of [
       [header + row('黄牌\u0000警告', ''), 'status_raw'],
       [header + row('', '备注\u0000'), 'note'],
@@ -105,7 +110,7 @@ describe('admin text fields', () => {
     ] as const) {
       const dry = await send(csv, true);
       expect(dry.status, column).toBe(200);
-      const report = await dry.json<{ valid: boolean; problems: { row: number; column: string; code: string }[] }>();
+      const report = parseAs(ImportReportSchema, await dry.json());
       expect(report.valid).toBe(false);
       expect(report.problems, column).toContainEqual(expect.objectContaining({ row: 2, column, code: 'invalid-value' }));
       expect((await send(csv, false)).status, column).toBe(422);
@@ -118,7 +123,7 @@ describe('admin text fields', () => {
 describe('answer keys that name properties of Object.prototype', () => {
   /** A JSON body with `extra` spliced into answers as raw JSON: a JS object literal cannot hold an own `__proto__`. */
   async function withRawAnswers(extra: string) {
-    const body = JSON.stringify({ town_id: TOWN, answers: await fullAnswers('public'), consent });
+    const body = JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent });
     return body.replace('"answers":{', `"answers":{${extra},`);
   }
 
@@ -140,7 +145,7 @@ describe('answer keys that name properties of Object.prototype', () => {
   });
 
   it('refuses a top-level or consent __proto__ as an unknown field', async () => {
-    const body = JSON.stringify({ town_id: TOWN, answers: await fullAnswers('public'), consent });
+    const body = JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent });
     const top = await submit('public', body.replace('{', '{"__proto__":{"x":1},'), { ip: nextIp() });
     expect((await problem(top)).errors.map((e) => e.name)).toContain('__proto__');
     const inConsent = await submit('public', body.replace('"consent":{', '"consent":{"__proto__":{},'), { ip: nextIp() });

@@ -2,13 +2,13 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { verifyTurnstile } from '../../worker/services/surveys/turnstile.ts';
-import { fullAnswers, newKey, TOWN } from '../helpers.ts';
+import { fullAnswers, newKey, KNOWN_TOWN } from '../helpers.ts';
 
 const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 
 /** The worker with a Turnstile secret configured, as production would have it. */
 async function submitWithTurnstile(token: string | undefined, key = newKey()) {
-  const body = { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true }, turnstile_token: token };
+  const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true }, turnstile_token: token };
   const req = new Request('https://example.test/api/v1/surveys/public/responses', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'CF-Connecting-IP': '198.51.100.9' },

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { fullAnswers, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, submit } from '../helpers.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
 
 /**
  * A wave change is checked against the wave's responses before it is written, and a response can arrive in
@@ -48,7 +50,7 @@ const patch = (body: unknown, db: D1Database) =>
   worker.fetch(
     new Request('https://example.test/api/v1/admin/surveys/public/waves/public-w1', {
       method: 'PATCH',
-      headers: { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' },
+      headers: adminHeaders('surveys', JSON_BODY),
       body: JSON.stringify(body),
     }),
     { ...env, DB: db },
@@ -61,13 +63,13 @@ describe('a wave change and a response arriving at the same moment', () => {
     const before = await audits();
     // The response arrives "after" the new closing: written straight into D1 with that time, as a clock a minute ahead would.
     const res = await patch({ closes_at: closesAt }, arrivingBeforeTheChange(env.DB, async () => {
-      const stored = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } });
+      const stored = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } });
       expect(stored.status).toBe(201);
-      const { receipt } = await stored.json<{ receipt: string }>();
+      const { receipt } = parseAs(ReceiptSchema, await stored.json());
       await env.DB.prepare('UPDATE responses SET submitted_at = ? WHERE id = ?').bind(new Date(Date.now() + 120_000).toISOString(), receipt).run();
     }));
     expect(res.status).toBe(422);
-    expect((await res.json<{ detail: string }>()).detail).toMatch(/arrived while the wave was being changed/);
+    expect(parseAs(ProblemSchema, await res.json()).detail).toMatch(/arrived while the wave was being changed/);
     expect(await env.DB.prepare("SELECT closes_at FROM survey_waves WHERE id = 'public-w1'").first('closes_at')).toBeNull();
     expect(await audits()).toBe(before);
   });
@@ -80,13 +82,13 @@ describe('a wave change and a response arriving at the same moment', () => {
     const res = await worker.fetch(
       new Request('https://example.test/api/v1/admin/surveys/public/waves/public-later', {
         method: 'PATCH',
-        headers: { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' },
+        headers: adminHeaders('surveys', JSON_BODY),
         body: JSON.stringify({ publication: 'after_close' }),
       }),
       {
         ...env,
         DB: arrivingBeforeTheChange(env.DB, () =>
-          env.DB.prepare("INSERT INTO responses (id, survey_version_id, wave_id, town_id, submitted_at) VALUES ('r-race', 'public-v1', 'public-later', ?, '2030-01-01T00:00:01.000Z')").bind(TOWN).run(),
+          env.DB.prepare("INSERT INTO responses (id, survey_version_id, wave_id, town_id, submitted_at) VALUES ('r-race', 'public-v1', 'public-later', ?, '2030-01-01T00:00:01.000Z')").bind(KNOWN_TOWN).run(),
         ),
       },
     );

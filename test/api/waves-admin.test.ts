@@ -1,15 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { WaveListSchema, WaveSchema } from '../../worker/schemas/surveys.ts';
-import { fullAnswers, get, getJson, request, submit, TOWN } from '../helpers.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, KNOWN_TOWN, request, submit } from '../helpers.ts';
+import { AuditPageSchema } from '../../worker/schemas/admin.ts';
 
 // Issue 12: staff open, close and schedule waves through the admin API; every change is audited in its own
 // transaction, the waves of a survey never overlap, a wave keeps its responses, and a change made by staff is
 // never undone by reloading the data files.
 
 const json = { 'Content-Type': 'application/json' };
-const SURVEYS = { Authorization: 'Bearer test-surveys-token', ...json };
-const AUDITOR = { Authorization: 'Bearer test-auditor-token' };
+const SURVEYS = adminHeaders('surveys', json);
+const AUDITOR = adminHeaders('auditor');
 
 const post = (survey: string, body: unknown, headers: Record<string, string> = SURVEYS) =>
   request('POST', `/api/v1/admin/surveys/${survey}/waves`, { headers, body: JSON.stringify(body) });
@@ -18,7 +19,7 @@ const patch = (survey: string, wave: string, body: unknown, headers: Record<stri
 
 const row = (id: string) => env.DB.prepare('SELECT * FROM survey_waves WHERE id = ?').bind(id).first<Record<string, unknown>>();
 const waves = async () => (await env.DB.prepare('SELECT * FROM survey_waves ORDER BY id').all()).results;
-const auditOf = async (waveId: string) => (await getJson(`/api/v1/admin/audit?entity=wave&entity_id=${waveId}`, AUDITOR)).body.items as any[];
+const auditOf = async (waveId: string) => (await getParsed(AuditPageSchema, `/api/v1/admin/audit?entity=wave&entity_id=${waveId}`, AUDITOR)).body.items as any[];
 const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n'))!;
 const reload = () => env.DB.batch(env.TEST_SEED.map((statement) => env.DB.prepare(statement)));
 
@@ -40,7 +41,7 @@ describe('the waves of a survey (public)', () => {
       ['enterprise-w2', 'enterprise-v2', 'after_close', 'open'],
     ]);
     expect(items[0]).toMatchObject({ survey_id: 'enterprise', opens_at: '2026-01-01T00:00:00.000Z', closes_at: '2026-11-01T00:00:00.000Z', name: { zh: expect.any(String), en: expect.any(String) } });
-    const pub = WaveListSchema.parse((await getJson('/api/v1/surveys/public/waves')).body).items;
+    const pub = (await getParsed(WaveListSchema, '/api/v1/surveys/public/waves')).body.items;
     expect(pub.map((w) => [w.id, w.publication, w.status, w.closes_at])).toEqual([['public-w1', 'live_in_steps', 'open', null]]);
     expect((await get('/api/v1/surveys/nothing/waves')).status).toBe(404);
   });
@@ -53,8 +54,8 @@ describe('who may change waves', () => {
     const wave = { id: 'public-forbidden', name, opens_at: '2030-01-01T00:00:00Z', closes_at: null, publication: 'live_in_steps' };
     for (const [headers, status] of [
       [json, 401],
-      [{ ...json, Authorization: 'Bearer test-editor-token' }, 403],
-      [{ ...json, Authorization: 'Bearer test-auditor-token' }, 403],
+      [adminHeaders('editor', json), 403],
+      [adminHeaders('auditor', json), 403],
       [{ ...json, Authorization: 'Bearer not-a-token' }, 403],
     ] as const) {
       await problem(await post('public', wave, headers), status);
@@ -149,7 +150,7 @@ describe('scheduling a wave', () => {
 
 describe('changing a wave', () => {
   it('refuses a change that would leave any of its responses outside it (422 naming the field), and changes nothing', async () => {
-    const res = await submit('public', { town_id: TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '10.55.0.1' });
+    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '10.55.0.1' });
     expect(res.status).toBe(201);
     const { submitted_at } = await res.json<{ submitted_at: string }>();
     const before = await row('public-w1');

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../web/i18n/index.ts';
 import { usccCheckCharacter, USCC_ALPHABET } from '../../worker/lib/uscc.ts';
 import { countedResponses, fillRequired, newEnterpriseCode, newNetwork, seedResponses, shownResponses, startHarness, type Harness } from './harness.ts';
+import { KNOWN_TOWN } from '../fixtures.ts';
 
-const TOWN = 'beijing-changgouzhen';
 const zh = MESSAGES.zh;
 
 let h: Harness;
@@ -39,7 +39,7 @@ describe.each([
     expect(await history.first().textContent()).toContain('建村〔2016〕221号');
     const before = await shownResponses(page, 'public');
     // The public wave publishes each town in steps of 10 responses: others have answered, so that this answer is the 10th.
-    await seedResponses(h.server, 'public', TOWN, 9 - ((await countedResponses(h.server, TOWN, 'public')) % 10));
+    await seedResponses(h.server, 'public', KNOWN_TOWN, 9 - ((await countedResponses(h.server, KNOWN_TOWN, 'public')) % 10));
 
     await page.getByRole('link', { name: '填写居民与游客问卷' }).click();
     // Turnstile is off on this server: no widget, nothing asked of Cloudflare (test/browser/turnstile.test.ts has it on).
@@ -52,7 +52,7 @@ describe.each([
 
     await page.getByRole('link', { name: /返回小镇页面/ }).click();
     expect(await shownResponses(page, 'public')).toBe(before + 10);
-    expect((await countedResponses(h.server, TOWN, 'public')) % 10).toBe(0);
+    expect((await countedResponses(h.server, KNOWN_TOWN, 'public')) % 10).toBe(0);
     await context.close();
   });
 });
@@ -65,14 +65,14 @@ describe.each([
     const context = await newVisitor({ javaScriptEnabled });
     const page = await context.newPage();
     const survey = (await (await fetch(`${h.server.url}/api/v1/surveys/enterprise`)).json()) as { wave: { name: { zh: string } } };
-    await page.goto(`/towns/${TOWN}`);
+    await page.goto(`/towns/${KNOWN_TOWN}`);
     await page.getByRole('link', { name: '填写企业问卷' }).click();
     expect(await page.locator('#wave').textContent()).toContain(survey.wave.name.zh);
     // The field is labelled, and says why it is asked and that it is never stored.
     const field = page.getByLabel(/统一社会信用代码/);
     expect(await field.getAttribute('name')).toBe('enterprise_code');
     expect(await page.locator('#hint-enterprise_code').textContent()).toContain('从不保存');
-    const before = await countedResponses(h.server, TOWN, 'enterprise');
+    const before = await countedResponses(h.server, KNOWN_TOWN, 'enterprise');
 
     const code = newEnterpriseCode();
     await fillRequired(page);
@@ -83,23 +83,23 @@ describe.each([
     expect(await error.textContent()).toBe(zh.survey.errorCode);
     expect(await page.locator('#error-summary').isVisible()).toBe(true);
     expect(await page.locator('#q-overall input[value="4"]').isChecked()).toBe(true);
-    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before);
+    expect(await countedResponses(h.server, KNOWN_TOWN, 'enterprise')).toBe(before);
 
     await field.fill(code);
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.waitForURL(/\/survey\/thanks/);
     expect(await page.locator('#receipt').textContent()).toMatch(/^r-/);
-    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
+    expect(await countedResponses(h.server, KNOWN_TOWN, 'enterprise')).toBe(before + 1);
 
     // The same enterprise again, for the same town in the same wave: refused, and told why.
-    await page.goto(`/survey/enterprise?town=${TOWN}`);
+    await page.goto(`/survey/enterprise?town=${KNOWN_TOWN}`);
     await fillRequired(page);
     await page.getByLabel(/统一社会信用代码/).fill(code.toLowerCase());
     await page.getByRole('button', { name: '提交问卷' }).click();
     const notice = javaScriptEnabled ? page.locator('#status') : page.locator('.notice[role="alert"]');
     await expect.poll(() => notice.textContent()).toBe(zh.survey.alreadyAnswered);
     expect(await page.locator('#err-enterprise_code').isVisible()).toBe(false);
-    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
+    expect(await countedResponses(h.server, KNOWN_TOWN, 'enterprise')).toBe(before + 1);
     await context.close();
   });
 });
@@ -108,7 +108,7 @@ describe('the questionnaire', () => {
   it('shows what to fix, inline and in a summary, and accepts the answers once fixed (with JavaScript)', async () => {
     const context = await newVisitor();
     const page = await context.newPage();
-    await page.goto('/survey/enterprise?town=beijing-changgouzhen');
+    await page.goto(`/survey/enterprise?town=${KNOWN_TOWN}`);
     await page.getByRole('button', { name: '提交问卷' }).click();
     const summary = page.locator('#error-summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
@@ -125,7 +125,7 @@ describe('the questionnaire', () => {
   it('shows what to fix after a server round trip (without JavaScript)', async () => {
     const context = await newVisitor({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto('/survey/public?town=beijing-changgouzhen');
+    await page.goto(`/survey/public?town=${KNOWN_TOWN}`);
     await fillRequired(page);
     await page.locator('input[name="consent_participation"]').uncheck();
     await page.locator('fieldset[data-question="overall"] input[value="4"]').uncheck().catch(() => undefined);
@@ -143,7 +143,7 @@ describe('the questionnaire', () => {
   it('keeps a half-filled questionnaire across a reload, but never the enterprise code', async () => {
     const context = await newVisitor();
     const page = await context.newPage();
-    await page.goto('/survey/public?town=beijing-changgouzhen');
+    await page.goto(`/survey/public?town=${KNOWN_TOWN}`);
     await page.locator('fieldset[data-question="role"] input[value="visitor"]').check();
     await page.locator('fieldset[data-question="env_clean"] input[value="2"]').check();
     await page.locator('textarea[name="comment"]').fill('路灯不够');
@@ -155,7 +155,7 @@ describe('the questionnaire', () => {
     expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('路灯不够');
     expect(await page.locator('input[name="idempotency_key"]').inputValue()).toBe(key);
     // The code identifies the enterprise: it is not left in the browser's storage either.
-    await page.goto(`/survey/enterprise?town=${TOWN}`);
+    await page.goto(`/survey/enterprise?town=${KNOWN_TOWN}`);
     await page.locator('fieldset[data-question="industry"] input').first().check();
     await page.getByLabel(/统一社会信用代码/).fill(newEnterpriseCode());
     await page.reload();
@@ -180,13 +180,13 @@ describe('the questionnaire', () => {
       }
     });
     // The enterprise wave publishes only once closed, so the stored responses are counted where they are kept.
-    const before = await countedResponses(h.server, TOWN, 'enterprise');
-    await page.goto('/survey/enterprise?town=beijing-changgouzhen');
+    const before = await countedResponses(h.server, KNOWN_TOWN, 'enterprise');
+    await page.goto(`/survey/enterprise?town=${KNOWN_TOWN}`);
     await fillRequired(page);
     await page.getByRole('button', { name: '提交问卷' }).click();
     await page.waitForURL(/\/survey\/thanks/);
     expect(attempts).toBe(2);
-    expect(await countedResponses(h.server, TOWN, 'enterprise')).toBe(before + 1);
+    expect(await countedResponses(h.server, KNOWN_TOWN, 'enterprise')).toBe(before + 1);
     await context.close();
   });
 });
@@ -195,7 +195,7 @@ describe('keyboard only', () => {
   it('completes the enterprise questionnaire with Tab, Space, Enter and typing the code alone, with focus always visible', async () => {
     const context = await newVisitor();
     const page = await context.newPage();
-    await page.goto('/survey/enterprise?town=beijing-changgouzhen');
+    await page.goto(`/survey/enterprise?town=${KNOWN_TOWN}`);
     const answered = new Set<string>();
     for (let presses = 0; presses < 400; presses++) {
       await page.keyboard.press('Tab');

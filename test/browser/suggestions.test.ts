@@ -3,8 +3,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newNetwork, SCREENSHOTS, startHarness, type Harness } from './harness.ts';
+import { KNOWN_TOWN } from '../fixtures.ts';
 
-const TOWN = 'beijing-changgouzhen';
 const ADMIN = { Authorization: 'Bearer local-server-token' };
 
 let h: Harness;
@@ -30,7 +30,7 @@ describe.each([
   it('opens the form on a town page, has a source refused beside its field, sends the correction and follows it to its decision', async () => {
     const context = await h.context({ javaScriptEnabled, network: newNetwork() });
     const page = await context.newPage();
-    await page.goto(`/towns/${TOWN}`);
+    await page.goto(`/towns/${KNOWN_TOWN}`);
     await page.getByText('填写建议表单').click();
     if (javaScriptEnabled) await expectNoAxeViolation(page);
     await page.getByLabel('名单', { exact: true }).selectOption('mohurd-2016-batch1');
@@ -71,7 +71,7 @@ describe('an accepted suggestion', () => {
     await page.getByRole('radio', { name: /Correction/ }).check();
     await page.getByLabel('Status the source gives (optional)').selectOption('retained');
     await page.getByLabel(/Date \(optional/).fill('2021-03-31');
-    await page.getByLabel(/What is wrong or missing/).fill(`Changgou was retained (${TOWN})`);
+    await page.getByLabel(/What is wrong or missing/).fill(`Changgou was retained (${KNOWN_TOWN})`);
     await page.getByLabel(/Source \(required\)/).fill('建村〔2016〕221号');
     await expectNoAxeViolation(page);
     await page.getByRole('button', { name: 'Send the suggestion' }).click();
@@ -82,12 +82,12 @@ describe('an accepted suggestion', () => {
     const accepted = (await (await admin('POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json()) as { csv: string; report: { problems: { column: string }[] } };
     expect(accepted.report.problems.map((p) => p.column)).toContain('town');
     const [header, row] = accepted.csv.trim().split('\r\n');
-    const imported = await admin('POST', '/api/v1/admin/imports', `${header}\r\n${TOWN}${row}\r\n`, 'text/csv');
+    const imported = await admin('POST', '/api/v1/admin/imports', `${header}\r\n${KNOWN_TOWN}${row}\r\n`, 'text/csv');
     expect(imported.status, await imported.clone().text()).toBe(201);
 
     await page.reload();
     expect(await page.locator('#suggestion-status').textContent()).toBe('Accepted');
-    await page.getByRole('link', { name: new RegExp(TOWN) }).click();
+    await page.getByRole('link', { name: new RegExp(KNOWN_TOWN) }).click();
     await expect.poll(() => page.locator('.timeline li .credit').count()).toBe(1);
     expect(await page.locator('.timeline li .credit').textContent()).toBe('Suggested by the public');
     await expectNoAxeViolation(page);

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { getJson, request } from '../helpers.ts';
+import { adminHeaders, getParsed, JSON_BODY, request } from '../helpers.ts';
+import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
 
 const reload = () => env.DB.batch(env.TEST_SEED.map((statement) => env.DB.prepare(statement)));
 const version = async () => (await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value'))!;
@@ -13,7 +14,7 @@ describe('reloading the data files', () => {
   });
 
   it('keeps what staff recorded through the admin API, and the status it gives', async () => {
-    const auth = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
+    const auth = adminHeaders('admin', JSON_BODY);
     const source = await (await request('POST', '/api/v1/admin/sources', { headers: auth, body: JSON.stringify({ title: '重载测试通知' }) })).json<any>();
     const event = await request('POST', '/api/v1/admin/events', {
       headers: auth,
@@ -25,9 +26,9 @@ describe('reloading the data files', () => {
     const before = await version();
     await reload();
     expect(await version()).toBe(before);
-    const history = await getJson('/api/v1/towns/beijing-changgouzhen/history');
+    const history = await getParsed(HistorySchema, '/api/v1/towns/beijing-changgouzhen/history');
     expect(history.body.items.at(-1)).toMatchObject({ id: recorded.id, status: 'warned', recorded_at: expect.any(String) });
-    const town = await getJson('/api/v1/towns/beijing-changgouzhen');
-    expect(town.body.memberships.find((m: any) => m.list_id === 'mohurd-2016-batch1').status).toBe('warned');
+    const town = await getParsed(TownSchema, '/api/v1/towns/beijing-changgouzhen');
+    expect(town.body.memberships.find((m) => m.list_id === 'mohurd-2016-batch1')?.status).toBe('warned');
   });
 });

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { enterpriseCode, fullAnswers, TOWN } from '../helpers.ts';
+import { enterpriseCode, fullAnswers, KNOWN_TOWN } from '../helpers.ts';
 
 import { faultyD1, type Fault } from '../faulty-d1.ts';
 
@@ -9,7 +9,7 @@ const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM respo
 const rollup = async () => (await env.DB.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses').first<number>('n'))!;
 
 async function submit(key: string, bindings: Env, code: string) {
-  const body = { town_id: TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true }, enterprise_code: code };
+  const body = { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent: { participation: true }, enterprise_code: code };
   return worker.fetch(
     new Request('https://example.test/api/v1/surveys/enterprise/responses', {
       method: 'POST',

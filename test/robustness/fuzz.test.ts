@@ -6,6 +6,7 @@ import doc from '../../openapi/openapi.json';
 import { createApp } from '../../worker/app.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
 import worker from '../../worker/index.ts';
+import { ADMIN_TOKENS } from '../helpers.ts';
 
 /**
  * Schema-driven fuzzing from openapi/openapi.json: valid and malformed requests
@@ -119,7 +120,7 @@ function headersFor(operation: Operation): fc.Arbitrary<Record<string, string>> 
   const admin = operation.path.startsWith('/api/v1/admin/');
   const idempotent = ((operation.op.parameters ?? []) as Json[]).some((p) => p.name === 'idempotency-key');
   return fc.record({
-    auth: admin ? fc.constantFrom('', 'Bearer test-admin-token', 'Bearer wrong', 'Basic x', 'Bearer') : fc.constant(''),
+    auth: admin ? fc.constantFrom('', ADMIN_TOKENS.admin, 'Bearer wrong', 'Basic x', 'Bearer') : fc.constant(''),
     key: idempotent ? fc.oneof(fc.uuid(), fc.constantFrom('', 'short', 'x'.repeat(300), 'spaces are not allowed', '\u007f')) : fc.constant(''),
     accept: fc.constantFrom('', 'text/csv', 'application/x-ndjson', '*/*', 'image/png'),
   }).map(({ auth, key, accept }) => {

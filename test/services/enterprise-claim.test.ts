@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../worker/errors.ts';
 import { config, MIN_WAVE_SECRET_LENGTH } from '../../worker/config.ts';
 import { claimHash, enterpriseClaim, waveSecret } from '../../worker/services/surveys/enterprise-claim.ts';
+import { KNOWN_TOWN } from '../helpers.ts';
 
 const SECRET = 'test-wave-secret-0123456789abcdefghij';
 const OTHER_SECRET = 'another-wave-secret-0123456789abcdefgh';
 const CODE = '91110108EXAMP1E00Y';
-const TOWN = 'beijing-changgouzhen';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -17,22 +17,22 @@ const secretsOf = (value: string | undefined) => config({ ENTERPRISE_WAVE_SECRET
 describe('claimHash', () => {
   it('is the hex HMAC-SHA-256 under the wave secret of "code|town" (values from Node’s crypto.createHmac)', async () => {
     // node -e "console.log(require('crypto').createHmac('sha256', SECRET).update('91110108EXAMP1E00Y|beijing-changgouzhen').digest('hex'))"
-    expect(await claimHash(SECRET, CODE, TOWN)).toBe('5490caa6bc5b5dd1963131875bdc774f48d9b32885dd0610a45c02d5803b748d');
+    expect(await claimHash(SECRET, CODE, KNOWN_TOWN)).toBe('5490caa6bc5b5dd1963131875bdc774f48d9b32885dd0610a45c02d5803b748d');
     expect(await claimHash(SECRET, CODE, 'shaanxi-tangyuzhen')).toBe('1705e1df453feb70af41d5165fe92473ec8372738a1ddc7d4eed0c0bcb789f1b');
-    expect(await claimHash(OTHER_SECRET, CODE, TOWN)).toBe('2daca7c5ab15c2f975947f705415425cd3078e354caf41f3caa698e3501421ae');
+    expect(await claimHash(OTHER_SECRET, CODE, KNOWN_TOWN)).toBe('2daca7c5ab15c2f975947f705415425cd3078e354caf41f3caa698e3501421ae');
   });
 
   it('is one claim for every spelling of one code', async () => {
-    const claim = await claimHash(SECRET, CODE, TOWN);
-    expect(await claimHash(SECRET, ' 91110108examp1e00y ', TOWN)).toBe(claim);
-    expect(await claimHash(SECRET, '９１１１０１０８ＥＸＡＭＰ１Ｅ００Ｙ', TOWN)).toBe(claim);
+    const claim = await claimHash(SECRET, CODE, KNOWN_TOWN);
+    expect(await claimHash(SECRET, ' 91110108examp1e00y ', KNOWN_TOWN)).toBe(claim);
+    expect(await claimHash(SECRET, '９１１１０１０８ＥＸＡＭＰ１Ｅ００Ｙ', KNOWN_TOWN)).toBe(claim);
   });
 
   it('refuses an unchecked code or a short secret without naming either', async () => {
-    await expect(claimHash(SECRET, '91110108EXAMP1E00X', TOWN)).rejects.toThrow(/not a valid unified social credit code/);
-    await expect(claimHash(SECRET, '91110108EXAMP1E00X', TOWN)).rejects.not.toThrow(/91110108/);
-    await expect(claimHash('short-secret', CODE, TOWN)).rejects.toThrow(`at least ${MIN_WAVE_SECRET_LENGTH} characters`);
-    await expect(claimHash('short-secret', CODE, TOWN)).rejects.not.toThrow(/short-secret/);
+    await expect(claimHash(SECRET, '91110108EXAMP1E00X', KNOWN_TOWN)).rejects.toThrow(/not a valid unified social credit code/);
+    await expect(claimHash(SECRET, '91110108EXAMP1E00X', KNOWN_TOWN)).rejects.not.toThrow(/91110108/);
+    await expect(claimHash('short-secret', CODE, KNOWN_TOWN)).rejects.toThrow(`at least ${MIN_WAVE_SECRET_LENGTH} characters`);
+    await expect(claimHash('short-secret', CODE, KNOWN_TOWN)).rejects.not.toThrow(/short-secret/);
   });
 });
 
@@ -105,8 +105,8 @@ describe('waveSecret: the secret of one wave, or a 503', () => {
 
   it('enterpriseClaim is claimHash under the wave’s secret: one wave’s claim is not another’s', async () => {
     const value = secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET }));
-    expect(await enterpriseClaim(value, 'enterprise-w1', CODE, TOWN)).toBe(await claimHash(SECRET, CODE, TOWN));
-    expect(await enterpriseClaim(value, 'enterprise-w2', CODE, TOWN)).not.toBe(await enterpriseClaim(value, 'enterprise-w1', CODE, TOWN));
+    expect(await enterpriseClaim(value, 'enterprise-w1', CODE, KNOWN_TOWN)).toBe(await claimHash(SECRET, CODE, KNOWN_TOWN));
+    expect(await enterpriseClaim(value, 'enterprise-w2', CODE, KNOWN_TOWN)).not.toBe(await enterpriseClaim(value, 'enterprise-w1', CODE, KNOWN_TOWN));
   });
 });
 

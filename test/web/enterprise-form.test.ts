@@ -4,8 +4,9 @@ import worker from '../../worker/index.ts';
 import { usccCheckCharacter, USCC_ALPHABET } from '../../worker/lib/uscc.ts';
 import { waveWindow } from '../../web/components/satisfaction.tsx';
 import { fmt, MESSAGES, type Lang } from '../../web/i18n/index.ts';
-import { enterpriseCode, fullAnswers, getJson, newKey } from '../helpers.ts';
+import { enterpriseCode, fullAnswers, getParsed, newKey } from '../helpers.ts';
 import { addWave, closeWave, escaped, page, textOf, townAt } from './site-helpers.ts';
+import { SurveySchema } from '../../worker/schemas/surveys.ts';
 
 /**
  * The enterprise questionnaire on the site (issue 12): it asks for the enterprise's unified social credit code,
@@ -63,8 +64,8 @@ describe('the enterprise questionnaire asks for the unified social credit code',
     // The link leads to the notice that says exactly what is kept.
     expect(await page(`/data?lang=${lang}`)).toContain(`<h3 id="privacy-enterprise">${escaped(t.data.privacyEnterprise)}</h3>`);
     // The wave it is for, by name, with its window in Beijing time.
-    const { body: survey } = await getJson('/api/v1/surveys/enterprise');
-    expect(textOf(html)).toContain(fmt(t.survey.wave, { wave: survey.wave.name[lang], window: waveWindow({ lang, t, url: new URL('https://example.test') }, survey.wave) }));
+    const { body: survey } = await getParsed(SurveySchema, '/api/v1/surveys/enterprise');
+    expect(textOf(html)).toContain(fmt(t.survey.wave, { wave: survey.wave!.name[lang], window: waveWindow({ lang, t, url: new URL('https://example.test') }, survey.wave!) }));
     // survey.js is told what to say for a wrong code and for a second answer.
     expect(html).toContain(`data-msg-code="${escaped(t.survey.errorCode)}"`);
     expect(html).toContain(`data-msg-answered="${escaped(t.survey.alreadyAnswered)}"`);

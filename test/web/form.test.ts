@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleError } from '../../worker/http/errors.ts';
 import worker from '../../worker/index.ts';
-import { fullAnswers, get, newKey, TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, get, newKey, KNOWN_TOWN, withinOneRateWindow } from '../helpers.ts';
 
 /**
  * The questionnaire as a browser without JavaScript sends it: an HTML form
@@ -16,7 +16,7 @@ const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 const TEST_SECRET = '1x0000000000000000000000000000000AA';
 const TEST_SITE_KEY = '1x00000000000000000000AA';
 const TURNSTILE_ON = { TURNSTILE_SECRET: TEST_SECRET, TURNSTILE_SITE_KEY: TEST_SITE_KEY };
-const FORM = `/survey/public/${TOWN}?lang=zh`;
+const FORM = `/survey/public/${KNOWN_TOWN}?lang=zh`;
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<number>('n')) ?? 0;
 
@@ -131,7 +131,7 @@ describe('the no-JavaScript form meets the limits of the JSON API (finding 2)', 
   });
 
   it('answers a form for an unknown survey or town with a 404 page', async () => {
-    for (const path of [`/survey/nope/${TOWN}`, '/survey/public/no-such-town']) {
+    for (const path of [`/survey/nope/${KNOWN_TOWN}`, '/survey/public/no-such-town']) {
       const res = await postForm(path, await validForm());
       expect(res.status, path).toBe(404);
       expectHtml(res);
@@ -216,7 +216,7 @@ function stubSiteverify() {
 
 describe('the questionnaire with Turnstile configured (finding 3)', () => {
   const page = async (bindings?: Record<string, string>) => {
-    const req = new Request(`https://example.test/survey/public?town=${TOWN}&lang=zh`);
+    const req = new Request(`https://example.test/survey/public?town=${KNOWN_TOWN}&lang=zh`);
     return bindings ? worker.fetch(req, { ...env, ...bindings }) : exports.default.fetch(req);
   };
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '../../web/components/json-ld.tsx';
-import { get, getJson } from '../helpers.ts';
+import { get, getParsed } from '../helpers.ts';
 import { page } from './site-helpers.ts';
+import { DataPackageSchema } from '../../worker/schemas/open-data.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 
 /** The schema.org data blocks of a page, parsed. */
 function jsonLdOf(html: string): any[] {
@@ -16,7 +18,7 @@ describe('open data on the site', () => {
     expect(html).toContain('href="/datapackage.json"');
     expect(html).toContain('href="/catalog.jsonld"');
     expect(html).toContain('href="/downloads/"');
-    const { body: pkg } = await getJson('/datapackage.json');
+    const { body: pkg } = await getParsed(DataPackageSchema, '/datapackage.json');
     for (const resource of pkg.resources) {
       expect(html).toContain(`href="/${resource.path.replace(/&/g, '&amp;')}"`);
       expect((await get(`/${resource.path}`)).status, resource.name).toBe(200);
@@ -33,7 +35,7 @@ describe('open data on the site', () => {
     expect(site.license).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(site.distribution.map((d: any) => d.name)).toContain('towns.csv');
     const [list] = jsonLdOf(await page('/lists/mohurd-2016-batch1'));
-    const { body } = await getJson('/api/v1/lists/mohurd-2016-batch1');
+    const { body } = await getParsed(ListDetailSchema, '/api/v1/lists/mohurd-2016-batch1');
     expect(list).toMatchObject({ '@type': 'Dataset', name: body.name, alternateName: body.name_en, temporalCoverage: body.published_on });
     expect(list.distribution[0].contentUrl).toBe('https://example.test/api/v1/lists/mohurd-2016-batch1/towns?format=csv');
   });

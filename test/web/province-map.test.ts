@@ -3,8 +3,10 @@ import { StatsSchema } from '../../worker/schemas/stats.ts';
 import { PROVINCE_TILES } from '../../web/components/province-tiles.ts';
 import { englishName, ZERO_FILL } from '../../web/components/tile-map.tsx';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
-import { get, getJson } from '../helpers.ts';
+import { get, getJson, getParsed } from '../helpers.ts';
 import { element, escaped, page, textOf } from './site-helpers.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
 
 /**
  * The province tile map of the home and statistics pages (issue 13): for the list and status chosen in its GET
@@ -100,7 +102,7 @@ describe('province tile map', () => {
     const status = await firstStatus(list);
     const counts = await apiCounts(`&list=${list}&status=${status}`);
     const t = MESSAGES.zh;
-    const listName = (await getJson(`/api/v1/lists/${list}`)).body.name as string;
+    const listName = (await getParsed(ListDetailSchema, `/api/v1/lists/${list}`)).body.name as string;
     for (const path of ['/', '/stats']) {
       const html = await page(`${path}?list=${list}&status=${status}&lang=zh`);
       const figure = mapOf(html);
@@ -161,7 +163,7 @@ describe('province tile map', () => {
       html = await page(unescape(next[1]!));
     }
     expect(seen.size).toBe(busiest.towns);
-    const { body } = await getJson(`/api/v1/towns?province=${encodeURIComponent(busiest.province)}&status=${status}&limit=500`);
+    const { body } = await getParsed(TownPageSchema, `/api/v1/towns?province=${encodeURIComponent(busiest.province)}&status=${status}&limit=500`);
     expect(new Set((body.items as { id: string }[]).map((x) => x.id))).toEqual(seen);
   });
 

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import worker from '../../worker/index.ts';
-import { enterpriseCode, fullAnswers, get, newKey, request, submit } from '../helpers.ts';
+import { adminHeaders, enterpriseCode, fullAnswers, get, JSON_BODY, newKey, request, submit } from '../helpers.ts';
 
 /** The surveys role of the test tokens (vitest.config.ts), for the admin API's waves. */
-export const SURVEYS_ADMIN = { Authorization: 'Bearer test-surveys-token', 'Content-Type': 'application/json' };
+export const SURVEYS_ADMIN = adminHeaders('surveys', JSON_BODY);
 
 /** hono/jsx escapes text: compare with the page's HTML as a browser receives it. */
 export const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { get, newKey, TOWN } from '../helpers.ts';
+import { get, newKey, KNOWN_TOWN } from '../helpers.ts';
 import { postSuggestionForm } from '../suggestion-helpers.ts';
 import { en } from '../../web/i18n/en.ts';
 import { zh } from '../../web/i18n/zh.ts';
@@ -14,7 +14,7 @@ import { zh } from '../../web/i18n/zh.ts';
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM suggestions').first<number>('n')) ?? 0;
 const postForm = postSuggestionForm;
 
-const CORRECTION = { idempotency_key: '', kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
+const CORRECTION = { idempotency_key: '', kind: 'correction', town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
 
 /** The message shown beside a field of the form, or null when it is hidden. */
 function fieldError(html: string, name: string): string | null {
@@ -24,9 +24,9 @@ function fieldError(html: string, name: string): string | null {
 
 describe('the suggestion form', () => {
   it('is on every town page and list page, with the town or the list chosen', async () => {
-    const town = await (await get(`/towns/${TOWN}?lang=zh`)).text();
+    const town = await (await get(`/towns/${KNOWN_TOWN}?lang=zh`)).text();
     expect(town).toContain('action="/suggestions?lang=zh"');
-    expect(town).toContain(`<input type="hidden" name="town_id" value="${TOWN}"/>`);
+    expect(town).toContain(`<input type="hidden" name="town_id" value="${KNOWN_TOWN}"/>`);
     const list = await (await get('/lists/mohurd-2016-batch1?lang=en')).text();
     expect(list).toContain('action="/suggestions?lang=en"');
     expect(list).toMatch(/<option value="mohurd-2016-batch1" selected="">/);

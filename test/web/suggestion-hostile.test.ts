@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { get, newKey, request, TOWN } from '../helpers.ts';
-import { admin, EDITOR, postSuggestionForm, send } from '../suggestion-helpers.ts';
+import { ADMIN_TOKENS, get, KNOWN_TOWN, newKey, request } from '../helpers.ts';
+import { admin, postSuggestionForm, send } from '../suggestion-helpers.ts';
 
 /**
  * The site's suggestion form under attack, without JavaScript (issue 14): what
  * a sender typed comes back escaped, and is never lost or stored by accident.
  */
-const CORRECTION = { kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
+const CORRECTION = { kind: 'correction', town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
 const MARKUP = '</textarea><script>alert(1)</script><img src=x onerror=alert(2)>';
 
 describe('the suggestion form, hostile', () => {
@@ -47,13 +47,13 @@ describe('the suggestion form, hostile', () => {
 describe('a source the public gave, once imported', () => {
   it('is linked from the town page as user-generated: rel="nofollow ugc noopener"', async () => {
     const url = `https://www.example.gov.cn/suggested/${newKey()}.html`;
-    const receipt = await send({ kind: 'correction', town_id: TOWN, list_id: 'mohurd-2016-batch1', detail: '复核保留', source: url, proposed_status: 'retained', proposed_date: '2021-03-31' });
-    const { csv } = await (await admin(EDITOR, 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
+    const receipt = await send({ kind: 'correction', town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', detail: '复核保留', source: url, proposed_status: 'retained', proposed_date: '2021-03-31' });
+    const { csv } = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
     // The import needs a document (the row's empty cell after the date): the list's notice; the URL stays the event's link.
     const row = csv.replace(',,', ',建村〔2016〕221号,');
-    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: `Bearer ${EDITOR}`, 'Content-Type': 'text/csv' }, body: row });
+    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: row });
     expect(imported.status, await imported.clone().text()).toBe(201);
-    const html = await (await get(`/towns/${TOWN}?lang=zh`)).text();
+    const html = await (await get(`/towns/${KNOWN_TOWN}?lang=zh`)).text();
     const link = new RegExp(`<a href="${url.replace(/[.?]/g, '\\$&')}" rel="([^"]*)"`).exec(html);
     expect(link?.[1]?.split(' ').sort()).toEqual(['nofollow', 'noopener', 'ugc']);
   });
