@@ -17,7 +17,10 @@ const TEST_TOKENS = [
 ];
 // Test-only secrets of the local enterprise waves (ENTERPRISE_WAVE_SECRETS), new on every run, so that no test can
 // depend on their value (a test that needs a known claim passes its own secret to claimHash).
-const TEST_WAVE_SECRETS = { 'enterprise-w1': randomBytes(32).toString('base64url'), 'enterprise-w2': randomBytes(32).toString('base64url') };
+const TEST_WAVE_SECRETS = {
+  'enterprise-w1': randomBytes(32).toString('base64url'),
+  'enterprise-w2': randomBytes(32).toString('base64url'),
+};
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');

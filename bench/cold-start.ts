@@ -20,9 +20,9 @@
  * RESULTS.md includes the lines), or alone: `npx tsx bench/cold-start.ts [--runs 5]`.
  */
 import { execFileSync } from 'node:child_process';
-import { SourceMap } from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Miniflare } from 'miniflare';
@@ -96,12 +96,20 @@ export interface ColdStart {
 
 /** Bytes of the minified bundle per package (node_modules) or per top-level folder of ours, largest first. */
 function modulesOf(metafile: string): { name: string; bytes: number }[] {
-  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   const js = Object.entries(meta.outputs).find(([name]) => name.endsWith('.js'))![1];
   const sums = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(js.inputs)) {
     const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
-    const name = pkg ?? path.replace(/^(\.\.\/)+/, '').split('/').slice(0, 2).join('/');
+    const name =
+      pkg ??
+      path
+        .replace(/^(\.\.\/)+/, '')
+        .split('/')
+        .slice(0, 2)
+        .join('/');
     sums.set(name, (sums.get(name) ?? 0) + bytesInOutput);
   }
   return [...sums].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
@@ -126,7 +134,11 @@ function nodeImportMs(): number {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim());
 }
 
-interface CpuProfile { nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /**
  * What the bundle's startup spends its CPU on: a new Node process imports it under V8's sampling profiler, and each
@@ -136,7 +148,14 @@ interface CpuProfile { nodes: { id: number; callFrame: { url: string; functionNa
 function startupProfile(): { totalMs: number; parts: { name: string; ms: number }[] } {
   const profiles = mkdtempSync(join(dir, 'profile-'));
   const bundlePath = join(root, OUT, 'index.js');
-  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profiles, '--input-type=module', '-e', `await import(${JSON.stringify(bundlePath)});`]);
+  execFileSync(process.execPath, [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    profiles,
+    '--input-type=module',
+    '-e',
+    `await import(${JSON.stringify(bundlePath)});`,
+  ]);
   const profile = JSON.parse(readFileSync(join(profiles, readdirSync(profiles)[0]!), 'utf8')) as CpuProfile;
   rmSync(profiles, { recursive: true, force: true });
   const map = new SourceMap(JSON.parse(readFileSync(`${bundlePath}.map`, 'utf8')));
@@ -151,7 +170,14 @@ function startupProfile(): { totalMs: number; parts: { name: string; ms: number 
     if (frame.url.endsWith(`${OUT}/index.js`)) {
       // Zero-based line and column, as the profile gives them; an entry that maps nowhere is esbuild's own glue.
       const source = (map.findEntry(frame.lineNumber, Math.max(0, frame.columnNumber)) as { originalSource?: string }).originalSource;
-      name = !source ? 'bundle glue (no source)' : (source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? source.replace(/^.*?\/(worker|web)\//, '$1/').split('/').slice(0, 2).join('/'));
+      name = !source
+        ? 'bundle glue (no source)'
+        : (source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+          source
+            .replace(/^.*?\/(worker|web)\//, '$1/')
+            .split('/')
+            .slice(0, 2)
+            .join('/'));
     } else if (frame.functionName === 'compileSourceTextModule') name = 'V8 parses and compiles the bundle';
     else if (frame.functionName === '(garbage collector)') name = 'garbage collection';
     else if (frame.functionName === '(idle)') continue;
@@ -172,7 +198,13 @@ const TRIVIAL = "export default { fetch() { return new Response('ok'); } };";
 async function startBare(script: 'bundle' | 'trivial'): Promise<{ url: string; dispose: () => Promise<void> }> {
   const mf = new Miniflare({
     // The module given whole, so that Miniflare does not parse it in Node to find its imports: only workerd's work is timed.
-    modules: [{ type: 'ESModule', path: join(root, OUT, 'index.js'), contents: script === 'bundle' ? readFileSync(join(root, OUT, 'index.js'), 'utf8') : TRIVIAL }],
+    modules: [
+      {
+        type: 'ESModule',
+        path: join(root, OUT, 'index.js'),
+        contents: script === 'bundle' ? readFileSync(join(root, OUT, 'index.js'), 'utf8') : TRIVIAL,
+      },
+    ],
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],
     host: '127.0.0.1',
@@ -189,8 +221,22 @@ export async function measureColdStart({ runs = 5 }: { runs?: number } = {}): Pr
   await (await startLocalServer({ build: false, d1: D1 })).dispose();
   const start = () => startLocalServer({ build: false, seed: false, d1: D1 });
   const c: ColdStart = {
-    runs, listsCold: [], startInstance: [], startBareBundle: [], startBareTrivial: [], bareTrivialFirst: [], nodeImport: [], livezFirst: [], livezWarm: [], healthzFirst: [], healthzWarm: [],
-    listsAfterWarmup: [], listsWarmUncached: [], listsWarmCached: [], bundle, profile: startupProfile(),
+    runs,
+    listsCold: [],
+    startInstance: [],
+    startBareBundle: [],
+    startBareTrivial: [],
+    bareTrivialFirst: [],
+    nodeImport: [],
+    livezFirst: [],
+    livezWarm: [],
+    healthzFirst: [],
+    healthzWarm: [],
+    listsAfterWarmup: [],
+    listsWarmUncached: [],
+    listsWarmCached: [],
+    bundle,
+    profile: startupProfile(),
   };
   for (let run = 0; run < runs; run++) {
     // A: the first request of a fresh isolate is the list of lists.
@@ -237,14 +283,20 @@ export function coldStartReport(c: ColdStart): string {
   const row = (what: string, xs: number[]) => `| ${what} | ${ms(median(xs))} | ${ms(max(xs))} |`;
   const excess = (first: number[], warmed: number[]) => first.map((x, i) => x - warmed[i]!);
   const script = c.startBareBundle.map((x, i) => x - c.startBareTrivial[i]!);
-  const top = c.bundle.modules.slice(0, 8).map((m) => `${m.name} ${(m.bytes / 1024).toFixed(1)} KiB (${((100 * m.bytes) / c.bundle.raw).toFixed(0)} %)`).join(', ');
+  const top = c.bundle.modules
+    .slice(0, 8)
+    .map((m) => `${m.name} ${(m.bytes / 1024).toFixed(1)} KiB (${((100 * m.bytes) / c.bundle.raw).toFixed(0)} %)`)
+    .join(', ');
   return [
     `Cold start (${c.runs} fresh workerd instance(s) per row, built worker over a D1 on disk, a new connection per request; first byte = response headers):`,
     '',
     '| step | median ms | max ms |',
     '|---|---:|---:|',
     row('**fresh isolate → first byte of /api/v1/lists** (its first request)', c.listsCold),
-    row('instance start (scripts/local-server.ts: new workerd process, bundle, bindings, D1 reachable) until it accepts requests', c.startInstance),
+    row(
+      'instance start (scripts/local-server.ts: new workerd process, bundle, bindings, D1 reachable) until it accepts requests',
+      c.startInstance,
+    ),
     row('bare workerd start with the bundle (no bindings)', c.startBareBundle),
     row('bare workerd start with a one-line worker', c.startBareTrivial),
     row('**script startup: bare start with the bundle minus with a one-line worker** (same run)', script),
@@ -257,7 +309,10 @@ export function coldStartReport(c: ColdStart): string {
     row('/livez warm', c.livezWarm),
     row("one-line worker's first request", c.bareTrivialFirst),
     '',
-    `Startup CPU by part (V8's profile of a Node import of the bundle, source-mapped; ${ms(c.profile.totalMs)} ms in all): ${c.profile.parts.slice(0, 8).map((p) => `${p.name} ${((100 * p.ms) / c.profile.totalMs).toFixed(0)} %`).join(', ')}.`,
+    `Startup CPU by part (V8's profile of a Node import of the bundle, source-mapped; ${ms(c.profile.totalMs)} ms in all): ${c.profile.parts
+      .slice(0, 8)
+      .map((p) => `${p.name} ${((100 * p.ms) / c.profile.totalMs).toFixed(0)} %`)
+      .join(', ')}.`,
     '',
     `Bundle: ${(c.bundle.raw / 1024).toFixed(1)} KiB minified, ${c.bundle.gzip.toLocaleString('en')} B gzip. Largest parts (minified bytes): ${top}.`,
   ].join('\n');

@@ -29,20 +29,28 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { startLocalServer } from '../scripts/local-server.ts';
-import { writeSubmission, type SubmissionWrite } from '../worker/db/queries/submissions.ts';
+import { type SubmissionWrite, writeSubmission } from '../worker/db/queries/submissions.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { seedResponses } from './synthetic-responses.ts';
 
 const smoke = process.argv.includes('--smoke');
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
-const RATE = arg('rate', 1000 / 60 * 10);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
+const RATE = arg('rate', (1000 / 60) * 10);
 const SECONDS = smoke ? 3 : arg('seconds', 60);
 const SIZES = smoke ? [0, 1000, 5000] : [0, 1000, 100_000, 1_000_000];
 const SAMPLES = smoke ? 5 : 40;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /**
@@ -55,17 +63,19 @@ function metered(d1: D1Database): { db: D1Database; metas: D1Meta[] } {
     new Proxy(stmt, {
       get(target, key) {
         if (key === 'bind') return (...values: unknown[]) => wrap(target.bind(...values));
-        if (key === 'all' || key === 'run') return async () => {
-          const result = await target.all();
-          metas.push(result.meta);
-          return result;
-        };
-        if (key === 'first') return async (column?: string) => {
-          const result = await target.all<Record<string, unknown>>();
-          metas.push(result.meta);
-          const row = result.results[0] ?? null;
-          return column && row ? row[column] : row;
-        };
+        if (key === 'all' || key === 'run')
+          return async () => {
+            const result = await target.all();
+            metas.push(result.meta);
+            return result;
+          };
+        if (key === 'first')
+          return async (column?: string) => {
+            const result = await target.all<Record<string, unknown>>();
+            metas.push(result.meta);
+            const row = result.results[0] ?? null;
+            return column && row ? row[column] : row;
+          };
         const value = Reflect.get(target, key) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -80,23 +90,38 @@ function metered(d1: D1Database): { db: D1Database; metas: D1Meta[] } {
   return { db, metas };
 }
 
-interface Question { id: string; type: string; dimension?: string | null; options?: { id: string }[] }
+interface Question {
+  id: string;
+  type: string;
+  dimension?: string | null;
+  options?: { id: string }[];
+}
 
 const root = join(import.meta.dirname, '..');
 const commit = (() => {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'worker', 'web', 'migrations'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'worker', 'web', 'migrations'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
     // The commit that last changed what is measured: later commits to bench/ or docs/ do not change the figures.
-    const code = execFileSync('git', ['log', '-1', '--format=%h', '--', 'worker', 'web', 'migrations', 'data', 'scripts/local-server.ts'], { cwd: root, encoding: 'utf8' }).trim();
+    const code = execFileSync('git', ['log', '-1', '--format=%h', '--', 'worker', 'web', 'migrations', 'data', 'scripts/local-server.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
     return `${head} (worker, web, migrations, data last changed in ${code})${dirty ? ', with uncommitted changes in worker/web/migrations' : ''}`;
   } catch {
     return 'unknown';
   }
 })();
 
-console.log(`Scale benchmark: ${new Date().toISOString()} · commit ${commit} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
-console.log(`workerd via Miniflare (scripts/local-server.ts), in-memory D1 · load average at start ${load()}${smoke ? ' · SMOKE RUN (not figures)' : ''}`);
+console.log(
+  `Scale benchmark: ${new Date().toISOString()} · commit ${commit} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+);
+console.log(
+  `workerd via Miniflare (scripts/local-server.ts), in-memory D1 · load average at start ${load()}${smoke ? ' · SMOKE RUN (not figures)' : ''}`,
+);
 
 const server = await startLocalServer({ submissionLimit: 1_000_000_000 });
 let failed = false;
@@ -110,19 +135,38 @@ try {
   const tables = ['towns', 'lists', 'memberships', 'status_events', 'sources', 'change_log', 'responses'];
   const rows = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)] as const)));
   const baseBytes = await size();
-  console.log(`\n0. Today's data as loaded: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}; database ${baseBytes.toLocaleString('en')} B (${kib(baseBytes)}).`);
+  console.log(
+    `\n0. Today's data as loaded: ${Object.entries(rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}; database ${baseBytes.toLocaleString('en')} B (${kib(baseBytes)}).`,
+  );
 
   // The questionnaire and wave that submissions go to, and one answer per question as a respondent would give.
   const now = new Date().toISOString();
   const wave = (await db
-    .prepare("SELECT id, version_id AS versionId, publication FROM survey_waves WHERE survey_id = 'public' AND opens_at <= ? AND (closes_at IS NULL OR ? < closes_at)")
+    .prepare(
+      "SELECT id, version_id AS versionId, publication FROM survey_waves WHERE survey_id = 'public' AND opens_at <= ? AND (closes_at IS NULL OR ? < closes_at)",
+    )
     .bind(now, now)
     .first<{ id: string; versionId: string; publication: string }>())!;
-  const definition = JSON.parse((await db.prepare('SELECT definition FROM survey_versions WHERE id = ?').bind(wave.versionId).first<string>('definition'))!) as { sections: { questions: Question[] }[] };
+  const definition = JSON.parse(
+    (await db.prepare('SELECT definition FROM survey_versions WHERE id = ?').bind(wave.versionId).first<string>('definition'))!,
+  ) as { sections: { questions: Question[] }[] };
   const questions = definition.sections.flatMap((s) => s.questions);
-  const answerOf = (q: Question) => (q.type === 'likert' ? 4 : q.type === 'nps' ? 8 : q.type === 'single' ? q.options![0]!.id : q.type === 'multi' ? [q.options![0]!.id] : 'synthetic');
+  const answerOf = (q: Question) =>
+    q.type === 'likert'
+      ? 4
+      : q.type === 'nps'
+        ? 8
+        : q.type === 'single'
+          ? q.options![0]!.id
+          : q.type === 'multi'
+            ? [q.options![0]!.id]
+            : 'synthetic';
   const body = Object.fromEntries(questions.map((q) => [q.id, answerOf(q)]));
-  const townIds = (await db.prepare("SELECT id FROM towns WHERE origin <> 'admin' ORDER BY id").all<{ id: string }>()).results.map((t) => t.id);
+  const townIds = (await db.prepare("SELECT id FROM towns WHERE origin <> 'admin' ORDER BY id").all<{ id: string }>()).results.map(
+    (t) => t.id,
+  );
 
   // a. Submissions. Each has its own Idempotency-Key and client address; a network failure is retried with the same
   // key (as web/public/survey.js does), so a retry may never store twice.
@@ -135,13 +179,18 @@ try {
       try {
         const res = await fetch(`${url}/api/v1/surveys/public/responses`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `scale-${process.pid}-${i}`, 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+          headers: {
+            'Content-Type': 'application/json',
+            'Idempotency-Key': `scale-${process.pid}-${i}`,
+            'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          },
           body: JSON.stringify({ town_id: townId, answers: body, consent: { participation: true } }),
         });
         await res.arrayBuffer();
         return { status: String(res.status), ms: performance.now() - started };
       } catch (err) {
-        if (attempt === 5) return { status: `network error ${String((err as { cause?: unknown }).cause ?? err)}`, ms: performance.now() - started };
+        if (attempt === 5)
+          return { status: `network error ${String((err as { cause?: unknown }).cause ?? err)}`, ms: performance.now() - started };
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       }
     }
@@ -149,8 +198,17 @@ try {
   const tally = (answers: { status: string; ms: number }[]) => {
     const statuses = new Map<string, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-    const ok = answers.filter((a) => a.status === '201').map((a) => a.ms).sort((x, y) => x - y);
-    return { statuses: [...statuses].map(([st, n]) => `${st}: ${n}`).join(', '), accepted: ok.length, p50: percentile(ok, 50), p99: percentile(ok, 99), max: ok.at(-1) ?? NaN };
+    const ok = answers
+      .filter((a) => a.status === '201')
+      .map((a) => a.ms)
+      .sort((x, y) => x - y);
+    return {
+      statuses: [...statuses].map(([st, n]) => `${st}: ${n}`).join(', '),
+      accepted: ok.length,
+      p50: percentile(ok, 50),
+      p99: percentile(ok, 99),
+      max: ok.at(-1) ?? NaN,
+    };
   };
 
   // First one submission to every town (ten at a time): the rows a town gets once per wave (its rollups), apart from
@@ -162,9 +220,12 @@ try {
   // The capacity of this machine now: as many as 10 clients get through in 10 s, each sending its next when answered.
   const capacityStart = performance.now();
   const capacityAnswers: { status: string; ms: number }[] = [];
-  await Promise.all(Array.from({ length: 10 }, async (_, c) => {
-    for (let j = c; performance.now() - capacityStart < (smoke ? 2000 : 10_000); j += 10) capacityAnswers.push(await submit(townIds[j % townIds.length]!));
-  }));
+  await Promise.all(
+    Array.from({ length: 10 }, async (_, c) => {
+      for (let j = c; performance.now() - capacityStart < (smoke ? 2000 : 10_000); j += 10)
+        capacityAnswers.push(await submit(townIds[j % townIds.length]!));
+    }),
+  );
   const capacity = tally(capacityAnswers);
   const capacityRate = capacity.accepted / ((performance.now() - capacityStart) / 1000);
   const capacityLoad = load();
@@ -195,7 +256,11 @@ try {
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     maxWaiting = Math.max(maxWaiting, waiting.length);
     const town = townIds[i % townIds.length]!;
-    sends.push(slot().then(() => submit(town, due)).finally(release));
+    sends.push(
+      slot()
+        .then(() => submit(town, due))
+        .finally(release),
+    );
   }
   const sentIn = (performance.now() - t0) / 1000;
   const burst = tally(await Promise.all(sends));
@@ -205,18 +270,31 @@ try {
   const keys = (await db.prepare("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key LIKE 'scale-%'").first<number>('n'))!;
   const perResponse = ((await size()) - bytesBefore) / stored;
   console.log(`\na. Submissions through HTTP (POST /api/v1/surveys/public/responses), over ${townIds.length} towns:`);
-  console.log(`   capacity now, closed loop (10 clients, each sends its next when answered): ${capacity.accepted} accepted, ${capacityRate.toFixed(0)}/s, p50 ${capacity.p50.toFixed(1)} ms, p99 ${capacity.p99.toFixed(1)} ms (${capacity.statuses}), load average ${capacityLoad}`);
-  console.log(`   open loop at ${RATE.toFixed(1)}/s for ${SECONDS} s (10 × a burst of 1,000 a minute): ${total} arrived in ${sentIn.toFixed(1)} s, all answered ${doneIn.toFixed(1)} s after the first (${(burst.accepted / doneIn).toFixed(0)}/s accepted); at most ${MAX_OPEN} open at once, most waiting behind them ${maxWaiting}`);
-  console.log(`   answers: ${burst.statuses}; accepted, from arrival: p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, max ${burst.max.toFixed(1)} ms; load average after ${load()}`);
-  console.log(`   stored ${stored} of ${burst.accepted} accepted in the burst; in all ${sent} sent, ${allStored} stored, ${keys} idempotency keys: lost ${allStored < keys ? keys - allStored : 0}, stored twice ${allStored - keys}`);
-  console.log(`   bytes: ${perResponse.toFixed(0)} B per stored response (its row, ${questions.length} answers' rows, key, duplicate signal, indexes); a town's first response ${perFirst.toFixed(0)} B (its rollup rows too)`);
+  console.log(
+    `   capacity now, closed loop (10 clients, each sends its next when answered): ${capacity.accepted} accepted, ${capacityRate.toFixed(0)}/s, p50 ${capacity.p50.toFixed(1)} ms, p99 ${capacity.p99.toFixed(1)} ms (${capacity.statuses}), load average ${capacityLoad}`,
+  );
+  console.log(
+    `   open loop at ${RATE.toFixed(1)}/s for ${SECONDS} s (10 × a burst of 1,000 a minute): ${total} arrived in ${sentIn.toFixed(1)} s, all answered ${doneIn.toFixed(1)} s after the first (${(burst.accepted / doneIn).toFixed(0)}/s accepted); at most ${MAX_OPEN} open at once, most waiting behind them ${maxWaiting}`,
+  );
+  console.log(
+    `   answers: ${burst.statuses}; accepted, from arrival: p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms, max ${burst.max.toFixed(1)} ms; load average after ${load()}`,
+  );
+  console.log(
+    `   stored ${stored} of ${burst.accepted} accepted in the burst; in all ${sent} sent, ${allStored} stored, ${keys} idempotency keys: lost ${allStored < keys ? keys - allStored : 0}, stored twice ${allStored - keys}`,
+  );
+  console.log(
+    `   bytes: ${perResponse.toFixed(0)} B per stored response (its row, ${questions.length} answers' rows, key, duplicate signal, indexes); a town's first response ${perFirst.toFixed(0)} B (its rollup rows too)`,
+  );
   if (allStored !== keys || stored !== burst.accepted) failed = true;
 
   // b. One submission's write, as the service builds it, captured and run here.
   // writeSubmission runs on a stand-in binding that keeps each statement's SQL and values instead of running them.
   // They are prepared on the real binding here, once per SQL text: every call on Miniflare's binding from Node is a
   // round trip to workerd, which the timings below must not include.
-  interface Captured { sql: string; values: unknown[] }
+  interface Captured {
+    sql: string;
+    values: unknown[];
+  }
   let captured: Captured[] = [];
   const capture = drizzle({
     prepare: (sql: string) => ({ bind: (...values: unknown[]) => ({ sql, values }) }),
@@ -258,18 +336,34 @@ try {
     return captured;
   };
 
-  console.log(`\nb. One submission's write batch (worker/db/queries/submissions.ts writeSubmission), per statement, for a town with n responses before it:`);
+  console.log(
+    `\nb. One submission's write batch (worker/db/queries/submissions.ts writeSubmission), per statement, for a town with n responses before it:`,
+  );
   const perSize: { size: number; results: D1Result[] }[] = [];
   for (const n of SIZES) {
     const town = `scale-town-${n}`;
     if (n > 0) await seedResponses(db, town, n);
-    else await db.prepare("INSERT OR IGNORE INTO towns (id, name, name_pinyin, search_text, province, origin) VALUES (?, '合成测试镇', 'he cheng ce shi zhen', 'synthetic', '北京市', 'admin')").bind(town).run();
+    else
+      await db
+        .prepare(
+          "INSERT OR IGNORE INTO towns (id, name, name_pinyin, search_text, province, origin) VALUES (?, '合成测试镇', 'he cheng ce shi zhen', 'synthetic', '北京市', 'admin')",
+        )
+        .bind(town)
+        .run();
     perSize.push({ size: n, results: await db.batch(toD1(await statementsOf(town))) });
   }
-  const sqlOf = captured.map(({ sql: text }) => `${text.replace(/\s+/g, ' ').slice(0, 60)}… (${(text.match(/\?/g) ?? []).length} params, ${text.length} B)`);
-  console.log(`   ${perSize[0]!.results.length} statements in one batch (one transaction), plus the one-statement read before it (readSubmissionState)`);
+  const sqlOf = captured.map(
+    ({ sql: text }) => `${text.replace(/\s+/g, ' ').slice(0, 60)}… (${(text.match(/\?/g) ?? []).length} params, ${text.length} B)`,
+  );
+  console.log(
+    `   ${perSize[0]!.results.length} statements in one batch (one transaction), plus the one-statement read before it (readSubmissionState)`,
+  );
   console.log(`   | # | statement | ${perSize.map((p) => `rows read / written at n = ${p.size.toLocaleString('en')}`).join(' | ')} |`);
-  perSize[0]!.results.forEach((_, i) => console.log(`   | ${i + 1} | ${sqlOf[i] ?? ''} | ${perSize.map((p) => `${p.results[i]!.meta.rows_read} / ${p.results[i]!.meta.rows_written}`).join(' | ')} |`));
+  perSize[0]!.results.forEach((_, i) =>
+    console.log(
+      `   | ${i + 1} | ${sqlOf[i] ?? ''} | ${perSize.map((p) => `${p.results[i]!.meta.rows_read} / ${p.results[i]!.meta.rows_written}`).join(' | ')} |`,
+    ),
+  );
   const sum = (results: D1Result[], key: 'rows_read' | 'rows_written') => results.reduce((a, r) => a + (r.meta[key] as number), 0);
   console.log(`   | | total | ${perSize.map((p) => `${sum(p.results, 'rows_read')} / ${sum(p.results, 'rows_written')}`).join(' | ')} |`);
 
@@ -297,8 +391,13 @@ try {
     }
     perK.push({ k, wall: median(walls) / k, sql: sqlMs / SUBMISSIONS });
   }
-  console.log(`   time per submission written straight to D1 (${SUBMISSIONS} submissions per row; median batch time / k, a round trip included: an empty batch takes ${median(roundTrip).toFixed(2)} ms; D1's meta.duration summed, a timer of whole ms), load average ${load()}:`);
-  for (const p of perK) console.log(`   | ${String(p.k).padStart(3)} per batch | ${p.wall.toFixed(2)} ms per submission (${(1000 / p.wall).toFixed(0)}/s if one writer did only this) | D1 duration ${p.sql.toFixed(2)} ms per submission |`);
+  console.log(
+    `   time per submission written straight to D1 (${SUBMISSIONS} submissions per row; median batch time / k, a round trip included: an empty batch takes ${median(roundTrip).toFixed(2)} ms; D1's meta.duration summed, a timer of whole ms), load average ${load()}:`,
+  );
+  for (const p of perK)
+    console.log(
+      `   | ${String(p.k).padStart(3)} per batch | ${p.wall.toFixed(2)} ms per submission (${(1000 / p.wall).toFixed(0)}/s if one writer did only this) | D1 duration ${p.sql.toFixed(2)} ms per submission |`,
+    );
 
   // c. Results reads as responses grow (each made afresh from D1).
   const fresh = { 'Cache-Control': 'no-cache' };
@@ -311,14 +410,19 @@ try {
   };
   const readSizes = SIZES.filter((n) => n > 0);
   const townTimes = new Map(readSizes.map((n) => [n, [] as number[]]));
-  for (let i = 0; i < SAMPLES; i++) for (const n of readSizes) townTimes.get(n)!.push(await timeGet(`/api/v1/towns/scale-town-${n}/satisfaction`));
-  console.log(`\nc. Results of one town (GET /api/v1/towns/{id}/satisfaction, no-cache, ${SAMPLES} in turns, median), load average ${load()}:`);
+  for (let i = 0; i < SAMPLES; i++)
+    for (const n of readSizes) townTimes.get(n)!.push(await timeGet(`/api/v1/towns/scale-town-${n}/satisfaction`));
+  console.log(
+    `\nc. Results of one town (GET /api/v1/towns/{id}/satisfaction, no-cache, ${SAMPLES} in turns, median), load average ${load()}:`,
+  );
   const base = median(townTimes.get(readSizes[0]!)!);
   for (const n of readSizes) {
     const meter = metered(db);
     await townSatisfaction(drizzle(meter.db), `scale-town-${n}`, 10);
     const rowsRead = meter.metas.reduce((a, m) => a + (m.rows_read as number), 0);
-    console.log(`   ${n.toLocaleString('en').padStart(9)} responses: ${median(townTimes.get(n)!).toFixed(2)} ms (${(median(townTimes.get(n)!) / base).toFixed(2)} × the ${readSizes[0]!.toLocaleString('en')} town); the service's ${meter.metas.length} statements read ${rowsRead} rows`);
+    console.log(
+      `   ${n.toLocaleString('en').padStart(9)} responses: ${median(townTimes.get(n)!).toFixed(2)} ms (${(median(townTimes.get(n)!) / base).toFixed(2)} × the ${readSizes[0]!.toLocaleString('en')} town); the service's ${meter.metas.length} statements read ${rowsRead} rows`,
+    );
   }
 
   // Grouped results as more towns publish: the 1k town's rollups copied to the first T real towns (500 answers' worth or not, the rows are what cost).
@@ -340,12 +444,28 @@ try {
     const copies: D1PreparedStatement[] = [];
     for (const table of ['rollup_wave', 'published']) {
       copies.push(
-        db.prepare(`INSERT OR REPLACE INTO ${table}_responses (wave_id, town_id, n, duplicates) SELECT r.wave_id, t.id, r.n, r.duplicates FROM ${table}_responses r, ${firstTowns} t WHERE r.town_id = ?`).bind(t, source),
-        db.prepare(`INSERT OR REPLACE INTO ${table}_answers (wave_id, town_id, question_id, value, n) SELECT r.wave_id, t.id, r.question_id, r.value, r.n FROM ${table}_answers r, ${firstTowns} t WHERE r.town_id = ?`).bind(t, source),
-        db.prepare(`INSERT OR REPLACE INTO ${table}_dimensions (wave_id, town_id, dimension, n, sum, sum_squares) SELECT r.wave_id, t.id, r.dimension, r.n, r.sum, r.sum_squares FROM ${table}_dimensions r, ${firstTowns} t WHERE r.town_id = ?`).bind(t, source),
+        db
+          .prepare(
+            `INSERT OR REPLACE INTO ${table}_responses (wave_id, town_id, n, duplicates) SELECT r.wave_id, t.id, r.n, r.duplicates FROM ${table}_responses r, ${firstTowns} t WHERE r.town_id = ?`,
+          )
+          .bind(t, source),
+        db
+          .prepare(
+            `INSERT OR REPLACE INTO ${table}_answers (wave_id, town_id, question_id, value, n) SELECT r.wave_id, t.id, r.question_id, r.value, r.n FROM ${table}_answers r, ${firstTowns} t WHERE r.town_id = ?`,
+          )
+          .bind(t, source),
+        db
+          .prepare(
+            `INSERT OR REPLACE INTO ${table}_dimensions (wave_id, town_id, dimension, n, sum, sum_squares) SELECT r.wave_id, t.id, r.dimension, r.n, r.sum, r.sum_squares FROM ${table}_dimensions r, ${firstTowns} t WHERE r.town_id = ?`,
+          )
+          .bind(t, source),
       );
     }
-    copies.push(db.prepare("INSERT INTO meta (key, value) VALUES ('results_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").bind(`scale-grouped-${t}`));
+    copies.push(
+      db
+        .prepare("INSERT INTO meta (key, value) VALUES ('results_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(`scale-grouped-${t}`),
+    );
     await db.batch(copies);
     const times: number[] = [];
     for (let i = 0; i < Math.max(3, SAMPLES / 4); i++) times.push(await timeGet('/api/v1/satisfaction?group_by=province'));
@@ -359,10 +479,19 @@ try {
     grouped.push({ towns: t, publishing, ms: median(times), statements: meter.metas.length, rowsRead, d1Ms });
   }
   const publishedRows = await count('published_responses');
-  console.log(`   Results grouped by province (GET /api/v1/satisfaction?group_by=province, no-cache, median), by towns with published results, load average ${load()}:`);
-  for (const g of grouped) console.log(`   first ${String(g.towns).padStart(4)} towns given results (${g.publishing} towns publishing in all): ${g.ms.toFixed(1)} ms over HTTP; the service's ${g.statements} statements read ${g.rowsRead.toLocaleString('en')} rows, D1 duration ${g.d1Ms.toFixed(0)} ms`);
-  console.log(`   (published_responses rows at the end: ${publishedRows}; rollup rows per town and wave: ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_answers WHERE town_id = ?').bind(source).first<number>('n'))} answers, ${(await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_dimensions WHERE town_id = ?').bind(source).first<number>('n'))} dimensions, 1 count)`);
-  console.log(`\nDatabase at the end: ${(await size()).toLocaleString('en')} B (the synthetic towns' response rows hold no answers: their bytes are not a measure).`);
+  console.log(
+    `   Results grouped by province (GET /api/v1/satisfaction?group_by=province, no-cache, median), by towns with published results, load average ${load()}:`,
+  );
+  for (const g of grouped)
+    console.log(
+      `   first ${String(g.towns).padStart(4)} towns given results (${g.publishing} towns publishing in all): ${g.ms.toFixed(1)} ms over HTTP; the service's ${g.statements} statements read ${g.rowsRead.toLocaleString('en')} rows, D1 duration ${g.d1Ms.toFixed(0)} ms`,
+    );
+  console.log(
+    `   (published_responses rows at the end: ${publishedRows}; rollup rows per town and wave: ${await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_answers WHERE town_id = ?').bind(source).first<number>('n')} answers, ${await db.prepare('SELECT COUNT(*) AS n FROM rollup_wave_dimensions WHERE town_id = ?').bind(source).first<number>('n')} dimensions, 1 count)`,
+  );
+  console.log(
+    `\nDatabase at the end: ${(await size()).toLocaleString('en')} B (the synthetic towns' response rows hold no answers: their bytes are not a measure).`,
+  );
 } finally {
   await server.dispose();
 }

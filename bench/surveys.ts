@@ -32,7 +32,16 @@ async function main() {
     const questions = survey.sections.flatMap((s) => s.questions);
     const answers = (i: number) =>
       Object.fromEntries(
-        questions.map((q) => [q.id, q.type === 'likert' ? 1 + (i % 5) : q.type === 'nps' ? i % 11 : q.type === 'single' ? q.options![i % q.options!.length]!.id : 'synthetic']),
+        questions.map((q) => [
+          q.id,
+          q.type === 'likert'
+            ? 1 + (i % 5)
+            : q.type === 'nps'
+              ? i % 11
+              : q.type === 'single'
+                ? q.options![i % q.options!.length]!.id
+                : 'synthetic',
+        ]),
       );
     const towns = (await db.prepare('SELECT id FROM towns ORDER BY id LIMIT 50').all<{ id: string }>()).results.map((r) => r.id);
 
@@ -47,7 +56,11 @@ async function main() {
           const i = next++;
           const res = await fetch(`${url}/api/v1/surveys/public/responses`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${i}-${Date.now()}`, 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+            headers: {
+              'Content-Type': 'application/json',
+              'Idempotency-Key': `bench-${i}-${Date.now()}`,
+              'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            },
             body: JSON.stringify({ town_id: towns[i % towns.length], answers: answers(i), consent: { participation: true } }),
           });
           await res.arrayBuffer();
@@ -62,7 +75,12 @@ async function main() {
 
     // 2. Results latency as the number of responses of one town grows (synthetic rows straight into D1).
     const town = 'bench-town-not-in-data';
-    await db.prepare("INSERT INTO towns (id, name, name_pinyin, search_text, province) VALUES (?, '基准测试镇', 'ji zhun ce shi zhen', 'bench', '北京市')").bind(town).run();
+    await db
+      .prepare(
+        "INSERT INTO towns (id, name, name_pinyin, search_text, province) VALUES (?, '基准测试镇', 'ji zhun ce shi zhen', 'bench', '北京市')",
+      )
+      .bind(town)
+      .run();
     const likert = questions.filter((q) => q.type === 'likert');
     const latencies: { size: number; p50: number; p99: number; mean: number }[] = [];
     let have = 0;
@@ -97,9 +115,15 @@ async function main() {
           db.prepare(`DELETE FROM ${table}_responses WHERE town_id = ?`).bind(town),
           db.prepare(`DELETE FROM ${table}_answers WHERE town_id = ?`).bind(town),
           db.prepare(`DELETE FROM ${table}_dimensions WHERE town_id = ?`).bind(town),
-          db.prepare(`INSERT INTO ${table}_responses (wave_id, town_id, n, duplicates) SELECT 'public-w1', ?, COUNT(*), 0 FROM responses WHERE town_id = ?`).bind(town, town),
           db
-            .prepare(`INSERT INTO ${table}_answers (wave_id, town_id, question_id, value, n) SELECT 'public-w1', r.town_id, a.question_id, a.value, COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 2, 3, 4`)
+            .prepare(
+              `INSERT INTO ${table}_responses (wave_id, town_id, n, duplicates) SELECT 'public-w1', ?, COUNT(*), 0 FROM responses WHERE town_id = ?`,
+            )
+            .bind(town, town),
+          db
+            .prepare(
+              `INSERT INTO ${table}_answers (wave_id, town_id, question_id, value, n) SELECT 'public-w1', r.town_id, a.question_id, a.value, COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.town_id = ? GROUP BY 2, 3, 4`,
+            )
             .bind(town),
           db
             .prepare(
@@ -111,7 +135,9 @@ async function main() {
         ]),
         // Submissions move the results version; rows written behind the service's back must too, or the isolate's
         // copy of the results read at the previous size would be served.
-        db.prepare("INSERT INTO meta (key, value) VALUES ('results_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").bind(`bench-${size}`),
+        db
+          .prepare("INSERT INTO meta (key, value) VALUES ('results_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .bind(`bench-${size}`),
       ]);
       const times: number[] = [];
       for (let i = 0; i < SAMPLES + 20; i++) {
@@ -120,17 +146,28 @@ async function main() {
         const res = await fetch(`${url}/api/v1/towns/${town}/satisfaction`, { headers: { 'Cache-Control': 'no-cache' } });
         const body = (await res.json()) as { surveys: { survey_id: string; responses: number }[] };
         if (i >= 20) times.push(performance.now() - t0);
-        if (i === 0 && body.surveys.find((s) => s.survey_id === 'public')?.responses !== size) throw new Error('results do not show the synthetic responses');
+        if (i === 0 && body.surveys.find((s) => s.survey_id === 'public')?.responses !== size)
+          throw new Error('results do not show the synthetic responses');
       }
       times.sort((a, b) => a - b);
-      latencies.push({ size, p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length });
+      latencies.push({
+        size,
+        p50: percentile(times, 50),
+        p99: percentile(times, 99),
+        mean: times.reduce((a, b) => a + b, 0) / times.length,
+      });
     }
 
     console.log(`\nSurvey benchmark: ${new Date().toISOString()}, Node ${process.version}, workerd via Miniflare, in-memory D1`);
-    console.log(`Submissions: ${accepted}/${SUBMISSIONS} accepted in ${seconds.toFixed(1)} s = ${(accepted / seconds).toFixed(0)} per second (concurrency ${CONCURRENCY})`);
+    console.log(
+      `Submissions: ${accepted}/${SUBMISSIONS} accepted in ${seconds.toFixed(1)} s = ${(accepted / seconds).toFixed(0)} per second (concurrency ${CONCURRENCY})`,
+    );
     console.log(`  stored ${stored}, rollup total ${rolled}, other statuses ${JSON.stringify(Object.fromEntries(failures))}`);
     console.log('Results of one town (GET /api/v1/towns/{id}/satisfaction, sequential, warm):');
-    for (const l of latencies) console.log(`  ${String(l.size).padStart(7)} responses: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, mean ${l.mean.toFixed(2)} ms`);
+    for (const l of latencies)
+      console.log(
+        `  ${String(l.size).padStart(7)} responses: p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, mean ${l.mean.toFixed(2)} ms`,
+      );
     const [small, large] = latencies;
     if (small && large) console.log(`  mean at ${large.size} / at ${small.size}: ${(large.mean / small.mean).toFixed(2)}x`);
     if (stored !== accepted || rolled !== accepted) throw new Error('stored rows or rollups differ from the accepted submissions');

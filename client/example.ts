@@ -42,4 +42,5 @@ if (missing.error) console.log(`${missing.response.status} ${missing.error.type}
 
 // …and `errors[]` naming each bad parameter.
 const invalid = await api.GET('/api/v1/towns', { params: { query: { limit: 0 } } });
-if (invalid.error) console.log(`${invalid.response.status} ${invalid.error.type}: ${(invalid.error.errors ?? []).map((e) => e.name).join(', ')}`);
+if (invalid.error)
+  console.log(`${invalid.response.status} ${invalid.error.type}: ${(invalid.error.errors ?? []).map((e) => e.name).join(', ')}`);

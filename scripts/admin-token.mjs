@@ -5,7 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 
 const arg = (flag) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
 const name = arg('--name');
-const roles = (arg('--roles') ?? 'editor').split(',').map((r) => r.trim()).filter(Boolean);
+const roles = (arg('--roles') ?? 'editor')
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
 const known = ['editor', 'surveys', 'auditor'];
 if (!name || roles.some((r) => !known.includes(r))) {
   console.error(`usage: npm run admin:token -- --name NAME [--roles ${known.join(',')}]`);

@@ -10,7 +10,9 @@ if (!existsSync('.dev.vars')) {
   copyFileSync('.dev.vars.example', '.dev.vars');
   console.log('Created .dev.vars from .dev.vars.example (local admin token: local-dev-admin-token).');
 } else if (!/^ADMIN_TOKENS=/m.test(readFileSync('.dev.vars', 'utf8'))) {
-  const line = readFileSync('.dev.vars.example', 'utf8').split('\n').find((l) => l.startsWith('ADMIN_TOKENS='));
+  const line = readFileSync('.dev.vars.example', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('ADMIN_TOKENS='));
   appendFileSync('.dev.vars', `\n${line}\n`);
   console.log('Added ADMIN_TOKENS to .dev.vars (local admin token: local-dev-admin-token).');
 }
@@ -23,7 +25,9 @@ const entry = /^[ \t]*(?:export[ \t]+)?ENTERPRISE_WAVE_SECRETS[ \t]*=(.*)$/m.exe
 if (!entry) {
   const secrets = Object.fromEntries(ENTERPRISE_WAVES.map((wave) => [wave, randomBytes(32).toString('base64url')]));
   appendFileSync('.dev.vars', `${vars === '' || vars.endsWith('\n') ? '' : '\n'}ENTERPRISE_WAVE_SECRETS=${JSON.stringify(secrets)}\n`);
-  console.log(`Added ENTERPRISE_WAVE_SECRETS to .dev.vars: new random secrets for the local enterprise waves (${ENTERPRISE_WAVES.join(', ')}).`);
+  console.log(
+    `Added ENTERPRISE_WAVE_SECRETS to .dev.vars: new random secrets for the local enterprise waves (${ENTERPRISE_WAVES.join(', ')}).`,
+  );
 } else {
   let waves;
   try {
@@ -33,7 +37,9 @@ if (!entry) {
     waves = null;
   }
   if (waves === null || typeof waves !== 'object' || Array.isArray(waves)) {
-    console.warn('ENTERPRISE_WAVE_SECRETS in .dev.vars is not a JSON object: every enterprise answer will be refused. Delete the line to have new secrets made.');
+    console.warn(
+      'ENTERPRISE_WAVE_SECRETS in .dev.vars is not a JSON object: every enterprise answer will be refused. Delete the line to have new secrets made.',
+    );
   } else {
     const missing = ENTERPRISE_WAVES.filter((wave) => typeof waves[wave] !== 'string');
     if (missing.length) {

@@ -22,12 +22,15 @@ function field(text: string): string {
 }
 
 const mapping = new Map(
-  (parse(readFileSync(join(root, 'translations', 'notes-zh.csv'), 'utf8'), { columns: true, bom: true }) as { en: string; zh: string }[])
-    .map((r) => [r.en.trim(), r.zh.trim()]),
+  (
+    parse(readFileSync(join(root, 'translations', 'notes-zh.csv'), 'utf8'), { columns: true, bom: true }) as { en: string; zh: string }[]
+  ).map((r) => [r.en.trim(), r.zh.trim()]),
 );
 
 const untranslated = new Set<string>();
-for (const name of readdirSync(root).filter((n) => n.endsWith('.csv')).sort()) {
+for (const name of readdirSync(root)
+  .filter((n) => n.endsWith('.csv'))
+  .sort()) {
   const path = join(root, name);
   const rows = parse(readFileSync(path, 'utf8'), { bom: true, skip_empty_lines: true }) as string[][];
   const header = rows[0]!;

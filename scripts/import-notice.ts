@@ -80,26 +80,47 @@ function uploadStream(bytes: Uint8Array, onProgress: (sent: number) => void): Re
 function table(header: string[], rows: string[][]): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.min(60, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - width(c))))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - width(c))))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 function printReport(report: ImportReport, file: string): void {
   const out = process.stdout;
-  out.write(`${basename(file)}: ${report.rows} rows, ${report.events.length} events, ${report.memberships_created} towns put on a list${report.dry_run ? ' (dry run: nothing written)' : ''}\n`);
+  out.write(
+    `${basename(file)}: ${report.rows} rows, ${report.events.length} events, ${report.memberships_created} towns put on a list${report.dry_run ? ' (dry run: nothing written)' : ''}\n`,
+  );
   if (report.problems.length) {
     out.write(`\n${report.problems.length} problem(s); nothing was written:\n\n`);
-    out.write(table(['row', 'column', 'problem', 'detail'], report.problems.map((p) => [
-      String(p.row || '-'),
-      p.column ?? '',
-      p.code,
-      p.detail + (p.suggestions.length ? ` Did you mean: ${p.suggestions.map((s) => `${s.name} (${s.id})`).join(', ')}?` : ''),
-    ])) + '\n');
+    out.write(
+      table(
+        ['row', 'column', 'problem', 'detail'],
+        report.problems.map((p) => [
+          String(p.row || '-'),
+          p.column ?? '',
+          p.code,
+          p.detail + (p.suggestions.length ? ` Did you mean: ${p.suggestions.map((s) => `${s.name} (${s.id})`).join(', ')}?` : ''),
+        ]),
+      ) + '\n',
+    );
     return;
   }
-  out.write('\n' + table(['row', 'event', 'town', 'list', 'status', 'date', 'new on list'], report.events.map((e) => [
-    String(e.row), e.event_id === null ? '-' : String(e.event_id), e.town_id, e.list_id, e.status, e.effective_date ?? '', e.new_membership ? 'yes' : '',
-  ])) + '\n');
+  out.write(
+    '\n' +
+      table(
+        ['row', 'event', 'town', 'list', 'status', 'date', 'new on list'],
+        report.events.map((e) => [
+          String(e.row),
+          e.event_id === null ? '-' : String(e.event_id),
+          e.town_id,
+          e.list_id,
+          e.status,
+          e.effective_date ?? '',
+          e.new_membership ? 'yes' : '',
+        ]),
+      ) +
+      '\n',
+  );
 }
 
 async function main(): Promise<number> {
@@ -119,26 +140,40 @@ async function main(): Promise<number> {
       method: 'POST',
       // The file's own hash as Idempotency-Key: running the tool again on the same file (after a lost
       // reply, say) returns the first import's report instead of importing twice.
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv; charset=utf-8', 'Idempotency-Key': `cli-${createHash('sha256').update(bytes).digest('hex')}` },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Idempotency-Key': `cli-${createHash('sha256').update(bytes).digest('hex')}`,
+      },
       body: uploadStream(bytes, bar),
       duplex: 'half',
     } as RequestInit);
   } catch (e) {
-    err.write(`Cannot reach ${base}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}. Is the service running (npm start)?\n`);
+    err.write(
+      `Cannot reach ${base}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}. Is the service running (npm start)?\n`,
+    );
     return 2;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
-  const body = (await res.json().catch(() => null)) as (ImportReport & { detail?: string; errors?: { name: string; detail: string }[] }) | null;
+  const body = (await res.json().catch(() => null)) as
+    | (ImportReport & { detail?: string; errors?: { name: string; detail: string }[] })
+    | null;
   if (res.status === 200 || res.status === 201) {
     printReport(body!, file);
-    if (res.headers.get('Idempotent-Replayed') === 'true') err.write('This file was already imported: the report above is that of the first import; nothing more was written.\n');
+    if (res.headers.get('Idempotent-Replayed') === 'true')
+      err.write('This file was already imported: the report above is that of the first import; nothing more was written.\n');
     else err.write(`${dryRun ? 'Checked' : 'Imported'} in ${seconds} s.\n`);
     return body!.valid ? 0 : 1;
   }
   if (res.status === 422 && body?.errors) {
     // A real run refuses a file with problems whole; show them as the dry run would.
     err.write(`${body.detail}\n\n`);
-    err.write(table(['where', 'detail'], body.errors.map((e) => [e.name, e.detail])) + '\n');
+    err.write(
+      table(
+        ['where', 'detail'],
+        body.errors.map((e) => [e.name, e.detail]),
+      ) + '\n',
+    );
     return 1;
   }
   err.write(`The service answered ${res.status}: ${body?.detail ?? res.statusText}\n`);

@@ -19,7 +19,15 @@ const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, se
 const server = await startLocalServer();
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 let failed = false;
 try {
@@ -32,15 +40,19 @@ try {
     const lhr = result!.lhr;
     if (lhr.runtimeError) console.log(`  ${name}: Lighthouse could not measure: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const score = (id: keyof typeof TARGETS) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const items = ((lhr.audits['network-requests']?.details as { items?: { transferSize?: number; resourceType?: string }[] })?.items ?? []);
+    const items = (lhr.audits['network-requests']?.details as { items?: { transferSize?: number; resourceType?: string }[] })?.items ?? [];
     const bytes = items.reduce((n, i) => n + (i.transferSize ?? 0), 0);
     const js = items.filter((i) => i.resourceType === 'Script').reduce((n, i) => n + (i.transferSize ?? 0), 0);
     const scores = Object.keys(TARGETS).map((k) => score(k as keyof typeof TARGETS));
-    console.log(`${name.padEnd(15)} ${scores.map((s) => String(s).padStart(4)).join('  ')}   ${String(bytes).padStart(8)}           ${String(js).padStart(6)}`);
+    console.log(
+      `${name.padEnd(15)} ${scores.map((s) => String(s).padStart(4)).join('  ')}   ${String(bytes).padStart(8)}           ${String(js).padStart(6)}`,
+    );
     for (const [id, target] of Object.entries(TARGETS)) {
       if (score(id as keyof typeof TARGETS) < target) {
         failed = true;
-        const misses = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+        const misses = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+          .map((a) => a.id);
         console.log(`  ${id} below ${target}; failing audits: ${misses.join(', ')}`);
       }
     }

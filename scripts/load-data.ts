@@ -29,7 +29,9 @@ const wrangler = (args: string[]) =>
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   }).toString();
 const dataVersion = () => {
-  const out = JSON.parse(wrangler(['--json', '--command', "SELECT value FROM meta WHERE key = 'data_version'"])) as { results: { value: string }[] }[];
+  const out = JSON.parse(wrangler(['--json', '--command', "SELECT value FROM meta WHERE key = 'data_version'"])) as {
+    results: { value: string }[];
+  }[];
   return out[0]?.results[0]?.value ?? '0';
 };
 
@@ -37,10 +39,16 @@ const before = dataVersion();
 wrangler([`--file=${sqlFile}`]);
 const after = dataVersion();
 
-console.log(`Files ${dataset.version}; database data version ${before} → ${after} (${Number(after) - Number(before)} change(s) in the feed).`);
-console.log(`Loaded ${dataset.towns.length} towns, ${dataset.lists.length} lists, ` +
-  `${dataset.memberships.length} memberships, ${dataset.events.length} status events, ${dataset.figures.length} reported figures.`);
+console.log(
+  `Files ${dataset.version}; database data version ${before} → ${after} (${Number(after) - Number(before)} change(s) in the feed).`,
+);
+console.log(
+  `Loaded ${dataset.towns.length} towns, ${dataset.lists.length} lists, ` +
+    `${dataset.memberships.length} memberships, ${dataset.events.length} status events, ${dataset.figures.length} reported figures.`,
+);
 for (const list of dataset.lists) {
   const official = list.officialCount ?? '?';
-  console.log(`  ${list.id.padEnd(34)} ${String(list.townCount).padStart(4)} / ${String(official).padEnd(4)} ${list.complete ? 'complete' : 'incomplete'}`);
+  console.log(
+    `  ${list.id.padEnd(34)} ${String(list.townCount).padStart(4)} / ${String(official).padEnd(4)} ${list.complete ? 'complete' : 'incomplete'}`,
+  );
 }

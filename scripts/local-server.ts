@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 /**
  * Starts the built worker in workerd directly (Miniflare on a real port, no
  * wrangler dev proxy) with its static assets and an in-memory D1, migrated
@@ -7,9 +6,10 @@ import { createHash, randomBytes } from 'node:crypto';
  * only as long as the process.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { Miniflare, Response as MfResponse, type Request as MfRequest } from 'miniflare';
+import { type Request as MfRequest, Response as MfResponse, Miniflare } from 'miniflare';
 import { buildDataset } from '../scripts/data/build-dataset.ts';
 import { readDataFiles } from '../scripts/data/read-files.ts';
 import { datasetToSql } from '../scripts/data/to-sql.ts';
@@ -68,7 +68,8 @@ export function newEnterpriseWaveSecrets(): Record<string, string> {
 /** The worker's outbound fetches: siteverify answered as for the test keys; anything else is a bug, refused. */
 function outbound(calls: URLSearchParams[]) {
   return async (request: MfRequest): Promise<MfResponse> => {
-    if (request.method !== 'POST' || request.url !== SITEVERIFY) return new MfResponse(`no outbound access to ${request.url}`, { status: 502 });
+    if (request.method !== 'POST' || request.url !== SITEVERIFY)
+      return new MfResponse(`no outbound access to ${request.url}`, { status: 502 });
     const form = new URLSearchParams(await request.text());
     calls.push(form);
     const success = (form.get('secret') ?? '').startsWith('1x') && Boolean(form.get('response'));
@@ -76,12 +77,22 @@ function outbound(calls: URLSearchParams[]) {
   };
 }
 
-export async function startLocalServer({ port = 0, submissionLimit = 10, turnstile = false, d1, seed = true, enterpriseWaveSecrets = newEnterpriseWaveSecrets(), build = true, instances = 1 }: LocalServerOptions = {}): Promise<LocalServer> {
-  if (build) execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  });
+export async function startLocalServer({
+  port = 0,
+  submissionLimit = 10,
+  turnstile = false,
+  d1,
+  seed = true,
+  enterpriseWaveSecrets = newEnterpriseWaveSecrets(),
+  build = true,
+  instances = 1,
+}: LocalServerOptions = {}): Promise<LocalServer> {
+  if (build)
+    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', '.wrangler/local-server', '--minify'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    });
   const siteverifyCalls: URLSearchParams[] = [];
   const worker = {
     modules: true,
@@ -97,12 +108,23 @@ export async function startLocalServer({ port = 0, submissionLimit = 10, turnsti
       MIN_SAMPLE: '10',
       ...(turnstile ? { TURNSTILE_SITE_KEY: TURNSTILE_TEST_KEYS.siteKey, TURNSTILE_SECRET: TURNSTILE_TEST_KEYS.secret } : {}),
       // The token `local-server-token`, with every role.
-      ADMIN_TOKENS: JSON.stringify([{ name: 'local-server', roles: ['editor', 'surveys', 'auditor'], sha256: createHash('sha256').update('local-server-token').digest('hex') }]),
+      ADMIN_TOKENS: JSON.stringify([
+        {
+          name: 'local-server',
+          roles: ['editor', 'surveys', 'auditor'],
+          sha256: createHash('sha256').update('local-server-token').digest('hex'),
+        },
+      ]),
       ENTERPRISE_WAVE_SECRETS: JSON.stringify(enterpriseWaveSecrets),
     },
   };
   const names = Array.from({ length: instances }, (_, i) => (i === 0 ? 'main' : `instance-${i + 1}`));
-  const mf = new Miniflare({ d1Persist: d1?.persist ?? false, host: '127.0.0.1', port, workers: names.map((name) => ({ name, ...worker })) });
+  const mf = new Miniflare({
+    d1Persist: d1?.persist ?? false,
+    host: '127.0.0.1',
+    port,
+    workers: names.map((name) => ({ name, ...worker })),
+  });
   const url = (await mf.ready).toString().replace(/\/$/, '');
   const db = (await mf.getD1Database('DB')) as unknown as D1Database;
   if (seed) {

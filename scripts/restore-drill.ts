@@ -24,8 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { prepareNotice } from '../bench/synthetic-notice.ts';
 import { usccCheckCharacter } from '../worker/lib/uscc.ts';
-import { newEnterpriseWaveSecrets, startLocalServer, type LocalServer } from './local-server.ts';
 import { prepareBackup } from './backup-prepare.ts';
+import { type LocalServer, newEnterpriseWaveSecrets, startLocalServer } from './local-server.ts';
 import { recountRollups } from './rollup-recount.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -48,17 +48,37 @@ function localDatabase(parent: string, name: string): LocalDatabase {
   const config = join(dir, 'wrangler.toml');
   writeFileSync(
     config,
-    ['name = "restore-drill"', 'compatibility_date = "2026-04-20"', 'send_metrics = false', '', '[[d1_databases]]', 'binding = "DB"', 'database_name = "tesexiaozhen"', `database_id = "${id}"`, ''].join('\n'),
+    [
+      'name = "restore-drill"',
+      'compatibility_date = "2026-04-20"',
+      'send_metrics = false',
+      '',
+      '[[d1_databases]]',
+      'binding = "DB"',
+      'database_name = "tesexiaozhen"',
+      `database_id = "${id}"`,
+      '',
+    ].join('\n'),
   );
   // wrangler keeps a local database under <config dir>/.wrangler/state/v3/d1, keyed by its database_id.
   return { config, d1: { persist: join(dir, '.wrangler', 'state', 'v3', 'd1'), id } };
 }
 
 function wrangler(args: string[]): string {
-  return execFileSync(join(root, 'node_modules', '.bin', 'wrangler'), args, { cwd: root, env: { ...process.env, ...OFFLINE }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(join(root, 'node_modules', '.bin', 'wrangler'), args, {
+    cwd: root,
+    env: { ...process.env, ...OFFLINE },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-async function call(server: LocalServer, method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+async function call(
+  server: LocalServer,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return fetch(`${server.url}${path}`, { method, body: init.body, headers: init.headers });
 }
 
@@ -110,7 +130,12 @@ async function writeData(server: LocalServer): Promise<{ enterpriseCodes: string
   }
   const enterpriseCodes = [1, 2, 3].map((n) => enterpriseCode(900_000 + n));
   for (const [i, code] of enterpriseCodes.entries()) {
-    const body = { town_id: TOWNS[0], enterprise_code: code, answers: await answersFor(server, 'enterprise', i), consent: { participation: true } };
+    const body = {
+      town_id: TOWNS[0],
+      enterprise_code: code,
+      answers: await answersFor(server, 'enterprise', i),
+      consent: { participation: true },
+    };
     await expectStatus(await submission(server, 'enterprise', body, `203.0.113.${i + 1}`), 201, `enterprise response ${i}`);
   }
   const notice = await prepareNotice(server.url, TOKEN, 20, 'restore-drill-list');
@@ -138,7 +163,9 @@ export interface DatabaseFacts {
 
 async function readFacts(server: LocalServer): Promise<DatabaseFacts> {
   const db = server.db;
-  const { results: names } = await db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB '_cf_*' ORDER BY name`).all<{ name: string }>();
+  const { results: names } = await db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT GLOB 'sqlite_*' AND name NOT GLOB '_cf_*' ORDER BY name`)
+    .all<{ name: string }>();
   const tables: DatabaseFacts['tables'] = {};
   for (const { name } of names) {
     // Sorted here, not by rowid: an export keeps the rows' order but not their rowids.
@@ -160,7 +187,11 @@ async function readFacts(server: LocalServer): Promise<DatabaseFacts> {
        SELECT 'province', p.list_id, p.province, p.town_count, (SELECT COUNT(*) FROM memberships m JOIN towns t ON t.id = m.town_id WHERE m.list_id = p.list_id AND t.province = p.province) FROM list_province_counts p`,
     )
     .all<{ stored: number; counted: number }>();
-  const satisfaction = await expectStatus(await call(server, 'GET', `/api/v1/towns/${TOWNS[0]}/satisfaction`, { headers: { 'Cache-Control': 'no-cache' } }), 200, 'satisfaction');
+  const satisfaction = await expectStatus(
+    await call(server, 'GET', `/api/v1/towns/${TOWNS[0]}/satisfaction`, { headers: { 'Cache-Control': 'no-cache' } }),
+    200,
+    'satisfaction',
+  );
   return {
     tables,
     feed,
@@ -180,7 +211,10 @@ async function moveSequenceOn(server: LocalServer, sourceFeed: unknown[]): Promi
   const movedTo = lastServed + 1000;
   await server.db.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'change_log'`).bind(movedTo).run();
   const source = await call(server, 'POST', '/api/v1/admin/sources', {
-    body: JSON.stringify({ title: '恢复演练后的第一份文件（非官方）', note: 'Synthetic: the first write after the restore drill, never published.' }),
+    body: JSON.stringify({
+      title: '恢复演练后的第一份文件（非官方）',
+      note: 'Synthetic: the first write after the restore drill, never published.',
+    }),
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
   });
   await expectStatus(source, 201, 'the first write after the restore');
@@ -203,9 +237,11 @@ export interface DrillReport {
 
 function rollupProblems(where: string, recount: DatabaseFacts['rollups']['final'], what: string): string[] {
   const problems: string[] = [];
-  if (!isDeepStrictEqual(recount.rolledResponses, recount.responses)) problems.push(`${where}: ${what} response counts differ from the recount`);
+  if (!isDeepStrictEqual(recount.rolledResponses, recount.responses))
+    problems.push(`${where}: ${what} response counts differ from the recount`);
   if (!isDeepStrictEqual(recount.rolledAnswers, recount.answers)) problems.push(`${where}: ${what} answer counts differ from the recount`);
-  if (!isDeepStrictEqual(recount.rolledDimensions, recount.dimensions)) problems.push(`${where}: ${what} dimension sums differ from the recount`);
+  if (!isDeepStrictEqual(recount.rolledDimensions, recount.dimensions))
+    problems.push(`${where}: ${what} dimension sums differ from the recount`);
   return problems;
 }
 
@@ -220,8 +256,12 @@ export function compare(source: DatabaseFacts, restored: DatabaseFacts): string[
     } else if (a.rows !== b.rows) problems.push(`table ${name}: ${a.rows} rows in the source, ${b.rows} restored`);
     else if (a.sha256 !== b.sha256) problems.push(`table ${name}: same ${a.rows} rows, other contents`);
   }
-  if (!isDeepStrictEqual(source.feed, restored.feed)) problems.push(`the change feed differs: ${source.feed.length} changes in the source, ${restored.feed.length} restored`);
-  for (const [where, facts] of [['source', source], ['restored', restored]] as const) {
+  if (!isDeepStrictEqual(source.feed, restored.feed))
+    problems.push(`the change feed differs: ${source.feed.length} changes in the source, ${restored.feed.length} restored`);
+  for (const [where, facts] of [
+    ['source', source],
+    ['restored', restored],
+  ] as const) {
     problems.push(...rollupProblems(where, facts.rollups.final, 'rollup'), ...rollupProblems(where, facts.rollups.published, 'published'));
     if (facts.listCountsOff.length) problems.push(`${where}: ${facts.listCountsOff.length} list counts differ from the memberships`);
   }
@@ -265,13 +305,27 @@ export async function runRestoreDrill({ log = (_: string) => {} } = {}): Promise
     const restored = await startLocalServer({ d1: restoredDb.d1, seed: false, enterpriseWaveSecrets, submissionLimit, build: false });
     try {
       const restoredFacts = await readFacts(restored);
-      const again = { town_id: TOWNS[0], enterprise_code: written.enterpriseCodes[0], answers: await answersFor(restored, 'enterprise', 0), consent: { participation: true } };
+      const again = {
+        town_id: TOWNS[0],
+        enterprise_code: written.enterpriseCodes[0],
+        answers: await answersFor(restored, 'enterprise', 0),
+        consent: { participation: true },
+      };
       const secondEnterpriseAnswer = (await submission(restored, 'enterprise', again, '203.0.113.99')).status;
       const problems = compare(sourceFacts, restoredFacts);
-      if (secondEnterpriseAnswer !== 409) problems.push(`an enterprise that answered before the backup answered again after the restore (${secondEnterpriseAnswer})`);
+      if (secondEnterpriseAnswer !== 409)
+        problems.push(`an enterprise that answered before the backup answered again after the restore (${secondEnterpriseAnswer})`);
       const sequence = await moveSequenceOn(restored, sourceFacts.feed);
-      if (!(sequence.nextWrite > sequence.movedTo)) problems.push(`after moving the sequence to ${sequence.movedTo}, the next write's change has seq ${sequence.nextWrite}`);
-      return { source: sourceFacts, restored: restoredFacts, dump: { bytes: statSync(dumpFile).size, saltRowsRemoved }, secondEnterpriseAnswer, sequence, problems };
+      if (!(sequence.nextWrite > sequence.movedTo))
+        problems.push(`after moving the sequence to ${sequence.movedTo}, the next write's change has seq ${sequence.nextWrite}`);
+      return {
+        source: sourceFacts,
+        restored: restoredFacts,
+        dump: { bytes: statSync(dumpFile).size, saltRowsRemoved },
+        secondEnterpriseAnswer,
+        sequence,
+        problems,
+      };
     } finally {
       await restored.dispose();
     }
@@ -287,11 +341,20 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const tables = Object.entries(report.restored.tables);
   console.log(`backup: ${report.dump.bytes} bytes of SQL, ${report.dump.saltRowsRemoved} salt row(s) left out`);
   console.log(`tables: ${tables.length}, ${tables.reduce((n, [, t]) => n + t.rows, 0)} rows restored`);
-  for (const [name, t] of tables) console.log(`  ${name.padEnd(28)} ${String(report.source.tables[name]?.rows ?? '-').padStart(6)} → ${String(t.rows).padStart(6)}`);
-  console.log(`change feed: ${report.source.feed.length} changes in the source, ${report.restored.feed.length} replayed from the restored database`);
-  console.log(`rollups: ${report.restored.rollups.final.rolledAnswers.length} answer counts and ${report.restored.rollups.final.rolledDimensions.length} dimension sums recounted`);
+  for (const [name, t] of tables)
+    console.log(`  ${name.padEnd(28)} ${String(report.source.tables[name]?.rows ?? '-').padStart(6)} → ${String(t.rows).padStart(6)}`);
+  console.log(
+    `change feed: ${report.source.feed.length} changes in the source, ${report.restored.feed.length} replayed from the restored database`,
+  );
+  console.log(
+    `rollups: ${report.restored.rollups.final.rolledAnswers.length} answer counts and ${report.restored.rollups.final.rolledDimensions.length} dimension sums recounted`,
+  );
   console.log(`second answer of an enterprise after the restore: ${report.secondEnterpriseAnswer}`);
   console.log(`feed sequence moved to ${report.sequence.movedTo}; the next write entered the feed at ${report.sequence.nextWrite}`);
-  console.log(report.problems.length ? `FAILED:\n- ${report.problems.join('\n- ')}` : `restore drill passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    report.problems.length
+      ? `FAILED:\n- ${report.problems.join('\n- ')}`
+      : `restore drill passed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   process.exitCode = report.problems.length ? 1 : 0;
 }

@@ -22,7 +22,8 @@ export function recordingD1(calls: string[], real: D1Database = env.DB): D1Datab
       get(t, prop) {
         if (prop === 'withSession') return (start?: string) => wrap((t as D1Database).withSession(start));
         if (prop === 'prepare') return (sql: string) => statement(t.prepare(sql), sql);
-        if (prop === 'batch') return (statements: D1PreparedStatement[]) => (calls.push(`batch of ${statements.length}`), t.batch(statements));
+        if (prop === 'batch')
+          return (statements: D1PreparedStatement[]) => (calls.push(`batch of ${statements.length}`), t.batch(statements));
         const value = Reflect.get(t, prop, t);
         return typeof value === 'function' ? value.bind(t) : value;
       },

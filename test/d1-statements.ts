@@ -2,7 +2,11 @@
  * The real D1 binding with every statement of every session passed through `wrap` as it is prepared (with its SQL),
  * and every batch reported to `onBatch`: how a test counts what the worker asked D1, or makes a statement misbehave.
  */
-export function d1WithStatements(real: D1Database, wrap: (statement: D1PreparedStatement, sql: string) => D1PreparedStatement, onBatch: () => void = () => {}): D1Database {
+export function d1WithStatements(
+  real: D1Database,
+  wrap: (statement: D1PreparedStatement, sql: string) => D1PreparedStatement,
+  onBatch: () => void = () => {},
+): D1Database {
   const session = (target: D1DatabaseSession): D1DatabaseSession =>
     new Proxy(target, {
       get(t, prop) {

@@ -41,4 +41,3 @@ export function faultyD1(real: D1Database, fault: Fault, writes: RegExp = /inser
     });
   return wrapSession(real);
 }
-

@@ -38,7 +38,11 @@ export function parseAs<S extends z.ZodType>(schema: S, body: unknown): z.output
 }
 
 /** GETs `path`, checks its JSON body against `schema` and gives it typed (see parseAs). */
-export async function getParsed<S extends z.ZodType>(schema: S, path: string, headers: Record<string, string> = {}): Promise<{ res: Response; body: z.output<S> }> {
+export async function getParsed<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ res: Response; body: z.output<S> }> {
   const { res, body } = await getJson(path, headers);
   return { res, body: parseAs(schema, body) };
 }
@@ -73,11 +77,19 @@ export function enterpriseCode(n = ++counter): string {
  * gets an enterprise code of its own unless the body says one (or says `enterprise_code: undefined`).
  */
 export function submit(surveyId: string, body: unknown, options: SubmitOptions = {}): Promise<Response> {
-  if (surveyId === 'enterprise' && body && typeof body === 'object' && !('enterprise_code' in body)) body = { ...body, enterprise_code: enterpriseCode() };
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'CF-Connecting-IP': options.ip ?? `198.51.100.${(counter % 250) + 1}`, ...options.headers };
+  if (surveyId === 'enterprise' && body && typeof body === 'object' && !('enterprise_code' in body))
+    body = { ...body, enterprise_code: enterpriseCode() };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'CF-Connecting-IP': options.ip ?? `198.51.100.${(counter % 250) + 1}`,
+    ...options.headers,
+  };
   const key = options.key === undefined ? newKey() : options.key;
   if (key !== null) headers['Idempotency-Key'] = key;
-  return request('POST', `/api/v1/surveys/${surveyId}/responses`, { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return request('POST', `/api/v1/surveys/${surveyId}/responses`, {
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /**

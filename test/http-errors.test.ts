@@ -22,21 +22,22 @@ describe('handleError', () => {
     expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:town-not-found', detail: 'No town.' });
   });
 
-  it('answers hono\'s own 413 (a body limit without our onError) with the payload-too-large problem, not a 400', async () => {
+  it("answers hono's own 413 (a body limit without our onError) with the payload-too-large problem, not a 400", async () => {
     const res = await appThrowing(new HTTPException(413)).request('/x');
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:payload-too-large', status: 413 });
   });
 
-  it.each(['D1 DB is overloaded. Requests queued for too long.', 'D1_ERROR: storage operation exceeded timeout which caused object to be reset.', 'Network connection lost.'])(
-    'answers a busy database (%s) with 503 and Retry-After',
-    async (message) => {
-      const res = await appThrowing(new Error(message)).request('/x');
-      expect(res.status).toBe(503);
-      expect(res.headers.get('Retry-After')).toBe('2');
-      expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:service-unavailable' });
-    },
-  );
+  it.each([
+    'D1 DB is overloaded. Requests queued for too long.',
+    'D1_ERROR: storage operation exceeded timeout which caused object to be reset.',
+    'Network connection lost.',
+  ])('answers a busy database (%s) with 503 and Retry-After', async (message) => {
+    const res = await appThrowing(new Error(message)).request('/x');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('Retry-After')).toBe('2');
+    expect(await res.json()).toMatchObject({ type: 'urn:tesexiaozhen:problem:service-unavailable' });
+  });
 
   it('answers a refused D1 bookmark with a 400 naming the header', async () => {
     const res = await appThrowing(new Error('D1_ERROR: Invalid bookmark: abc')).request('/x');

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import checkedIn from '../openapi/openapi.json';
 import { get, getJson } from './helpers.ts';
 
-type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; description?: string; example?: unknown; anyOf?: Schema[]; allOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  description?: string;
+  example?: unknown;
+  anyOf?: Schema[];
+  allOf?: Schema[];
+};
 
 describe('the OpenAPI document', () => {
   it('served at /openapi.json is the checked-in openapi/openapi.json (run `npm run openapi:write` after changing a schema)', async () => {
@@ -14,7 +23,18 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and documents every API route the worker answers', async () => {
     expect(checkedIn.openapi).toBe('3.1.0');
     const paths = Object.keys(checkedIn.paths);
-    for (const path of ['/api/v1/lists', '/api/v1/lists/{id}', '/api/v1/lists/{id}/towns', '/api/v1/towns', '/api/v1/towns/{id}', '/api/v1/towns/{id}/history', '/api/v1/stats', '/api/v1/sources', '/api/v1/reported-figures', '/healthz']) {
+    for (const path of [
+      '/api/v1/lists',
+      '/api/v1/lists/{id}',
+      '/api/v1/lists/{id}/towns',
+      '/api/v1/towns',
+      '/api/v1/towns/{id}',
+      '/api/v1/towns/{id}/history',
+      '/api/v1/stats',
+      '/api/v1/sources',
+      '/api/v1/reported-figures',
+      '/healthz',
+    ]) {
       expect(paths).toContain(path);
     }
   });
@@ -29,7 +49,8 @@ describe('the OpenAPI document', () => {
         // A described reference is written `allOf: [{ $ref }, { description }]`.
         const described = prop.description || target.description || prop.allOf?.some((part) => part.description);
         if (!described) missing.push(`${path}: description`);
-        const scalar = !prop.$ref && !prop.properties && !prop.items && !prop.anyOf && !prop.allOf && prop.type !== 'array' && prop.type !== 'object';
+        const scalar =
+          !prop.$ref && !prop.properties && !prop.items && !prop.anyOf && !prop.allOf && prop.type !== 'array' && prop.type !== 'object';
         if (scalar && prop.example === undefined) missing.push(`${path}: example`);
         if (prop.items && !prop.items.$ref) visit(prop.items, `${path}[]`);
       }

@@ -33,5 +33,8 @@ export function sameSiteOnly(refuse: Refuse): MiddlewareHandler<AppEnv> {
 
 /** The JSON API's body limit (a streamed body is counted as it arrives), answered with a 413 page. */
 export function withinLimit(refuse: Refuse): MiddlewareHandler<AppEnv> {
-  return bodyLimit({ maxSize: SUBMISSION_MAX_BYTES, onError: (c) => refuse(c as Context<AppEnv>, problemStatus('payload-too-large'), 'tooLarge') });
+  return bodyLimit({
+    maxSize: SUBMISSION_MAX_BYTES,
+    onError: (c) => refuse(c as Context<AppEnv>, problemStatus('payload-too-large'), 'tooLarge'),
+  });
 }

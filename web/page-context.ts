@@ -8,7 +8,8 @@ import { MESSAGES, pickLang } from './i18n/index.ts';
 export function pageContext(c: Context<AppEnv>): PageContext {
   const query = c.req.query('lang');
   const lang = pickLang(query, getCookie(c, 'lang'), c.req.header('Accept-Language'));
-  if (query === lang) setCookie(c, 'lang', lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
+  if (query === lang)
+    setCookie(c, 'lang', lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' });
   c.header('Vary', 'Accept-Language, Cookie');
   return { lang, t: MESSAGES[lang], url: new URL(c.req.url) };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../worker/db/client.ts';
+import { isStatus, type Status } from '../worker/lib/statuses.ts';
 import type { List } from '../worker/services/lists.ts';
 import { getStats, type Stats } from '../worker/services/stats.ts';
-import { isStatus, type Status } from '../worker/lib/statuses.ts';
 
 /** What the province map of the home and statistics pages shows: the list and status chosen, and the counts. */
 export interface ProvinceMapData {

@@ -1,6 +1,9 @@
 import type { Context, Hono } from 'hono';
+import { config } from '../worker/config.ts';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError } from '../worker/errors.ts';
+import { isValidIsoDate } from '../worker/lib/dates.ts';
+import { isStatus } from '../worker/lib/statuses.ts';
 import { getList, listLists } from '../worker/services/lists.ts';
 import { listingsByYear, totalResponses } from '../worker/services/overview.ts';
 import { listSources } from '../worker/services/sources.ts';
@@ -9,26 +12,23 @@ import { getSurvey, listSurveys, listWaves } from '../worker/services/surveys/de
 import { findReceipt } from '../worker/services/surveys/receipts.ts';
 import { groupedSatisfaction, townSatisfaction } from '../worker/services/surveys/results.ts';
 import { getTown, getTownHistory, listTowns } from '../worker/services/towns.ts';
-import { config } from '../worker/config.ts';
-import { isValidIsoDate } from '../worker/lib/dates.ts';
-import { isStatus } from '../worker/lib/statuses.ts';
-import { withQuery, type PageContext } from './context.ts';
-import { provinceMapData } from './province-map-data.ts';
+import { type PageContext, withQuery } from './context.ts';
 import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
 import { pageContext } from './page-context.ts';
-import { renderPage } from './render.ts';
+import { AccessibilityPage } from './pages/accessibility.tsx';
 import { DataPage } from './pages/data.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ListPage } from './pages/list.tsx';
-import { AccessibilityPage } from './pages/accessibility.tsx';
 import { ListsPage } from './pages/lists.tsx';
 import { MethodologyPage } from './pages/methodology.tsx';
 import { StatsPage } from './pages/stats.tsx';
 import { SurveyChooserPage, SurveyFormPage, ThanksPage } from './pages/survey.tsx';
 import { TownPage } from './pages/town.tsx';
 import { TownsPage } from './pages/towns.tsx';
-import { registerSurveyPost } from './survey-post.tsx';
+import { provinceMapData } from './province-map-data.ts';
+import { renderPage } from './render.ts';
 import { registerSuggestionPages } from './suggestion-post.tsx';
+import { registerSurveyPost } from './survey-post.tsx';
 
 export { notFoundPage, pageContext };
 
@@ -52,11 +52,20 @@ function orBadCursor<T>(page: Promise<T>): Promise<T | null> {
 /** The refusal of a bad cursor: a page that says so, with the way back to the first page. */
 function badCursorPage(c: Context<AppEnv>, ctx: PageContext): Promise<Response> {
   const m = ctx.t.errorPage;
-  return errorPage(c, problemStatus('invalid-cursor'), { ctx, title: m.badCursorTitle, text: m.badCursorText, link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage } });
+  return errorPage(c, problemStatus('invalid-cursor'), {
+    ctx,
+    title: m.badCursorTitle,
+    text: m.badCursorText,
+    link: { href: withQuery(ctx.url, { cursor: null }), label: m.firstPage },
+  });
 }
 
 /** The provinces that hold at least one of the counted towns, for a page's province filter. */
-const heldProvinces = (stats: Stats) => stats.groups.filter((g) => g.memberships > 0).map((g) => g.key).sort();
+const heldProvinces = (stats: Stats) =>
+  stats.groups
+    .filter((g) => g.memberships > 0)
+    .map((g) => g.key)
+    .sort();
 
 /** The links to the next and to the first page of a paged table. */
 function pageLinks(ctx: PageContext, nextCursor: string | null, cursor: string | undefined) {
@@ -71,7 +80,12 @@ function pageLinks(ctx: PageContext, nextCursor: string | null, cursor: string |
  * new with each rendering; a page kept by the browser may send it twice, and
  * the form's route then gives the second suggestion a key of its own.
  */
-function suggestionForm(c: Context<AppEnv>, lists: { id: string; name: string; name_en: string }[], town: { id: string; name: string } | null, values: Record<string, string>) {
+function suggestionForm(
+  c: Context<AppEnv>,
+  lists: { id: string; name: string; name_en: string }[],
+  town: { id: string; name: string } | null,
+  values: Record<string, string>,
+) {
   return { town, lists, idempotencyKey: crypto.randomUUID(), values, errors: {}, turnstile: config(c.env).turnstileWidget };
 }
 
@@ -90,7 +104,10 @@ export function registerSite(app: Hono<AppEnv>): void {
     ]);
     const map = await provinceMapData(db, lists, { list: c.req.query('list'), status: c.req.query('status') });
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null, map }} />);
+    return renderPage(
+      c,
+      <HomePage ctx={ctx} data={{ towns: towns.total, lists, responses, byStatus, query, results: results?.items ?? null, map }} />,
+    );
   });
 
   app.get('/lists', async (c) => {
@@ -120,7 +137,8 @@ export function registerSite(app: Hono<AppEnv>): void {
     const csv = new URLSearchParams({ format: 'csv', sort: 'province' });
     for (const [k, v] of Object.entries(filters)) if (v) csv.set(k, v);
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, 
+    return renderPage(
+      c,
       <ListPage
         ctx={ctx}
         data={{
@@ -153,7 +171,8 @@ export function registerSite(app: Hono<AppEnv>): void {
     if (province) csv.set('province', province);
     if (status) csv.set('status', status);
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, 
+    return renderPage(
+      c,
       <TownsPage
         ctx={ctx}
         data={{
@@ -173,7 +192,11 @@ export function registerSite(app: Hono<AppEnv>): void {
     const db = c.var.db;
     const id = param(c, 'id');
     const town = await getTown(db, id);
-    const [history, satisfaction, lists] = await Promise.all([getTownHistory(db, id), townSatisfaction(db, id, config(c.env).minSample), listLists(db)]);
+    const [history, satisfaction, lists] = await Promise.all([
+      getTownHistory(db, id),
+      townSatisfaction(db, id, config(c.env).minSample),
+      listLists(db),
+    ]);
     c.header('Cache-Control', 'no-cache');
     const suggestion = suggestionForm(c, lists, { id: town.id, name: town.name }, {});
     return renderPage(c, <TownPage ctx={ctx} data={{ town, history: history.items, satisfaction, suggestion }} />);
@@ -213,7 +236,10 @@ export function registerSite(app: Hono<AppEnv>): void {
 
   app.get('/survey', async (c) => {
     c.header('Cache-Control', PAGE_CACHE);
-    return renderPage(c, <SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />);
+    return renderPage(
+      c,
+      <SurveyChooserPage ctx={pageContext(c)} data={{ surveys: await listSurveys(c.var.db), survey: null, query: '', results: null }} />,
+    );
   });
 
   app.get('/survey/thanks', async (c) => {
@@ -238,8 +264,21 @@ export function registerSite(app: Hono<AppEnv>): void {
     }
     const [town, waves] = await Promise.all([getTown(db, townId), listWaves(db, survey.id)]);
     c.header('Cache-Control', 'no-store');
-    return renderPage(c, 
-      <SurveyFormPage ctx={ctx} data={{ survey, waves, town, idempotencyKey: crypto.randomUUID(), values: {}, errors: {}, minSample: config(c.env).minSample, turnstile: config(c.env).turnstileWidget }} />,
+    return renderPage(
+      c,
+      <SurveyFormPage
+        ctx={ctx}
+        data={{
+          survey,
+          waves,
+          town,
+          idempotencyKey: crypto.randomUUID(),
+          values: {},
+          errors: {},
+          minSample: config(c.env).minSample,
+          turnstile: config(c.env).turnstileWidget,
+        }}
+      />,
     );
   });
 

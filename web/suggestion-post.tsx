@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { config } from '../worker/config.ts';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError } from '../worker/errors.ts';
-import { config } from '../worker/config.ts';
 import { abuseControls } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
@@ -11,13 +11,13 @@ import { listLists } from '../worker/services/lists.ts';
 import { suggestionStatus } from '../worker/services/suggestions/status.ts';
 import { submitSuggestion } from '../worker/services/suggestions/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
-import { withQuery, type PageContext } from './context.ts';
+import { type PageContext, withQuery } from './context.ts';
 import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
-import { sameSiteOnly, withinLimit, type Refusal } from './form-guards.ts';
+import { type Refusal, sameSiteOnly, withinLimit } from './form-guards.ts';
 import { pageContext } from './page-context.ts';
 import { SuggestionFormPage, SuggestionStatusPage } from './pages/suggestion.tsx';
 import { renderPage } from './render.ts';
-import { formToSuggestion, suggestionErrors, suggestionValues, type SuggestionValues } from './suggestion-form.ts';
+import { formToSuggestion, type SuggestionValues, suggestionErrors, suggestionValues } from './suggestion-form.ts';
 
 /** The town a form is about, or null when there is none or it is not known (the form then asks for a name). */
 async function townOf(c: Context<AppEnv>, id: string | undefined): Promise<{ id: string; name: string } | null> {
@@ -45,7 +45,12 @@ function formContext(c: Context<AppEnv>, values: SuggestionValues): PageContext 
 function refusal(c: Context<AppEnv>, status: ContentfulStatusCode, kind: Refusal): Promise<Response> {
   const ctx = formContext(c, {});
   const m = ctx.t;
-  return errorPage(c, status, { ctx, title: m.errorPage[`${kind}Title`], text: m.suggest[`${kind}Text`], link: { href: withQuery(ctx.url, {}), label: m.suggest.backToForm } });
+  return errorPage(c, status, {
+    ctx,
+    title: m.errorPage[`${kind}Title`],
+    text: m.suggest[`${kind}Text`],
+    link: { href: withQuery(ctx.url, {}), label: m.suggest.backToForm },
+  });
 }
 
 /** What a refusal of the service says above the form when it is not about one field. */
@@ -67,7 +72,14 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
     const [town, lists] = await Promise.all([townOf(c, c.req.query('town')), listLists(c.var.db)]);
     const list = lists.find((l) => l.id === c.req.query('list'));
     c.header('Cache-Control', 'no-store');
-    const data = { town, lists, idempotencyKey: crypto.randomUUID(), values: (list ? { list_id: list.id } : {}) as SuggestionValues, errors: {}, turnstile: config(c.env).turnstileWidget };
+    const data = {
+      town,
+      lists,
+      idempotencyKey: crypto.randomUUID(),
+      values: (list ? { list_id: list.id } : {}) as SuggestionValues,
+      errors: {},
+      turnstile: config(c.env).turnstileWidget,
+    };
     return renderPage(c, <SuggestionFormPage ctx={ctx} data={data} />);
   });
 
@@ -126,7 +138,12 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
     // Private to whoever holds the receipt, and changed by a decision: never kept.
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    const data = { suggestion, listName: list ? (ctx.lang === 'zh' ? list.name : list.name_en) : null, townName: town?.name ?? null, justSent: c.req.query('sent') === '1' };
+    const data = {
+      suggestion,
+      listName: list ? (ctx.lang === 'zh' ? list.name : list.name_en) : null,
+      townName: town?.name ?? null,
+      justSent: c.req.query('sent') === '1',
+    };
     return renderPage(c, <SuggestionStatusPage ctx={ctx} data={data} />);
   });
 }

@@ -1,8 +1,8 @@
-import type { Messages } from './i18n/index.ts';
-import type { FormValue } from './components/question.tsx';
+import type { FieldProblem } from '../worker/errors.ts';
 import type { Survey } from '../worker/services/surveys/definitions.ts';
 import type { Submission } from '../worker/services/surveys/submit.ts';
-import type { FieldProblem } from '../worker/errors.ts';
+import type { FormValue } from './components/question.tsx';
+import type { Messages } from './i18n/index.ts';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -10,7 +10,11 @@ export type FormBody = Record<string, string | File | (string | File)[]>;
 export function formValues(body: FormBody): Record<string, FormValue> {
   const values: Record<string, FormValue> = {};
   for (const [name, value] of Object.entries(body)) {
-    values[name] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value : undefined;
+    values[name] = Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string')
+      : typeof value === 'string'
+        ? value
+        : undefined;
   }
   return values;
 }

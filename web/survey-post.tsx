@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { config } from '../worker/config.ts';
 import type { AppEnv } from '../worker/env.ts';
 import { AppError, type ErrorCode } from '../worker/errors.ts';
-import { config } from '../worker/config.ts';
 import { submitContext } from '../worker/http/survey-context.ts';
 import { fieldProblems } from '../worker/http/validation.ts';
 import { IdempotencyKeyValue } from '../worker/schemas/common.ts';
@@ -10,13 +10,13 @@ import { SubmissionSchema } from '../worker/schemas/surveys.ts';
 import { getSurvey, listWaves, type Survey, type Wave } from '../worker/services/surveys/definitions.ts';
 import { submitResponse } from '../worker/services/surveys/submit.ts';
 import { getTown } from '../worker/services/towns.ts';
-import { withQuery, type PageContext } from './context.ts';
+import { type PageContext, withQuery } from './context.ts';
 import { errorPage, notFoundPage, problemStatus } from './error-pages.tsx';
-import { sameSiteOnly, withinLimit, type Refusal } from './form-guards.ts';
+import { type Refusal, sameSiteOnly, withinLimit } from './form-guards.ts';
 import { pageContext } from './page-context.ts';
 import { closedNotice, SurveyFormPage } from './pages/survey.tsx';
 import { renderPage } from './render.ts';
-import { formErrors, formToSubmission, formValues, type FormBody } from './survey-form.ts';
+import { type FormBody, formErrors, formToSubmission, formValues } from './survey-form.ts';
 
 /**
  * A page answering a posted form, with the form's own address (a GET) as its
@@ -35,7 +35,12 @@ function postedContext(c: Context<AppEnv>): PageContext {
 function refusal(c: Context<AppEnv>, status: ContentfulStatusCode, kind: Refusal): Promise<Response> {
   const ctx = postedContext(c);
   const m = ctx.t.errorPage;
-  return errorPage(c, status, { ctx, title: m[`${kind}Title`], text: m[`${kind}Text`], link: { href: withQuery(ctx.url, {}), label: m.backToForm } });
+  return errorPage(c, status, {
+    ctx,
+    title: m[`${kind}Title`],
+    text: m[`${kind}Text`],
+    link: { href: withQuery(ctx.url, {}), label: m.backToForm },
+  });
 }
 
 /** What a refusal of the submission service says on the form, when it is not about one field. */
@@ -63,7 +68,11 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     let town: Awaited<ReturnType<typeof getTown>>;
     let waves: Wave[];
     try {
-      [survey, town, waves] = await Promise.all([getSurvey(db, c.req.param('id')), getTown(db, c.req.param('town')), listWaves(db, c.req.param('id'))]);
+      [survey, town, waves] = await Promise.all([
+        getSurvey(db, c.req.param('id')),
+        getTown(db, c.req.param('town')),
+        listWaves(db, c.req.param('id')),
+      ]);
     } catch (err) {
       if (err instanceof AppError && problemStatus(err.code) === 404) return notFoundPage(c, ctx);
       throw err;
@@ -80,7 +89,17 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
     const idempotencyKey = key.success ? key.data : crypto.randomUUID();
     const render = (status: ContentfulStatusCode, errors: Record<string, string>, notice?: string) => {
       c.header('Cache-Control', 'no-store');
-      const data = { survey, waves, town, idempotencyKey, values, errors, notice, minSample: config(c.env).minSample, turnstile: config(c.env).turnstileWidget };
+      const data = {
+        survey,
+        waves,
+        town,
+        idempotencyKey,
+        values,
+        errors,
+        notice,
+        minSample: config(c.env).minSample,
+        turnstile: config(c.env).turnstileWidget,
+      };
       return renderPage(c, <SurveyFormPage ctx={ctx} data={data} />, status);
     };
 
@@ -99,7 +118,11 @@ export function registerSurveyPost(app: Hono<AppEnv>): void {
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       if (err.code === 'verification-failed') return render(status, { turnstile: ctx.t.survey.verifyFailed });
       const errors = err.code === 'already-answered' ? {} : formErrors(err.errors ?? [], ctx.t);
-      return render(status, errors, Object.keys(errors).length ? undefined : await noticeFor(err.code, ctx, () => listWaves(db, survey.id)));
+      return render(
+        status,
+        errors,
+        Object.keys(errors).length ? undefined : await noticeFor(err.code, ctx, () => listWaves(db, survey.id)),
+      );
     }
   });
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { notFoundPage, registerSite } from '../web/routes.tsx';
 import type { AppEnv } from './env.ts';
 import { notFound, onError } from './http/fallbacks.ts';
 import { conditionalGet } from './http/middleware/conditional-get.ts';
@@ -8,18 +9,17 @@ import { methodGate } from './http/middleware/method-gate.ts';
 import { publicCors } from './http/middleware/public-cors.ts';
 import { requestId } from './http/middleware/request-id.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
-import { notFoundPage, registerSite } from '../web/routes.tsx';
 import { validationHook } from './http/validation.ts';
-import { registerListRoutes } from './routes/lists/index.ts';
-import { registerOpenDataRoutes } from './routes/open-data/index.ts';
 import { registerAdminRoutes } from './routes/admin/index.ts';
 import { registerChangeRoutes } from './routes/changes/index.ts';
+import { registerListRoutes } from './routes/lists/index.ts';
+import { registerOpenDataRoutes } from './routes/open-data/index.ts';
 import { registerFigureRoutes } from './routes/reported-figures/index.ts';
 import { registerSatisfactionRoutes } from './routes/satisfaction/index.ts';
-import { registerSurveyRoutes } from './routes/surveys/index.ts';
-import { registerSuggestionRoutes } from './routes/suggestions/index.ts';
 import { registerSourceRoutes } from './routes/sources/index.ts';
 import { registerStatsRoutes } from './routes/stats/index.ts';
+import { registerSuggestionRoutes } from './routes/suggestions/index.ts';
+import { registerSurveyRoutes } from './routes/surveys/index.ts';
 import { registerDocsRoutes, registerHealthRoutes } from './routes/system/index.ts';
 import { registerTownRoutes } from './routes/towns/index.ts';
 
@@ -38,7 +38,10 @@ export function createApp() {
   app.use('*', jsonCharset());
   app.use('/api/v1/*', publicCors());
   // A bare OPTIONS, and a method an admin path does not have, are answered from the route table before authentication.
-  app.use('*', methodGate(() => app.routes));
+  app.use(
+    '*',
+    methodGate(() => app.routes),
+  );
   // One D1 session per request; public reads use the isolate's versions, and a session at least as new (README, "Freshness").
   app.use('*', database());
   app.use('/api/v1/*', conditionalGet());

@@ -62,7 +62,8 @@ const FreshnessSeconds = z
 function freshnessMs(raw: string | undefined): number {
   const text = raw === undefined || raw.trim() === '' ? '1' : raw.trim();
   const seconds = FreshnessSeconds.safeParse(text);
-  if (!seconds.success) throw new Error(`FRESHNESS_SECONDS must be a number of seconds from 0 to ${MAX_FRESHNESS_SECONDS}, not ${JSON.stringify(raw)}.`);
+  if (!seconds.success)
+    throw new Error(`FRESHNESS_SECONDS must be a number of seconds from 0 to ${MAX_FRESHNESS_SECONDS}, not ${JSON.stringify(raw)}.`);
   return seconds.data * 1000;
 }
 
@@ -161,9 +162,11 @@ function parseWaveSecrets(value: string | undefined): WaveSecrets {
   const secrets = new Map<string, string>();
   const waveOf = new Map<string, string>();
   for (const [wave, secret] of Object.entries(json)) {
-    if (!WAVE_ID.test(wave)) return { ok: false, reason: 'has a key that is not a wave id (lower-case letters, digits and hyphens, e.g. "enterprise-w2")' };
+    if (!WAVE_ID.test(wave))
+      return { ok: false, reason: 'has a key that is not a wave id (lower-case letters, digits and hyphens, e.g. "enterprise-w2")' };
     if (typeof secret !== 'string') return { ok: false, reason: `has a secret for wave "${wave}" that is not a string` };
-    if (secret.length < MIN_WAVE_SECRET_LENGTH) return { ok: false, reason: `has a secret for wave "${wave}" shorter than ${MIN_WAVE_SECRET_LENGTH} characters` };
+    if (secret.length < MIN_WAVE_SECRET_LENGTH)
+      return { ok: false, reason: `has a secret for wave "${wave}" shorter than ${MIN_WAVE_SECRET_LENGTH} characters` };
     // One secret per wave, or destroying a wave's secret would leave its claims testable under another wave's.
     const other = waveOf.get(secret);
     if (other !== undefined) return { ok: false, reason: `gives waves "${other}" and "${wave}" the same secret; each wave needs its own` };

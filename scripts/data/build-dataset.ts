@@ -10,8 +10,17 @@ import { TownRegistry } from './town-registry.ts';
 import { compileVocabulary, DataError, type StatusMatcher } from './vocabulary.ts';
 
 export { DataError };
+
 import type {
-  DataFiles, Dataset, DatasetFigure, DatasetList, DatasetMembership, DatasetProvinceCount, DatasetTown, EventFileConfig, Row,
+  DataFiles,
+  Dataset,
+  DatasetFigure,
+  DatasetList,
+  DatasetMembership,
+  DatasetProvinceCount,
+  DatasetTown,
+  EventFileConfig,
+  Row,
 } from './types.ts';
 
 /**
@@ -83,10 +92,7 @@ class Builder {
   }
 
   checkEveryFileIsDescribed(): void {
-    const described = new Set([
-      ...this.files.lists.map((r) => r.file).filter(Boolean),
-      ...this.files.eventFiles.files.map((f) => f.file),
-    ]);
+    const described = new Set([...this.files.lists.map((r) => r.file).filter(Boolean), ...this.files.eventFiles.files.map((f) => f.file)]);
     const unknown = Object.keys(this.files.csv).filter((f) => !described.has(f));
     if (unknown.length) throw new DataError(`not described in lists.csv or event-files.json: ${unknown.join(', ')}`);
   }
@@ -113,9 +119,7 @@ class Builder {
       list.townCount = memberships.filter((m) => m.listId === list.id).length;
       const provinces = provinceCounts.filter((p) => p.listId === list.id);
       list.complete =
-        list.officialCount !== null &&
-        list.townCount === list.officialCount &&
-        provinces.every((p) => p.townCount === p.officialCount);
+        list.officialCount !== null && list.townCount === list.officialCount && provinces.every((p) => p.townCount === p.officialCount);
     }
     const body = {
       sources: this.sources.sources,
@@ -148,7 +152,15 @@ class Builder {
       return;
     }
     // The row records a later change (e.g. a yellow card): the town entered the list when the list was published.
-    this.events.add(membership, { ...input, statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId, note: null, noteZh: null });
+    this.events.add(membership, {
+      ...input,
+      statuses: [list.entryStatus],
+      statusRaw: null,
+      date: list.publishedOn ?? undefined,
+      sourceId: list.sourceId,
+      note: null,
+      noteZh: null,
+    });
     this.events.add(membership, input);
   }
 
@@ -165,8 +177,12 @@ class Builder {
     const note = bilingualNote(row, ['note', ...(config.extra_note_columns ?? [])]);
     if (fresh && !statuses.includes(list.entryStatus)) {
       this.events.add(membership, {
-        statuses: [list.entryStatus], statusRaw: null, date: list.publishedOn ?? undefined, sourceId: list.sourceId,
-        confidence: blank(row.confidence), sourceUrls: [],
+        statuses: [list.entryStatus],
+        statusRaw: null,
+        date: list.publishedOn ?? undefined,
+        sourceId: list.sourceId,
+        confidence: blank(row.confidence),
+        sourceUrls: [],
         note: 'Listing date not known; the town is known to be on this list from a later event.',
         noteZh: '入选日期不详；从后来的事件可知该镇在此名单上。',
       });

@@ -78,7 +78,8 @@ const CITY_SUFFIX = /(自治州|地区|盟|市|州)$/;
  * The peoples an autonomous place names (乌拉街满族镇, 镇宁布依族苗族自治县, 伊犁哈萨克自治州). A
  * one-character name counts only with 族, so that 清水县 keeps its 水.
  */
-const PEOPLES_LONG = '蒙古|土家|布依|哈尼|锡伯|朝鲜|达斡尔|鄂温克|鄂伦春|仡佬|纳西|傈僳|拉祜|景颇|哈萨克|柯尔克孜|撒拉|东乡|保安|裕固|毛南|仫佬|维吾尔|塔吉克|普米|独龙|基诺|德昂|阿昌|布朗';
+const PEOPLES_LONG =
+  '蒙古|土家|布依|哈尼|锡伯|朝鲜|达斡尔|鄂温克|鄂伦春|仡佬|纳西|傈僳|拉祜|景颇|哈萨克|柯尔克孜|撒拉|东乡|保安|裕固|毛南|仫佬|维吾尔|塔吉克|普米|独龙|基诺|德昂|阿昌|布朗';
 const PEOPLES_SHORT = '满|回|苗|彝|壮|瑶|侗|藏|白|傣|黎|畲|羌|土|水|佤|京|怒|各';
 const PEOPLE_QUALIFIER = new RegExp(`(?:(?:${PEOPLES_LONG})族?|(?:${PEOPLES_SHORT})族)+(?:民族)?$`);
 /** City-level rows of the tables that are groupings, not cities: a municipality's districts, directly administered counties. */
@@ -197,9 +198,17 @@ export class DivisionIndex {
 
   /** The prefecture-level city of that name; a county-level city under the province directly (仙桃市) is found as a county. */
   cities(provinceCode: string, city: string): Division[] {
-    const cities = bestFit((this.citiesByProvince.get(provinceCode) ?? []).filter((c) => !NOT_A_CITY.has(c.name)), city, cityKey);
+    const cities = bestFit(
+      (this.citiesByProvince.get(provinceCode) ?? []).filter((c) => !NOT_A_CITY.has(c.name)),
+      city,
+      cityKey,
+    );
     if (cities.length) return cities;
-    return bestFit((this.areasByProvince.get(provinceCode) ?? []).filter((a) => this.directlyAdministered(a)), city, countyKey);
+    return bestFit(
+      (this.areasByProvince.get(provinceCode) ?? []).filter((a) => this.directlyAdministered(a)),
+      city,
+      countyKey,
+    );
   }
 
   /** Whether a county or township lies in the city the source names (a directly administered county-level city names itself). */
@@ -251,9 +260,15 @@ export function matchTownship(index: DivisionIndex, place: Place): TownshipMatch
   );
   if (!inPlace.length) {
     const where = [place.city, place.county].filter(Boolean).join('');
-    return { outcome: 'unmatched', township: null, candidates: named, reason: `the townships of this name lie outside ${where} (${named.map((s) => describe(s, index)).join(', ')})` };
+    return {
+      outcome: 'unmatched',
+      township: null,
+      candidates: named,
+      reason: `the townships of this name lie outside ${where} (${named.map((s) => describe(s, index)).join(', ')})`,
+    };
   }
-  if (inPlace.length > 1) return { outcome: 'ambiguous', township: null, candidates: inPlace, reason: `${inPlace.length} townships of this name` };
+  if (inPlace.length > 1)
+    return { outcome: 'ambiguous', township: null, candidates: inPlace, reason: `${inPlace.length} townships of this name` };
   const township = inPlace[0]!;
   // What a reviewer should look at: another spelling, or a place the source writes otherwise than the tables.
   const notes = [cleanName(township.name) === cleanName(place.name) ? 'same name' : `same name as ${township.name}`];
@@ -292,8 +307,10 @@ export function assignDivision(index: DivisionIndex, place: Place, reviewed?: Re
   if (reviewed) {
     const row = reviewed.code ? index.get(reviewed.code) : undefined;
     const province = index.province(place.province);
-    if (reviewed.code && (!row || !/^(\d{6}|\d{9})$/.test(reviewed.code))) throw new Error(`${reviewed.townId}: ${reviewed.code} is no county or township code of the division tables`);
-    if (reviewed.code && !reviewed.code.startsWith(province?.code ?? '-')) throw new Error(`${reviewed.townId}: ${reviewed.code} is not in ${place.province}`);
+    if (reviewed.code && (!row || !/^(\d{6}|\d{9})$/.test(reviewed.code)))
+      throw new Error(`${reviewed.townId}: ${reviewed.code} is no county or township code of the division tables`);
+    if (reviewed.code && !reviewed.code.startsWith(province?.code ?? '-'))
+      throw new Error(`${reviewed.townId}: ${reviewed.code} is not in ${place.province}`);
     const township = reviewed.code.length === 9 ? (row as StreetDivision) : null;
     match = { outcome: township ? 'reviewed' : 'unmatched', township, candidates: [], reason: `reviewed: ${reviewed.reason}` };
     code = reviewed.code || placeCode(index, place);

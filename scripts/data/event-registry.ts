@@ -1,6 +1,6 @@
 import { parseSourceDate } from '../../worker/lib/dates.ts';
 import type { Status } from '../../worker/lib/statuses.ts';
-import { statusEventColumns, type StatusEventFacts } from '../../worker/services/status-event-row.ts';
+import { type StatusEventFacts, statusEventColumns } from '../../worker/services/status-event-row.ts';
 import type { DatasetEvent, DatasetMembership } from './types.ts';
 
 /** What a row of a data file says about a town on a list: one event for each status it names, on the date as written. */
@@ -28,7 +28,11 @@ export class EventRegistry {
         continue;
       }
       // The event's own copy of the URLs: a later file's are merged into it (above).
-      const event: DatasetEvent = { id: this.events.length + 1, dataKey: key, ...statusEventColumns(membership, { ...facts, status, sourceUrls: [...facts.sourceUrls] }, date) };
+      const event: DatasetEvent = {
+        id: this.events.length + 1,
+        dataKey: key,
+        ...statusEventColumns(membership, { ...facts, status, sourceUrls: [...facts.sourceUrls] }, date),
+      };
       this.events.push(event);
       this.byKey.set(key, event);
     }

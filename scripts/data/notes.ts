@@ -1,7 +1,7 @@
 import { SOURCE_STAGES, type SourceStage } from '../../worker/lib/source-stage.ts';
 import { blank } from './text.ts';
-import { DataError } from './vocabulary.ts';
 import type { Row } from './types.ts';
+import { DataError } from './vocabulary.ts';
 
 /** A note in both languages: `en` is the text of the data file's own column, `zh` its `_zh` twin. */
 export interface Bilingual {
@@ -55,6 +55,7 @@ export function sourceStageOf(row: Row, where: string): { stage: SourceStage | n
   const raw = blank(row.source_stage);
   if (!raw) return { stage: null, date: null };
   const stage = STAGE_PATTERNS.find(([pattern]) => pattern.test(raw))?.[1];
-  if (!stage) throw new DataError(`${where}: source_stage "${raw}" is none of ${SOURCE_STAGES.join(', ')} (written 公示 …, final …, deduced)`);
+  if (!stage)
+    throw new DataError(`${where}: source_stage "${raw}" is none of ${SOURCE_STAGES.join(', ')} (written 公示 …, final …, deduced)`);
   return { stage, date: /\d{4}(-\d{2}(-\d{2})?)?/.exec(raw)?.[0] ?? null };
 }

@@ -34,7 +34,9 @@ export function readDataFiles(dir: string): DataFiles {
       .map((name) => JSON.parse(readFileSync(join(dir, 'surveys', name), 'utf8')) as unknown),
     waves: readCsv(join(dir, 'surveys', 'waves.csv')),
     // Optional, so that a copy of data/ from before division codes still loads.
-    reviewedDivisions: existsSync(join(dir, 'divisions', 'reviewed-matches.csv')) ? readCsv(join(dir, 'divisions', 'reviewed-matches.csv')) : [],
+    reviewedDivisions: existsSync(join(dir, 'divisions', 'reviewed-matches.csv'))
+      ? readCsv(join(dir, 'divisions', 'reviewed-matches.csv'))
+      : [],
     divisions: readDivisionTables(),
   };
 }

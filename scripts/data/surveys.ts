@@ -1,4 +1,4 @@
-import { SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
+import { type SurveyDefinition, SurveyDefinitionSchema } from '../../worker/schemas/survey-definition.ts';
 import type { DatasetWave, Row } from './types.ts';
 import { DataError } from './vocabulary.ts';
 
@@ -20,7 +20,8 @@ export function parseWaves(rows: Row[], surveys: SurveyDefinition[]): DatasetWav
     if (!/^[a-z][a-z0-9-]{0,60}$/.test(row.id!)) fail(line, `id "${row.id}" is not a lower-case slug`);
     const survey = surveys.find((s) => s.id === row.survey && s.version === Number(row.version));
     if (!survey) fail(line, `no questionnaire ${row.survey} version ${row.version} in data/surveys`);
-    if (!INSTANT.test(row.opens_at!) || (row.closes_at && !INSTANT.test(row.closes_at))) fail(line, 'opens_at and closes_at are UTC instants like 2026-01-01T00:00:00Z (closes_at may be empty)');
+    if (!INSTANT.test(row.opens_at!) || (row.closes_at && !INSTANT.test(row.closes_at)))
+      fail(line, 'opens_at and closes_at are UTC instants like 2026-01-01T00:00:00Z (closes_at may be empty)');
     if (row.closes_at && row.closes_at <= row.opens_at!) fail(line, 'closes_at is not after opens_at');
     if (row.publication !== 'after_close' && row.publication !== 'live_in_steps') fail(line, 'publication is after_close or live_in_steps');
     if (!row.name || !row.name_en) fail(line, 'a wave needs a name and a name_en');
@@ -40,7 +41,8 @@ export function parseWaves(rows: Row[], surveys: SurveyDefinition[]): DatasetWav
     const own = waves.filter((w) => w.surveyId === survey).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
     if (!own.length) throw new DataError(`surveys/waves.csv: the survey ${survey} has no wave`);
     for (let i = 1; i < own.length; i++) {
-      if (!own[i - 1]!.closesAt || own[i - 1]!.closesAt! > own[i]!.opensAt) throw new DataError(`surveys/waves.csv: the waves ${own[i - 1]!.id} and ${own[i]!.id} overlap`);
+      if (!own[i - 1]!.closesAt || own[i - 1]!.closesAt! > own[i]!.opensAt)
+        throw new DataError(`surveys/waves.csv: the waves ${own[i - 1]!.id} and ${own[i]!.id} overlap`);
     }
   }
   return waves;

@@ -34,13 +34,18 @@ interface Upsert {
 function upserts({ table, columns, key, keep = [] }: Upsert, rows: object[]): string[] {
   const fields = Object.keys(columns);
   const names = Object.values(columns);
-  const update = names.filter((c) => !key.includes(c) && !keep.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  const update = names
+    .filter((c) => !key.includes(c) && !keep.includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   const statements: string[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const values = rows
       .slice(i, i + ROWS_PER_STATEMENT)
       .map((row) => `(${fields.map((f) => literal((row as Record<string, Value>)[f] ?? null)).join(', ')})`);
-    statements.push(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${update};`);
+    statements.push(
+      `INSERT INTO ${table} (${names.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${update};`,
+    );
   }
   return statements;
 }
@@ -65,59 +70,156 @@ export function datasetToSql(dataset: Dataset): string[] {
   }));
   const rollups = listRollupStatements('all').map((statement) => `${dialect.sqlToQuery(statement).sql.replace(/\s+/g, ' ')};`);
   return [
-    ...upserts({ table: 'sources', key: ['id'], columns: { id: 'id', title: 'title', documentNumber: 'document_number', issuer: 'issuer', publishedOn: 'published_on', urls: 'urls', note: 'note', noteZh: 'note_zh' } }, dataset.sources),
-    ...upserts({
-      table: 'lists',
-      key: ['id'],
-      keep: ['town_count', 'complete'],
-      columns: {
-        id: 'id', name: 'name', nameEn: 'name_en', level: 'level', kind: 'kind', province: 'province', issuer: 'issuer',
-        publishedOn: 'published_on', documentTitle: 'document_title', documentNumber: 'document_number', sourceId: 'source_id',
-        sourceUrl: 'source_url', officialCount: 'official_count', townCount: 'town_count', complete: 'complete', note: 'note', noteZh: 'note_zh', position: 'position',
+    ...upserts(
+      {
+        table: 'sources',
+        key: ['id'],
+        columns: {
+          id: 'id',
+          title: 'title',
+          documentNumber: 'document_number',
+          issuer: 'issuer',
+          publishedOn: 'published_on',
+          urls: 'urls',
+          note: 'note',
+          noteZh: 'note_zh',
+        },
       },
-    }, dataset.lists),
-    ...upserts({
-      table: 'list_province_counts',
-      key: ['list_id', 'province'],
-      keep: ['town_count'],
-      columns: { listId: 'list_id', province: 'province', officialCount: 'official_count', townCount: 'town_count', source: 'source' },
-    }, dataset.provinceCounts),
-    ...upserts({
-      table: 'towns',
-      key: ['id'],
-      columns: {
-        id: 'id', name: 'name', namePinyin: 'name_pinyin', searchText: 'search_text', province: 'province', city: 'city', county: 'county', industry: 'industry', note: 'note', noteZh: 'note_zh',
-        divisionCode: 'division_code', derivedCity: 'derived_city', derivedCounty: 'derived_county',
+      dataset.sources,
+    ),
+    ...upserts(
+      {
+        table: 'lists',
+        key: ['id'],
+        keep: ['town_count', 'complete'],
+        columns: {
+          id: 'id',
+          name: 'name',
+          nameEn: 'name_en',
+          level: 'level',
+          kind: 'kind',
+          province: 'province',
+          issuer: 'issuer',
+          publishedOn: 'published_on',
+          documentTitle: 'document_title',
+          documentNumber: 'document_number',
+          sourceId: 'source_id',
+          sourceUrl: 'source_url',
+          officialCount: 'official_count',
+          townCount: 'town_count',
+          complete: 'complete',
+          note: 'note',
+          noteZh: 'note_zh',
+          position: 'position',
+        },
       },
-    }, dataset.towns),
-    ...upserts({
-      table: 'memberships',
-      key: ['town_id', 'list_id'],
-      keep: ['current_status', 'current_since'],
-      columns: {
-        townId: 'town_id', listId: 'list_id', listedAs: 'listed_as', position: 'position', confidence: 'confidence',
-        sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh', currentStatus: 'current_status', currentSince: 'current_since',
-        sourceStage: 'source_stage', sourceStageDate: 'source_stage_date',
+      dataset.lists,
+    ),
+    ...upserts(
+      {
+        table: 'list_province_counts',
+        key: ['list_id', 'province'],
+        keep: ['town_count'],
+        columns: { listId: 'list_id', province: 'province', officialCount: 'official_count', townCount: 'town_count', source: 'source' },
       },
-    }, dataset.memberships),
-    ...upserts({
-      table: 'status_events',
-      key: ['data_key'],
-      columns: {
-        dataKey: 'data_key', membershipId: 'membership_id', townId: 'town_id', listId: 'list_id', status: 'status', statusRaw: 'status_raw',
-        effectiveDate: 'effective_date', datePrecision: 'date_precision', effectiveOn: 'effective_on', dateNote: 'date_note',
-        sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh',
+      dataset.provinceCounts,
+    ),
+    ...upserts(
+      {
+        table: 'towns',
+        key: ['id'],
+        columns: {
+          id: 'id',
+          name: 'name',
+          namePinyin: 'name_pinyin',
+          searchText: 'search_text',
+          province: 'province',
+          city: 'city',
+          county: 'county',
+          industry: 'industry',
+          note: 'note',
+          noteZh: 'note_zh',
+          divisionCode: 'division_code',
+          derivedCity: 'derived_city',
+          derivedCounty: 'derived_county',
+        },
       },
-    }, eventRows),
-    ...upserts({
-      table: 'reported_figures',
-      key: ['id'],
-      columns: {
-        id: 'id', level: 'level', province: 'province', issuer: 'issuer', effectiveDate: 'effective_date', datePrecision: 'date_precision',
-        dateNote: 'date_note', eventType: 'event_type', listId: 'list_id', listName: 'list_name', figure: 'figure', count: 'count',
-        detail: 'detail', detailZh: 'detail_zh', sourceId: 'source_id', confidence: 'confidence', sourceUrls: 'source_urls', note: 'note', noteZh: 'note_zh',
+      dataset.towns,
+    ),
+    ...upserts(
+      {
+        table: 'memberships',
+        key: ['town_id', 'list_id'],
+        keep: ['current_status', 'current_since'],
+        columns: {
+          townId: 'town_id',
+          listId: 'list_id',
+          listedAs: 'listed_as',
+          position: 'position',
+          confidence: 'confidence',
+          sourceUrls: 'source_urls',
+          note: 'note',
+          noteZh: 'note_zh',
+          currentStatus: 'current_status',
+          currentSince: 'current_since',
+          sourceStage: 'source_stage',
+          sourceStageDate: 'source_stage_date',
+        },
       },
-    }, dataset.figures),
+      dataset.memberships,
+    ),
+    ...upserts(
+      {
+        table: 'status_events',
+        key: ['data_key'],
+        columns: {
+          dataKey: 'data_key',
+          membershipId: 'membership_id',
+          townId: 'town_id',
+          listId: 'list_id',
+          status: 'status',
+          statusRaw: 'status_raw',
+          effectiveDate: 'effective_date',
+          datePrecision: 'date_precision',
+          effectiveOn: 'effective_on',
+          dateNote: 'date_note',
+          sourceId: 'source_id',
+          confidence: 'confidence',
+          sourceUrls: 'source_urls',
+          note: 'note',
+          noteZh: 'note_zh',
+        },
+      },
+      eventRows,
+    ),
+    ...upserts(
+      {
+        table: 'reported_figures',
+        key: ['id'],
+        columns: {
+          id: 'id',
+          level: 'level',
+          province: 'province',
+          issuer: 'issuer',
+          effectiveDate: 'effective_date',
+          datePrecision: 'date_precision',
+          dateNote: 'date_note',
+          eventType: 'event_type',
+          listId: 'list_id',
+          listName: 'list_name',
+          figure: 'figure',
+          count: 'count',
+          detail: 'detail',
+          detailZh: 'detail_zh',
+          sourceId: 'source_id',
+          confidence: 'confidence',
+          sourceUrls: 'source_urls',
+          note: 'note',
+          noteZh: 'note_zh',
+        },
+      },
+      dataset.figures,
+    ),
     // What the files no longer have, children first so that foreign keys hold at every step.
     `DELETE FROM status_events WHERE origin = 'data' AND (data_key IS NULL OR data_key NOT IN (SELECT value FROM json_each(${jsonList(dataset.events.map((e) => e.dataKey))})))
        AND id NOT IN (SELECT supersedes_id FROM status_events WHERE supersedes_id IS NOT NULL);`,
@@ -146,7 +248,15 @@ export function datasetToSql(dataset: Dataset): string[] {
     // the row then conflicts, so an upsert had the file's dates checked against the other waves even for a wave that
     // is left as it is, and a reload stopped once staff had closed a wave of the files and scheduled the next.
     ...dataset.waves.flatMap((w) => {
-      const [id, version, name, nameEn, opens, closes, publication] = [w.id, w.versionId, w.name, w.nameEn, w.opensAt, w.closesAt, w.publication].map(literal);
+      const [id, version, name, nameEn, opens, closes, publication] = [
+        w.id,
+        w.versionId,
+        w.name,
+        w.nameEn,
+        w.opensAt,
+        w.closesAt,
+        w.publication,
+      ].map(literal);
       return [
         `UPDATE survey_waves SET version_id = ${version}, name = ${name}, name_en = ${nameEn}, opens_at = ${opens}, closes_at = ${closes}, publication = ${publication}
           WHERE id = ${id} AND origin = 'data'

@@ -1,4 +1,4 @@
-import { assignDivision, DivisionIndex, type DivisionAssignment, type DivisionTables, type ReviewedMatch } from './divisions.ts';
+import { assignDivision, type DivisionAssignment, DivisionIndex, type DivisionTables, type ReviewedMatch } from './divisions.ts';
 import { blank } from './text.ts';
 import type { DatasetTown, Row } from './types.ts';
 import { DataError } from './vocabulary.ts';

@@ -23,9 +23,7 @@ export class TownRegistry {
 
   find(row: Row): DatasetTown | undefined {
     const place = this.place(row);
-    return (this.byKey.get(place.key) ?? []).find(
-      (t) => compatible(t.county, place.county) && compatible(t.city, place.city),
-    );
+    return (this.byKey.get(place.key) ?? []).find((t) => compatible(t.county, place.county) && compatible(t.city, place.city));
   }
 
   findOrCreate(row: Row): DatasetTown {

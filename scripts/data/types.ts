@@ -1,8 +1,8 @@
-import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
-import type { DatePrecision } from '../../worker/lib/dates.ts';
-import type { Status } from '../../worker/lib/statuses.ts';
-import type { SourceStage } from '../../worker/lib/source-stage.ts';
 import type { WaveRow } from '../../worker/db/queries/waves.ts';
+import type { DatePrecision } from '../../worker/lib/dates.ts';
+import type { SourceStage } from '../../worker/lib/source-stage.ts';
+import type { Status } from '../../worker/lib/statuses.ts';
+import type { SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
 import type { StatusEventColumns } from '../../worker/services/status-event-row.ts';
 import type { DivisionTables } from './divisions.ts';
 

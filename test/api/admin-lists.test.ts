@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
+import { AuditPageSchema } from '../../worker/schemas/admin.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { faultyD1 } from '../faulty-d1.ts';
 import { ADMIN_TOKENS, get, getParsed, KNOWN_TOWN, request } from '../helpers.ts';
-import { ListDetailSchema } from '../../worker/schemas/lists.ts';
-import { AuditPageSchema } from '../../worker/schemas/admin.ts';
-import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 const ADMIN = ADMIN_TOKENS.admin;
 const EDITOR = ADMIN_TOKENS.editor;
@@ -25,7 +25,10 @@ async function sendJson<T = any>(method: string, path: string, body: unknown, au
   return { res, body: (await res.json()) as T };
 }
 
-const scalar = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<number>('n'))!;
+const scalar = async (sql: string, ...params: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...params)
+    .first<number>('n'))!;
 const counts = async () => ({
   events: await scalar('SELECT COUNT(*) AS n FROM status_events'),
   memberships: await scalar('SELECT COUNT(*) AS n FROM memberships'),
@@ -33,7 +36,13 @@ const counts = async () => ({
   changes: await scalar('SELECT MAX(seq) AS n FROM change_log'),
 });
 
-const NOTICE = { title: '测试通知：2026年度特色小镇考核结果', document_number: '测特镇〔2026〕1号', issuer: '测试省特色小镇办公室', published_on: '2026-06-30', urls: ['https://example.org/notice-2026'] };
+const NOTICE = {
+  title: '测试通知：2026年度特色小镇考核结果',
+  document_number: '测特镇〔2026〕1号',
+  issuer: '测试省特色小镇办公室',
+  published_on: '2026-06-30',
+  urls: ['https://example.org/notice-2026'],
+};
 const LIST = 'test-2026-named';
 
 let sourceId: string;
@@ -43,7 +52,14 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   sourceId = body.id;
   const list = await sendJson('POST', '/api/v1/admin/lists', {
-    id: LIST, name: '测试省2026年命名特色小镇', name_en: 'Test province towns named in 2026', level: 'provincial', kind: 'named', province: '北京市', source_id: sourceId, official_count: 2,
+    id: LIST,
+    name: '测试省2026年命名特色小镇',
+    name_en: 'Test province towns named in 2026',
+    level: 'provincial',
+    kind: 'named',
+    province: '北京市',
+    source_id: sourceId,
+    official_count: 2,
   });
   expect(list.res.status).toBe(201);
 });
@@ -74,9 +90,23 @@ describe('sources, lists and towns', () => {
   it('a new list is public at once, and a duplicate id is a 409', async () => {
     const { body } = await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`);
     expect(body).toMatchObject({ id: LIST, town_count: 0, official_count: 2, complete: false, source: { id: sourceId } });
-    const dup = await send('POST', '/api/v1/admin/lists', { id: LIST, name: 'x', name_en: 'x', level: 'national', kind: 'named', source_id: sourceId });
+    const dup = await send('POST', '/api/v1/admin/lists', {
+      id: LIST,
+      name: 'x',
+      name_en: 'x',
+      level: 'national',
+      kind: 'named',
+      source_id: sourceId,
+    });
     expect(dup.status).toBe(409);
-    const unknownSource = await sendJson('POST', '/api/v1/admin/lists', { id: 'test-other', name: 'x', name_en: 'x', level: 'national', kind: 'named', source_id: 'doc-nope' });
+    const unknownSource = await sendJson('POST', '/api/v1/admin/lists', {
+      id: 'test-other',
+      name: 'x',
+      name_en: 'x',
+      level: 'national',
+      kind: 'named',
+      source_id: 'doc-nope',
+    });
     expect(unknownSource.res.status).toBe(422);
     expect(unknownSource.body.type).toBe('urn:tesexiaozhen:problem:unknown-reference');
   });
@@ -87,7 +117,12 @@ describe('sources, lists and towns', () => {
     expect(body.name_en).toBe('Towns named in 2026 (test)');
     const audit = await getParsed(AuditPageSchema, `/api/v1/admin/audit?entity=list&entity_id=${LIST}`, { Authorization: ADMIN });
     const [update, create] = audit.body.items;
-    expect(update).toMatchObject({ action: 'update', actor: 'test-editor', before: { name_en: 'Test province towns named in 2026' }, after: { name_en: 'Towns named in 2026 (test)' } });
+    expect(update).toMatchObject({
+      action: 'update',
+      actor: 'test-editor',
+      before: { name_en: 'Test province towns named in 2026' },
+      after: { name_en: 'Towns named in 2026 (test)' },
+    });
     expect(create).toMatchObject({ action: 'create', before: null, after: { id: LIST } });
     expect((await send('PATCH', '/api/v1/admin/lists/no-such-list', { note: 'x' })).status).toBe(404);
   });
@@ -121,24 +156,72 @@ describe('sources, lists and towns', () => {
 
 describe('status events', () => {
   it('a town joins a list with its first event, then can be eliminated; eliminating a town not on the list is refused', async () => {
-    const notOn = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-07', source_id: sourceId });
+    const notOn = await sendJson('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'eliminated',
+      effective_date: '2026-07',
+      source_id: sourceId,
+    });
     expect(notOn.res.status).toBe(422);
     expect(notOn.body.type).toBe('urn:tesexiaozhen:problem:write-rejected');
 
-    const join = await sendJson('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId });
+    const join = await sendJson('POST', `/api/v1/admin/lists/${LIST}/towns`, {
+      town_id: 'beijing-ceshizhen',
+      status: 'named',
+      effective_date: '2026-06-30',
+      source_id: sourceId,
+    });
     expect(join.res.status).toBe(201);
-    expect((await send('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(409);
+    expect(
+      (
+        await send('POST', `/api/v1/admin/lists/${LIST}/towns`, {
+          town_id: 'beijing-ceshizhen',
+          status: 'named',
+          effective_date: '2026-06-30',
+          source_id: sourceId,
+        })
+      ).status,
+    ).toBe(409);
     const list = await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`);
     expect(list.body.town_count).toBe(1);
-    expect((await send('POST', '/api/v1/admin/lists/no-such-list/towns', { town_id: 'beijing-ceshizhen', status: 'named', effective_date: '2026-06-30', source_id: sourceId })).status).toBe(404);
+    expect(
+      (
+        await send('POST', '/api/v1/admin/lists/no-such-list/towns', {
+          town_id: 'beijing-ceshizhen',
+          status: 'named',
+          effective_date: '2026-06-30',
+          source_id: sourceId,
+        })
+      ).status,
+    ).toBe(404);
 
-    const eliminated = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-08-01', source_id: sourceId, note: '考核不合格' });
+    const eliminated = await sendJson('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'eliminated',
+      effective_date: '2026-08-01',
+      source_id: sourceId,
+      note: '考核不合格',
+    });
     expect(eliminated.res.status).toBe(201);
     const town = await getParsed(TownSchema, '/api/v1/towns/beijing-ceshizhen');
     expect(town.body.memberships).toEqual([expect.objectContaining({ list_id: LIST, status: 'eliminated', status_since: '2026-08-01' })]);
-    const again = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'eliminated', effective_date: '2026-08-01', source_id: sourceId });
+    const again = await sendJson('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'eliminated',
+      effective_date: '2026-08-01',
+      source_id: sourceId,
+    });
     expect(again.res.status).toBe(422);
-    const after = await sendJson('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-09-01', source_id: sourceId });
+    const after = await sendJson('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'retained',
+      effective_date: '2026-09-01',
+      source_id: sourceId,
+    });
     expect(after.res.status).toBe(422);
     expect(after.body.detail).toMatch(/eliminated/);
   });
@@ -147,7 +230,13 @@ describe('status events', () => {
     const history = await getParsed(HistorySchema, '/api/v1/towns/beijing-ceshizhen/history');
     const wrong = history.body.items.find((e) => e.status === 'eliminated')!;
     const fix = await sendJson('POST', '/api/v1/admin/events', {
-      town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-01', source_id: sourceId, supersedes: wrong.id, note: '更正：考核合格',
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'retained',
+      effective_date: '2026-08-01',
+      source_id: sourceId,
+      supersedes: wrong.id,
+      note: '更正：考核合格',
     });
     expect(fix.res.status).toBe(201);
     expect(fix.body.supersedes).toBe(wrong.id);
@@ -161,11 +250,24 @@ describe('status events', () => {
     expect(town.body.memberships[0]!.status).toBe('retained');
     const asOf = await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-08-15&status=eliminated`);
     expect(asOf.body.total).toBe(0);
-    const twice = await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-02', source_id: sourceId, supersedes: wrong.id });
+    const twice = await send('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'retained',
+      effective_date: '2026-08-02',
+      source_id: sourceId,
+      supersedes: wrong.id,
+    });
     expect(twice.status).toBe(422);
     // A correction that keeps the status and date and fixes only the note is a correction, not a duplicate.
     const noteOnly = await sendJson('POST', '/api/v1/admin/events', {
-      town_id: 'beijing-ceshizhen', list_id: LIST, status: 'retained', effective_date: '2026-08-01', source_id: sourceId, supersedes: fix.body.id, note: '更正：考核合格（复核）',
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'retained',
+      effective_date: '2026-08-01',
+      source_id: sourceId,
+      supersedes: fix.body.id,
+      note: '更正：考核合格（复核）',
     });
     expect(noteOnly.res.status).toBe(201);
     expect((await getParsed(TownSchema, '/api/v1/towns/beijing-ceshizhen')).body.memberships[0]!.status).toBe('retained');
@@ -181,15 +283,17 @@ function importCsv(csv: string, dryRun: boolean, auth = EDITOR) {
 describe('importing a notice', () => {
   it('a dry run reports every problem and writes nothing', async () => {
     const before = await counts();
-    const csv = IMPORT_HEADER + [
-      `长沟镇,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
-      `长沟,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
-      `长沟镇,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
-      `beijing-gubeikouzhen,${LIST},eliminated,2026-06-30,${sourceId},,`,
-      `beijing-changgouzhen,no-such-list,named,2026-06-30,${sourceId},,`,
-      `beijing-changgouzhen,${LIST},famous,2026-06-30,${sourceId},,`,
-      `beijing-changgouzhen,${LIST},named,2026-06-30,no-such-doc,,`,
-    ].join('\n');
+    const csv =
+      IMPORT_HEADER +
+      [
+        `长沟镇,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
+        `长沟,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
+        `长沟镇,${LIST},named,2026-06-30,测特镇〔2026〕1号,北京市,`,
+        `beijing-gubeikouzhen,${LIST},eliminated,2026-06-30,${sourceId},,`,
+        `beijing-changgouzhen,no-such-list,named,2026-06-30,${sourceId},,`,
+        `beijing-changgouzhen,${LIST},famous,2026-06-30,${sourceId},,`,
+        `beijing-changgouzhen,${LIST},named,2026-06-30,no-such-doc,,`,
+      ].join('\n');
     const res = await importCsv(csv, true);
     expect(res.status).toBe(200);
     const report = await res.json<any>();
@@ -207,7 +311,8 @@ describe('importing a notice', () => {
 
   it('a real run with a problem is refused whole (422) and writes nothing', async () => {
     const before = await counts();
-    const csv = IMPORT_HEADER + `长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,\n无此镇,${LIST},named,2026-06-30,${sourceId},北京市,\n`;
+    const csv =
+      IMPORT_HEADER + `长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,\n无此镇,${LIST},named,2026-06-30,${sourceId},北京市,\n`;
     const res = await importCsv(csv, false);
     expect(res.status).toBe(422);
     const problem = await res.json<any>();
@@ -234,11 +339,18 @@ describe('importing a notice', () => {
     expect(after.changes).toBeGreaterThan(before.changes);
 
     expect((await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-06-01`)).body.total).toBe(0);
-    expect((await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map((t: any) => t.id)).toEqual([KNOWN_TOWN]);
+    expect(
+      (await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-07-01&status=named&q=changgou`)).body.items.map(
+        (t: any) => t.id,
+      ),
+    ).toEqual([KNOWN_TOWN]);
     const list = (await getParsed(ListDetailSchema, `/api/v1/lists/${LIST}`)).body;
     expect(list).toMatchObject({ town_count: 2, official_count: 2, complete: true });
     const audit = (await getParsed(AuditPageSchema, `/api/v1/admin/audit?actor=test-editor&limit=2`, { Authorization: ADMIN })).body;
-    expect(audit.items.map((e: any) => [e.action, e.entity])).toEqual([['import', 'event'], ['import', 'membership']]);
+    expect(audit.items.map((e: any) => [e.action, e.entity])).toEqual([
+      ['import', 'event'],
+      ['import', 'membership'],
+    ]);
     expect(audit.items[0]!.request_id).toBe(audit.items[1]!.request_id);
     expect((await importCsv(csv, false)).status).toBe(422);
   });
@@ -253,10 +365,17 @@ describe('importing a notice', () => {
   it('D1 failing in the middle of an import gives 503 with Retry-After, leaves nothing behind, and the retry imports exactly once', async () => {
     const post = (csv: string, key: string, db?: D1Database) =>
       worker.fetch(
-        new Request('https://example.test/api/v1/admin/imports', { method: 'POST', headers: { Authorization: EDITOR, 'Content-Type': 'text/csv', 'Idempotency-Key': key }, body: csv }),
+        new Request('https://example.test/api/v1/admin/imports', {
+          method: 'POST',
+          headers: { Authorization: EDITOR, 'Content-Type': 'text/csv', 'Idempotency-Key': key },
+          body: csv,
+        }),
         { ...env, DB: db ?? env.DB },
       );
-    for (const [fault, town] of [['before-commit', 'beijing-gubeikouzhen'], ['after-commit', '小汤山镇']] as const) {
+    for (const [fault, town] of [
+      ['before-commit', 'beijing-gubeikouzhen'],
+      ['after-commit', '小汤山镇'],
+    ] as const) {
       const csv = IMPORT_HEADER + `${town},${LIST},named,2026-06-30,${sourceId},,\n`;
       const key = `import-${fault}-${Date.now()}`;
       const before = await counts();
@@ -295,13 +414,19 @@ describe('the audit log', () => {
       UNION ALL SELECT 'event', CAST(id AS TEXT) FROM status_events WHERE origin = 'admin'`).all<{ entity: string; id: string }>();
     expect(rows.results.length).toBeGreaterThan(5);
     for (const { entity, id } of rows.results) {
-      const entry = await env.DB.prepare("SELECT actor, action, after FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN ('create', 'import')").bind(entity, id).first<any>();
+      const entry = await env.DB.prepare(
+        "SELECT actor, action, after FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN ('create', 'import')",
+      )
+        .bind(entity, id)
+        .first<any>();
       expect(entry, `${entity} ${id}`).toMatchObject({ actor: 'test-editor' });
       expect(JSON.parse(entry.after)).toBeTruthy();
     }
     const page = await getParsed(AuditPageSchema, '/api/v1/admin/audit?limit=2', { Authorization: AUDITOR });
     expect(page.body.items).toHaveLength(2);
-    const next = await getParsed(AuditPageSchema, `/api/v1/admin/audit?limit=2&cursor=${page.body.next_cursor}`, { Authorization: AUDITOR });
+    const next = await getParsed(AuditPageSchema, `/api/v1/admin/audit?limit=2&cursor=${page.body.next_cursor}`, {
+      Authorization: AUDITOR,
+    });
     expect(next.body.items[0]!.id).toBeLessThan(page.body.items[1]!.id);
     expect((await get('/api/v1/admin/audit?cursor=bogus', { Authorization: AUDITOR })).status).toBe(400);
   });
@@ -313,7 +438,13 @@ describe('caches never serve data older than an admin write', () => {
     const read = async () => (await getParsed(TownSchema, path)).body.memberships.map((m) => m.status);
     const before = await read();
     expect(await read()).toEqual(before);
-    await send('POST', '/api/v1/admin/events', { town_id: 'beijing-ceshizhen', list_id: LIST, status: 'warned', effective_date: '2026-10-01', source_id: sourceId });
+    await send('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-ceshizhen',
+      list_id: LIST,
+      status: 'warned',
+      effective_date: '2026-10-01',
+      source_id: sourceId,
+    });
     expect(await read()).toEqual(['warned']);
   });
 

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 import { adminHeaders, JSON_BODY, KNOWN_TOWN, parseAs, request } from '../helpers.ts';
 import { xmlProblems } from '../xml-check.ts';
-import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 const LIST = 'atom-test-2024';
 // What an editor might paste from a word processor: C0 controls and the non-characters U+FFFE/U+FFFF, all forbidden in XML 1.0.
@@ -29,9 +29,29 @@ const hrefs = (xml: string) => [...xml.matchAll(/href="([^"]*)"/g)].map((m) => m
 
 beforeAll(async () => {
   const source = await admin('/api/v1/admin/sources', { title: TITLE, published_on: '2024-05-20' });
-  await admin('/api/v1/admin/lists', { id: LIST, name: '测试省2024年特色小镇', name_en: 'Test towns 2024', level: 'provincial', kind: 'named', province: '北京市', source_id: source.id });
-  await admin(`/api/v1/admin/lists/${LIST}/towns`, { town_id: KNOWN_TOWN, status: 'named', effective_date: '2024-05-20', source_id: source.id });
-  await admin('/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, status: 'warned', effective_date: '2024-06-01', source_id: source.id, note: NOTE });
+  await admin('/api/v1/admin/lists', {
+    id: LIST,
+    name: '测试省2024年特色小镇',
+    name_en: 'Test towns 2024',
+    level: 'provincial',
+    kind: 'named',
+    province: '北京市',
+    source_id: source.id,
+  });
+  await admin(`/api/v1/admin/lists/${LIST}/towns`, {
+    town_id: KNOWN_TOWN,
+    status: 'named',
+    effective_date: '2024-05-20',
+    source_id: source.id,
+  });
+  await admin('/api/v1/admin/events', {
+    town_id: KNOWN_TOWN,
+    list_id: LIST,
+    status: 'warned',
+    effective_date: '2024-06-01',
+    source_id: source.id,
+    note: NOTE,
+  });
 });
 
 describe('the Atom feed is well-formed XML whatever an editor typed (issue 11, finding 9)', () => {
@@ -43,7 +63,10 @@ describe('the Atom feed is well-formed XML whatever an editor typed (issue 11, f
   });
 
   it('keeps the JSON as the editor wrote it', async () => {
-    const { items } = parseAs(HistorySchema, await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${KNOWN_TOWN}/history`), env)).json());
+    const { items } = parseAs(
+      HistorySchema,
+      await (await worker.fetch(new Request(`https://example.test/api/v1/towns/${KNOWN_TOWN}/history`), env)).json(),
+    );
     expect(items.map((e) => e.note)).toContain(NOTE);
   });
 });

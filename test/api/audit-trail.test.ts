@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKENS, fullAnswers, get, getJson, getParsed, request, submit } from '../helpers.ts';
 import { AuditPageSchema } from '../../worker/schemas/admin.ts';
+import { ADMIN_TOKENS, fullAnswers, get, getJson, getParsed, request, submit } from '../helpers.ts';
 
 // Security issue 11, finding 6: every admin action is audited, reads of personal data included,
 // and the audit log is append-only in the database itself.
@@ -10,16 +10,25 @@ const AUDITOR = ADMIN_TOKENS.auditor;
 const SURVEYS = ADMIN_TOKENS.surveys;
 
 const auditCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log').first<number>('n'))!;
-const auditOf = async (query: string) => (await getParsed(AuditPageSchema, `/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];
+const auditOf = async (query: string) =>
+  (await getParsed(AuditPageSchema, `/api/v1/admin/audit?${query}`, { Authorization: AUDITOR })).body.items as any[];
 const putWindow = (id: string, body: unknown) =>
-  request('PUT', `/api/v1/admin/surveys/${id}/window`, { headers: { Authorization: SURVEYS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  request('PUT', `/api/v1/admin/surveys/${id}/window`, {
+    headers: { Authorization: SURVEYS, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 // A survey's window is the window of its wave in question: the one open now (the enterprise survey's second).
 const WAVE_IN_QUESTION: Record<string, string> = { public: 'public-w1', enterprise: 'enterprise-w2' };
-const storedWindow = (id: string) => env.DB.prepare('SELECT opens_at, closes_at FROM survey_waves WHERE id = ?').bind(WAVE_IN_QUESTION[id]).first<{ opens_at: string | null; closes_at: string | null }>();
+const storedWindow = (id: string) =>
+  env.DB.prepare('SELECT opens_at, closes_at FROM survey_waves WHERE id = ?')
+    .bind(WAVE_IN_QUESTION[id])
+    .first<{ opens_at: string | null; closes_at: string | null }>();
 
 /** A trigger that makes the next audit entries of `action` fail, as a full or broken database would. */
 async function auditFails(action: string, run: () => Promise<void>) {
-  await env.DB.prepare(`CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'test: the audit log cannot be written'); END`).run();
+  await env.DB.prepare(
+    `CREATE TRIGGER test_audit_fails BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'test: the audit log cannot be written'); END`,
+  ).run();
   try {
     await run();
   } finally {
@@ -31,7 +40,11 @@ const receipts: string[] = [];
 
 beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
-    const res = await submit('public', { town_id: 'beijing-changgouzhen', consent: { participation: true }, answers: await fullAnswers('public') });
+    const res = await submit('public', {
+      town_id: 'beijing-changgouzhen',
+      consent: { participation: true },
+      answers: await fullAnswers('public'),
+    });
     expect(res.status).toBe(201);
     receipts.push((await res.json<any>()).receipt);
   }
@@ -98,34 +111,48 @@ describe('exports of raw responses (personal data)', () => {
 
 describe('the audit log is append-only in the database', () => {
   const addEntry = () =>
-    env.DB.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id) VALUES ('2026-11-01T00:00:00.000Z', 'test-editor', 'create', 'town', 'beijing-x', NULL, '{}', 'r-1')").run();
+    env.DB.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, request_id) VALUES ('2026-11-01T00:00:00.000Z', 'test-editor', 'create', 'town', 'beijing-x', NULL, '{}', 'r-1')",
+    ).run();
 
   it('refuses UPDATE, DELETE and INSERT OR REPLACE of an entry', async () => {
     await addEntry();
     const entry = await env.DB.prepare('SELECT id, actor FROM audit_log ORDER BY id LIMIT 1').first<{ id: number; actor: string }>();
     const n = await auditCount();
-    await expect(env.DB.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").bind(entry!.id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = ?").bind(entry!.id).run()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(env.DB.prepare('DELETE FROM audit_log WHERE id = ?').bind(entry!.id).run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare('DELETE FROM audit_log').run()).rejects.toThrow(/append-only/);
     await expect(
-      env.DB.prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity, entity_id, request_id) VALUES (?, 'x', 'x', 'create', 'list', 'x', 'x')").bind(entry!.id).run(),
+      env.DB.prepare(
+        "INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity, entity_id, request_id) VALUES (?, 'x', 'x', 'create', 'list', 'x', 'x')",
+      )
+        .bind(entry!.id)
+        .run(),
     ).rejects.toThrow(/append-only/);
     expect(await auditCount()).toBe(n);
-    expect((await env.DB.prepare('SELECT actor FROM audit_log WHERE id = ?').bind(entry!.id).first<{ actor: string }>())!.actor).toBe(entry!.actor);
+    expect((await env.DB.prepare('SELECT actor FROM audit_log WHERE id = ?').bind(entry!.id).first<{ actor: string }>())!.actor).toBe(
+      entry!.actor,
+    );
   });
 
   it('a refused change rolls back the whole batch it is in', async () => {
     await addEntry();
     const version = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value');
-    await expect(env.DB.batch([
-      env.DB.prepare("UPDATE towns SET note = 'should not stay' WHERE id = 'beijing-changgouzhen'"),
-      env.DB.prepare('DELETE FROM audit_log'),
-    ])).rejects.toThrow(/append-only/);
-    expect(await env.DB.prepare("SELECT note FROM towns WHERE id = 'beijing-changgouzhen'").first<string | null>('note')).not.toBe('should not stay');
+    await expect(
+      env.DB.batch([
+        env.DB.prepare("UPDATE towns SET note = 'should not stay' WHERE id = 'beijing-changgouzhen'"),
+        env.DB.prepare('DELETE FROM audit_log'),
+      ]),
+    ).rejects.toThrow(/append-only/);
+    expect(await env.DB.prepare("SELECT note FROM towns WHERE id = 'beijing-changgouzhen'").first<string | null>('note')).not.toBe(
+      'should not stay',
+    );
     expect(await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value')).toBe(version);
   });
 
-  it('reloading the data files (the loader\'s SQL) works with the log in place and leaves it untouched', async () => {
+  it("reloading the data files (the loader's SQL) works with the log in place and leaves it untouched", async () => {
     await addEntry();
     const before = await env.DB.prepare('SELECT * FROM audit_log ORDER BY id').all();
     await env.DB.batch(env.TEST_SEED.map((statement) => env.DB.prepare(statement)));
@@ -161,7 +188,11 @@ describe('every admin action is audited', () => {
     const { body } = await getJson<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
     const operations = Object.entries(body.paths)
       .filter(([path]) => path.startsWith('/api/v1/admin/'))
-      .flatMap(([path, item]) => Object.keys(item).filter((m) => ['get', 'put', 'post', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => ['get', 'put', 'post', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      );
     expect(operations.sort()).toEqual([...AUDITED, ...NOT_AUDITED].sort());
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/app.ts';
 import { canonicalPath } from '../../worker/http/canonical-path.ts';
-import { adminHeaders, get, getJson, getParsed, request } from '../helpers.ts';
 import { SurveySchema } from '../../worker/schemas/surveys.ts';
 import { TownSchema } from '../../worker/schemas/towns.ts';
+import { adminHeaders, get, getJson, getParsed, request } from '../helpers.ts';
 
 const ADMIN = adminHeaders('admin');
 
@@ -47,20 +47,23 @@ describe('one canonical path for routing, authentication and caching', { timeout
     expect(ADMIN_OPERATIONS.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(ADMIN_OPERATIONS)('$method $path: no spelling is served without a token, after an authorised read of the same spelling', async ({ method, path }) => {
-    for (const spelling of spellings(path)) {
-      const body = method === 'GET' ? undefined : '{}';
-      const headers = { 'Content-Type': 'application/json' };
-      // An authorised request first: before the fix, its answer was kept in the shared read cache under the raw spelling.
-      const authorised = await request(method, spelling, { headers: { ...headers, ...ADMIN }, body });
-      expect(authorised.headers.get('Cache-Control') ?? '', spelling).not.toMatch(/public/);
-      const anonymous = await request(method, spelling, { headers, body });
-      expect([400, 401, 404, 405], `${method} ${spelling} → ${anonymous.status}`).toContain(anonymous.status);
-      expect(anonymous.headers.get('Cache-Control') ?? '', spelling).not.toMatch(/public/);
-      const text = await anonymous.text();
-      expect(text, spelling).not.toMatch(/"items"|"actor"|"receipt"/);
-    }
-  });
+  it.each(ADMIN_OPERATIONS)(
+    '$method $path: no spelling is served without a token, after an authorised read of the same spelling',
+    async ({ method, path }) => {
+      for (const spelling of spellings(path)) {
+        const body = method === 'GET' ? undefined : '{}';
+        const headers = { 'Content-Type': 'application/json' };
+        // An authorised request first: before the fix, its answer was kept in the shared read cache under the raw spelling.
+        const authorised = await request(method, spelling, { headers: { ...headers, ...ADMIN }, body });
+        expect(authorised.headers.get('Cache-Control') ?? '', spelling).not.toMatch(/public/);
+        const anonymous = await request(method, spelling, { headers, body });
+        expect([400, 401, 404, 405], `${method} ${spelling} → ${anonymous.status}`).toContain(anonymous.status);
+        expect(anonymous.headers.get('Cache-Control') ?? '', spelling).not.toMatch(/public/);
+        const text = await anonymous.text();
+        expect(text, spelling).not.toMatch(/"items"|"actor"|"receipt"/);
+      }
+    },
+  );
 
   it('serves the audit log under an encoded spelling only with a token, and never from a shared copy', async () => {
     const authorised = await get('/api/v1/%61dmin/audit', ADMIN);
@@ -77,7 +80,10 @@ describe('one canonical path for routing, authentication and caching', { timeout
   it('an encoded spelling of the survey reflects the window as the canonical one does', async () => {
     expect((await getParsed(SurveySchema, '/api/v1/%73urveys/public')).body.window.open).toBe(true);
     const put = (window: unknown) =>
-      request('PUT', '/api/v1/admin/surveys/public/window', { headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(window) });
+      request('PUT', '/api/v1/admin/surveys/public/window', {
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify(window),
+      });
     expect((await put({ opens_at: '2026-01-01T00:00:00Z', closes_at: '2026-01-02T00:00:00Z' })).status).toBe(200);
     try {
       for (const path of ['/api/v1/%73urveys/public', '/api/v1/surveys/%70ublic', '/api/v1//surveys/public']) {
@@ -91,7 +97,17 @@ describe('one canonical path for routing, authentication and caching', { timeout
   });
 
   it('refuses encoded separators, double encoding, NUL and control characters with 400 problem+json', async () => {
-    for (const path of ['/api/v1/towns%2Fbeijing-changgouzhen', '/api/v1/towns/a%5Cb', '/api/v1/%2561dmin/audit', '/api/v1/towns/%00', '/api/v1/towns/a%0Ab', '/api/v1/towns/%ff', '/api/v1/towns/%E9%95', '/api/v1/towns/a%3Fb', '/api/v1/towns/a%23b']) {
+    for (const path of [
+      '/api/v1/towns%2Fbeijing-changgouzhen',
+      '/api/v1/towns/a%5Cb',
+      '/api/v1/%2561dmin/audit',
+      '/api/v1/towns/%00',
+      '/api/v1/towns/a%0Ab',
+      '/api/v1/towns/%ff',
+      '/api/v1/towns/%E9%95',
+      '/api/v1/towns/a%3Fb',
+      '/api/v1/towns/a%23b',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(400);
       expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
@@ -101,7 +117,11 @@ describe('one canonical path for routing, authentication and caching', { timeout
 
   it('routes percent-encoded and doubled-slash spellings of a public read to the one resource', async () => {
     const canonical = await getParsed(TownSchema, '/api/v1/towns/beijing-changgouzhen');
-    for (const path of ['/api/v1/towns/%62eijing-changgouzhen', '/api/v1//towns/beijing-changgouzhen', '/%61pi/v1/towns/beijing-changgouzhen']) {
+    for (const path of [
+      '/api/v1/towns/%62eijing-changgouzhen',
+      '/api/v1//towns/beijing-changgouzhen',
+      '/%61pi/v1/towns/beijing-changgouzhen',
+    ]) {
       const { res, body } = await getJson(path);
       expect(res.status, path).toBe(200);
       expect(body).toEqual(canonical.body);
@@ -115,7 +135,23 @@ describe('one canonical path for routing, authentication and caching', { timeout
     expect(canonicalPath('/towns/%e9%95%bf')).toEqual({ ok: true, path: '/towns/%E9%95%BF' });
     expect(canonicalPath('/a/%20b')).toEqual({ ok: true, path: '/a/%20b' });
     expect(canonicalPath("/a/:@!$&'()*+,;=")).toEqual({ ok: true, path: "/a/:@!$&'()*+,;=" });
-    for (const bad of ['/a%2fb', '/a%2Fb', '/a%5cb', '/a%255c', '/a/%00', '/a/%7f', '/a/%', '/a/%zz', '/a/%c3', '/a/./b', '/a/../b', '/a/%2e%2e/b', '/a\\b', '/a%3fb', '/a%23b']) {
+    for (const bad of [
+      '/a%2fb',
+      '/a%2Fb',
+      '/a%5cb',
+      '/a%255c',
+      '/a/%00',
+      '/a/%7f',
+      '/a/%',
+      '/a/%zz',
+      '/a/%c3',
+      '/a/./b',
+      '/a/../b',
+      '/a/%2e%2e/b',
+      '/a\\b',
+      '/a%3fb',
+      '/a%23b',
+    ]) {
       expect(canonicalPath(bad).ok, bad).toBe(false);
     }
   });
@@ -142,7 +178,12 @@ describe('method handling', { timeout: 30_000 }, () => {
     const preflight = (path: string, method: string) =>
       request('OPTIONS', path, { headers: { Origin: 'https://example.org', 'Access-Control-Request-Method': method } });
     expect((await preflight('/api/v1/towns', 'GET')).headers.get('Access-Control-Allow-Origin')).toBe('*');
-    for (const [path, method] of [['/api/v1/surveys/public/responses', 'POST'], ['/api/v1/admin/audit', 'GET'], ['/api/v1/admin/events', 'POST'], ['/api/v1/%61dmin/audit', 'GET']]) {
+    for (const [path, method] of [
+      ['/api/v1/surveys/public/responses', 'POST'],
+      ['/api/v1/admin/audit', 'GET'],
+      ['/api/v1/admin/events', 'POST'],
+      ['/api/v1/%61dmin/audit', 'GET'],
+    ]) {
       const res = await preflight(path!, method!);
       expect(res.headers.get('Access-Control-Allow-Origin'), `${method} ${path}`).toBeNull();
       expect(res.headers.get('Access-Control-Allow-Methods'), `${method} ${path}`).toBeNull();
@@ -184,16 +225,19 @@ describe('conditional requests', () => {
 });
 
 describe('links on the 404 page', () => {
-  it.each(['//evil.example/x', '/\\evil.example', '//evil.example', '/%2F%2Fevil.example', '///evil.example/x?lang=zh'])('%s: every link stays on this site', async (path) => {
-    const res = await get(path);
-    expect([400, 404]).toContain(res.status);
-    const html = await res.text();
-    const hrefs = [...html.matchAll(/(?:href|action|src)="([^"]*)"/g)].map((m) => m[1]!);
-    // The footer's licence link is the one fixed link off the site; nothing from the path may add another.
-    for (const href of hrefs.filter((h) => h !== 'https://creativecommons.org/licenses/by/4.0/')) {
-      expect(href, href).not.toMatch(/^\/\/|^\/\\|^[a-z]+:\/\/(?!example\.test\/)/i);
-    }
-  });
+  it.each(['//evil.example/x', '/\\evil.example', '//evil.example', '/%2F%2Fevil.example', '///evil.example/x?lang=zh'])(
+    '%s: every link stays on this site',
+    async (path) => {
+      const res = await get(path);
+      expect([400, 404]).toContain(res.status);
+      const html = await res.text();
+      const hrefs = [...html.matchAll(/(?:href|action|src)="([^"]*)"/g)].map((m) => m[1]!);
+      // The footer's licence link is the one fixed link off the site; nothing from the path may add another.
+      for (const href of hrefs.filter((h) => h !== 'https://creativecommons.org/licenses/by/4.0/')) {
+        expect(href, href).not.toMatch(/^\/\/|^\/\\|^[a-z]+:\/\/(?!example\.test\/)/i);
+      }
+    },
+  );
 });
 
 describe('security headers', () => {

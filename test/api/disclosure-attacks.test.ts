@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { SurveySchema } from '../../worker/schemas/surveys.ts';
 import { TownPageSchema } from '../../worker/schemas/towns.ts';
+import { adminHeaders, fullAnswers, get, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 
 // Issue 12, "Differencing", played by the interested party: a town office (or anyone) that reads the published
 // results before and after a respondent answers, and may send answers of its own so that the respondent it is
@@ -65,7 +65,9 @@ async function items(survey: string): Promise<Map<string, string[]>> {
   if (!dimensionsOf.has(survey)) {
     const { body } = await getParsed(SurveySchema, `/api/v1/surveys/${survey}`);
     const map = new Map<string, string[]>();
-    for (const section of body.sections) for (const q of section.questions) if (q.type === 'likert' && q.dimension) map.set(q.dimension, [...(map.get(q.dimension) ?? []), q.id]);
+    for (const section of body.sections)
+      for (const q of section.questions)
+        if (q.type === 'likert' && q.dimension) map.set(q.dimension, [...(map.get(q.dimension) ?? []), q.id]);
     dimensionsOf.set(survey, map);
   }
   return dimensionsOf.get(survey)!;
@@ -106,8 +108,18 @@ async function snapshot(town: string, wave: string): Promise<Record<string, stri
 /** A snapshot with each wave's description (`wave`: window and status) left out, its figures kept. */
 function withoutWaves(snap: Record<string, string>): Record<string, unknown> {
   const strip = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(strip) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'wave').map(([k, v]) => [k, strip(v)])) : value;
-  return Object.fromEntries(Object.entries(snap).map(([path, text]) => [path, path.includes('format=csv') ? text : strip(JSON.parse(text))]));
+    Array.isArray(value)
+      ? value.map(strip)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([k]) => k !== 'wave')
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : value;
+  return Object.fromEntries(
+    Object.entries(snap).map(([path, text]) => [path, path.includes('format=csv') ? text : strip(JSON.parse(text))]),
+  );
 }
 
 async function resultOf(town: string, wave: string): Promise<Result> {
@@ -163,7 +175,7 @@ beforeAll(async () => {
 // (First: while only these two towns are published, every group's figures can be checked against them.)
 // ---------------------------------------------------------------------------------------------
 describe('differencing across groups', { timeout: 120_000 }, () => {
-  it('a group never publishes a town\'s dimension or question that the town itself withholds (province vs town, list vs province, status, all)', async () => {
+  it("a group never publishes a town's dimension or question that the town itself withholds (province vs town, list vs province, status, all)", async () => {
     const { province, towns } = scenario();
     const [lonely, other] = towns as [string, string];
     // In `lonely`, nine visitors say "not applicable" about jobs; one resident answers: the town withholds
@@ -182,12 +194,18 @@ describe('differencing across groups', { timeout: 120_000 }, () => {
     const jobs = theirs.dimensions.find((d) => d.dimension === 'jobs_industry')!;
     expect(jobs).toMatchObject({ n: 10, score: 75, suppressed: false });
 
-    const published = new Map([[lonely, mine], [other, theirs]]);
+    const published = new Map([
+      [lonely, mine],
+      [other, theirs],
+    ]);
     // Which of the two towns each group holds, as /api/v1/towns filters them.
     const members = async (by: string, key: string) => {
       if (by === 'all') return [lonely, other];
       if (by === 'province') return key === province ? [lonely, other] : [];
-      const { body } = await getParsed(TownPageSchema, `/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`);
+      const { body } = await getParsed(
+        TownPageSchema,
+        `/api/v1/towns?${by}=${encodeURIComponent(key)}&province=${encodeURIComponent(province)}&limit=500`,
+      );
       return (body.items as { id: string }[]).map((t) => t.id).filter((id) => published.has(id));
     };
     let checked = 0;
@@ -200,19 +218,31 @@ describe('differencing across groups', { timeout: 120_000 }, () => {
         for (const d of result.dimensions) {
           // The group's n of a dimension is the sum of the n its towns publish: a difference of the group and its
           // towns isolates nobody.
-          const fromTowns = inGroup.reduce((s, r) => s + (r.dimensions.find((x) => x.dimension === d.dimension && !x.suppressed)?.n ?? 0), 0);
+          const fromTowns = inGroup.reduce(
+            (s, r) => s + (r.dimensions.find((x) => x.dimension === d.dimension && !x.suppressed)?.n ?? 0),
+            0,
+          );
           expect(d.n, `${by}=${group.key}: ${d.dimension}`).toBe(fromTowns);
           checked++;
         }
         if (inGroup.length === 1 && inGroup[0] === theirs) {
           // A group whose only publishable figures are `other`'s must publish exactly `other`'s.
           expect(result.dimensions.find((d) => d.dimension === 'jobs_industry')).toEqual(jobs);
-          expect(result.distributions.find((d) => d.question_id === 'job_opportunities')).toEqual(theirs.distributions.find((d) => d.question_id === 'job_opportunities'));
+          expect(result.distributions.find((d) => d.question_id === 'job_opportunities')).toEqual(
+            theirs.distributions.find((d) => d.question_id === 'job_opportunities'),
+          );
         }
         if (inGroup.length === 2) {
           // The province minus the other town: the lonely resident's jobs score and answers, were they summed in.
-          expect(result.dimensions.find((d) => d.dimension === 'jobs_industry')).toMatchObject({ n: 10, score: jobs.score, ci_low: jobs.ci_low, ci_high: jobs.ci_high });
-          expect(result.distributions.find((d) => d.question_id === 'job_opportunities')).toEqual(theirs.distributions.find((d) => d.question_id === 'job_opportunities'));
+          expect(result.dimensions.find((d) => d.dimension === 'jobs_industry')).toMatchObject({
+            n: 10,
+            score: jobs.score,
+            ci_low: jobs.ci_low,
+            ci_high: jobs.ci_high,
+          });
+          expect(result.distributions.find((d) => d.question_id === 'job_opportunities')).toEqual(
+            theirs.distributions.find((d) => d.question_id === 'job_opportunities'),
+          );
         }
       }
     }
@@ -240,7 +270,13 @@ describe('live_in_steps: snapshots around a real respondent', { timeout: 120_000
     const before = await snapshot(town, 'public-w1');
     await send('public', town, await realRespondent('public'));
     expect(await snapshot(town, 'public-w1')).toEqual(before);
-    expect(await resultOf(town, 'public-w1')).toMatchObject({ responses: 0, suppressed: true, dimensions: [], distributions: [], nps: null });
+    expect(await resultOf(town, 'public-w1')).toMatchObject({
+      responses: 0,
+      suppressed: true,
+      dimensions: [],
+      distributions: [],
+      nps: null,
+    });
   });
 
   it('4 own submissions and one real one change no published figure, whether the town is published or not', async () => {
@@ -272,7 +308,7 @@ describe('live_in_steps: snapshots around a real respondent', { timeout: 120_000
 
   // The 9 + 1 attack, set up in full; the test after it is the attacker's reading.
   const nine: { before?: Result; after?: Result; mine?: Answers; real?: Answers } = {};
-  it('(set-up) an attacker finds where a town\'s next step is by probing, then sends 9 of its own and waits for the real respondent', async () => {
+  it("(set-up) an attacker finds where a town's next step is by probing, then sends 9 of its own and waits for the real respondent", async () => {
     const { towns } = scenario();
     const town = towns[0]!;
     // 13 real responses: the town publishes 10, and 3 are pending, which the attacker cannot see.
@@ -331,7 +367,15 @@ describe('after_close: snapshots around a real respondent', { timeout: 120_000 }
     const before = await snapshot(towns.many, 'enterprise-w2');
     const beforeFour = await snapshot(towns.four, 'enterprise-w2');
     const beforeNine = await snapshot(towns.nine, 'enterprise-w2');
-    expect(await resultOf(towns.many, 'enterprise-w2')).toMatchObject({ published: false, responses: 0, suppressed: true, dimensions: [], nps: null, distributions: [], ipa: null });
+    expect(await resultOf(towns.many, 'enterprise-w2')).toMatchObject({
+      published: false,
+      responses: 0,
+      suppressed: true,
+      dimensions: [],
+      nps: null,
+      distributions: [],
+      ipa: null,
+    });
     await send('enterprise', towns.many, real);
     expect(await snapshot(towns.many, 'enterprise-w2')).toEqual(before);
     for (let i = 0; i < 4; i++) await send('enterprise', towns.many, mine);
@@ -350,7 +394,10 @@ describe('after_close: snapshots around a real respondent', { timeout: 120_000 }
 
   it('once closed, the final results hold the real respondent among at least 10 the attacker does not know, or are withheld', async () => {
     const nothing = await resultOf(towns.many, 'enterprise-w2');
-    const res = await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', { headers: SURVEYS, body: JSON.stringify({ closes_at: new Date().toISOString() }) });
+    const res = await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', {
+      headers: SURVEYS,
+      body: JSON.stringify({ closes_at: new Date().toISOString() }),
+    });
     expect(res.status).toBe(200);
     const many = await resultOf(towns.many, 'enterprise-w2');
     expect(many).toMatchObject({ published: true, responses: 17, suppressed: false });
@@ -358,9 +405,20 @@ describe('after_close: snapshots around a real respondent', { timeout: 120_000 }
     expect(await readBack('enterprise', nothing, many, ownOf.many, real)).toEqual([]);
     // 4 own and the real one: 5 responses, withheld whole.
     const four = await resultOf(towns.four, 'enterprise-w2');
-    expect(four).toMatchObject({ published: true, responses: 5, suppressed: true, dimensions: [], nps: null, distributions: [], ipa: null });
+    expect(four).toMatchObject({
+      published: true,
+      responses: 5,
+      suppressed: true,
+      dimensions: [],
+      nps: null,
+      distributions: [],
+      ipa: null,
+    });
     const csv = await (await get(`/api/v1/towns/${towns.four}/satisfaction?wave=enterprise-w2&format=csv`, NO_CACHE)).text();
-    const [header, row, extra] = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const [header, row, extra] = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(extra).toBeUndefined();
     const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, row!.split(',')[i]]));
     expect(cells).toMatchObject({ suppressed: 'true', score: '', ci_low: '', ci_high: '', nps: '', n: '' });
@@ -374,7 +432,7 @@ describe('after_close: snapshots around a real respondent', { timeout: 120_000 }
   // made-up enterprise code: a code's check character is public arithmetic, and nothing ties a code to who sends
   // it) reads the 10th from the final results. The enterprise survey's towns have few enterprises, which is why
   // the threshold is 10 and not 5; only knowing who answers (which the design refuses to keep) could stop it.
-  it.fails('the attacker with 9 of a closed wave\'s 10 responses reads nothing of the 10th (it does: the residual risk of n ≥ 10)', async () => {
+  it.fails("the attacker with 9 of a closed wave's 10 responses reads nothing of the 10th (it does: the residual risk of n ≥ 10)", async () => {
     expect(nineFinal, 'set-up ran').toBeDefined();
     const final = nineFinal!;
     const nothing = { ...final, suppressed: true, responses: 0, dimensions: [], nps: null } as Result;
@@ -384,11 +442,17 @@ describe('after_close: snapshots around a real respondent', { timeout: 120_000 }
   it('a closed after_close wave cannot be reopened once its final results are out (so that a second final cannot be compared with the first)', async () => {
     const before = await snapshot(towns.many, 'enterprise-w2');
     for (const closes_at of [null, '2099-01-01T00:00:00Z']) {
-      const res = await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', { headers: SURVEYS, body: JSON.stringify({ closes_at }) });
+      const res = await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', {
+        headers: SURVEYS,
+        body: JSON.stringify({ closes_at }),
+      });
       expect(res.status, String(closes_at)).toBe(422);
       expect((await res.json<any>()).errors.map((e: any) => e.name)).toEqual(['closes_at']);
     }
-    const window = await request('PUT', '/api/v1/admin/surveys/enterprise/window', { headers: SURVEYS, body: JSON.stringify({ opens_at: null, closes_at: null }) });
+    const window = await request('PUT', '/api/v1/admin/surveys/enterprise/window', {
+      headers: SURVEYS,
+      body: JSON.stringify({ opens_at: null, closes_at: null }),
+    });
     expect(window.status).toBe(422);
     // Nobody can answer the closed wave, so its final results stand.
     const res = await submit('enterprise', { town_id: towns.many, answers: await fullAnswers('enterprise'), consent }, { ip: freshIp() });
@@ -412,11 +476,21 @@ describe('differencing across the two publication rules', { timeout: 120_000 }, 
     expect(step.responses).toBe(10);
     const real = await realRespondent('public');
     await send('public', town, real);
-    const res = await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', { headers: SURVEYS, body: JSON.stringify({ publication: 'after_close' }) });
+    const res = await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', {
+      headers: SURVEYS,
+      body: JSON.stringify({ publication: 'after_close' }),
+    });
     expect(res.status).toBe(422);
     expect((await res.json<any>()).errors.map((e: any) => e.name)).toEqual(['publication']);
     // Closed, the live wave keeps publishing its last step: the 4 responses since are never published.
-    expect((await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', { headers: SURVEYS, body: JSON.stringify({ closes_at: new Date().toISOString() }) })).status).toBe(200);
+    expect(
+      (
+        await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', {
+          headers: SURVEYS,
+          body: JSON.stringify({ closes_at: new Date().toISOString() }),
+        })
+      ).status,
+    ).toBe(200);
     const closed = await resultOf(town, 'public-w1');
     expect(closed.wave.status).toBe('closed');
     expect(await readBack('public', step, closed, [mine, mine, mine], real)).toEqual([]);
@@ -425,11 +499,17 @@ describe('differencing across the two publication rules', { timeout: 120_000 }, 
     expect(withoutWaves(after)).toEqual(withoutWaves(before));
   });
 
-  it('a new wave of the public survey published after closing shows nothing while open, beside the live wave\'s last step', async () => {
+  it("a new wave of the public survey published after closing shows nothing while open, beside the live wave's last step", async () => {
     const now = new Date().toISOString();
     const created = await request('POST', '/api/v1/admin/surveys/public/waves', {
       headers: SURVEYS,
-      body: JSON.stringify({ id: 'public-w2', name: { zh: '第二轮', en: 'Wave 2' }, opens_at: now, closes_at: null, publication: 'after_close' }),
+      body: JSON.stringify({
+        id: 'public-w2',
+        name: { zh: '第二轮', en: 'Wave 2' },
+        opens_at: now,
+        closes_at: null,
+        publication: 'after_close',
+      }),
     });
     expect(created.status).toBe(201);
     const { towns } = scenario();
@@ -443,7 +523,10 @@ describe('differencing across the two publication rules', { timeout: 120_000 }, 
     expect(await snapshot(town, 'public-w2')).toEqual(before);
     expect(await resultOf(town, 'public-w2')).toMatchObject({ published: false, responses: 0, suppressed: true });
     // Its publication rule is fixed now that it has responses, in either direction.
-    const res = await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w2', { headers: SURVEYS, body: JSON.stringify({ publication: 'live_in_steps' }) });
+    const res = await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w2', {
+      headers: SURVEYS,
+      body: JSON.stringify({ publication: 'live_in_steps' }),
+    });
     expect(res.status).toBe(422);
   });
 });

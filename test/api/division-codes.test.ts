@@ -5,12 +5,12 @@ import { createDb } from '../../worker/db/client.ts';
 import { townConditions } from '../../worker/db/queries/town-filter.ts';
 import { towns } from '../../worker/db/schema.ts';
 import { ChangePageSchema } from '../../worker/schemas/changes.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { GroupedSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { StatsSchema } from '../../worker/schemas/stats.ts';
 import { TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { fullAnswers, get, getJson, getParsed, submit } from '../helpers.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 type Town = ReturnType<typeof TownPageSchema.parse>['items'][number];
 
@@ -40,7 +40,9 @@ describe('official division codes of the towns', () => {
       const code = codeOf(t);
       expect(code, t.id).toMatch(/^(\d{2}|\d{4}|\d{6}|\d{9})$/);
       // Each level is the prefix of the next one down, and a level is known only when the one above it is.
-      expect([t.province_code, t.city_code, t.county_code, t.township_code]).toEqual([2, 4, 6, 9].map((n) => (code!.length >= n ? code!.slice(0, n) : null)));
+      expect([t.province_code, t.city_code, t.county_code, t.township_code]).toEqual(
+        [2, 4, 6, 9].map((n) => (code!.length >= n ? code!.slice(0, n) : null)),
+      );
       // A derived name is given only where the source has none.
       if (t.derived_city !== null) expect(t.city, t.id).toBeNull();
       if (t.derived_county !== null) expect(t.county, t.id).toBeNull();
@@ -59,7 +61,15 @@ describe('official division codes of the towns', () => {
     const { res, body } = await getJson('/api/v1/towns/beijing-changgouzhen');
     expect(res.status).toBe(200);
     const town = TownSchema.parse(body);
-    expect(town).toMatchObject({ county: '房山区', city: null, province_code: '11', city_code: '1101', county_code: '110111', derived_city: null, derived_county: null });
+    expect(town).toMatchObject({
+      county: '房山区',
+      city: null,
+      province_code: '11',
+      city_code: '1101',
+      county_code: '110111',
+      derived_city: null,
+      derived_county: null,
+    });
     expect(town.township_code).toMatch(/^110111\d{3}$/);
   });
 
@@ -77,7 +87,7 @@ describe('official division codes of the towns', () => {
     expect(body.total).toBe(0);
   });
 
-  it('filters a list\'s towns and its CSV the same way', async () => {
+  it("filters a list's towns and its CSV the same way", async () => {
     const { body } = await getJson('/api/v1/lists/mohurd-2016-batch1/towns?division_code=33&limit=500');
     const page = TownPageSchema.parse(body);
     expect(page.total).toBeGreaterThan(0);
@@ -85,7 +95,22 @@ describe('official division codes of the towns', () => {
   });
 
   it.each([
-    '1', '123', '12345', '1234567', '1234567890', '11a', 'ab', '', '%EF%BC%91%EF%BC%91', '11%25', '%2011', '11.0', '-11', '11,12', '1%0A1', '9'.repeat(60),
+    '1',
+    '123',
+    '12345',
+    '1234567',
+    '1234567890',
+    '11a',
+    'ab',
+    '',
+    '%EF%BC%91%EF%BC%91',
+    '11%25',
+    '%2011',
+    '11.0',
+    '-11',
+    '11,12',
+    '1%0A1',
+    '9'.repeat(60),
   ])('refuses division_code=%s with a 400 problem naming it', async (value) => {
     for (const path of ['/api/v1/towns', '/api/v1/stats', '/api/v1/satisfaction', '/api/v1/lists/mohurd-2016-batch1/towns']) {
       const { res, body } = await getParsed(ProblemSchema, `${path}?division_code=${value}`);
@@ -110,27 +135,42 @@ describe('official division codes of the towns', () => {
     // Part of a list is not comparable with the official numbers: no official count, and no groups of other places at 0.
     for (const query of ['group_by=list', 'group_by=province&list=mohurd-2016-batch1']) {
       const whole = StatsSchema.parse((await getJson(`/api/v1/stats?${query}`)).body);
-      expect(whole.groups.some((g) => g.official_count !== null), query).toBe(true);
+      expect(
+        whole.groups.some((g) => g.official_count !== null),
+        query,
+      ).toBe(true);
       const part = StatsSchema.parse((await getJson(`/api/v1/stats?${query}&division_code=33`)).body);
       expect(part.groups.length, query).toBeGreaterThan(0);
-      expect(part.groups.every((g) => g.official_count === null && g.missing === null && g.towns > 0), query).toBe(true);
+      expect(
+        part.groups.every((g) => g.official_count === null && g.missing === null && g.towns > 0),
+        query,
+      ).toBe(true);
     }
   });
 
   it('groups /satisfaction only over the towns within the prefix', async () => {
     // Ten public responses to 长沟镇 publish it (live wave, minimum sample 10).
     for (let i = 0; i < 10; i++) {
-      const res = await submit('public', { town_id: 'beijing-changgouzhen', answers: await fullAnswers('public'), consent: { participation: true } }, { ip: `10.77.0.${i + 1}` });
+      const res = await submit(
+        'public',
+        { town_id: 'beijing-changgouzhen', answers: await fullAnswers('public'), consent: { participation: true } },
+        { ip: `10.77.0.${i + 1}` },
+      );
       expect(res.status).toBe(201);
     }
     const grouped = async (prefix: string) => {
-      const { res, body } = await getJson(`/api/v1/satisfaction?group_by=province&wave=public-w1&division_code=${prefix}`, { 'Cache-Control': 'no-cache' });
+      const { res, body } = await getJson(`/api/v1/satisfaction?group_by=province&wave=public-w1&division_code=${prefix}`, {
+        'Cache-Control': 'no-cache',
+      });
       expect(res.status).toBe(200);
       return GroupedSatisfactionSchema.parse(body).groups;
     };
     for (const prefix of ['11', '1101', '110111']) {
       const groups = await grouped(prefix);
-      expect(groups.map((g) => g.key), prefix).toEqual(['北京市']);
+      expect(
+        groups.map((g) => g.key),
+        prefix,
+      ).toEqual(['北京市']);
       expect(groups[0]!.surveys[0]!.responses).toBe(10);
     }
     expect(await grouped('12')).toEqual([]);
@@ -142,11 +182,16 @@ describe('official division codes of the towns', () => {
     expect(res.status).toBe(200);
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
     const header = rows[0]!;
-    for (const column of ['province_code', 'city_code', 'county_code', 'township_code', 'derived_city', 'derived_county']) expect(header).toContain(column);
+    for (const column of ['province_code', 'city_code', 'county_code', 'township_code', 'derived_city', 'derived_county'])
+      expect(header).toContain(column);
     const records = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(r.county_code).toBe('110111');
-    expect(records.find((r) => r.id === 'beijing-changgouzhen')).toMatchObject({ province_code: '11', city_code: '1101', county_code: '110111' });
+    expect(records.find((r) => r.id === 'beijing-changgouzhen')).toMatchObject({
+      province_code: '11',
+      city_code: '1101',
+      county_code: '110111',
+    });
   });
 
   it('carries the codes in the change feed, and a changed code is a change', async () => {
@@ -156,10 +201,18 @@ describe('official division codes of the towns', () => {
     let record: Record<string, unknown> | undefined;
     do {
       page = await replay(since);
-      record = (page.items.find((c) => c.entity === 'town' && c.id === 'beijing-changgouzhen')?.data as Record<string, unknown> | undefined) ?? record;
+      record =
+        (page.items.find((c) => c.entity === 'town' && c.id === 'beijing-changgouzhen')?.data as Record<string, unknown> | undefined) ??
+        record;
       since = page.next_since;
     } while (page.has_more);
-    expect(record).toMatchObject({ province_code: '11', city_code: '1101', county_code: '110111', derived_city: null, derived_county: null });
+    expect(record).toMatchObject({
+      province_code: '11',
+      city_code: '1101',
+      county_code: '110111',
+      derived_city: null,
+      derived_county: null,
+    });
     expect(record!.township_code).toMatch(/^110111\d{3}$/);
 
     // A reload that corrects only the code (here: to the county alone) reaches the feed, and a no-op does not.
@@ -169,7 +222,10 @@ describe('official division codes of the towns', () => {
     expect(after.items).toHaveLength(1);
     expect(after.items[0]).toMatchObject({ entity: 'town', id: 'beijing-changgouzhen', op: 'upsert' });
     expect(after.items[0]!.data).toMatchObject({ county_code: '110111', township_code: null });
-    for (const [column, value] of [['derived_city', '测试市'], ['derived_county', '测试县']] as const) {
+    for (const [column, value] of [
+      ['derived_city', '测试市'],
+      ['derived_county', '测试县'],
+    ] as const) {
       await env.DB.prepare(`UPDATE towns SET ${column} = ? WHERE id = 'beijing-changgouzhen'`).bind(value).run();
       const changed = await replay(after.next_since);
       expect(changed.items.at(-1)!.data, column).toMatchObject({ [column]: value });
@@ -179,9 +235,20 @@ describe('official division codes of the towns', () => {
   it('serves the prefix from the index on the code', async () => {
     const db = createDb(env.DB);
     // The shape of a page of /towns: the filters, the keyset order and a limit.
-    const query = db.select().from(towns).where(townConditions({ divisionCode: '3301' })).orderBy(asc(towns.namePinyin), asc(towns.id)).limit(51).toSQL();
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).bind(...query.params).all<{ detail: string }>();
+    const query = db
+      .select()
+      .from(towns)
+      .where(townConditions({ divisionCode: '3301' }))
+      .orderBy(asc(towns.namePinyin), asc(towns.id))
+      .limit(51)
+      .toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
+      .all<{ detail: string }>();
     const details = plan.results.map((r) => r.detail);
-    expect(details.some((d) => /SEARCH towns USING (COVERING )?INDEX towns_division_idx \(division_code>\? AND division_code<\?\)/.test(d)), details.join('\n')).toBe(true);
+    expect(
+      details.some((d) => /SEARCH towns USING (COVERING )?INDEX towns_division_idx \(division_code>\? AND division_code<\?\)/.test(d)),
+      details.join('\n'),
+    ).toBe(true);
   });
 });

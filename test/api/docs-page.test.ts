@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import checkedIn from '../../openapi/openapi.json';
-import { get, request } from '../helpers.ts';
+import worker from '../../worker/index.ts';
 import { ADDITION_EXAMPLE, EXAMPLE_RECEIPT } from '../../worker/schemas/suggestions.ts';
+import { get, request } from '../helpers.ts';
 
 /** A suggestion's receipt exists only once it is sent: samples and forms that show the example receipt are tried with a real one. */
 async function realReceipt(): Promise<string> {
@@ -22,9 +22,21 @@ async function docs(url = 'https://example.test/docs', bindings: Partial<Env> = 
   return { res, html: await res.text() };
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const samplesOf = (html: string) => [...html.matchAll(/<summary>([^<]+)<\/summary><pre tabindex="0"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => ({ language: m[1]!, code: decode(m[2]!) }));
-const operations = Object.entries(checkedIn.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+const samplesOf = (html: string) =>
+  [...html.matchAll(/<summary>([^<]+)<\/summary><pre tabindex="0"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => ({
+    language: m[1]!,
+    code: decode(m[2]!),
+  }));
+const operations = Object.entries(checkedIn.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+  Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+);
 
 describe('/docs renders the descriptions’ Markdown (issue 13)', () => {
   it('shows code spans as code, never as raw backquotes', async () => {
@@ -47,10 +59,14 @@ describe('/docs request samples (issue 13)', { timeout: 60_000 }, () => {
 
   it('fills path parameters, tokens and bodies from the documented examples', async () => {
     const { html } = await docs();
-    const code = samplesOf(html).map((s) => s.code).join('\n');
+    const code = samplesOf(html)
+      .map((s) => s.code)
+      .join('\n');
     expect(code).toContain("curl 'https://YOUR-HOST/api/v1/towns/beijing-changgouzhen'");
-    expect(code).toContain("curl -X PATCH 'https://YOUR-HOST/api/v1/admin/surveys/public/waves/public-w1' \\\n  -H 'Authorization: Bearer YOUR-ADMIN-TOKEN'");
-    expect(code).toContain('-H \'idempotency-key: 6f1c1d3e-3c1b-4b0e-9a39-2f1f8d5b7c11\'');
+    expect(code).toContain(
+      "curl -X PATCH 'https://YOUR-HOST/api/v1/admin/surveys/public/waves/public-w1' \\\n  -H 'Authorization: Bearer YOUR-ADMIN-TOKEN'",
+    );
+    expect(code).toContain("-H 'idempotency-key: 6f1c1d3e-3c1b-4b0e-9a39-2f1f8d5b7c11'");
     expect(code).toContain('"Authorization": "Bearer YOUR-ADMIN-TOKEN"');
     expect(code).toContain('requests.post(\n    "https://YOUR-HOST/api/v1/admin/towns"');
     // A body without a whole example is made of its fields' examples; Python gets None, not null.
@@ -145,14 +161,18 @@ describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }
       const form = found.find((f) => f.operation === op.operationId)!;
       const documented = (op.parameters ?? []).filter((p: any) => p.in === 'query' || p.in === 'path').map((p: any) => p.name);
       expect(form.names.sort(), op.operationId).toEqual(documented.sort());
-      for (const id of [...form.body.matchAll(/<(?:input|select) id="([^"]+)"/g)].map((m) => m[1]!)) expect(form.body, id).toContain(`<label for="${id}">`);
+      for (const id of [...form.body.matchAll(/<(?:input|select) id="([^"]+)"/g)].map((m) => m[1]!))
+        expect(form.body, id).toContain(`<label for="${id}">`);
     }
   });
 
   it('sent with every field empty, a form of an operation without path parameters opens the operation unfiltered', async () => {
     const { html } = await docs();
     for (const form of forms(html).filter((f) => !hasPathField(f.body))) {
-      const res = await send(form.operation, form.names.map((n) => [n, '']));
+      const res = await send(
+        form.operation,
+        form.names.map((n) => [n, '']),
+      );
       expect(res.status, form.operation).toBe(303);
       const location = res.headers.get('Location')!;
       expect(location, form.operation).not.toContain('?');
@@ -170,7 +190,12 @@ describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }
         .map((n) => [n, form.examples[n] === EXAMPLE_RECEIPT ? receipt : form.examples[n]!] as [string, string]);
       const queryNames = form.names.filter((n) => !pathFields.some(([p]) => p === n) && n !== 'cursor' && form.examples[n] !== undefined);
       for (const only of [undefined, ...queryNames]) {
-        const res = await send(form.operation, [...pathFields, ...form.names.filter((n) => !pathFields.some(([p]) => p === n)).map((n) => [n, n === only ? form.examples[n]! : ''] as [string, string])]);
+        const res = await send(form.operation, [
+          ...pathFields,
+          ...form.names
+            .filter((n) => !pathFields.some(([p]) => p === n))
+            .map((n) => [n, n === only ? form.examples[n]! : ''] as [string, string]),
+        ]);
         expect(res.status, `${form.operation} ${only}`).toBe(303);
         const location = res.headers.get('Location')!;
         // Snapshot files exist only once a snapshot was built: the redirect is checked, not the file.
@@ -195,7 +220,14 @@ describe('/docs try-it forms without JavaScript (issue 13)', { timeout: 60_000 }
   });
 
   it('keeps only the filled-in, documented query parameters, repeated ones included', async () => {
-    const res = await send('listTowns', [['q', 'changgou'], ['status', ''], ['bogus', '1'], ['operation', 'x'], ['province', '浙江省'], ['province', '']]);
+    const res = await send('listTowns', [
+      ['q', 'changgou'],
+      ['status', ''],
+      ['bogus', '1'],
+      ['operation', 'x'],
+      ['province', '浙江省'],
+      ['province', ''],
+    ]);
     expect(res.headers.get('Location')).toBe(`/api/v1/towns?q=changgou&province=${encodeURIComponent('浙江省')}`);
     // A line break in a field stays encoded in the Location: no header can be smuggled in.
     const smuggled = await send('listTowns', [['q', 'a\r\nSet-Cookie: x=1']]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import doc from '../../openapi/openapi.json';
-import { ADMIN_TOKENS, request } from '../helpers.ts';
 import { ADDITION_EXAMPLE } from '../../worker/schemas/suggestions.ts';
+import { ADMIN_TOKENS, request } from '../helpers.ts';
 
 /**
  * Every example in the OpenAPI document works: each operation is sent as the
@@ -15,7 +15,11 @@ const document = doc as unknown as Json;
 
 function deref(node: Json | undefined): Json {
   let n = node ?? {};
-  while (typeof n.$ref === 'string') n = n.$ref.replace(/^#\//, '').split('/').reduce((o: Json, k: string) => o[k], document);
+  while (typeof n.$ref === 'string')
+    n = n.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((o: Json, k: string) => o[k], document);
   return n;
 }
 
@@ -87,7 +91,9 @@ describe('every example in the OpenAPI document', { timeout: 60_000 }, () => {
 
   it.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s succeeds as documented', async (_, { path, method, op }) => {
     const params = ((op.parameters ?? []) as Json[]).map((p) => deref(p) as unknown as Param);
-    const success = Object.keys(op.responses).filter((code) => /^2/.test(code)).map(Number);
+    const success = Object.keys(op.responses)
+      .filter((code) => /^2/.test(code))
+      .map(Number);
     expect(success.length, 'a documented success status').toBeGreaterThan(0);
 
     let url = path;
@@ -116,7 +122,12 @@ describe('every example in the OpenAPI document', { timeout: 60_000 }, () => {
     const query = params.filter((p) => p.in === 'query');
     const required = new URLSearchParams();
     for (const p of query.filter((p) => p.required)) required.set(p.name, String(paramExample(p)));
-    const variants = [required, ...query.filter((p) => !p.required && paramExample(p) !== undefined).map((p) => new URLSearchParams([...required, [p.name, String(paramExample(p))]]))];
+    const variants = [
+      required,
+      ...query
+        .filter((p) => !p.required && paramExample(p) !== undefined)
+        .map((p) => new URLSearchParams([...required, [p.name, String(paramExample(p))]])),
+    ];
     for (const search of variants) {
       const target = search.size ? `${url}?${search}` : url;
       const res = await request(method, target, { headers, body });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, get, getParsed, JSON_BODY, request } from '../helpers.ts';
 import { SnapshotSchema } from '../../worker/schemas/open-data.ts';
+import { adminHeaders, get, getParsed, JSON_BODY, request } from '../helpers.ts';
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -65,7 +65,7 @@ describe('bulk downloads', () => {
     expect(gone.headers.get('content-type')).toContain('application/problem+json');
     expect(gone.headers.get('link')).toBe(`</downloads/${after.snapshot}/towns.csv>; rel="latest-version"`);
     expect(((await gone.json()) as any).detail).toContain(after.snapshot);
-    expect((await get(`/downloads/${after.snapshot}/sources.csv`).then((r) => r.text()))).toContain('快照测试通知');
+    expect(await get(`/downloads/${after.snapshot}/sources.csv`).then((r) => r.text())).toContain('快照测试通知');
   });
 
   it('refuses odd paths and parameters with a problem, never a 500', async () => {

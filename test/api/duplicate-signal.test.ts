@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
+import { TownSchema } from '../../worker/schemas/towns.ts';
 import { adminHeaders, fullAnswers, getJson, getParsed, JSON_BODY, request, submit } from '../helpers.ts';
 import { expectRollupsEqualRecount } from '../recount.ts';
-import { TownSchema } from '../../worker/schemas/towns.ts';
 
 // Issue 12: the public survey stays open to anyone, but the same answers sent again and again from one network
 // (a town office stuffing its own results) are kept apart: stored, flagged as probable duplicates, left out of
@@ -17,7 +17,8 @@ let ip = 0;
 const freshIp = () => `10.66.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`;
 
 /** A town of the data that no other test in this file writes to. */
-const townAt = async (offset: number) => (await env.DB.prepare('SELECT id FROM towns ORDER BY id LIMIT 1 OFFSET ?').bind(offset).first<string>('id'))!;
+const townAt = async (offset: number) =>
+  (await env.DB.prepare('SELECT id FROM towns ORDER BY id LIMIT 1 OFFSET ?').bind(offset).first<string>('id'))!;
 
 /** Submits and returns the stored response's flag (null when nothing was stored). */
 async function send(survey: string, town: string, answers: Record<string, unknown>, address: string, extra: Record<string, unknown> = {}) {
@@ -28,7 +29,9 @@ async function send(survey: string, town: string, answers: Record<string, unknow
 }
 
 const rollup = (wave: string, town: string) =>
-  env.DB.prepare('SELECT n, duplicates FROM rollup_wave_responses WHERE wave_id = ? AND town_id = ?').bind(wave, town).first<{ n: number; duplicates: number }>();
+  env.DB.prepare('SELECT n, duplicates FROM rollup_wave_responses WHERE wave_id = ? AND town_id = ?')
+    .bind(wave, town)
+    .first<{ n: number; duplicates: number }>();
 const signals = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM duplicate_signals').first<number>('n'))!;
 
 async function publicResult(town: string) {
@@ -49,12 +52,20 @@ describe('probable duplicates in the public survey', () => {
     // IPv4-mapped IPv6 is the same IPv4 network.
     expect(await send('public', town, answers, '::ffff:203.0.113.7')).toBe(1);
     // Stored, all four, with their answers...
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE town_id = ?').bind(town).first<number>('n'))).toBe(4);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE town_id = ?').bind(town).first<number>('n')).toBe(4);
     // ...counted apart: one in the results, three as duplicates.
     expect(await rollup('public-w1', town)).toEqual({ n: 1, duplicates: 3 });
-    const overall = await env.DB.prepare("SELECT n, sum FROM rollup_wave_dimensions WHERE wave_id = 'public-w1' AND town_id = ? AND dimension = 'overall'").bind(town).first();
+    const overall = await env.DB.prepare(
+      "SELECT n, sum FROM rollup_wave_dimensions WHERE wave_id = 'public-w1' AND town_id = ? AND dimension = 'overall'",
+    )
+      .bind(town)
+      .first();
     expect(overall).toEqual({ n: 1, sum: 100 });
-    const fives = await env.DB.prepare("SELECT n FROM rollup_wave_answers WHERE wave_id = 'public-w1' AND town_id = ? AND question_id = 'overall' AND value = '5'").bind(town).first<number>('n');
+    const fives = await env.DB.prepare(
+      "SELECT n FROM rollup_wave_answers WHERE wave_id = 'public-w1' AND town_id = ? AND question_id = 'overall' AND value = '5'",
+    )
+      .bind(town)
+      .first<number>('n');
     expect(fives).toBe(1);
     // One signal for the one answer vector, however often it came.
     expect(await signals()).toBe(before + 1);
@@ -83,7 +94,7 @@ describe('probable duplicates in the public survey', () => {
     expect(await rollup('public-w1', town)).toEqual({ n: 5, duplicates: 0 });
   });
 
-  it('does not flag the same answers from one network for another town: they add nothing to the first town\'s results', async () => {
+  it("does not flag the same answers from one network for another town: they add nothing to the first town's results", async () => {
     const [first, second] = [await townAt(23), await townAt(24)];
     const answers = await fullAnswers('public', { overall: 1, recommend: 0 });
     expect(await send('public', first, answers, '198.18.9.9')).toBe(0);
@@ -114,10 +125,14 @@ describe('probable duplicates in the public survey', () => {
     expect(published.dimensions.find((d) => d.dimension === 'overall')).toMatchObject({ n: 10, score: 75 });
     // Its province sums the published towns only: this one, the only town of this file with ten.
     const { province } = (await getParsed(TownSchema, `/api/v1/towns/${town}`)).body;
-    const { body } = await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, { 'Cache-Control': 'no-cache' });
+    const { body } = await getJson(`/api/v1/satisfaction?group_by=province&province=${encodeURIComponent(province)}&wave=public-w1`, {
+      'Cache-Control': 'no-cache',
+    });
     const group = GroupedSatisfactionSchema.parse(body).groups.find((g) => g.key === province)!.surveys[0]!;
     expect(group).toMatchObject({ responses: 10, suppressed: false, duplicates_excluded_percent: 17 });
-    const csv = await (await request('GET', `/api/v1/towns/${town}/satisfaction?format=csv&wave=public-w1`, { headers: { 'Cache-Control': 'no-cache' } })).text();
+    const csv = await (
+      await request('GET', `/api/v1/towns/${town}/satisfaction?format=csv&wave=public-w1`, { headers: { 'Cache-Control': 'no-cache' } })
+    ).text();
     const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(row!.split(',')[header!.split(',').indexOf('duplicates_excluded_percent')]).toBe('17');
     await expectRollupsEqualRecount();
@@ -127,11 +142,15 @@ describe('probable duplicates in the public survey', () => {
   it('keeps duplicate_signals to hashes only: one column, WITHOUT ROWID, no link to a response, a network or a time', async () => {
     const { results: columns } = await env.DB.prepare('PRAGMA table_info(duplicate_signals)').all<{ name: string; pk: number }>();
     expect(columns.map((c) => [c.name, c.pk])).toEqual([['hash', 1]]);
-    const { sql } = (await env.DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'duplicate_signals'").first<{ sql: string }>())!;
+    const { sql } = (await env.DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'duplicate_signals'").first<{
+      sql: string;
+    }>())!;
     expect(sql).toMatch(/WITHOUT ROWID\s*$/i);
     await expect(env.DB.prepare('SELECT rowid FROM duplicate_signals').all()).rejects.toThrow(/no such column/);
     expect((await env.DB.prepare('PRAGMA foreign_key_list(duplicate_signals)').all()).results).toEqual([]);
-    expect((await env.DB.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'duplicate_signals' AND type <> 'table'").all()).results).toEqual([]);
+    expect(
+      (await env.DB.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'duplicate_signals' AND type <> 'table'").all()).results,
+    ).toEqual([]);
     const { results } = await env.DB.prepare('SELECT hash FROM duplicate_signals').all<{ hash: string }>();
     expect(results.length).toBeGreaterThan(5);
     for (const { hash } of results) expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -142,20 +161,41 @@ describe('probable duplicates in the public survey', () => {
     expect(elsewhere).toBe(0);
     // The responses carry only the flag: no column of the responses table holds a signal.
     const { results: responseColumns } = await env.DB.prepare('PRAGMA table_info(responses)').all<{ name: string }>();
-    expect(responseColumns.map((c) => c.name).sort()).toEqual(['contact', 'id', 'probable_duplicate', 'submitted_at', 'survey_version_id', 'town_id', 'wave_id']);
+    expect(responseColumns.map((c) => c.name).sort()).toEqual([
+      'contact',
+      'id',
+      'probable_duplicate',
+      'submitted_at',
+      'survey_version_id',
+      'town_id',
+      'wave_id',
+    ]);
   });
 
   // Last: closes the public survey's wave (storage is per file).
-  it('starts afresh in a new wave: the same answers from the same network are not a duplicate of the last wave\'s', async () => {
+  it("starts afresh in a new wave: the same answers from the same network are not a duplicate of the last wave's", async () => {
     const town = await townAt(27);
     const answers = await fullAnswers('public', { overall: 2, recommend: 3 });
     expect(await send('public', town, answers, '198.18.30.3')).toBe(0);
     expect(await send('public', town, answers, '198.18.30.3')).toBe(1);
     const now = new Date().toISOString();
-    expect((await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', { headers: SURVEYS, body: JSON.stringify({ closes_at: now }) })).status).toBe(200);
+    expect(
+      (
+        await request('PATCH', '/api/v1/admin/surveys/public/waves/public-w1', {
+          headers: SURVEYS,
+          body: JSON.stringify({ closes_at: now }),
+        })
+      ).status,
+    ).toBe(200);
     const created = await request('POST', '/api/v1/admin/surveys/public/waves', {
       headers: SURVEYS,
-      body: JSON.stringify({ id: 'public-w2', name: { zh: '第二轮', en: 'Wave 2' }, opens_at: now, closes_at: null, publication: 'live_in_steps' }),
+      body: JSON.stringify({
+        id: 'public-w2',
+        name: { zh: '第二轮', en: 'Wave 2' },
+        opens_at: now,
+        closes_at: null,
+        publication: 'live_in_steps',
+      }),
     });
     expect(created.status).toBe(201);
     expect(await send('public', town, answers, '198.18.30.3')).toBe(0);

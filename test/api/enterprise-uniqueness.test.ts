@@ -1,9 +1,20 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
-import { usccCheckCharacter } from '../../worker/lib/uscc.ts';
 import { sha256Hex } from '../../worker/lib/hash.ts';
-import { ADMIN_TOKENS, adminHeaders, enterpriseCode, fullAnswers, get, JSON_BODY, KNOWN_TOWN, newKey, request, submit } from '../helpers.ts';
+import { usccCheckCharacter } from '../../worker/lib/uscc.ts';
+import {
+  ADMIN_TOKENS,
+  adminHeaders,
+  enterpriseCode,
+  fullAnswers,
+  get,
+  JSON_BODY,
+  KNOWN_TOWN,
+  newKey,
+  request,
+  submit,
+} from '../helpers.ts';
 
 // Issue 12: at most one enterprise answer per unified social credit code, town and wave, without keeping the code
 // or anything that links an enterprise to its answers. Played as the enterprise that wants to answer twice, and as
@@ -32,7 +43,11 @@ async function record(res: Response): Promise<{ res: Response; text: string; bod
   return { res, text, body };
 }
 
-async function answer(code: string | undefined, town = KNOWN_TOWN, options: { key?: string; overrides?: Record<string, unknown>; survey?: string } = {}) {
+async function answer(
+  code: string | undefined,
+  town = KNOWN_TOWN,
+  options: { key?: string; overrides?: Record<string, unknown>; survey?: string } = {},
+) {
   const survey = options.survey ?? 'enterprise';
   const body = { town_id: town, answers: await fullAnswers(survey, options.overrides), consent, enterprise_code: code };
   return record(await submit(survey, body, { ip: freshIp(), key: options.key }));
@@ -46,8 +61,15 @@ function lettered(n: number): string {
 const fullWidth = (s: string) => [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
 
 const count = async (table: string, where = '1 = 1', ...binds: unknown[]) =>
-  (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...binds).first<number>('n'))!;
-const stored = async () => ({ responses: await count('responses'), claims: await count('enterprise_claims'), keys: await count('idempotency_keys'), answers: await count('answers') });
+  (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...binds)
+    .first<number>('n'))!;
+const stored = async () => ({
+  responses: await count('responses'),
+  claims: await count('enterprise_claims'),
+  keys: await count('idempotency_keys'),
+  answers: await count('answers'),
+});
 
 /** Every code used in this file, in every spelling sent. */
 const codesUsed = new Set<string>();
@@ -69,7 +91,9 @@ const testSecrets = () => JSON.parse((env as unknown as Record<string, string>).
 
 /** Every table's every column, read as text in lower case, searched for each needle: where any is found. */
 async function scan(needles: Set<string>): Promise<{ tables: string[]; columns: number; found: string[] }> {
-  const { results: tables } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+  const { results: tables } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+  ).all<{ name: string }>();
   const found: string[] = [];
   let columns = 0;
   // SQLite's lower() changes ASCII letters only: so does this.
@@ -79,7 +103,9 @@ async function scan(needles: Set<string>): Promise<{ tables: string[]; columns: 
     columns += cols.length;
     // Whatever a column's declared type, cast to text; one scan per table.
     const text = cols.map((c) => `COALESCE(lower(CAST(t."${c.name}" AS TEXT)), '')`).join(' || char(31) || ');
-    const { results: hits } = await env.DB.prepare(`SELECT n.value AS needle, COUNT(*) AS rows FROM "${name}" t, json_each(?) n WHERE instr(${text}, n.value) > 0 GROUP BY 1`)
+    const { results: hits } = await env.DB.prepare(
+      `SELECT n.value AS needle, COUNT(*) AS rows FROM "${name}" t, json_each(?) n WHERE instr(${text}, n.value) > 0 GROUP BY 1`,
+    )
       .bind(lowered)
       .all<{ needle: string; rows: number }>();
     for (const hit of hits) found.push(`${name} holds ${hit.needle} in ${hit.rows} row(s)`);
@@ -187,7 +213,7 @@ describe('one answer per enterprise, town and wave', () => {
     expect((await record(await submit('enterprise', body, { key: secondKey, ip: freshIp() }))).res.status).toBe(409);
   });
 
-  it('fails closed without the wave\'s secret (503, nothing stored, no budget spent), and with a malformed ENTERPRISE_WAVE_SECRETS', async () => {
+  it("fails closed without the wave's secret (503, nothing stored, no budget spent), and with a malformed ENTERPRISE_WAVE_SECRETS", async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const secrets = testSecrets();
     const { 'enterprise-w2': _, ...withoutW2 } = secrets;
@@ -195,7 +221,14 @@ describe('one answer per enterprise, town and wave', () => {
     const address = '10.99.0.1';
     const before = await stored();
     // More attempts than the per-network budget: were any of them counted, the last answer below would be 429.
-    for (const config of [JSON.stringify(withoutW2), undefined, '', 'not json', '["enterprise-w2"]', JSON.stringify({ 'enterprise-w2': 'short' })]) {
+    for (const config of [
+      JSON.stringify(withoutW2),
+      undefined,
+      '',
+      'not json',
+      '["enterprise-w2"]',
+      JSON.stringify({ 'enterprise-w2': 'short' }),
+    ]) {
       for (let i = 0; i < 2; i++) {
         const res = await submitWith(config, code, KNOWN_TOWN, newKey(), address);
         expect(res.res.status, String(config)).toBe(503);
@@ -214,7 +247,8 @@ describe('one answer per enterprise, town and wave', () => {
 
   it('never logs a code', async () => {
     const calls: unknown[][] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args) => void calls.push(args));
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+      vi.spyOn(console, level).mockImplementation((...args) => void calls.push(args));
     const code = use(lettered(4));
     expect((await answer(code)).res.status).toBe(201);
     expect((await answer(code.toLowerCase())).res.status).toBe(409);
@@ -225,20 +259,35 @@ describe('one answer per enterprise, town and wave', () => {
   });
 });
 
-describe('what is kept of an enterprise\'s answer', () => {
+describe("what is kept of an enterprise's answer", () => {
   it('enterprise_claims is WITHOUT ROWID, keyed by the hash, with only the wave id beside it: no response id, no time, no order, no foreign key', async () => {
-    const { results: columns } = await env.DB.prepare('PRAGMA table_info(enterprise_claims)').all<{ name: string; type: string; pk: number }>();
-    expect(columns.map((c) => [c.name, c.pk])).toEqual([['hash', 1], ['wave_id', 0]]);
-    const { sql } = (await env.DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'enterprise_claims'").first<{ sql: string }>())!;
+    const { results: columns } = await env.DB.prepare('PRAGMA table_info(enterprise_claims)').all<{
+      name: string;
+      type: string;
+      pk: number;
+    }>();
+    expect(columns.map((c) => [c.name, c.pk])).toEqual([
+      ['hash', 1],
+      ['wave_id', 0],
+    ]);
+    const { sql } = (await env.DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'enterprise_claims'").first<{
+      sql: string;
+    }>())!;
     expect(sql).toMatch(/WITHOUT ROWID\s*$/i);
     await expect(env.DB.prepare('SELECT rowid FROM enterprise_claims').all()).rejects.toThrow(/no such column/);
     expect((await env.DB.prepare('PRAGMA foreign_key_list(enterprise_claims)').all()).results).toEqual([]);
     // No index or trigger that could add an order or a link (the primary key's own index is in the table itself).
-    expect((await env.DB.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'enterprise_claims' AND type <> 'table'").all()).results).toEqual([]);
-    expect((await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%enterprise_claims%'").all()).results).toEqual([]);
+    expect(
+      (await env.DB.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'enterprise_claims' AND type <> 'table'").all()).results,
+    ).toEqual([]);
+    expect(
+      (await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%enterprise_claims%'").all()).results,
+    ).toEqual([]);
     // The claims are 64 hex characters, one per answer stored, each under its wave.
     const claims = (await env.DB.prepare('SELECT hash, wave_id FROM enterprise_claims').all<{ hash: string; wave_id: string }>()).results;
-    expect(claims.length).toBe(await count('responses r JOIN survey_versions v ON v.id = r.survey_version_id', "v.survey_id = 'enterprise'"));
+    expect(claims.length).toBe(
+      await count('responses r JOIN survey_versions v ON v.id = r.survey_version_id', "v.survey_id = 'enterprise'"),
+    );
     for (const c of claims) expect(c).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), wave_id: 'enterprise-w2' });
     // The stored rows come back in hash order, whatever order they were written in.
     const stored = claims.map((c) => c.hash);
@@ -264,7 +313,17 @@ describe('what is kept of an enterprise\'s answer', () => {
     await env.DB.prepare('DROP TABLE test_planted').run();
 
     const { tables, columns, found } = await scan(needles);
-    expect(tables).toEqual(expect.arrayContaining(['responses', 'answers', 'enterprise_claims', 'idempotency_keys', 'decoy_receipts', 'audit_log', 'survey_waves']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'responses',
+        'answers',
+        'enterprise_claims',
+        'idempotency_keys',
+        'decoy_receipts',
+        'audit_log',
+        'survey_waves',
+      ]),
+    );
     expect(columns).toBeGreaterThan(50);
     expect(found).toEqual([]);
   });
@@ -280,7 +339,11 @@ describe('what is kept of an enterprise\'s answer', () => {
       const res = await record(await get(path, { 'Cache-Control': 'no-cache' }));
       expect(res.res.status, path).toBe(200);
     }
-    for (const path of ['/api/v1/admin/surveys/enterprise/responses?format=ndjson', '/api/v1/admin/surveys/enterprise/responses?format=csv', '/api/v1/admin/audit?limit=500']) {
+    for (const path of [
+      '/api/v1/admin/surveys/enterprise/responses?format=ndjson',
+      '/api/v1/admin/surveys/enterprise/responses?format=csv',
+      '/api/v1/admin/audit?limit=500',
+    ]) {
       const res = await record(await get(path, { Authorization: path.includes('audit') ? ADMIN_TOKENS.auditor : ADMIN_TOKENS.surveys }));
       expect(res.res.status, path).toBe(200);
     }
@@ -295,7 +358,7 @@ describe('what is kept of an enterprise\'s answer', () => {
 
 describe('what a code cannot prove', () => {
   let taken = '';
-  it('(set-up) someone who is not the enterprise answers first, with the enterprise\'s code as printed on its licence', async () => {
+  it("(set-up) someone who is not the enterprise answers first, with the enterprise's code as printed on its licence", async () => {
     taken = use(enterpriseCode());
     expect((await answer(taken)).res.status).toBe(201);
   });
@@ -316,14 +379,27 @@ describe('what a code cannot prove', () => {
 
 // Last: closes the open enterprise wave (storage is per file).
 describe('another wave', () => {
-  it('accepts the same code and town in a new wave, under the new wave\'s own secret, whose claims cannot be matched with the old ones', async () => {
+  it("accepts the same code and town in a new wave, under the new wave's own secret, whose claims cannot be matched with the old ones", async () => {
     const code = use(enterpriseCode());
     expect((await answer(code)).res.status).toBe(201);
     const now = new Date().toISOString();
-    expect((await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', { headers: SURVEYS, body: JSON.stringify({ closes_at: now }) })).status).toBe(200);
+    expect(
+      (
+        await request('PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', {
+          headers: SURVEYS,
+          body: JSON.stringify({ closes_at: now }),
+        })
+      ).status,
+    ).toBe(200);
     const created = await request('POST', '/api/v1/admin/surveys/enterprise/waves', {
       headers: SURVEYS,
-      body: JSON.stringify({ id: 'enterprise-w3', name: { zh: '第三轮', en: 'Wave 3' }, opens_at: now, closes_at: null, publication: 'after_close' }),
+      body: JSON.stringify({
+        id: 'enterprise-w3',
+        name: { zh: '第三轮', en: 'Wave 3' },
+        opens_at: now,
+        closes_at: null,
+        publication: 'after_close',
+      }),
     });
     expect(created.status).toBe(201);
     // The test configuration has no secret for the new wave: its answers are refused until one is set.
@@ -332,12 +408,18 @@ describe('another wave', () => {
     expect(await stored()).toEqual(before);
 
     const withW3 = JSON.stringify({ ...testSecrets(), 'enterprise-w3': crypto.randomUUID() + crypto.randomUUID() });
-    const oldClaims = new Set((await env.DB.prepare("SELECT hash FROM enterprise_claims WHERE wave_id = 'enterprise-w2'").all<{ hash: string }>()).results.map((r) => r.hash));
+    const oldClaims = new Set(
+      (await env.DB.prepare("SELECT hash FROM enterprise_claims WHERE wave_id = 'enterprise-w2'").all<{ hash: string }>()).results.map(
+        (r) => r.hash,
+      ),
+    );
     const again = await submitWith(withW3, code);
     expect(again.res.status).toBe(201);
     expect(again.body.wave_id).toBe('enterprise-w3');
     expect((await submitWith(withW3, code.toLowerCase())).res.status).toBe(409);
-    const newClaims = (await env.DB.prepare("SELECT hash FROM enterprise_claims WHERE wave_id = 'enterprise-w3'").all<{ hash: string }>()).results.map((r) => r.hash);
+    const newClaims = (
+      await env.DB.prepare("SELECT hash FROM enterprise_claims WHERE wave_id = 'enterprise-w3'").all<{ hash: string }>()
+    ).results.map((r) => r.hash);
     expect(newClaims).toHaveLength(1);
     expect(oldClaims.has(newClaims[0]!)).toBe(false);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../csv-reader.ts';
-import { get, getParsed } from '../helpers.ts';
-import { HistorySchema, TownPageSchema } from '../../worker/schemas/towns.ts';
 import { ListPageSchema } from '../../worker/schemas/lists.ts';
 import { FigurePageSchema, SourcePageSchema } from '../../worker/schemas/sources.ts';
 import { StatsSchema } from '../../worker/schemas/stats.ts';
+import { HistorySchema, TownPageSchema } from '../../worker/schemas/towns.ts';
+import { parseCsv } from '../csv-reader.ts';
+import { get, getParsed } from '../helpers.ts';
 
 // CSV is read with the shared strict reader (test/csv-reader.ts). This file kept a copy of its own only because it
 // was written before that module; the copy differed in one point, the shared reader drops a leading BOM, which
@@ -29,15 +29,41 @@ describe('CSV and NDJSON exports', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)));
-    expect(header).toEqual(['id', 'name', 'name_pinyin', 'province', 'city', 'county', 'industry', 'lists', 'province_code', 'city_code', 'county_code', 'township_code', 'derived_city', 'derived_county']);
+    expect(header).toEqual([
+      'id',
+      'name',
+      'name_pinyin',
+      'province',
+      'city',
+      'county',
+      'industry',
+      'lists',
+      'province_code',
+      'city_code',
+      'county_code',
+      'township_code',
+      'derived_city',
+      'derived_county',
+    ]);
     const json = await allJsonTowns('sort=id');
     expect(rows.length).toBe(json.length);
     rows.forEach((row, i) => {
       const t = json[i];
       expect(row).toEqual([
-        t.id, t.name, t.name_pinyin, t.province, t.city ?? '', t.county ?? '', t.industry ?? '',
+        t.id,
+        t.name,
+        t.name_pinyin,
+        t.province,
+        t.city ?? '',
+        t.county ?? '',
+        t.industry ?? '',
         t.memberships.map((m: any) => `${m.list_id}:${m.status}`).join('; '),
-        t.province_code ?? '', t.city_code ?? '', t.county_code ?? '', t.township_code ?? '', t.derived_city ?? '', t.derived_county ?? '',
+        t.province_code ?? '',
+        t.city_code ?? '',
+        t.county_code ?? '',
+        t.township_code ?? '',
+        t.derived_city ?? '',
+        t.derived_county ?? '',
       ]);
     });
   });
@@ -61,7 +87,12 @@ describe('CSV and NDJSON exports', () => {
   });
 
   it('streams NDJSON, one item per line, for every collection', async () => {
-    for (const [path, schema] of [['/api/v1/towns', TownPageSchema], ['/api/v1/lists', ListPageSchema], ['/api/v1/sources', SourcePageSchema], ['/api/v1/reported-figures', FigurePageSchema]] as const) {
+    for (const [path, schema] of [
+      ['/api/v1/towns', TownPageSchema],
+      ['/api/v1/lists', ListPageSchema],
+      ['/api/v1/sources', SourcePageSchema],
+      ['/api/v1/reported-figures', FigurePageSchema],
+    ] as const) {
       const res = await get(`${path}?format=ndjson`);
       expect(res.headers.get('Content-Type'), path).toBe('application/x-ndjson; charset=utf-8');
       const lines = (await res.text()).trim().split('\n');
@@ -72,7 +103,10 @@ describe('CSV and NDJSON exports', () => {
   });
 
   it('exports CSV of sources and reported figures', async () => {
-    for (const [path, schema] of [['/api/v1/sources', SourcePageSchema], ['/api/v1/reported-figures', FigurePageSchema]] as const) {
+    for (const [path, schema] of [
+      ['/api/v1/sources', SourcePageSchema],
+      ['/api/v1/reported-figures', FigurePageSchema],
+    ] as const) {
       const res = await get(path, { Accept: 'text/csv' });
       expect(res.headers.get('Content-Type'), path).toContain('text/csv');
       const { body } = await getParsed(schema, path);
@@ -86,7 +120,10 @@ describe('CSV and NDJSON exports', () => {
     expect(events.length - 1).toBe(history.items.length);
     expect(events[0]).toContain('document_number');
     const { body: stats } = await getParsed(StatsSchema, '/api/v1/stats?group_by=list');
-    const groups = (await (await get('/api/v1/stats?group_by=list&format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const groups = (await (await get('/api/v1/stats?group_by=list&format=ndjson')).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(groups).toEqual(stats.groups);
   });
 

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { config } from '../../worker/config.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
+import worker from '../../worker/index.ts';
 import { d1WithStatements } from '../d1-statements.ts';
 import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, newKey } from '../helpers.ts';
 
@@ -40,13 +40,21 @@ function probed(probe: Probe): D1Database {
         return typeof value === 'function' ? value.bind(t) : value;
       },
     });
-  return d1WithStatements(env.DB, (t, sql) => (probe.sql.push(sql), statement(t, sql)), () => probe.sql.push('batch'));
+  return d1WithStatements(
+    env.DB,
+    (t, sql) => (probe.sql.push(sql), statement(t, sql)),
+    () => probe.sql.push('batch'),
+  );
 }
 
 let now = 0;
 let probe: Probe;
 let background: Promise<unknown>[];
-const ctx = { waitUntil: (p: Promise<unknown>) => void background.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+const ctx = {
+  waitUntil: (p: Promise<unknown>) => void background.push(p),
+  passThroughOnException() {},
+  props: {},
+} as unknown as ExecutionContext;
 
 async function call(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
   return worker.fetch(new Request(`https://example.test${path}`, { method, ...init }), { ...BINDINGS, DB: probed(probe) } as never, ctx);
@@ -150,7 +158,10 @@ describe('freshness: the isolate keeps the versions for N seconds', () => {
 describe('freshness: writes', () => {
   it('after an admin write, this isolate reads it at once, and so does a client with the bookmark the write returned', async () => {
     const before = await read(LIST_PATH);
-    const write = await call('PATCH', `/api/v1/admin/lists/${encodeURIComponent(LIST)}`, { headers: EDITOR, body: JSON.stringify({ note: 'freshness: admin write' }) });
+    const write = await call('PATCH', `/api/v1/admin/lists/${encodeURIComponent(LIST)}`, {
+      headers: EDITOR,
+      body: JSON.stringify({ note: 'freshness: admin write' }),
+    });
     expect(write.status).toBe(200);
     const bookmark = write.headers.get('x-d1-bookmark');
     expect(bookmark).toBeTruthy();
@@ -179,7 +190,8 @@ describe('freshness: writes', () => {
   it('a malformed bookmark is ignored, and the read is answered from the isolate as any other', async () => {
     const first = await read(LIST_PATH);
     probe.sql = [];
-    for (const bad of ['<script>', '%00', 'a b', 'x'.repeat(300)]) expect((await read(LIST_PATH, { 'x-d1-bookmark': bad })).etag).toBe(first.etag);
+    for (const bad of ['<script>', '%00', 'a b', 'x'.repeat(300)])
+      expect((await read(LIST_PATH, { 'x-d1-bookmark': bad })).etag).toBe(first.etag);
     expect(probe.sql).toEqual([]);
   });
 
@@ -194,7 +206,9 @@ describe('freshness: writes', () => {
     const after = await read(path);
     expect(after.etag).not.toBe(before.etag);
     // A submission in another isolate moves the results version the same way (worker/db/queries/submissions.ts).
-    await env.DB.prepare("UPDATE meta SET value = 'freshness-elsewhere', updated_at = ? WHERE key = 'results_version'").bind(new Date().toISOString()).run();
+    await env.DB.prepare("UPDATE meta SET value = 'freshness-elsewhere', updated_at = ? WHERE key = 'results_version'")
+      .bind(new Date().toISOString())
+      .run();
     now += N_MS + 1;
     const later = await read(path);
     expect(later.etag).not.toBe(after.etag);
@@ -207,7 +221,8 @@ describe('freshness: versions never go backwards', () => {
     await writeElsewhere('freshness: monotonic');
     const before = await read(LIST_PATH);
     now += N_MS + 1;
-    probe.doctor = (rows) => rows.map((r) => (r.key === 'data_version' ? { ...r, value: String(Number(r.value) - 1), at: '2001-01-01T00:00:00.000Z' } : r));
+    probe.doctor = (rows) =>
+      rows.map((r) => (r.key === 'data_version' ? { ...r, value: String(Number(r.value) - 1), at: '2001-01-01T00:00:00.000Z' } : r));
     const after = await read(LIST_PATH);
     expect(after.etag).toBe(before.etag);
     // Last-Modified appears only once the second of the change is over, so it may appear now; never the older date.

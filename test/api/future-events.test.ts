@@ -1,12 +1,12 @@
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { createDb } from '../../worker/db/client.ts';
+import worker from '../../worker/index.ts';
+import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { listingsByYear } from '../../worker/services/overview.ts';
 import { getTownHistory } from '../../worker/services/towns.ts';
 import { ADMIN_TOKENS, get, getParsed, KNOWN_TOWN, request } from '../helpers.ts';
-import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 
 // Security issue 11, finding 10: a read without `as_of` means today (Beijing); an event dated later is
 // scheduled, shown as such, and takes effect on its day without a write by staff; a date implausibly far
@@ -24,11 +24,19 @@ const tomorrow = beijing(Date.now() + DAY);
 const year = Number(today.slice(0, 4));
 
 function send(method: string, path: string, body: unknown, contentType = 'application/json') {
-  return request(method, path, { headers: { Authorization: EDITOR, 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return request(method, path, {
+    headers: { Authorization: EDITOR, 'Content-Type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
-const event = (fields: Record<string, unknown>) => send('POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, source_id: sourceId, ...fields });
-const membershipOf = async (townId = KNOWN_TOWN, listId = LIST) => (await getParsed(TownSchema, `/api/v1/towns/${townId}`)).body.memberships.find((m) => m.list_id === listId);
-const eliminatedOnList = async (query = '') => ((await getParsed(TownPageSchema, `/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map((t) => t.id);
+const event = (fields: Record<string, unknown>) =>
+  send('POST', '/api/v1/admin/events', { town_id: KNOWN_TOWN, list_id: LIST, source_id: sourceId, ...fields });
+const membershipOf = async (townId = KNOWN_TOWN, listId = LIST) =>
+  (await getParsed(TownSchema, `/api/v1/towns/${townId}`)).body.memberships.find((m) => m.list_id === listId);
+const eliminatedOnList = async (query = '') =>
+  ((await getParsed(TownPageSchema, `/api/v1/towns?status=eliminated&list=${LIST}&limit=500${query}`)).body.items as any[]).map(
+    (t) => t.id,
+  );
 const dataVersion = async () => (await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<string>('value'))!;
 
 /** Runs the Cron Trigger as Cloudflare would at `at` (a UTC instant). */
@@ -42,7 +50,11 @@ const eliminatedIn = async (y: string) => (await listingsByYear(createDb(env.DB)
 let eliminatedThatYear: number;
 
 beforeAll(async () => {
-  const res = await send('POST', '/api/v1/admin/sources', { title: '测试通知：提前公布的淘汰决定', document_number: '测〔2026〕88号', published_on: today });
+  const res = await send('POST', '/api/v1/admin/sources', {
+    title: '测试通知：提前公布的淘汰决定',
+    document_number: '测〔2026〕88号',
+    published_on: today,
+  });
   expect(res.status).toBe(201);
   sourceId = (await res.json<any>()).id;
   before = (await membershipOf())!;
@@ -114,7 +126,12 @@ describe('a date implausibly far ahead, or an entry in the future, is refused wi
   });
 
   it('refuses the entry of a town on a list before the day it takes effect', async () => {
-    const res = await send('POST', '/api/v1/admin/lists/sport-2017-pilot-batch1/towns', { town_id: OTHER_TOWN, status: 'pilot', effective_date: tomorrow, source_id: sourceId });
+    const res = await send('POST', '/api/v1/admin/lists/sport-2017-pilot-batch1/towns', {
+      town_id: OTHER_TOWN,
+      status: 'pilot',
+      effective_date: tomorrow,
+      source_id: sourceId,
+    });
     expect(res.status).toBe(422);
     expect((await res.json<any>()).detail).toMatch(/once that day has come/);
   });

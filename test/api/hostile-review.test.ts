@@ -1,9 +1,20 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { adminHeaders, fullAnswers as fetchAnswers, get, getJson, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
-import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { GroupedSatisfactionSchema, TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
+import { HistorySchema, TownSchema } from '../../worker/schemas/towns.ts';
+import {
+  adminHeaders,
+  fullAnswers as fetchAnswers,
+  get,
+  getJson,
+  getParsed,
+  KNOWN_TOWN,
+  newKey,
+  request,
+  submit,
+  withinOneRateWindow,
+} from '../helpers.ts';
 
 const answerCache = new Map<string, Record<string, unknown>>();
 /** helpers.fullAnswers, reading each questionnaire once (every request counts in this review's budget). */
@@ -31,7 +42,12 @@ async function drain(res: Response): Promise<string> {
 
 async function postForm(path: string, body: BodyInit, headers: Record<string, string>): Promise<Response> {
   return worker.fetch(
-    new Request(`https://example.test${path}`, { method: 'POST', redirect: 'manual', headers: { Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', ...headers }, body }),
+    new Request(`https://example.test${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', ...headers },
+      body,
+    }),
     env,
   );
 }
@@ -74,7 +90,12 @@ describe('1. admin data under odd path spellings and the shared read cache', { t
     '/%2e%2e/api/v1/admin/audit',
   ];
 
-  it.each(SPELLINGS.map((spelling) => ({ spelling, label: spelling.length > 80 ? `${spelling.slice(0, 40)}…(${spelling.length} chars)` : spelling })))('$label: never served without a token, never with a public Cache-Control', async ({ spelling }) => {
+  it.each(
+    SPELLINGS.map((spelling) => ({
+      spelling,
+      label: spelling.length > 80 ? `${spelling.slice(0, 40)}…(${spelling.length} chars)` : spelling,
+    })),
+  )('$label: never served without a token, never with a public Cache-Control', async ({ spelling }) => {
     const authorised = await get(spelling, ADMIN);
     expect(authorised.headers.get('Cache-Control') ?? '', spelling).not.toMatch(/public/);
     await drain(authorised);
@@ -98,7 +119,12 @@ describe('1. admin data under odd path spellings and the shared read cache', { t
       expect(a.headers.get('Cache-Control'), path).toBe('private, no-store');
       expect(a.headers.get('ETag'), path).toBeNull();
       await drain(a);
-      for (const extra of <Record<string, string>[]>[{}, { 'If-None-Match': '*' }, { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' }, { Authorization: 'Basic dGVzdC1hZG1pbi10b2tlbjo=' }]) {
+      for (const extra of <Record<string, string>[]>[
+        {},
+        { 'If-None-Match': '*' },
+        { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' },
+        { Authorization: 'Basic dGVzdC1hZG1pbi10b2tlbjo=' },
+      ]) {
         const res = await get(path, { ...headers, ...extra });
         expect([401, 403], `${path} ${JSON.stringify(extra)} → ${res.status}`).toContain(res.status);
         expect(await res.text()).not.toMatch(LEAK);
@@ -161,12 +187,19 @@ describe('11. method handling on admin and public paths', { timeout: 60_000 }, (
   it('OPTIONS with odd Access-Control-Request-Method values never grants CORS to an admin path or a write', async () => {
     for (const path of ['/api/v1/admin/audit', '/api/v1/%61dmin/audit', '/api/v1/surveys/public/responses']) {
       for (const acrm of ['GET', 'get', 'POST', 'GET, POST', 'PATCH', '']) {
-        const res = await request('OPTIONS', path, { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': acrm, 'Access-Control-Request-Headers': 'authorization, content-type' } });
+        const res = await request('OPTIONS', path, {
+          headers: {
+            Origin: 'https://evil.example',
+            'Access-Control-Request-Method': acrm,
+            'Access-Control-Request-Headers': 'authorization, content-type',
+          },
+        });
         expect([204, 404], `${acrm} ${path}`).toContain(res.status);
         if (path.includes('admin') || acrm !== 'GET') {
           expect(res.headers.get('Access-Control-Allow-Origin'), `${acrm} ${path}`).toBeNull();
         }
-        if (path.includes('admin')) expect(res.headers.get('Access-Control-Allow-Headers') ?? '', `${acrm} ${path}`).not.toMatch(/authorization/i);
+        if (path.includes('admin'))
+          expect(res.headers.get('Access-Control-Allow-Headers') ?? '', `${acrm} ${path}`).not.toMatch(/authorization/i);
         expect(res.headers.get('Access-Control-Allow-Credentials'), `${acrm} ${path}`).toBeNull();
       }
     }
@@ -181,7 +214,10 @@ describe('11. method handling on admin and public paths', { timeout: 60_000 }, (
       ['Get', '/api/v1/admin/imports'],
       ['delete', '/api/v1/admin/lists/mohurd-2016-batch1'],
     ]) {
-      const res = await request(method!, path!, { headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: method === 'Get' ? undefined : '{}' });
+      const res = await request(method!, path!, {
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: method === 'Get' ? undefined : '{}',
+      });
       expect(res.status, `${method} ${path}`).toBe(405);
       await drain(res);
     }
@@ -189,7 +225,9 @@ describe('11. method handling on admin and public paths', { timeout: 60_000 }, (
 
   it('an unknown admin path is 401 without a token, whatever the method', async () => {
     for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PROPFIND', 'OPTIONS']) {
-      const res = await request(method, '/api/v1/admin/secret-thing', { body: ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : '{}' });
+      const res = await request(method, '/api/v1/admin/secret-thing', {
+        body: ['GET', 'HEAD', 'OPTIONS'].includes(method) ? undefined : '{}',
+      });
       expect(res.status, method).toBe(401);
       await drain(res);
     }
@@ -205,14 +243,20 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
   it('refuses a urlencoded body over 64 KB with 413, and one of exactly 64 KB is no 5xx', async () => {
     const form = await formFor('public');
     form.set('comment', 'x'.repeat(70_000));
-    const big = await postForm(PATH, form.toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const big = await postForm(PATH, form.toString(), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'CF-Connecting-IP': freshIp(),
+    });
     expect(big.status).toBe(413);
     await drain(big);
     const exact = await formFor('public');
     const base = exact.toString().length + '&pad='.length;
     exact.set('pad', 'y'.repeat(64 * 1024 - base));
     expect(exact.toString().length).toBe(64 * 1024);
-    const res = await postForm(PATH, exact.toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const res = await postForm(PATH, exact.toString(), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'CF-Connecting-IP': freshIp(),
+    });
     expect(res.status).toBeLessThan(500);
     await drain(res);
   });
@@ -237,7 +281,12 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
       },
     });
     const res = await worker.fetch(
-      new Request(`https://example.test${PATH}`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'CF-Connecting-IP': freshIp() }, body: stream }),
+      new Request(`https://example.test${PATH}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'CF-Connecting-IP': freshIp() },
+        body: stream,
+      }),
       env,
     );
     expect(res.status).toBe(413);
@@ -246,8 +295,18 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
 
   it('applies the API schema: NUL, an over-long comment and an unknown option are refused, nothing is stored', async () => {
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
-    for (const extra of <Record<string, string>[]>[{ comment: 'a\u0000b' }, { comment: 'x'.repeat(1001) }, { role: 'admin' }, { overall: '9' }, { recommend: '-1' }, { overall: '4.5' }]) {
-      const res = await postForm(PATH, (await formFor('public', extra)).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    for (const extra of <Record<string, string>[]>[
+      { comment: 'a\u0000b' },
+      { comment: 'x'.repeat(1001) },
+      { role: 'admin' },
+      { overall: '9' },
+      { recommend: '-1' },
+      { overall: '4.5' },
+    ]) {
+      const res = await postForm(PATH, (await formFor('public', extra)).toString(), {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'CF-Connecting-IP': freshIp(),
+      });
       expect(res.status, JSON.stringify(extra).slice(0, 40)).toBe(400);
       await drain(res);
     }
@@ -255,9 +314,20 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
   });
 
   it('refuses cross-site posts (403) whatever Content-Type spelling', async () => {
-    for (const type of ['application/x-www-form-urlencoded', 'APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded;']) {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded;',
+    ]) {
       const res = await worker.fetch(
-        new Request(`https://example.test${PATH}`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': type, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'CF-Connecting-IP': freshIp() }, body: (await formFor('public')).toString() }),
+        new Request(`https://example.test${PATH}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': type, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'CF-Connecting-IP': freshIp() },
+          body: (await formFor('public')).toString(),
+        }),
         env,
       );
       expect(res.status, type).toBe(403);
@@ -265,9 +335,19 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
     }
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
     // Origin "null" (a sandboxed iframe) and a missing Origin with Sec-Fetch-Site: same-site are cross-site too.
-    for (const headers of <Record<string, string>[]>[{ Origin: 'null' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://example.test.evil.example' }, { Origin: 'http://example.test' }]) {
+    for (const headers of <Record<string, string>[]>[
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'https://example.test.evil.example' },
+      { Origin: 'http://example.test' },
+    ]) {
       const res = await worker.fetch(
-        new Request(`https://example.test${PATH}`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp(), ...headers }, body: (await formFor('public')).toString() }),
+        new Request(`https://example.test${PATH}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp(), ...headers },
+          body: (await formFor('public')).toString(),
+        }),
         env,
       );
       expect(res.status, JSON.stringify(headers)).toBe(403);
@@ -279,7 +359,10 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
   it('form fields never reach a response header (CR/LF in the key, the lang, the receipt link)', async () => {
     for (const key of ['abc\r\nSet-Cookie: x=1', 'k%0d%0aX-Evil: 1', '12345678\nLocation: https://evil.example']) {
       const form = await formFor('public', { idempotency_key: key });
-      const res = await postForm(`${PATH}?lang=en%0d%0aX-Evil:%201`, form.toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+      const res = await postForm(`${PATH}?lang=en%0d%0aX-Evil:%201`, form.toString(), {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'CF-Connecting-IP': freshIp(),
+      });
       expect([303, 400], key).toContain(res.status);
       expect(res.headers.get('X-Evil')).toBeNull();
       expect(res.headers.get('Set-Cookie') ?? '').not.toMatch(/x=1/);
@@ -291,7 +374,10 @@ describe('2. the no-JavaScript form route', { timeout: 120_000 }, () => {
 
   it('a JSON body posted to the form route is not taken as a submission', async () => {
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
-    const res = await postForm(PATH, JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }), { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp() });
+    const res = await postForm(PATH, JSON.stringify({ town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }), {
+      'Content-Type': 'application/json',
+      'CF-Connecting-IP': freshIp(),
+    });
     expect([400, 403, 415]).toContain(res.status);
     await drain(res);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n')).toBe(before);
@@ -336,12 +422,22 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
   it('the same key with another body is refused (422) for a caught submission as for a stored one', async () => {
     const realKey = newKey();
     expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { key: realKey, ip: freshIp() })).status).toBe(201);
-    const realReuse = await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent }, { key: realKey, ip: freshIp() });
+    const realReuse = await submit(
+      'public',
+      { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent },
+      { key: realKey, ip: freshIp() },
+    );
     expect(realReuse.status).toBe(422);
 
     const botKey = newKey();
-    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent, website: 'x' }, { key: botKey, ip: freshIp() })).status).toBe(201);
-    const botReuse = await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent, website: 'x' }, { key: botKey, ip: freshIp() });
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent, website: 'x' }, { key: botKey, ip: freshIp() })).status).toBe(
+      201,
+    );
+    const botReuse = await submit(
+      'public',
+      { town_id: KNOWN_TOWN, answers: { ...answers, overall: 2 }, consent, website: 'x' },
+      { key: botKey, ip: freshIp() },
+    );
     expect(botReuse.status, 'a bot can tell it was caught: its key is never "used"').toBe(422);
   });
 
@@ -357,10 +453,17 @@ describe('11. the honeypot answers exactly as a stored submission would', { time
   });
 
   it('the no-JavaScript form answers a caught submission with the same status and Location as a stored one', async () => {
-    const realRes = await postForm(`/survey/public/${KNOWN_TOWN}?lang=en`, (await formFor('public')).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const realRes = await postForm(`/survey/public/${KNOWN_TOWN}?lang=en`, (await formFor('public')).toString(), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'CF-Connecting-IP': freshIp(),
+    });
     expect(realRes.status).toBe(303);
     await drain(realRes);
-    const botRes = await postForm(`/survey/public/${KNOWN_TOWN}?lang=en`, (await formFor('public', { website: 'http://spam.example' })).toString(), { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() });
+    const botRes = await postForm(
+      `/survey/public/${KNOWN_TOWN}?lang=en`,
+      (await formFor('public', { website: 'http://spam.example' })).toString(),
+      { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': freshIp() },
+    );
     expect(botRes.status, 'stored: 303 to /survey/thanks; caught: 200 page').toBe(303);
     await drain(botRes);
   });
@@ -409,7 +512,15 @@ describe('8. rate-limit keys: one bucket per network, however it is spelled', { 
   });
 
   it('an IPv4 client and its IPv4-mapped spellings share one bucket', async () => {
-    await sameBucket(['192.0.2.77', '::ffff:192.0.2.77', '::FFFF:C000:024D', '0:0:0:0:0:ffff:192.0.2.77', '0000:0000:0000:0000:0000:ffff:c000:24d', '0::ffff:192.0.2.77', ' 192.0.2.77 ']);
+    await sameBucket([
+      '192.0.2.77',
+      '::ffff:192.0.2.77',
+      '::FFFF:C000:024D',
+      '0:0:0:0:0:ffff:192.0.2.77',
+      '0000:0000:0000:0000:0000:ffff:c000:24d',
+      '0::ffff:192.0.2.77',
+      ' 192.0.2.77 ',
+    ]);
   });
 });
 
@@ -422,13 +533,33 @@ describe('11. text normalisation and answer keys', { timeout: 60_000 }, () => {
     const before = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n');
     const bodies: [string, string][] = [
       ['NUL in comment', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, comment: 'a\u0000b' }, consent })],
-      ['NUL in respondent', JSON.stringify({ town_id: KNOWN_TOWN, answers, consent: { participation: true, contact: true }, respondent: { name: '张\u0000三' } })],
+      [
+        'NUL in respondent',
+        JSON.stringify({
+          town_id: KNOWN_TOWN,
+          answers,
+          consent: { participation: true, contact: true },
+          respondent: { name: '张\u0000三' },
+        }),
+      ],
       ['NUL in an option id', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, role: 'resident\u0000' }, consent })],
-      ['__proto__ key', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers).slice(0, -1)},"__proto__":{"comment":"x"}},"consent":{"participation":true}}`],
+      [
+        '__proto__ key',
+        `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers).slice(0, -1)},"__proto__":{"comment":"x"}},"consent":{"participation":true}}`,
+      ],
       ['constructor key', JSON.stringify({ town_id: KNOWN_TOWN, answers: { ...answers, constructor: 'x' }, consent })],
-      ['__proto__ in consent', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"__proto__":{"participation":true}}}`],
-      ['__proto__ at the top', `{"__proto__":{"town_id":"${KNOWN_TOWN}"},"answers":${JSON.stringify(answers)},"consent":{"participation":true}}`],
-      ['duplicate consent key', `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"participation":true,"participation":false}}`],
+      [
+        '__proto__ in consent',
+        `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"__proto__":{"participation":true}}}`,
+      ],
+      [
+        '__proto__ at the top',
+        `{"__proto__":{"town_id":"${KNOWN_TOWN}"},"answers":${JSON.stringify(answers)},"consent":{"participation":true}}`,
+      ],
+      [
+        'duplicate consent key',
+        `{"town_id":"${KNOWN_TOWN}","answers":${JSON.stringify(answers)},"consent":{"participation":true,"participation":false}}`,
+      ],
     ];
     for (const [name, body] of bodies) {
       const res = await submit('public', body, { ip: freshIp() });
@@ -445,7 +576,9 @@ describe('11. text normalisation and answer keys', { timeout: 60_000 }, () => {
     const res = await submit('public', raw, { ip: freshIp() });
     expect(res.status).toBe(201);
     const { receipt } = await res.json<any>();
-    const stored = await env.DB.prepare("SELECT value FROM answers WHERE response_id = ? AND question_id = 'comment'").bind(receipt).first<string>('value');
+    const stored = await env.DB.prepare("SELECT value FROM answers WHERE response_id = ? AND question_id = 'comment'")
+      .bind(receipt)
+      .first<string>('value');
     expect(stored).toBe('a\uFFFDb\uFFFDc');
   });
 
@@ -486,7 +619,9 @@ describe('7. q and other query parameters: never a 5xx', { timeout: 120_000 }, (
   ];
 
   beforeAll(async () => {
-    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip: freshIp() })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip: freshIp() })).status).toBe(
+      201,
+    );
   });
 
   it.each(ROUTES)('%s: every hostile q is answered without a 5xx', async (_name, path) => {
@@ -525,7 +660,12 @@ describe('7. q and other query parameters: never a 5xx', { timeout: 120_000 }, (
       expect(res.status, path).toBeLessThan(500);
       await drain(res);
     }
-    for (const path of ['/api/v1/admin/audit?actor=%00', '/api/v1/admin/audit?entity_id=%00&entity=x', '/api/v1/admin/audit?cursor=%00', '/api/v1/admin/audit?cursor=-1']) {
+    for (const path of [
+      '/api/v1/admin/audit?actor=%00',
+      '/api/v1/admin/audit?entity_id=%00&entity=x',
+      '/api/v1/admin/audit?cursor=%00',
+      '/api/v1/admin/audit?cursor=-1',
+    ]) {
       const res = await get(path, ADMIN);
       expect(res.status, path).toBeLessThan(500);
       await drain(res);
@@ -537,7 +677,8 @@ describe('7. q and other query parameters: never a 5xx', { timeout: 120_000 }, (
 // 6. The audit log: append-only, every export and window change recorded
 // ---------------------------------------------------------------------------------------------
 describe('6. the audit trail', { timeout: 60_000 }, () => {
-  const exports_ = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'responses' AND action = 'export'").first<number>('n'))!;
+  const exports_ = async () =>
+    (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'responses' AND action = 'export'").first<number>('n'))!;
 
   it('refuses UPDATE, DELETE, REPLACE and UPSERT of an entry in the database itself', async () => {
     const id = (await env.DB.prepare('SELECT MAX(id) AS id FROM audit_log').first<number>('id')) ?? null;
@@ -556,7 +697,15 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
   });
 
   it('records an export however it is asked for (HEAD, Accept, encoded path), and none that was refused', async () => {
-    expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public', { comment: '=HYPERLINK("http://evil.example","x")' }), consent }, { ip: freshIp() })).status).toBe(201);
+    expect(
+      (
+        await submit(
+          'public',
+          { town_id: KNOWN_TOWN, answers: await fullAnswers('public', { comment: '=HYPERLINK("http://evil.example","x")' }), consent },
+          { ip: freshIp() },
+        )
+      ).status,
+    ).toBe(201);
     let n = await exports_();
     for (const [method, path, headers] of [
       ['HEAD', '/api/v1/admin/surveys/public/responses', ADMIN],
@@ -570,7 +719,8 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
       n += 1;
       expect(await exports_(), `${method} ${path}`).toBe(n);
       if (method === 'GET' && /csv/.test(res.headers.get('Content-Type') ?? '')) {
-        for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) expect(line, 'no cell starts a formula').not.toMatch(/(^|,)"?[=+\-@]/);
+        for (const line of text.replace(/^\uFEFF/, '').split('\r\n'))
+          expect(line, 'no cell starts a formula').not.toMatch(/(^|,)"?[=+\-@]/);
       }
     }
     for (const headers of [EDITOR, adminHeaders('auditor'), {}]) {
@@ -582,21 +732,36 @@ describe('6. the audit trail', { timeout: 60_000 }, () => {
   });
 
   it('a malformed window instant is a 400 naming the field, never a 500', async () => {
-    for (const body of [{ opens_at: 'not a date', closes_at: null }, { opens_at: null, closes_at: '2026-02-30T00:00:00Z' }, { opens_at: '2026-01-01T25:00:00Z', closes_at: null }]) {
-      const res = await request('PUT', '/api/v1/admin/surveys/enterprise/window', { headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    for (const body of [
+      { opens_at: 'not a date', closes_at: null },
+      { opens_at: null, closes_at: '2026-02-30T00:00:00Z' },
+      { opens_at: '2026-01-01T25:00:00Z', closes_at: null },
+    ]) {
+      const res = await request('PUT', '/api/v1/admin/surveys/enterprise/window', {
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status, JSON.stringify(body)).toBe(400);
       await drain(res);
     }
   });
 
   it('records every window change with before and after, whatever the path spelling; a refused change records nothing', async () => {
-    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2'").first<number>('n'))!;
-    const put = (path: string, body: unknown, headers: Record<string, string> = ADMIN) => request('PUT', path, { headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const count = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2'").first<number>(
+        'n',
+      ))!;
+    const put = (path: string, body: unknown, headers: Record<string, string> = ADMIN) =>
+      request('PUT', path, { headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     const n0 = await count();
-    expect((await put('/api/v1/%61dmin/surveys/enterprise/window', { opens_at: '2026-11-01T08:00:00+08:00', closes_at: null })).status).toBe(200);
+    expect(
+      (await put('/api/v1/%61dmin/surveys/enterprise/window', { opens_at: '2026-11-01T08:00:00+08:00', closes_at: null })).status,
+    ).toBe(200);
     expect((await put('/api/v1//admin/surveys/%65nterprise/window', { opens_at: null, closes_at: null })).status).toBe(200);
     expect(await count()).toBe(n0 + 2);
-    const last = await env.DB.prepare("SELECT before, after FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2' ORDER BY id DESC LIMIT 1").first<any>();
+    const last = await env.DB.prepare(
+      "SELECT before, after FROM audit_log WHERE entity = 'wave' AND entity_id = 'enterprise-w2' ORDER BY id DESC LIMIT 1",
+    ).first<any>();
     expect(JSON.parse(last.before)).toMatchObject({ opens_at: '2026-11-01T00:00:00.000Z' });
     for (const [body, headers] of [
       [{ opens_at: '2027-01-01T00:00:00Z', closes_at: '2026-01-01T00:00:00Z' }, ADMIN],
@@ -624,7 +789,10 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
   let statusBefore: string;
 
   beforeAll(async () => {
-    const res = await request('POST', '/api/v1/admin/sources', { headers: { ...EDITOR, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '敌意审查测试通知', document_number: '审〔2026〕1号', published_on: beijingToday }) });
+    const res = await request('POST', '/api/v1/admin/sources', {
+      headers: { ...EDITOR, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: '敌意审查测试通知', document_number: '审〔2026〕1号', published_on: beijingToday }),
+    });
     expect(res.status).toBe(201);
     sourceId = (await res.json<any>()).id;
     const { body } = await getParsed(TownSchema, `/api/v1/towns/${OTHER}`);
@@ -646,26 +814,45 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
   it.each(DATES)('effective_date %s: refused, or recorded as scheduled (not in effect today)', async (effective_date) => {
     const res = await request('POST', '/api/v1/admin/events', {
       headers: { ...EDITOR, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ town_id: OTHER, list_id: listId, status: 'warned', effective_date, source_id: sourceId, note: `hostile ${effective_date}` }),
+      body: JSON.stringify({
+        town_id: OTHER,
+        list_id: listId,
+        status: 'warned',
+        effective_date,
+        source_id: sourceId,
+        note: `hostile ${effective_date}`,
+      }),
     });
     const body = await res.json<any>();
     if (res.status === 201) {
-      const history = (await getParsed(HistorySchema, `/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body.items as any[];
+      const history = (await getParsed(HistorySchema, `/api/v1/towns/${OTHER}/history`, { 'Cache-Control': 'no-cache' })).body
+        .items as any[];
       const recorded = history.find((e) => e.id === body.id);
-      expect(recorded.scheduled, `${effective_date}: accepted, recorded as effective_date ${recorded.effective_date}, and in effect today (scheduled: false)`).toBe(true);
+      expect(
+        recorded.scheduled,
+        `${effective_date}: accepted, recorded as effective_date ${recorded.effective_date}, and in effect today (scheduled: false)`,
+      ).toBe(true);
     } else {
       expect([400, 422]).toContain(res.status);
     }
   });
 
   it('after all of them, the town still has the status it had today', async () => {
-    const membership = (await getParsed(TownSchema, `/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find((x) => x.list_id === listId)!;
+    const membership = (await getParsed(TownSchema, `/api/v1/towns/${OTHER}`, { 'Cache-Control': 'no-cache' })).body.memberships.find(
+      (x) => x.list_id === listId,
+    )!;
     expect({ status: membership.status }).toEqual({ status: statusBefore });
   });
 
   it('the same dates through a CSV import are refused too', async () => {
-    const csv = ['town,list,status,effective_date,document', `${OTHER},${listId},rectifying,2099 (reported by 2020-01-01),${sourceId}`].join('\n');
-    const res = await request('POST', '/api/v1/admin/imports?dry_run=true', { headers: { ...EDITOR, 'Content-Type': 'text/csv' }, body: csv });
+    const csv = [
+      'town,list,status,effective_date,document',
+      `${OTHER},${listId},rectifying,2099 (reported by 2020-01-01),${sourceId}`,
+    ].join('\n');
+    const res = await request('POST', '/api/v1/admin/imports?dry_run=true', {
+      headers: { ...EDITOR, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
     const report = await res.json<any>();
     expect(res.status === 422 || (report.problems ?? report.errors ?? []).length > 0, JSON.stringify(report).slice(0, 300)).toBe(true);
   });
@@ -675,8 +862,17 @@ describe('10. a status dated in the future never counts today', { timeout: 60_00
 // 9. Atom feed links never follow the request's Host
 // ---------------------------------------------------------------------------------------------
 describe('9. Atom feed links', () => {
-  it.each(['https://evil.example/feeds/changes.atom', 'https://localhost.evil.example/feeds/changes.atom', 'https://127.0.0.1.nip.io/feeds/changes.atom', 'https://evil.example/feeds//changes.atom', 'https://EVIL.example/%66eeds/changes.atom'])('%s', async (url) => {
-    const res = await worker.fetch(new Request(url, { headers: { 'Cache-Control': 'no-cache', 'X-Forwarded-Host': 'evil.example', Forwarded: 'host=evil.example' } }), env);
+  it.each([
+    'https://evil.example/feeds/changes.atom',
+    'https://localhost.evil.example/feeds/changes.atom',
+    'https://127.0.0.1.nip.io/feeds/changes.atom',
+    'https://evil.example/feeds//changes.atom',
+    'https://EVIL.example/%66eeds/changes.atom',
+  ])('%s', async (url) => {
+    const res = await worker.fetch(
+      new Request(url, { headers: { 'Cache-Control': 'no-cache', 'X-Forwarded-Host': 'evil.example', Forwarded: 'host=evil.example' } }),
+      env,
+    );
     expect(res.status).toBe(200);
     const xml = await res.text();
     expect(xml).not.toMatch(/evil\.example|nip\.io/i);
@@ -687,11 +883,21 @@ describe('9. Atom feed links', () => {
 // 4. CSV formula injection
 // ---------------------------------------------------------------------------------------------
 describe('4. CSV cells that a spreadsheet would run', { timeout: 60_000 }, () => {
-  const TITLES = ['=1+1 baseline', '＝1+1 fullwidth', '﹦HYPERLINK("http://evil.example") small', '﹣1+1 small', '\t=1+1 tab', '\u200b=1+1 zero width'];
+  const TITLES = [
+    '=1+1 baseline',
+    '＝1+1 fullwidth',
+    '﹦HYPERLINK("http://evil.example") small',
+    '﹣1+1 small',
+    '\t=1+1 tab',
+    '\u200b=1+1 zero width',
+  ];
 
   beforeAll(async () => {
     for (const [i, title] of TITLES.entries()) {
-      const res = await request('POST', '/api/v1/admin/sources', { headers: { ...EDITOR, 'Content-Type': 'application/json' }, body: JSON.stringify({ title, document_number: `${title.slice(0, 1)}CSV〔2026〕${i}号`, published_on: '2026-01-01' }) });
+      const res = await request('POST', '/api/v1/admin/sources', {
+        headers: { ...EDITOR, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title, document_number: `${title.slice(0, 1)}CSV〔2026〕${i}号`, published_on: '2026-01-01' }),
+      });
       expect(res.status, title).toBeLessThan(300);
     }
   });
@@ -701,7 +907,9 @@ describe('4. CSV cells that a spreadsheet would run', { timeout: 60_000 }, () =>
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const { parseCsv } = await import('../csv-reader.ts');
     const cells = parseCsv(text).flat();
-    const risky = cells.filter((cell) => /^[=+\-@]/.test(cell.normalize('NFKC').replace(/^[\s\u200b\ufeff]+/, '')) && !/^-?\d+(\.\d+)?$/.test(cell));
+    const risky = cells.filter(
+      (cell) => /^[=+\-@]/.test(cell.normalize('NFKC').replace(/^[\s\u200b\ufeff]+/, '')) && !/^-?\d+(\.\d+)?$/.test(cell),
+    );
     expect(risky).toEqual([]);
   });
 });
@@ -716,16 +924,23 @@ describe('extra: results below MIN_SAMPLE cannot be recovered by subtracting pub
     // One resident of another Beijing town, with answers nobody else gave.
     const lone = await fullAnswers('public', { role: 'visitor', overall: 1, recommend: 0 });
     expect((await submit('public', { town_id: OTHER, answers: lone, consent }, { ip: freshIp() })).status).toBe(201);
-    const town = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
+    const town = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${KNOWN_TOWN}/satisfaction`, { 'Cache-Control': 'no-cache' }))
+      .body;
     const other = (await getParsed(TownSatisfactionSchema, `/api/v1/towns/${OTHER}/satisfaction`, { 'Cache-Control': 'no-cache' })).body;
-    const grouped = (await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, { 'Cache-Control': 'no-cache' })).body;
+    const grouped = (
+      await getParsed(GroupedSatisfactionSchema, `/api/v1/satisfaction?group_by=province&province=${encodeURIComponent('北京市')}`, {
+        'Cache-Control': 'no-cache',
+      })
+    ).body;
     const townPublic = town.surveys.find((s) => s.survey_id === 'public')!;
     const otherPublic = other.surveys.find((s) => s.survey_id === 'public')!;
     const provincePublic = grouped.groups.find((g) => g.key === '北京市')!.surveys.find((s) => s.survey_id === 'public')!;
     expect(townPublic.suppressed).toBe(false);
     expect(otherPublic.suppressed, 'the lone response is suppressed on its own').toBe(true);
     const hidden = provincePublic.responses - townPublic.responses;
-    const recovered = provincePublic.suppressed ? null : (provincePublic.distributions.find((d) => d.question_id === 'overall')?.categories ?? []).find((c) => c.value === '1');
+    const recovered = provincePublic.suppressed
+      ? null
+      : (provincePublic.distributions.find((d) => d.question_id === 'overall')?.categories ?? []).find((c) => c.value === '1');
     expect(
       provincePublic.suppressed || hidden === 0 || hidden >= grouped.min_sample,
       `北京市 publishes ${provincePublic.responses} responses, ${KNOWN_TOWN} ${townPublic.responses}: the difference is ${hidden} respondent(s), whose "overall" answer is ${JSON.stringify(recovered)}`,

@@ -1,9 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { get, getJson, getParsed, request } from '../helpers.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { get, getJson, getParsed, request } from '../helpers.ts';
 
-const PUBLIC_READS = ['/api/v1/lists', '/api/v1/lists/mohurd-2016-batch1', '/api/v1/towns?q=changgou', '/api/v1/stats', '/api/v1/sources', '/api/v1/reported-figures'];
+const PUBLIC_READS = [
+  '/api/v1/lists',
+  '/api/v1/lists/mohurd-2016-batch1',
+  '/api/v1/towns?q=changgou',
+  '/api/v1/stats',
+  '/api/v1/sources',
+  '/api/v1/reported-figures',
+];
 
 describe('caching', () => {
   it.each(PUBLIC_READS)('%s sends an ETag and answers a matching If-None-Match with 304', async (path) => {
@@ -23,7 +30,9 @@ describe('caching', () => {
     const path = '/api/v1/towns/beijing-changgouzhen/satisfaction';
     const first = await getJson(path);
     // Rollups written behind the results version's back (only submissions move it), only to see which copy is served.
-    await env.DB.prepare("INSERT INTO published_responses (wave_id, town_id, n) VALUES ('public-w1', 'beijing-changgouzhen', 1000) ON CONFLICT DO UPDATE SET n = n + 1000").run();
+    await env.DB.prepare(
+      "INSERT INTO published_responses (wave_id, town_id, n) VALUES ('public-w1', 'beijing-changgouzhen', 1000) ON CONFLICT DO UPDATE SET n = n + 1000",
+    ).run();
     expect((await getJson(path)).body).toEqual(first.body);
     const fresh = await getJson(path, { 'Cache-Control': 'no-cache' });
     expect(fresh.res.status).toBe(200);
@@ -87,7 +96,13 @@ describe('errors', () => {
   });
 
   it('never shows a stack trace, SQL or a file path', async () => {
-    for (const path of ['/api/v1/towns?limit=-1', '/api/v1/towns/x', '/nope', `/api/v1/towns?cursor=${'%FF'.repeat(10)}`, '/api/v1/towns?q=%27%3B%20DROP%20TABLE%20towns%3B--']) {
+    for (const path of [
+      '/api/v1/towns?limit=-1',
+      '/api/v1/towns/x',
+      '/nope',
+      `/api/v1/towns?cursor=${'%FF'.repeat(10)}`,
+      '/api/v1/towns?q=%27%3B%20DROP%20TABLE%20towns%3B--',
+    ]) {
       const res = await get(path);
       const text = await res.text();
       expect(res.status, path).toBeLessThan(500);
@@ -103,18 +118,21 @@ describe('errors', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/docs', '/nope', '/towns/beijing-changgouzhen'])('the page %s has nosniff, a CSP without inline script, HSTS and a referrer policy', async (path) => {
-    const res = await get(path);
-    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    const csp = res.headers.get('Content-Security-Policy')!;
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=');
-    expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
-    expect(res.headers.get('Permissions-Policy')).toContain('camera=()');
-    expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
-  });
+  it.each(['/docs', '/nope', '/towns/beijing-changgouzhen'])(
+    'the page %s has nosniff, a CSP without inline script, HSTS and a referrer policy',
+    async (path) => {
+      const res = await get(path);
+      expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      const csp = res.headers.get('Content-Security-Policy')!;
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=');
+      expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('Permissions-Policy')).toContain('camera=()');
+      expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    },
+  );
 
   it.each(['/api/v1/lists', '/api/v1/towns?list=mohurd-2016-batch1&format=csv', '/api/v1/nope', '/openapi.json', '/feeds/changes.atom'])(
     'data at %s keeps nosniff, no framing, a CSP that allows nothing, HSTS and CORP, and none of the page-only headers',
@@ -126,7 +144,13 @@ describe('security headers', () => {
       expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers.get('Strict-Transport-Security')).toContain('max-age=');
       expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
-      for (const name of ['Referrer-Policy', 'Permissions-Policy', 'Cross-Origin-Opener-Policy', 'Origin-Agent-Cluster', 'X-XSS-Protection']) {
+      for (const name of [
+        'Referrer-Policy',
+        'Permissions-Policy',
+        'Cross-Origin-Opener-Policy',
+        'Origin-Agent-Cluster',
+        'X-XSS-Protection',
+      ]) {
         expect(res.headers.get(name), name).toBeNull();
       }
       await res.arrayBuffer();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { ListDetailSchema, ListPageSchema } from '../../worker/schemas/lists.ts';
 import { StatsSchema } from '../../worker/schemas/stats.ts';
-import { getJson, getParsed } from '../helpers.ts';
 import { TownPageSchema } from '../../worker/schemas/towns.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { getJson, getParsed } from '../helpers.ts';
 
 async function allLists() {
   const { body } = await getJson('/api/v1/lists');
@@ -27,7 +27,12 @@ describe('GET /api/v1/lists', () => {
     const lists = await allLists();
     const batch1 = lists.find((l) => l.id === 'mohurd-2016-batch1')!;
     const batch2 = lists.find((l) => l.id === 'mohurd-2017-batch2')!;
-    expect(batch1).toMatchObject({ official_count: 127, document_number: '建村〔2016〕221号', level: 'national', published_on: '2016-10-14' });
+    expect(batch1).toMatchObject({
+      official_count: 127,
+      document_number: '建村〔2016〕221号',
+      level: 'national',
+      published_on: '2016-10-14',
+    });
     expect(batch2).toMatchObject({ official_count: 276, level: 'national', published_on: '2017-08-22' });
     expect(batch1.town_count).toBeLessThanOrEqual(127);
     expect(batch2.town_count).toBeLessThanOrEqual(276);

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
-import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, submit } from '../helpers.ts';
 import { SnapshotSchema } from '../../worker/schemas/open-data.ts';
 import { SourceSchema } from '../../worker/schemas/sources.ts';
+import { adminHeaders, fullAnswers, JSON_BODY, KNOWN_TOWN, parseAs, submit } from '../helpers.ts';
 
 // Hostile review of what issue 13 added (open data, downloads, sitemap, /docs/try). Every case asserts the SAFE
 // behaviour: a failing case is a hole.
@@ -36,15 +36,18 @@ async function fetchAt(origin: string, path: string, headers: Record<string, str
 }
 
 describe('issue 13 hostile review: the isolate copy never hands one origin’s links to another', () => {
-  it.each(['/datapackage.json', '/catalog.jsonld'])('%s asked for on localhost first, then on the public host: the public client gets no localhost links', async (path) => {
-    const local = await fetchAt('http://localhost:8787', path);
-    expect(await local.text()).toContain('http://localhost:8787/');
-    const pub = await fetchAt('https://example.test', path);
-    expect(pub.status).toBe(200);
-    expect(await pub.text()).not.toContain('localhost');
-    // Two different bodies never share a strong validator.
-    expect(pub.headers.get('etag')).not.toBe(local.headers.get('etag'));
-  });
+  it.each(['/datapackage.json', '/catalog.jsonld'])(
+    '%s asked for on localhost first, then on the public host: the public client gets no localhost links',
+    async (path) => {
+      const local = await fetchAt('http://localhost:8787', path);
+      expect(await local.text()).toContain('http://localhost:8787/');
+      const pub = await fetchAt('https://example.test', path);
+      expect(pub.status).toBe(200);
+      expect(await pub.text()).not.toContain('localhost');
+      // Two different bodies never share a strong validator.
+      expect(pub.headers.get('etag')).not.toBe(local.headers.get('etag'));
+    },
+  );
 });
 
 describe('issue 13 hostile review: conditional requests on /downloads/', () => {
@@ -52,7 +55,8 @@ describe('issue 13 hostile review: conditional requests on /downloads/', () => {
     const res = await fetchAt('https://example.test', '/downloads/');
     const etag = res.headers.get('etag')!;
     await res.arrayBuffer();
-    for (const inm of [`W/${etag}`, '*', `"nope", ${etag}`]) expect((await fetchAt('https://example.test', '/downloads/', { 'If-None-Match': inm })).status, inm).toBe(304);
+    for (const inm of [`W/${etag}`, '*', `"nope", ${etag}`])
+      expect((await fetchAt('https://example.test', '/downloads/', { 'If-None-Match': inm })).status, inm).toBe(304);
   });
 
   it('If-None-Match: * on a snapshot file that exists answers 304', async () => {
@@ -87,7 +91,11 @@ describe('issue 13 hostile review: a survey answer does not make the next downlo
     await (await fetchAt('https://example.test', '/downloads/')).arrayBuffer();
     const counted = countingEnv();
     // A submission moves the results version only: the data tables the isolate already holds are still the data's.
-    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } }, { ip: '192.0.2.77' });
+    const res = await submit(
+      'public',
+      { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } },
+      { ip: '192.0.2.77' },
+    );
     expect(res.status).toBe(201);
     const after = await fetchAt('https://example.test', '/downloads/', {}, counted.env);
     expect(after.status).toBe(200);
@@ -102,12 +110,15 @@ describe('issue 13 hostile review: /docs/try only ever sends a form to the opera
     ['getTown', { id: '..' }],
     ['getTown', { id: '.' }],
     ['getSnapshotFile', { snapshot: '..', file: '..' }],
-  ])('%s with a dot segment %j as a path parameter: a 400 problem, not a redirect that climbs out of the operation', async (operation, params) => {
-    const res = await fetchAt('https://example.test', `/docs/try?${new URLSearchParams({ operation, ...params })}`);
-    expect(res.headers.get('location')).toBeNull();
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  });
+  ])(
+    '%s with a dot segment %j as a path parameter: a 400 problem, not a redirect that climbs out of the operation',
+    async (operation, params) => {
+      const res = await fetchAt('https://example.test', `/docs/try?${new URLSearchParams({ operation, ...params })}`);
+      expect(res.headers.get('location')).toBeNull();
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    },
+  );
 });
 
 describe('issue 13 hostile review: a snapshot id that never was is not “gone”', () => {
@@ -126,25 +137,52 @@ describe('issue 13 hostile review: a snapshot id that never was is not “gone�
 describe('issue 13 hostile review: the new CSVs neutralise formula-looking text', () => {
   it('a list name and an event note that a spreadsheet would run are text in memberships, status events and the snapshot', async () => {
     const admin = (method: string, path: string, body: unknown) =>
-      worker.fetch(new Request(`https://example.test${path}`, { method, headers: adminHeaders('admin', JSON_BODY), body: JSON.stringify(body) }), env as never);
+      worker.fetch(
+        new Request(`https://example.test${path}`, { method, headers: adminHeaders('admin', JSON_BODY), body: JSON.stringify(body) }),
+        env as never,
+      );
     const source = await admin('POST', '/api/v1/admin/sources', { title: '公式测试通知', published_on: '2026-11-21' });
     expect(source.status).toBe(201);
     const sourceId = parseAs(SourceSchema, await source.json()).id;
     const listId = 'test-formula-list';
-    const list = await admin('POST', '/api/v1/admin/lists', { id: listId, name: '=HYPERLINK("http://evil.example","名单")', name_en: '+1+1', level: 'provincial', kind: 'named', province: '北京市', source_id: sourceId });
+    const list = await admin('POST', '/api/v1/admin/lists', {
+      id: listId,
+      name: '=HYPERLINK("http://evil.example","名单")',
+      name_en: '+1+1',
+      level: 'provincial',
+      kind: 'named',
+      province: '北京市',
+      source_id: sourceId,
+    });
     expect(list.status).toBe(201);
-    const join = await admin('POST', `/api/v1/admin/lists/${listId}/towns`, { town_id: KNOWN_TOWN, status: 'named', effective_date: '2026-11-21', source_id: sourceId, note: '＝cmd|"/c calc"!A1' });
+    const join = await admin('POST', `/api/v1/admin/lists/${listId}/towns`, {
+      town_id: KNOWN_TOWN,
+      status: 'named',
+      effective_date: '2026-11-21',
+      source_id: sourceId,
+      note: '＝cmd|"/c calc"!A1',
+    });
     expect(join.status).toBe(201);
     const snapshot = parseAs(SnapshotSchema, await (await fetchAt('https://example.test', '/downloads/')).json());
     const texts = [
       await (await fetchAt('https://example.test', `/api/v1/memberships?format=csv&list=${listId}`)).text(),
       await (await fetchAt('https://example.test', '/api/v1/status-events?format=csv')).text(),
-      ...(await Promise.all(snapshot.files.filter((f) => /^(memberships|status-events)\.csv$/.test(f.name)).map(async (f) => (await fetchAt('https://example.test', f.url)).text()))),
+      ...(await Promise.all(
+        snapshot.files
+          .filter((f) => /^(memberships|status-events)\.csv$/.test(f.name))
+          .map(async (f) => (await fetchAt('https://example.test', f.url)).text()),
+      )),
     ];
     expect(texts).toHaveLength(4);
     for (const text of texts) {
-      const cells = text.split(/\r\n/).flatMap((line) => line.split(',')).map((cell) => cell.replace(/^"/, ''));
-      expect(cells.some((cell) => /^'(=HYPERLINK|＝cmd)/.test(cell)), text.slice(0, 200)).toBe(true);
+      const cells = text
+        .split(/\r\n/)
+        .flatMap((line) => line.split(','))
+        .map((cell) => cell.replace(/^"/, ''));
+      expect(
+        cells.some((cell) => /^'(=HYPERLINK|＝cmd)/.test(cell)),
+        text.slice(0, 200),
+      ).toBe(true);
       expect(cells.filter((cell) => /^[=+＝@]/.test(cell))).toEqual([]);
     }
   });

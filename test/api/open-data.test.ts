@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, csvRecords } from '../csv-reader.ts';
-import { get, getParsed, KNOWN_TOWN } from '../helpers.ts';
-import { HistorySchema, MembershipPageSchema, StatusEventPageSchema, TownPageSchema } from '../../worker/schemas/towns.ts';
 import { ListDetailSchema, ListPageSchema } from '../../worker/schemas/lists.ts';
 import { DataPackageSchema } from '../../worker/schemas/open-data.ts';
+import { HistorySchema, MembershipPageSchema, StatusEventPageSchema, TownPageSchema } from '../../worker/schemas/towns.ts';
+import { csvRecords, parseCsv } from '../csv-reader.ts';
+import { get, getParsed, KNOWN_TOWN } from '../helpers.ts';
 
 async function allTowns(query = ''): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const { body }: { body: any } = await getParsed(TownPageSchema, `/api/v1/towns?limit=500${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const { body }: { body: any } = await getParsed(
+      TownPageSchema,
+      `/api/v1/towns?limit=500${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...body.items);
     cursor = body.next_cursor;
   } while (cursor);
@@ -25,7 +28,9 @@ describe('memberships: towns on lists in long form', () => {
     expect(body.items.map((r: any) => `${r.town_id}|${r.list_id}|${r.status}|${r.status_since ?? ''}`).sort()).toEqual(pairs);
     expect(body.total).toBe(pairs.length);
     for (const row of body.items) {
-      expect(row.status_since_precision).toBe(row.status_since === null ? null : { 4: 'year', 7: 'month', 10: 'day' }[row.status_since.length as 4 | 7 | 10]);
+      expect(row.status_since_precision).toBe(
+        row.status_since === null ? null : { 4: 'year', 7: 'month', 10: 'day' }[row.status_since.length as 4 | 7 | 10],
+      );
     }
   });
 
@@ -37,7 +42,19 @@ describe('memberships: towns on lists in long form', () => {
     const csv = await (await get('/api/v1/memberships?list=mohurd-2016-batch1&format=csv')).text();
     const records = csvRecords(csv);
     expect(records.map((r) => r.town_id)).toEqual(body.items.map((r: any) => r.town_id));
-    expect(parseCsv(csv)[0]).toEqual(['town_id', 'town_name', 'province', 'list_id', 'list_name', 'level', 'status', 'status_since', 'status_since_precision', 'source_stage', 'source_stage_date']);
+    expect(parseCsv(csv)[0]).toEqual([
+      'town_id',
+      'town_name',
+      'province',
+      'list_id',
+      'list_name',
+      'level',
+      'status',
+      'status_since',
+      'status_since_precision',
+      'source_stage',
+      'source_stage_date',
+    ]);
   });
 
   it('refuses a bad filter or an unknown list with a problem, as /towns does', async () => {
@@ -79,7 +96,10 @@ describe('the data package', () => {
       // Without PUBLIC_ORIGIN the paths are relative to the package (never starting with `/`, which the spec forbids).
       expect(resource.path).toMatch(/^api\/v1\/[a-z-]+\?(.+&)?format=csv$/);
       const header = parseCsv(await (await get(`/${resource.path}`)).text())[0];
-      expect(resource.schema.fields.map((f: any) => f.name), resource.name).toEqual(header);
+      expect(
+        resource.schema.fields.map((f: any) => f.name),
+        resource.name,
+      ).toEqual(header);
       for (const field of resource.schema.fields) {
         expect(field.title, `${resource.name}.${field.name}`).toMatch(/\p{Script=Han}.* \/ [A-Za-z]/u);
         expect(field.description, `${resource.name}.${field.name}`).toMatch(/\p{Script=Han}.* \/ [A-Za-z]/u);
@@ -91,7 +111,9 @@ describe('the data package', () => {
 
   it('says which column gives the precision of each date, and the separator of each packed cell', async () => {
     const { body } = await getParsed(DataPackageSchema, '/datapackage.json');
-    const fields = Object.fromEntries(body.resources.map((r: any) => [r.name, Object.fromEntries(r.schema.fields.map((f: any) => [f.name, f]))]));
+    const fields = Object.fromEntries(
+      body.resources.map((r: any) => [r.name, Object.fromEntries(r.schema.fields.map((f: any) => [f.name, f]))]),
+    );
     expect(fields.lists.published_on.description).toContain('published_on_precision');
     expect(fields.lists.published_on_precision.constraints.enum).toEqual(['day', 'month', 'year']);
     expect(fields.towns.lists.separator).toBe('; ');

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit, withinOneRateWindow } from '../helpers.ts';
 import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit, withinOneRateWindow } from '../helpers.ts';
 
 // The local limiter is exact: 10 submissions a minute per key. Its state is shared by the tests of this file,
 // so every test uses addresses of its own. Each test spends a budget within one of the limiter's windows.
@@ -21,7 +21,13 @@ async function exhaust(ip: string) {
 describe('rate-limit keys: one bucket per client network, whatever its spelling', { timeout: 90_000 }, () => {
   it('counts every spelling of one IPv6 /64 against one budget (leading zeros, upper case, full form, other hosts)', async () => {
     await exhaust('2001:db8:77:1::1');
-    for (const ip of ['2001:0db8:0077:0001:0000:0000:0000:0001', '2001:DB8:77:1::1', '2001:db8:77:1:0:0:0:1', '2001:db8:77:1:ffff::9', '2001:db8:77:1::1%eth0']) {
+    for (const ip of [
+      '2001:0db8:0077:0001:0000:0000:0000:0001',
+      '2001:DB8:77:1::1',
+      '2001:db8:77:1:0:0:0:1',
+      '2001:db8:77:1:ffff::9',
+      '2001:db8:77:1::1%eth0',
+    ]) {
       const res = await valid(ip);
       expect(res.status, ip).toBe(429);
       expect(res.headers.get('Retry-After')).toBe('60');
@@ -42,7 +48,8 @@ describe('rate-limit keys: one bucket per client network, whatever its spelling'
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await valid(`garbage-${i}`)).status);
     expect(statuses).toEqual(Array(10).fill(201));
-    for (const ip of ['garbage-10', 'not an address', '2001:db8::1::2', '999.1.1.1', '[::1]']) expect((await valid(ip)).status, ip).toBe(429);
+    for (const ip of ['garbage-10', 'not an address', '2001:db8::1::2', '999.1.1.1', '[::1]'])
+      expect((await valid(ip)).status, ip).toBe(429);
   });
 });
 
@@ -61,7 +68,15 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
       // unknown town
       expect((await submit('public', { town_id: 'nowhere-zhen', answers, consent }, { ip })).status).toBe(404);
       // the same key with another body
-      expect((await submit('public', { town_id: KNOWN_TOWN, answers: { ...answers, overall: 1 }, consent }, { ip, key: 'rl-first-submission-key' })).status).toBe(422);
+      expect(
+        (
+          await submit(
+            'public',
+            { town_id: KNOWN_TOWN, answers: { ...answers, overall: 1 }, consent },
+            { ip, key: 'rl-first-submission-key' },
+          )
+        ).status,
+      ).toBe(422);
       // a retry after a lost reply: the first receipt, without spending anything
       const retry = await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip, key: 'rl-first-submission-key' });
       expect(retry.status).toBe(201);
@@ -71,7 +86,9 @@ describe('rate limit: only stored submissions spend the budget', { timeout: 90_0
     await env.DB.prepare("UPDATE survey_waves SET closes_at = '2026-11-02T00:00:00Z' WHERE id = 'enterprise-w2'").run();
     try {
       for (let i = 0; i < 12; i++) {
-        expect((await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent }, { ip })).status).toBe(409);
+        expect(
+          (await submit('enterprise', { town_id: KNOWN_TOWN, answers: await fullAnswers('enterprise'), consent }, { ip })).status,
+        ).toBe(409);
       }
     } finally {
       await env.DB.prepare("UPDATE survey_waves SET closes_at = NULL WHERE id = 'enterprise-w2'").run();

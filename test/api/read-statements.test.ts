@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
+import worker from '../../worker/index.ts';
 import { recordingD1 } from '../d1-calls.ts';
 
 // Issue 15, "Ahead of the peer": a read built from D1 costs D1 round trips, and those dominate its time. Each
@@ -14,7 +14,9 @@ async function callsFor(path: string, freshness = '1'): Promise<{ status: number
   const calls: string[] = [];
   const bindings = { ...env, FRESHNESS_SECONDS: freshness, DB: recordingD1(calls) } as never;
   // The first read warms the isolate's versions; the second is the one measured.
-  await (await worker.fetch(new Request(`https://example.test${path}`, { headers: { 'Cache-Control': 'no-cache' } }), bindings, ctx)).arrayBuffer();
+  await (
+    await worker.fetch(new Request(`https://example.test${path}`, { headers: { 'Cache-Control': 'no-cache' } }), bindings, ctx)
+  ).arrayBuffer();
   calls.length = 0;
   const res = await worker.fetch(new Request(`https://example.test${path}`, { headers: { 'Cache-Control': 'no-cache' } }), bindings, ctx);
   await res.arrayBuffer();
@@ -44,9 +46,12 @@ describe('reads built from D1 cost one statement each', () => {
   });
 
   // The refusal of an unknown list looks the list up once more, to say so as before: a cost only a client error pays.
-  it.each(['/api/v1/towns?list=no-such-list', '/api/v1/stats?list=no-such-list', '/api/v1/stats?group_by=list&list='])('%s: 400 after two', async (path) => {
-    const { status, calls } = await callsFor(path);
-    expect(status).toBe(400);
-    expect(calls).toHaveLength(2);
-  });
+  it.each(['/api/v1/towns?list=no-such-list', '/api/v1/stats?list=no-such-list', '/api/v1/stats?group_by=list&list='])(
+    '%s: 400 after two',
+    async (path) => {
+      const { status, calls } = await callsFor(path);
+      expect(status).toBe(400);
+      expect(calls).toHaveLength(2);
+    },
+  );
 });

@@ -1,9 +1,9 @@
-import { env } from 'cloudflare:workers';
 import { createScheduledController } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
-import { ADMIN_TOKENS, adminHeaders, failingDb, get, logged, parseAs, request } from '../helpers.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ADMIN_TOKENS, adminHeaders, failingDb, get, logged, parseAs, request } from '../helpers.ts';
 
 // Issue 15, operations: one id per request, answered in X-Request-Id on every response, carried by every
 // problem+json body (`request_id`) and by every log line, which are JSON and never hold personal data.
@@ -30,7 +30,6 @@ async function expectProblem(res: Response, status: number): Promise<Record<stri
   return body;
 }
 
-
 describe('X-Request-Id on every response', () => {
   it('a JSON read, a page of the site, a CORS preflight and a 304 each get a fresh id', async () => {
     const json = await get(TOWN_PATH);
@@ -38,7 +37,9 @@ describe('X-Request-Id on every response', () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
-    const preflight = await request('OPTIONS', TOWN_PATH, { headers: { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await request('OPTIONS', TOWN_PATH, {
+      headers: { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
     const notModified = await get(TOWN_PATH, { 'If-None-Match': json.headers.get('ETag')! });
     expect(notModified.status).toBe(304);
@@ -88,28 +89,50 @@ describe('X-Request-Id on every response', () => {
   it('500 and 503 from the error handler, each logged once as JSON with the same id', async () => {
     let internal!: Response;
     const lines = await logged(async () => {
-      internal = await worker.fetch(new Request(`https://example.test${TOWN_PATH}?q=secret-search-term`), { ...env, DB: failingDb('D1_ERROR: no such table: towns') });
+      internal = await worker.fetch(new Request(`https://example.test${TOWN_PATH}?q=secret-search-term`), {
+        ...env,
+        DB: failingDb('D1_ERROR: no such table: towns'),
+      });
     });
     const body = await expectProblem(internal, 500);
     expect(body.type).toBe('urn:tesexiaozhen:problem:internal-error');
     expect(lines).toHaveLength(1);
     expect(lines[0]!.level).toBe('error');
-    expect(JSON.parse(lines[0]!.line)).toMatchObject({ level: 'error', msg: 'unhandled error', request_id: body.request_id, method: 'GET', path: TOWN_PATH, status: 500 });
+    expect(JSON.parse(lines[0]!.line)).toMatchObject({
+      level: 'error',
+      msg: 'unhandled error',
+      request_id: body.request_id,
+      method: 'GET',
+      path: TOWN_PATH,
+      status: 500,
+    });
     expect(lines[0]!.line).not.toContain('secret-search-term');
 
     let busy!: Response;
     const busyLines = await logged(async () => {
-      busy = await worker.fetch(new Request(`https://example.test${TOWN_PATH}`), { ...env, DB: failingDb('D1_ERROR: D1 DB is overloaded. Requests queued for too long.') });
+      busy = await worker.fetch(new Request(`https://example.test${TOWN_PATH}`), {
+        ...env,
+        DB: failingDb('D1_ERROR: D1 DB is overloaded. Requests queued for too long.'),
+      });
     });
     const busyBody = await expectProblem(busy, 503);
     expect(busyLines.map((l) => l.level)).toEqual(['warn']);
-    expect(JSON.parse(busyLines[0]!.line)).toMatchObject({ level: 'warn', msg: 'database busy', request_id: busyBody.request_id, path: TOWN_PATH, status: 503 });
+    expect(JSON.parse(busyLines[0]!.line)).toMatchObject({
+      level: 'warn',
+      msg: 'database busy',
+      request_id: busyBody.request_id,
+      path: TOWN_PATH,
+      status: 503,
+    });
   });
 
   it('a page of the site that fails gets its id too, in the response and its log line', async () => {
     let res!: Response;
     const lines = await logged(async () => {
-      res = await worker.fetch(new Request('https://example.test/towns/beijing-changgouzhen'), { ...env, DB: failingDb('D1_ERROR: no such table: towns') });
+      res = await worker.fetch(new Request('https://example.test/towns/beijing-changgouzhen'), {
+        ...env,
+        DB: failingDb('D1_ERROR: no such table: towns'),
+      });
     });
     expect(res.status).toBe(500);
     expect(JSON.parse(lines[0]!.line).request_id).toBe(idOf(res));
@@ -153,7 +176,9 @@ describe('which id', () => {
     expect(res.status).toBe(200);
     await res.arrayBuffer();
     expect(res.headers.get('X-Request-Id')).toBe(ray);
-    const rows = (await env.DB.prepare('SELECT actor, action FROM audit_log WHERE request_id = ?').bind(ray).all<{ actor: string; action: string }>()).results;
+    const rows = (
+      await env.DB.prepare('SELECT actor, action FROM audit_log WHERE request_id = ?').bind(ray).all<{ actor: string; action: string }>()
+    ).results;
     expect(rows).toEqual([{ actor: 'test-surveys', action: 'export' }]);
   });
 });
@@ -179,7 +204,10 @@ describe('the log lines', () => {
 
   it('never hold the parameters drizzle puts in its error message', async () => {
     const lines = await logged(async () => {
-      const res = await worker.fetch(new Request(`https://example.test${TOWN_PATH}`), { ...env, DB: failingDb('D1_ERROR: constraint failed\nparams: 13700001111,someone@example.com') });
+      const res = await worker.fetch(new Request(`https://example.test${TOWN_PATH}`), {
+        ...env,
+        DB: failingDb('D1_ERROR: constraint failed\nparams: 13700001111,someone@example.com'),
+      });
       expect(res.status).toBe(500);
     });
     expect(lines).toHaveLength(1);
@@ -191,7 +219,10 @@ describe('the log lines', () => {
     let res!: Response;
     // A value of its own: the secret is parsed, and a bad one reported, once per isolate and value.
     const lines = await logged(async () => {
-      res = await worker.fetch(new Request('https://example.test/api/v1/admin/audit', { headers: adminHeaders('admin') }), { ...env, ADMIN_TOKENS: `not json ${crypto.randomUUID()}` });
+      res = await worker.fetch(new Request('https://example.test/api/v1/admin/audit', { headers: adminHeaders('admin') }), {
+        ...env,
+        ADMIN_TOKENS: `not json ${crypto.randomUUID()}`,
+      });
     });
     await expectProblem(res, 403);
     expect(lines).toHaveLength(1);
@@ -206,12 +237,24 @@ describe('the log lines', () => {
 
   it('a cron run that fails logs, under an id of its own, which task failed', async () => {
     const lines = await logged(async () => {
-      await expect(worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '0 * * * *' }), { ...env, DB: failingDb('D1_ERROR: no such table: x') })).rejects.toThrow();
+      await expect(
+        worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '0 * * * *' }), {
+          ...env,
+          DB: failingDb('D1_ERROR: no such table: x'),
+        }),
+      ).rejects.toThrow();
     });
     const parsed = lines.map((l) => JSON.parse(l.line));
     expect(parsed.length).toBeGreaterThanOrEqual(1);
     const runId = parsed[0].request_id;
     expect(runId).toMatch(/^cron-[0-9a-f-]{36}$/);
-    for (const p of parsed) expect(p).toMatchObject({ level: 'error', msg: 'scheduled task failed', request_id: runId, cron: '0 * * * *', task: expect.any(String) });
+    for (const p of parsed)
+      expect(p).toMatchObject({
+        level: 'error',
+        msg: 'scheduled task failed',
+        request_id: runId,
+        cron: '0 * * * *',
+        task: expect.any(String),
+      });
   });
 });

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
+import worker from '../../worker/index.ts';
 import { failingDb, logged, request } from '../helpers.ts';
 import { ADDITION, send } from '../suggestion-helpers.ts';
 
@@ -12,7 +12,8 @@ const LARGEST_CSV = '/api/v1/towns?list=mohurd-2017-batch2&format=csv&limit=500'
 /** After any data change the test database can have: a validator this late is one the worker never gave. */
 const FAR_FUTURE = 'Fri, 01 Jan 2100 00:00:00 GMT';
 
-const call = (path: string, headers: Record<string, string> = {}) => worker.fetch(new Request(`https://example.test${path}`, { headers }), env);
+const call = (path: string, headers: Record<string, string> = {}) =>
+  worker.fetch(new Request(`https://example.test${path}`, { headers }), env);
 
 /** Reads the streams a chunk at a time, one after another, until all have ended; gives each one's bytes and the most the copies in flight ever held. */
 async function interleaved(responses: Response[]): Promise<{ texts: string[]; sizes: number[]; maxPending: number }> {
@@ -69,7 +70,7 @@ describe('exports kept per data version: memory while they stream', () => {
     expect(responseCacheForTests.stats().exports.entries).toBe(1);
   }, 60_000);
 
-  it('a download that stalls midway keeps nobody else\'s download from being kept', async () => {
+  it("a download that stalls midway keeps nobody else's download from being kept", async () => {
     const stalled = (await call(LARGEST_CSV)).body!.getReader();
     expect((await stalled.read()).done).toBe(false);
     const whole = await (await call(LARGEST_CSV)).text();
@@ -91,7 +92,10 @@ describe('conditional requests on a response its handler keeps private', () => {
       [`/api/v1/suggestions/${receipt}`, 200],
       ['/api/v1/suggestions/s-00000000-0000-4000-8000-000000000000', 404],
     ] as const) {
-      for (const headers of [{ 'If-Modified-Since': FAR_FUTURE }, { 'If-None-Match': '*' }, { 'If-None-Match': 'W/"x", "y"' }] as Record<string, string>[]) {
+      for (const headers of [{ 'If-Modified-Since': FAR_FUTURE }, { 'If-None-Match': '*' }, { 'If-None-Match': 'W/"x", "y"' }] as Record<
+        string,
+        string
+      >[]) {
         const res = await request('GET', path, { headers });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(expected);
         expect(res.headers.get('Cache-Control') ?? '', path).not.toMatch(/public/);
@@ -102,14 +106,17 @@ describe('conditional requests on a response its handler keeps private', () => {
   });
 });
 
-describe('log lines: no personal datum through an error\'s stack', () => {
+describe("log lines: no personal datum through an error's stack", () => {
   // loggable() kept the lines of the stack that look like frames ("    at …"), but the stack's head repeats the message,
   // and a message's lines are the client's: drizzle's ends with the query's parameters, a suggestion's contact or a
   // comment among them, whose own line breaks can make a line that looks like a frame.
   it('a parameter that spells a stack frame never reaches the log', async () => {
     const message = 'D1_ERROR: constraint failed\nparams: 1,"x\n    at someone@example.com (13700001111)"';
     const failing = await logged(async () => {
-      const res = await worker.fetch(new Request('https://example.test/api/v1/towns/beijing-changgouzhen'), { ...env, DB: failingDb(message) });
+      const res = await worker.fetch(new Request('https://example.test/api/v1/towns/beijing-changgouzhen'), {
+        ...env,
+        DB: failingDb(message),
+      });
       expect(res.status).toBe(500);
     });
     expect(failing).toHaveLength(1);
@@ -181,7 +188,15 @@ describe('security headers by what a response is, cached or not', () => {
     }
     const ids = new Set<string>();
     // The second of each is the isolate's copy: it must not carry the first request's id, nor lose the data set.
-    for (const path of [LARGEST_CSV, LARGEST_CSV, '/api/v1/towns/beijing-changgouzhen', '/api/v1/towns/beijing-changgouzhen', '/feeds/changes.atom', '/feeds/changes.atom', '/api/v1/towns/nope']) {
+    for (const path of [
+      LARGEST_CSV,
+      LARGEST_CSV,
+      '/api/v1/towns/beijing-changgouzhen',
+      '/api/v1/towns/beijing-changgouzhen',
+      '/feeds/changes.atom',
+      '/feeds/changes.atom',
+      '/api/v1/towns/nope',
+    ]) {
       const res = await call(path);
       expect(res.headers.get('Content-Security-Policy'), path).toBe(DATA_CSP);
       expect(res.headers.get('X-Content-Type-Options'), path).toBe('nosniff');

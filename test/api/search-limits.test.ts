@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 import { TownFilterQuery, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { adminHeaders, fullAnswers, get, getParsed, JSON_BODY, KNOWN_TOWN, request, submit } from '../helpers.ts';
-import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 
 /** The declared maximum of `q` (worker/schemas/towns.ts), shared by every route that takes it. */
 const Q_MAX = TownFilterQuery.shape.q.unwrap().maxLength!;
@@ -34,7 +34,9 @@ async function townIds(q: string): Promise<string[]> {
 
 // With no response stored, the satisfaction query never reaches the town filter; one response makes it do so.
 beforeAll(async () => {
-  expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status).toBe(201);
+  expect(
+    (await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent: { participation: true } })).status,
+  ).toBe(201);
 });
 
 describe('long and unusual searches (issue 11, finding 7)', () => {
@@ -99,7 +101,8 @@ describe('long and unusual searches (issue 11, finding 7)', () => {
 
 describe('search folds full-width and compatibility forms (issue 11, part of finding 11)', () => {
   it('finds 长沟镇 from full-width pinyin, initials and spaced forms', async () => {
-    for (const q of ['ｃｈａｎｇｇｏｕ', 'ＣＨＡＮＧＧＯＵ', 'ｃｇｚ', 'chang　gou', 'ChangGou']) expect(await townIds(q), q).toContain('beijing-changgouzhen');
+    for (const q of ['ｃｈａｎｇｇｏｕ', 'ＣＨＡＮＧＧＯＵ', 'ｃｇｚ', 'chang　gou', 'ChangGou'])
+      expect(await townIds(q), q).toContain('beijing-changgouzhen');
   });
 
   it('a town named with full-width letters is found by their ordinary forms, and the other way round', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
 import { FigurePageSchema, SourcePageSchema } from '../../worker/schemas/sources.ts';
 import { getJson, getParsed } from '../helpers.ts';
-import { ListPageSchema } from '../../worker/schemas/lists.ts';
 
 describe('GET /api/v1/sources', () => {
   it('lists the documents, including the 2016 notice with its number', async () => {

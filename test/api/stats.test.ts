@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StatsSchema } from '../../worker/schemas/stats.ts';
-import { getJson, getParsed } from '../helpers.ts';
-import { TownPageSchema } from '../../worker/schemas/towns.ts';
-import { ListPageSchema } from '../../worker/schemas/lists.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ListPageSchema } from '../../worker/schemas/lists.ts';
+import { StatsSchema } from '../../worker/schemas/stats.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
+import { getJson, getParsed } from '../helpers.ts';
 
 async function stats(query: string) {
   const { res, body } = await getJson(`/api/v1/stats?${query}`);
@@ -22,7 +22,10 @@ describe('GET /api/v1/stats', () => {
   it('counts the 2016 and 2017 national batches against 127 and 276', async () => {
     const body = await stats('group_by=list&level=national');
     const { body: lists } = await getParsed(ListPageSchema, '/api/v1/lists');
-    for (const [id, official] of [['mohurd-2016-batch1', 127], ['mohurd-2017-batch2', 276]] as const) {
+    for (const [id, official] of [
+      ['mohurd-2016-batch1', 127],
+      ['mohurd-2017-batch2', 276],
+    ] as const) {
       const group = body.groups.find((g) => g.key === id)!;
       const list = lists.items.find((l) => l.id === id)!;
       expect(group.official_count).toBe(official);

@@ -57,7 +57,16 @@ describe('what a submission costs in D1', () => {
   it('is one read and one batch: 11 statements for the public questionnaire, 8 for the enterprise one; a replay is the read alone', async () => {
     // The day's salt is made once per isolate and day (two more round trips): made here, before counting.
     const publicAnswers = await fullAnswers('public');
-    expect((await post('public', { town_id: 'beijing-changgouzhen', answers: publicAnswers, consent }, `cost-warm-${crypto.randomUUID()}`, '203.0.113.1')).status).toBe(201);
+    expect(
+      (
+        await post(
+          'public',
+          { town_id: 'beijing-changgouzhen', answers: publicAnswers, consent },
+          `cost-warm-${crypto.randomUUID()}`,
+          '203.0.113.1',
+        )
+      ).status,
+    ).toBe(201);
 
     const cost = async (survey: string, body: unknown, key: string) => {
       const log = { roundTrips: 0, statements: [] as string[] };
@@ -76,7 +85,11 @@ describe('what a submission costs in D1', () => {
     const replay = await cost('public', body, key);
     expect(replay).toMatchObject({ roundTrips: 1, replayed: true });
 
-    const enterprise = await cost('enterprise', { town_id: 'beijing-changgouzhen', answers: await fullAnswers('enterprise'), consent, enterprise_code: enterpriseCode() }, `cost-ent-${crypto.randomUUID()}`);
+    const enterprise = await cost(
+      'enterprise',
+      { town_id: 'beijing-changgouzhen', answers: await fullAnswers('enterprise'), consent, enterprise_code: enterpriseCode() },
+      `cost-ent-${crypto.randomUUID()}`,
+    );
     expect(enterprise).toMatchObject({ roundTrips: 2, replayed: false });
     expect(enterprise.statements).toHaveLength(1 + 8);
     // A wave published after it closes takes no steps, and the enterprise questionnaire keeps no duplicate signal.
@@ -84,7 +97,9 @@ describe('what a submission costs in D1', () => {
   });
 
   it('keeps every rollup and every published step equal to a recount after mixed submissions: duplicates, steps, both audiences', async () => {
-    const towns = (await env.DB.prepare('SELECT id FROM towns ORDER BY id LIMIT 3 OFFSET 90').all<{ id: string }>()).results.map((r) => r.id);
+    const towns = (await env.DB.prepare('SELECT id FROM towns ORDER BY id LIMIT 3 OFFSET 90').all<{ id: string }>()).results.map(
+      (r) => r.id,
+    );
     const publicAnswers = await fullAnswers('public');
     const enterpriseAnswers = await fullAnswers('enterprise');
     const sends: Promise<Response>[] = [];
@@ -104,7 +119,9 @@ describe('what a submission costs in D1', () => {
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
     const duplicates = (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE probable_duplicate = 1').first<number>('n'))!;
     expect(duplicates).toBeGreaterThan(0);
-    const steps = (await env.DB.prepare("SELECT COUNT(*) AS n FROM published_responses WHERE town_id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(towns)).first<number>('n'))!;
+    const steps = (await env.DB.prepare('SELECT COUNT(*) AS n FROM published_responses WHERE town_id IN (SELECT value FROM json_each(?))')
+      .bind(JSON.stringify(towns))
+      .first<number>('n'))!;
     expect(steps).toBeGreaterThan(0);
 
     await expectRollupsEqualRecount();

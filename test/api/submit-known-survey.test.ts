@@ -1,16 +1,21 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit } from '../helpers.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { ReceiptSchema } from '../../worker/schemas/surveys.ts';
+import { fullAnswers, KNOWN_TOWN, newKey, parseAs, submit } from '../helpers.ts';
 
 // Submissions check answers against the isolate's copy of the questionnaire and read, with every submission, the
 // wave open now; the write itself refuses a wave that closed or changed in between (worker/db/queries/submissions.ts).
 // These tests change the waves in D1 directly, as another isolate, the loader or staff would.
 const consent = { participation: true };
-const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<number>('n')) ?? 0;
-const setClosing = (closesAt: string | null) => env.DB.prepare("UPDATE survey_waves SET closes_at = ? WHERE id = 'public-w1'").bind(closesAt).run();
-const counted = () => count("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses WHERE wave_id = 'public-w1' AND town_id = ?", KNOWN_TOWN);
+const count = async (sql: string, ...values: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...values)
+    .first<number>('n')) ?? 0;
+const setClosing = (closesAt: string | null) =>
+  env.DB.prepare("UPDATE survey_waves SET closes_at = ? WHERE id = 'public-w1'").bind(closesAt).run();
+const counted = () =>
+  count("SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses WHERE wave_id = 'public-w1' AND town_id = ?", KNOWN_TOWN);
 
 describe('submissions and waves', () => {
   it('refuses with 409 once the wave closed, says when the survey answers again, writes nothing, and accepts again once reopened', async () => {
@@ -70,13 +75,22 @@ describe('submissions and waves', () => {
         "INSERT INTO survey_versions (id, survey_id, version, definition, created_at) SELECT 'public-v2', survey_id, 2, json_set(definition, '$.version', 2), created_at FROM survey_versions WHERE id = 'public-v1'",
       ),
       env.DB.prepare("UPDATE survey_waves SET closes_at = ? WHERE id = 'public-w1'").bind(now),
-      env.DB.prepare("INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication) VALUES ('public-w2', 'public', 'public-v2', '第二轮', 'Wave 2', ?, NULL, 'live_in_steps')").bind(now),
+      env.DB.prepare(
+        "INSERT INTO survey_waves (id, survey_id, version_id, name, name_en, opens_at, closes_at, publication) VALUES ('public-w2', 'public', 'public-v2', '第二轮', 'Wave 2', ?, NULL, 'live_in_steps')",
+      ).bind(now),
     ]);
     const res = await submit('public', { town_id: KNOWN_TOWN, answers, consent });
     expect(res.status).toBe(201);
     const receipt = parseAs(ReceiptSchema, await res.json());
     expect(receipt).toMatchObject({ wave_id: 'public-w2', version_id: 'public-v2' });
-    expect(await count('SELECT COUNT(*) AS n FROM responses WHERE id = ? AND wave_id = ? AND survey_version_id = ?', receipt.receipt, 'public-w2', 'public-v2')).toBe(1);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM responses WHERE id = ? AND wave_id = ? AND survey_version_id = ?',
+        receipt.receipt,
+        'public-w2',
+        'public-v2',
+      ),
+    ).toBe(1);
     expect(await count("SELECT n FROM rollup_wave_responses WHERE wave_id = 'public-w2' AND town_id = ?", KNOWN_TOWN)).toBe(1);
   });
 });

@@ -13,7 +13,12 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     expect(res.status).toBe(201);
     const receipt = ReceiptSchema.parse(await res.json());
     // The enterprise survey's open wave is its second, which asks version 2 (with importance).
-    expect(receipt).toMatchObject({ survey_id: id, wave_id: `${id}-w${id === 'public' ? 1 : 2}`, version_id: `${id}-v${id === 'public' ? 1 : 2}`, town_id: KNOWN_TOWN });
+    expect(receipt).toMatchObject({
+      survey_id: id,
+      wave_id: `${id}-w${id === 'public' ? 1 : 2}`,
+      version_id: `${id}-v${id === 'public' ? 1 : 2}`,
+      town_id: KNOWN_TOWN,
+    });
     expect(receipt.receipt).toMatch(/^r-[0-9a-f-]{36}$/);
     expect(await count('responses')).toBe(before + 1);
     const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM answers WHERE response_id = ?').bind(receipt.receipt).first<number>('n');
@@ -21,7 +26,14 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
   });
 
   it('names every bad answer at once: unknown question, wrong type, out of range, missing required, na where not allowed', async () => {
-    const answers = await fullAnswers('public', { nonsense: 1, env_nature: 9, role: 'alien', overall: 'na', recommend: 11, inf_roads: 'four' });
+    const answers = await fullAnswers('public', {
+      nonsense: 1,
+      env_nature: 9,
+      role: 'alien',
+      overall: 'na',
+      recommend: 11,
+      inf_roads: 'four',
+    });
     delete answers.inf_water;
     delete (answers as Record<string, unknown>).role;
     answers.role = 'alien';
@@ -30,7 +42,17 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     const body = await res.json<any>();
     expect(body.type).toBe('urn:tesexiaozhen:problem:invalid-answers');
     const names = body.errors.map((e: { name: string }) => e.name).sort();
-    expect(names).toEqual(['answers.env_nature', 'answers.inf_roads', 'answers.inf_water', 'answers.nonsense', 'answers.overall', 'answers.recommend', 'answers.role'].sort());
+    expect(names).toEqual(
+      [
+        'answers.env_nature',
+        'answers.inf_roads',
+        'answers.inf_water',
+        'answers.nonsense',
+        'answers.overall',
+        'answers.recommend',
+        'answers.role',
+      ].sort(),
+    );
     expect(body.errors.every((e: { in: string }) => e.in === 'body')).toBe(true);
   });
 
@@ -60,7 +82,12 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     const contact = await submit('enterprise', { town_id: KNOWN_TOWN, answers, consent, respondent: { organisation: '某公司' } });
     expect(contact.status).toBe(400);
     expect((await contact.json<any>()).errors[0].name).toBe('consent.contact');
-    const agreed = await submit('enterprise', { town_id: KNOWN_TOWN, answers, consent: { participation: true, contact: true }, respondent: { organisation: '某公司', email: 'a@example.com' } });
+    const agreed = await submit('enterprise', {
+      town_id: KNOWN_TOWN,
+      answers,
+      consent: { participation: true, contact: true },
+      respondent: { organisation: '某公司', email: 'a@example.com' },
+    });
     expect(agreed.status).toBe(201);
   });
 
@@ -71,7 +98,10 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     expect((await noKey.json<any>()).errors[0]).toMatchObject({ name: 'idempotency-key', in: 'header' });
     expect((await submit('public', '{not json', {})).status).toBe(400);
     expect((await submit('public', { ...body, extra: 1 })).status).toBe(400);
-    const form = await request('POST', '/api/v1/surveys/public/responses', { headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': newKey() }, body: JSON.stringify(body) });
+    const form = await request('POST', '/api/v1/surveys/public/responses', {
+      headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': newKey() },
+      body: JSON.stringify(body),
+    });
     expect(form.status).toBe(400);
   });
 
@@ -103,7 +133,12 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
 
   it('answers a filled honeypot as if stored, and stores nothing (test/api/honeypot.test.ts)', async () => {
     const before = await count('responses');
-    const res = await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent, website: 'http://spam.example' });
+    const res = await submit('public', {
+      town_id: KNOWN_TOWN,
+      answers: await fullAnswers('public'),
+      consent,
+      website: 'http://spam.example',
+    });
     expect(res.status).toBe(201);
     ReceiptSchema.parse(await res.json());
     expect(await count('responses')).toBe(before);
@@ -113,7 +148,8 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     await withinOneRateWindow();
     const answers = await fullAnswers('public');
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip: '192.0.2.77' })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip: '192.0.2.77' })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
     const limited = await submit('public', { town_id: KNOWN_TOWN, answers, consent }, { ip: '192.0.2.77' });
     expect(limited.status).toBe(429);
@@ -127,7 +163,9 @@ describe('POST /api/v1/surveys/{id}/responses', () => {
     expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip })).status).toBe(201);
     const v6 = '2001:db8:abcd:12::7';
     expect((await submit('public', { town_id: KNOWN_TOWN, answers: await fullAnswers('public'), consent }, { ip: v6 })).status).toBe(201);
-    const { results: tables } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+    const { results: tables } = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+    ).all<{ name: string }>();
     for (const { name } of tables) {
       const { results } = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
       const text = JSON.stringify(results);

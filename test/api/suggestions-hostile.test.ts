@@ -14,7 +14,11 @@ import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion
  * staff member of the wrong role can do with them, each answered by a test.
  */
 const OTHER_TOWN = 'beijing-xiaotangshanzhen';
-const importCsv = (csv: string) => request('POST', '/api/v1/admin/imports?dry_run=true', { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
+const importCsv = (csv: string) =>
+  request('POST', '/api/v1/admin/imports?dry_run=true', {
+    headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' },
+    body: csv,
+  });
 
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** Cells a spreadsheet would evaluate (OWASP "CSV injection"), as test/api/csv-injection.test.ts finds them. */
@@ -42,12 +46,16 @@ describe('the import row an acceptance prefills', () => {
 });
 
 describe('crediting the public through the import', () => {
-  const row = (town: string, list: string, suggestion: string) => `town,list,status,effective_date,document,suggestion\n${town},${list},retained,2020-06-30,建村〔2016〕221号,${suggestion}\n`;
+  const row = (town: string, list: string, suggestion: string) =>
+    `town,list,status,effective_date,document,suggestion\n${town},${list},retained,2020-06-30,建村〔2016〕221号,${suggestion}\n`;
 
   it('credits an accepted suggestion only on the list and town it was about', async () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
-    const problems = async (csv: string) => (await (await importCsv(csv)).json<{ problems: { code: string; column: string | null }[] }>()).problems.filter((p) => p.column === 'suggestion');
+    const problems = async (csv: string) =>
+      (await (await importCsv(csv)).json<{ problems: { code: string; column: string | null }[] }>()).problems.filter(
+        (p) => p.column === 'suggestion',
+      );
     // Its own row: nothing to say about the credit.
     expect(await problems(row(KNOWN_TOWN, 'mohurd-2016-batch1', receipt))).toEqual([]);
     // Another list, or another town: the public did not suggest that event.
@@ -70,7 +78,11 @@ describe('suggestions the data moved away from', () => {
   it('never credits the public with a decoy, whose receipt its bot holds', async () => {
     const decoy = SuggestionReceiptSchema.parse(await (await suggest({ ...CORRECTION, website: 'http://spam.example' })).json()).receipt;
     await env.DB.prepare("UPDATE suggestions SET status = 'accepted' WHERE id = ?").bind(decoy).run();
-    const { problems } = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${decoy}\n`)).json<{ problems: { code: string }[] }>();
+    const { problems } = await (
+      await importCsv(
+        `town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${decoy}\n`,
+      )
+    ).json<{ problems: { code: string }[] }>();
     expect(problems.map((p) => p.code)).toContain('unknown-suggestion');
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${decoy}/accept`)).status).toBe(404);
   });
@@ -83,10 +95,16 @@ describe('two editors at once', () => {
     ['accept and decline', 'accept', 'decline'],
   ] as const)('%s: one decision wins, the other is a 409, and one audit entry is written', async (_, first, second) => {
     const receipt = await send({ ...CORRECTION, contact: { email: 'race@example.com' }, contact_consent: true });
-    const decide = (action: 'accept' | 'decline') => admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/${action}`, action === 'decline' ? { reason: '重复' } : undefined);
+    const decide = (action: 'accept' | 'decline') =>
+      admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/${action}`, action === 'decline' ? { reason: '重复' } : undefined);
     const statuses = (await Promise.all([decide(first), decide(second)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
-    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action IN ('accept', 'decline')", receipt)).toBe(1);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action IN ('accept', 'decline')",
+        receipt,
+      ),
+    ).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND contact IS NULL', receipt)).toBe(1);
   });
 });
@@ -100,7 +118,13 @@ describe('staff routes under other spellings', () => {
     ['/api/v1/%61dmin/suggestions', 'GET'],
     ['/api/v1/admin/suggestions?limit=1', 'GET'],
   ])('%s needs the editor role like its plain spelling', async (path, method) => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer ' }, { Authorization: 'Basic dGVzdDp0ZXN0' }, { Authorization: `${ADMIN_TOKENS.editor} x` }, { Authorization: 'bearer  test-auditor-token' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer ' },
+      { Authorization: 'Basic dGVzdDp0ZXN0' },
+      { Authorization: `${ADMIN_TOKENS.editor} x` },
+      { Authorization: 'bearer  test-auditor-token' },
+    ];
     for (const headers of attempts) {
       expect((await request(method, path, { headers })).status, `${path} ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(400);
     }
@@ -112,7 +136,11 @@ describe('staff routes under other spellings', () => {
 
   it('an auditor cannot decide a suggestion by an odd spelling of the decision path', async () => {
     const receipt = await send(CORRECTION);
-    for (const path of [`/api/v1/admin/suggestions/${receipt}/accept/`, `/api/v1/admin//suggestions/${receipt}/accept`, `/api/v1/admin/suggestions/${receipt}/%61ccept`]) {
+    for (const path of [
+      `/api/v1/admin/suggestions/${receipt}/accept/`,
+      `/api/v1/admin//suggestions/${receipt}/accept`,
+      `/api/v1/admin/suggestions/${receipt}/%61ccept`,
+    ]) {
       expect([400, 403, 404]).toContain((await admin('auditor', 'POST', path)).status);
     }
     expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
@@ -124,7 +152,10 @@ describe('odd bodies and requests to the public endpoint', () => {
 
   it.each([
     ['a prototype key at the top', `{"__proto__": {"decoy": true}, ${JSON.stringify(ADDITION).slice(1)}`],
-    ['a prototype key in the contact', JSON.stringify({ ...ADDITION, contact_consent: true }).replace('{', '{"contact": {"__proto__": {"email": "x@example.com"}}, ')],
+    [
+      'a prototype key in the contact',
+      JSON.stringify({ ...ADDITION, contact_consent: true }).replace('{', '{"contact": {"__proto__": {"email": "x@example.com"}}, '),
+    ],
     ['a constructor key', JSON.stringify({ ...ADDITION, constructor: { prototype: { decoy: true } } })],
     ['contact consent as a string', JSON.stringify({ ...ADDITION, contact: { email: 'a@example.com' }, contact_consent: 'true' })],
     ['an array', JSON.stringify([ADDITION])],
@@ -143,14 +174,17 @@ describe('odd bodies and requests to the public endpoint', () => {
   });
 
   // (A `+json` type such as application/merge-patch+json is JSON, RFC 6839, and read as such.)
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])('refuses a body sent as %s, never storing it', async (type) => {
-    const before = await stored();
-    const res = await suggest(ADDITION, { headers: { 'Content-Type': type } });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
-    expect(await stored()).toBe(before);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])(
+    'refuses a body sent as %s, never storing it',
+    async (type) => {
+      const before = await stored();
+      const res = await suggest(ADDITION, { headers: { 'Content-Type': type } });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(await stored()).toBe(before);
+    },
+  );
 
   it('refuses a streamed body over 64 KB without a Content-Length (413)', async () => {
     const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
@@ -161,7 +195,14 @@ describe('odd bodies and requests to the public endpoint', () => {
       },
     });
     // Called in-process (not through the test's network pipe, which the limit's early answer would abort).
-    const res = await worker.fetch(new Request('https://example.test/api/v1/suggestions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body }), env);
+    const res = await worker.fetch(
+      new Request('https://example.test/api/v1/suggestions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+        body,
+      }),
+      env,
+    );
     expect(res.status).toBe(413);
     expect(res.headers.get('Content-Type')).toContain('application/problem+json');
   });
@@ -215,43 +256,68 @@ describe('odd bodies and requests to the public endpoint', () => {
   });
 
   it('answers a CORS preflight for the POST without granting credentials', async () => {
-    const res = await request('OPTIONS', '/api/v1/suggestions', { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' } });
+    const res = await request('OPTIONS', '/api/v1/suggestions', {
+      headers: {
+        Origin: 'https://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,idempotency-key',
+      },
+    });
     expect(res.status).toBeLessThan(500);
     expect(res.headers.get('Access-Control-Allow-Credentials')).not.toBe('true');
   });
 });
 
 describe('contact details once a suggestion is decided', () => {
-  it.each(['decline', 'accept'] as const)('leave nothing behind after a %s: the row is as if none had been sent, and a retry still gets its receipt', async (action) => {
-    const key = newKey();
-    const body = { ...CORRECTION, detail: `联系方式测试 ${key}`, contact: { phone: '13800138000', name: '王五' }, contact_consent: true };
-    const receipt = SuggestionReceiptSchema.parse(await (await suggest(body, { key })).json()).receipt;
-    const without = await send({ ...CORRECTION, detail: body.detail });
-    for (const id of [receipt, without]) {
-      const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${id}/${action}`, action === 'decline' ? { reason: '测试' } : undefined);
-      expect(res.status).toBe(200);
-    }
-    const row = (id: string) => env.DB.prepare('SELECT contact, fingerprint FROM suggestions WHERE id = ?').bind(id).first<{ contact: string | null; fingerprint: string }>();
-    // Not even a hash of the phone number (eleven digits are quickly tried) is kept.
-    expect(await row(receipt)).toEqual(await row(without));
-    const again = await suggest(body, { key });
-    expect(again.status).toBe(201);
-    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
-    expect((await suggest({ ...body, detail: '另一条' }, { key })).status).toBe(422);
-  });
+  it.each(['decline', 'accept'] as const)(
+    'leave nothing behind after a %s: the row is as if none had been sent, and a retry still gets its receipt',
+    async (action) => {
+      const key = newKey();
+      const body = { ...CORRECTION, detail: `联系方式测试 ${key}`, contact: { phone: '13800138000', name: '王五' }, contact_consent: true };
+      const receipt = SuggestionReceiptSchema.parse(await (await suggest(body, { key })).json()).receipt;
+      const without = await send({ ...CORRECTION, detail: body.detail });
+      for (const id of [receipt, without]) {
+        const res = await admin(
+          'editor',
+          'POST',
+          `/api/v1/admin/suggestions/${id}/${action}`,
+          action === 'decline' ? { reason: '测试' } : undefined,
+        );
+        expect(res.status).toBe(200);
+      }
+      const row = (id: string) =>
+        env.DB.prepare('SELECT contact, fingerprint FROM suggestions WHERE id = ?')
+          .bind(id)
+          .first<{ contact: string | null; fingerprint: string }>();
+      // Not even a hash of the phone number (eleven digits are quickly tried) is kept.
+      expect(await row(receipt)).toEqual(await row(without));
+      const again = await suggest(body, { key });
+      expect(again.status).toBe(201);
+      expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+      expect((await suggest({ ...body, detail: '另一条' }, { key })).status).toBe(422);
+    },
+  );
 
   it('a decoy keeps nothing derived from the contact either', async () => {
     const body = { ...ADDITION, detail: `诱饵 ${newKey()}`, website: 'http://spam.example' };
-    const a = SuggestionReceiptSchema.parse(await (await suggest({ ...body, contact: { email: 'bot@example.com' }, contact_consent: true })).json()).receipt;
+    const a = SuggestionReceiptSchema.parse(
+      await (await suggest({ ...body, contact: { email: 'bot@example.com' }, contact_consent: true })).json(),
+    ).receipt;
     const b = SuggestionReceiptSchema.parse(await (await suggest(body)).json()).receipt;
-    const fingerprint = (id: string) => env.DB.prepare('SELECT fingerprint FROM suggestions WHERE id = ?').bind(id).first<string>('fingerprint');
+    const fingerprint = (id: string) =>
+      env.DB.prepare('SELECT fingerprint FROM suggestions WHERE id = ?').bind(id).first<string>('fingerprint');
     expect(await fingerprint(a)).toBe(await fingerprint(b));
   });
 });
 
 describe('a flood of suggestions about one town', () => {
   it('drops invisible characters from the names, so that a copy with zero-width spaces is the same town', async () => {
-    const receipt = await send({ ...ADDITION, town_name: '\u200b尼\u200b山\u200d镇\ufeff', province: '山\u2060东省', city: '济\u200c宁市' });
+    const receipt = await send({
+      ...ADDITION,
+      town_name: '\u200b尼\u200b山\u200d镇\ufeff',
+      province: '山\u2060东省',
+      city: '济\u200c宁市',
+    });
     const { body } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
     expect(body.suggested).toMatchObject({ town_name: '尼山镇', province: '山东省', city: '济宁市' });
     // A name of nothing but invisible characters is no name.
@@ -300,7 +366,13 @@ describe('what the sender wrote', () => {
   it('stays on the status page only: the prefilled import row does not make it the public note of an event', async () => {
     // The form promises that what is suggested is shown only to whoever holds the receipt; a sender may write anything there.
     const detail = `2019年复核保留，我的电话13900001111 ${newKey()}`;
-    const receipt = await send({ ...CORRECTION, detail, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
+    const receipt = await send({
+      ...CORRECTION,
+      detail,
+      proposed_status: 'retained',
+      proposed_date: '2020-06-30',
+      source: '建村〔2016〕221号',
+    });
     const { csv } = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
     expect(csv).not.toContain('13900001111');
     const [header, row] = parseCsv(csv);
@@ -326,7 +398,11 @@ describe('an Idempotency-Key of another endpoint', () => {
 describe('the logs', () => {
   // drizzle puts a failed query's parameters in its error's message: an insert's would be the contact details.
   const failedInsert = (cause: string) =>
-    new DrizzleQueryError('insert into "suggestions" ("id", "contact") values (?, ?)', ['s-1', '{"email":"logged@example.com","phone":"13700001111"}'], new Error(cause));
+    new DrizzleQueryError(
+      'insert into "suggestions" ("id", "contact") values (?, ?)',
+      ['s-1', '{"email":"logged@example.com","phone":"13700001111"}'],
+      new Error(cause),
+    );
   const context = { req: { url: 'https://example.test/api/v1/suggestions' } } as unknown as Context;
 
   it.each([
@@ -334,8 +410,17 @@ describe('the logs', () => {
     ['a busy database', 'D1_ERROR: storage operation exceeded timeout'],
   ])('never get the parameters of a failed query (%s): the query and the cause only', async (_, cause) => {
     const lines: string[] = [];
-    const record = (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.stack} ${a.message} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    const spies = [vi.spyOn(console, 'error').mockImplementation(record), vi.spyOn(console, 'warn').mockImplementation(record), vi.spyOn(console, 'log').mockImplementation(record)];
+    const record = (...args: unknown[]) =>
+      void lines.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.stack} ${a.message} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a)))
+          .join(' '),
+      );
+    const spies = [
+      vi.spyOn(console, 'error').mockImplementation(record),
+      vi.spyOn(console, 'warn').mockImplementation(record),
+      vi.spyOn(console, 'log').mockImplementation(record),
+    ];
     try {
       const res = handleError(failedInsert(cause), context);
       expect(res.status).toBeGreaterThanOrEqual(500);
@@ -353,11 +438,19 @@ describe('the receipt, once its suggestion is imported', () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'warned', proposed_date: '2022-05-31', source: '建村〔2016〕221号' });
     const { csv } = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string }>();
     const since = (await env.DB.prepare('SELECT MAX(seq) AS n FROM change_log').first<number>('n')) ?? 0;
-    const imported = await request('POST', '/api/v1/admin/imports', { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
+    const imported = await request('POST', '/api/v1/admin/imports', {
+      headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
     expect(imported.status, await imported.clone().text()).toBe(201);
     const changes = await (await request('GET', `/api/v1/changes?since=${since}`)).text();
     expect(changes).toContain('"suggested_by_public":true');
-    for (const path of [`/api/v1/changes?since=${since}`, `/api/v1/towns/${KNOWN_TOWN}/history`, '/feeds/changes.atom', '/api/v1/status-events?format=csv']) {
+    for (const path of [
+      `/api/v1/changes?since=${since}`,
+      `/api/v1/towns/${KNOWN_TOWN}/history`,
+      '/feeds/changes.atom',
+      '/api/v1/status-events?format=csv',
+    ]) {
       const res = await request('GET', path);
       expect(res.status, path).toBeLessThan(400);
       expect(await res.text(), path).not.toContain(receipt);
@@ -370,14 +463,22 @@ describe('a decoy, as the bot that sent it sees it', () => {
     const body = { ...CORRECTION, detail: `诱饵对照 ${newKey()}` };
     const [real, decoy] = await Promise.all([suggest(body), suggest({ ...body, website: 'http://spam.example' })]);
     expect([real.status, decoy.status]).toEqual([201, 201]);
-    expect(decoy.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R')).toBe(real.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R'));
+    expect(decoy.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R')).toBe(
+      real.headers.get('Location')?.replace(/s-[0-9a-f-]{36}/, 'R'),
+    );
     const receipts = await Promise.all([real, decoy].map(async (r) => SuggestionReceiptSchema.parse(await r.json()).receipt));
     for (const r of receipts) expect(r).toMatch(/^s-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const [a, b] = await Promise.all(receipts.map(async (r) => (await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${r}`)).body));
     const { receipt: _a, submitted_at: _sa, ...realRest } = a!;
     const { receipt: _b, submitted_at: _sb, ...decoyRest } = b!;
     expect(decoyRest).toEqual(realRest);
-    const pages = await Promise.all(receipts.map(async (r) => (await (await request('GET', `/suggestions/${r}?lang=zh`)).text()).replace(/s-[0-9a-f-]{36}/g, 'R').replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, 'T')));
+    const pages = await Promise.all(
+      receipts.map(async (r) =>
+        (await (await request('GET', `/suggestions/${r}?lang=zh`)).text())
+          .replace(/s-[0-9a-f-]{36}/g, 'R')
+          .replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, 'T'),
+      ),
+    );
     expect(pages[1]).toBe(pages[0]);
   });
 });
@@ -385,7 +486,9 @@ describe('a decoy, as the bot that sent it sees it', () => {
 describe('the source a sender gives', () => {
   it('shows a look-alike host as what it is (punycode), and keeps the URL one line', async () => {
     const receipt = await send({ ...CORRECTION, source: 'https://www.ɡov.cn/notice.html' });
-    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(/^https:\/\/www\.xn--/);
+    expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.suggested.source).toMatch(
+      /^https:\/\/www\.xn--/,
+    );
   });
 
   it.each([

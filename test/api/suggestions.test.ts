@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
+import { HistorySchema } from '../../worker/schemas/towns.ts';
 import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';
 import { ADDITION, admin, CORRECTION, count, send, suggest } from '../suggestion-helpers.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
-import { HistorySchema } from '../../worker/schemas/towns.ts';
 
 describe('POST /api/v1/suggestions', () => {
   it.each([
@@ -18,7 +18,13 @@ describe('POST /api/v1/suggestions', () => {
     expect(res.headers.get('Location')).toBe(`/suggestions/${receipt.receipt}`);
     const { res: statusRes, body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt.receipt}`);
     expect(statusRes.status).toBe(200);
-    expect(SuggestionStatusSchema.strict().parse(status)).toMatchObject({ receipt: receipt.receipt, status: 'received', decided_at: null, reason: null, events: [] });
+    expect(SuggestionStatusSchema.strict().parse(status)).toMatchObject({
+      receipt: receipt.receipt,
+      status: 'received',
+      decided_at: null,
+      reason: null,
+      events: [],
+    });
     expect(status.suggested).toMatchObject({ kind: body.kind, detail: body.detail });
     // Contact details are never public.
     expect(JSON.stringify(status)).not.toContain('li@example.com');
@@ -88,7 +94,12 @@ describe('POST /api/v1/suggestions', () => {
   });
 
   it('answers a filled honeypot like a success, and keeps it from staff and without contact', async () => {
-    const res = await suggest({ ...ADDITION, website: 'http://spam.example', contact: { email: 'bot@example.com' }, contact_consent: true });
+    const res = await suggest({
+      ...ADDITION,
+      website: 'http://spam.example',
+      contact: { email: 'bot@example.com' },
+      contact_consent: true,
+    });
     expect(res.status).toBe(201);
     const { receipt } = SuggestionReceiptSchema.parse(await res.json());
     expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('received');
@@ -109,7 +120,9 @@ describe('POST /api/v1/suggestions', () => {
     expect((await suggest(ADDITION, { ip: '192.0.2.202' })).status).toBe(201);
     // The same network's questionnaire budget is its own: suggestions did not spend it.
     const answers = await fullAnswers('public');
-    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: true } }, { ip: '192.0.2.201' })).status).toBe(201);
+    expect((await submit('public', { town_id: KNOWN_TOWN, answers, consent: { participation: true } }, { ip: '192.0.2.201' })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -170,12 +183,17 @@ describe('staff review', () => {
     const listed = await (await admin('editor', 'GET', '/api/v1/admin/suggestions?limit=500')).json<{ items: Record<string, unknown>[] }>();
     expect(JSON.stringify(listed)).not.toContain('li@example.com');
     expect(listed.items.find((i) => i.receipt === receipt)).toMatchObject({ has_contact: true });
-    const exports = () => count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'", receipt);
+    const exports = () =>
+      count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'", receipt);
     expect(await exports()).toBe(0);
     const one = await (await admin('editor', 'GET', `/api/v1/admin/suggestions/${receipt}`)).json<{ contact: unknown }>();
     expect(one.contact).toEqual({ name: '李四', email: 'li@example.com' });
     expect(await exports()).toBe(1);
-    const entry = await env.DB.prepare("SELECT actor, after FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'").bind(receipt).first<{ actor: string; after: string }>();
+    const entry = await env.DB.prepare(
+      "SELECT actor, after FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'export'",
+    )
+      .bind(receipt)
+      .first<{ actor: string; after: string }>();
     expect(entry!.actor).toBe('test-editor');
     expect(JSON.parse(entry!.after)).toEqual({ contact_fields: ['email', 'name'] });
     expect((await admin('editor', 'GET', '/api/v1/admin/suggestions?cursor=bogus')).status).toBe(400);
@@ -196,14 +214,18 @@ describe('staff review', () => {
     expect(body).toMatchObject({ status: 'declined', reason: '来源未提及该镇。' });
     expect(body.decided_at).toMatch(/^\d{4}-/);
     expect(await count('SELECT COUNT(*) AS n FROM suggestions WHERE id = ? AND contact IS NULL', receipt)).toBe(1);
-    const audit = await env.DB.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'suggestion' AND entity_id = ?").bind(receipt).all<{ actor: string; action: string; after: string }>();
+    const audit = await env.DB.prepare("SELECT actor, action, after FROM audit_log WHERE entity = 'suggestion' AND entity_id = ?")
+      .bind(receipt)
+      .all<{ actor: string; action: string; after: string }>();
     expect(audit.results).toHaveLength(1);
     expect(audit.results[0]).toMatchObject({ actor: 'test-editor', action: 'decline' });
     expect(audit.results[0]!.after).not.toContain('010-1234');
     // Decided is decided: neither a second decline nor an accept.
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/decline`, { reason: 'again' })).status).toBe(409);
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(409);
-    expect((await admin('editor', 'POST', '/api/v1/admin/suggestions/s-00000000-0000-4000-8000-000000000000/decline', { reason: 'x' })).status).toBe(404);
+    expect(
+      (await admin('editor', 'POST', '/api/v1/admin/suggestions/s-00000000-0000-4000-8000-000000000000/decline', { reason: 'x' })).status,
+    ).toBe(404);
   });
 
   it('accepts with a dry run of the prefilled row and writes nothing to the lists', async () => {
@@ -213,7 +235,11 @@ describe('staff review', () => {
     const memberships = await count('SELECT COUNT(*) AS n FROM memberships');
     const res = await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`);
     expect(res.status).toBe(200);
-    const body = await res.json<{ suggestion: { status: string }; csv: string; report: { dry_run: boolean; problems: { code: string; column: string }[] } }>();
+    const body = await res.json<{
+      suggestion: { status: string };
+      csv: string;
+      report: { dry_run: boolean; problems: { code: string; column: string }[] };
+    }>();
     expect(body.suggestion.status).toBe('accepted');
     const [header, row] = body.csv.trim().split('\r\n');
     expect(header).toBe('town,list,status,effective_date,document,province,note,source_urls,suggestion');
@@ -224,7 +250,9 @@ describe('staff review', () => {
     expect(await count('SELECT COUNT(*) AS n FROM status_events')).toBe(before);
     expect(await count('SELECT COUNT(*) AS n FROM memberships')).toBe(memberships);
     expect((await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`)).body.status).toBe('accepted');
-    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'accept'", receipt)).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ? AND action = 'accept'", receipt),
+    ).toBe(1);
     // Accepting again gives the row again and records nothing more.
     expect((await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).status).toBe(200);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'suggestion' AND entity_id = ?", receipt)).toBe(1);
@@ -233,15 +261,31 @@ describe('staff review', () => {
   it('lands an accepted suggestion through the import, and the history credits the public', async () => {
     const receipt = await send({ ...CORRECTION, proposed_status: 'retained', proposed_date: '2020-06-30', source: '建村〔2016〕221号' });
     const importCsv = (csv: string, dry = false) =>
-      request('POST', `/api/v1/admin/imports${dry ? '?dry_run=true' : ''}`, { headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' }, body: csv });
+      request('POST', `/api/v1/admin/imports${dry ? '?dry_run=true' : ''}`, {
+        headers: { Authorization: ADMIN_TOKENS.editor, 'Content-Type': 'text/csv' },
+        body: csv,
+      });
 
     // Not yet accepted: the import refuses to credit it.
-    const unaccepted = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${receipt}\n`, true)).json<{ problems: { code: string }[] }>();
+    const unaccepted = await (
+      await importCsv(
+        `town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,${receipt}\n`,
+        true,
+      )
+    ).json<{ problems: { code: string }[] }>();
     expect(unaccepted.problems.map((p) => p.code)).toContain('unknown-suggestion');
-    const unknown = await (await importCsv(`town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,s-nope\n`, true)).json<{ problems: { code: string }[] }>();
+    const unknown = await (
+      await importCsv(
+        `town,list,status,effective_date,document,suggestion\n${KNOWN_TOWN},mohurd-2016-batch1,retained,2020-06-30,建村〔2016〕221号,s-nope\n`,
+        true,
+      )
+    ).json<{ problems: { code: string }[] }>();
     expect(unknown.problems.map((p) => p.code)).toContain('unknown-suggestion');
 
-    const accepted = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{ csv: string; report: { valid: boolean; problems: unknown[] } }>();
+    const accepted = await (await admin('editor', 'POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json<{
+      csv: string;
+      report: { valid: boolean; problems: unknown[] };
+    }>();
     expect(accepted.report.problems).toEqual([]);
     expect(accepted.report.valid).toBe(true);
     const imported = await importCsv(accepted.csv);
@@ -250,7 +294,9 @@ describe('staff review', () => {
     const eventId = report.events[0]!.event_id;
 
     const { body: status } = await getParsed(SuggestionStatusSchema, `/api/v1/suggestions/${receipt}`);
-    expect(status.events).toEqual([{ id: eventId, town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2020-06-30' }]);
+    expect(status.events).toEqual([
+      { id: eventId, town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', status: 'retained', effective_date: '2020-06-30' },
+    ]);
     const { body: history } = await getParsed(HistorySchema, `/api/v1/towns/${KNOWN_TOWN}/history`);
     const credited = history.items.filter((e: { suggested_by_public: boolean }) => e.suggested_by_public);
     expect(credited.map((e: { id: number }) => e.id)).toEqual([eventId]);

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { get, getJson, getParsed } from '../helpers.ts';
-import { ListDetailSchema } from '../../worker/schemas/lists.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 
 type Page = ReturnType<typeof TownPageSchema.parse>;
 
@@ -34,7 +34,10 @@ describe('GET /api/v1/towns', () => {
   it('finds 长沟镇 by pinyin, by Chinese name and by initials', async () => {
     for (const q of ['changgou', '长沟', 'cgz', 'Chang Gou']) {
       const body = await page(`q=${encodeURIComponent(q)}`);
-      expect(body.items.map((t) => t.name), q).toContain('长沟镇');
+      expect(
+        body.items.map((t) => t.name),
+        q,
+      ).toContain('长沟镇');
     }
   });
 
@@ -64,7 +67,10 @@ describe('GET /api/v1/towns', () => {
       ['list=sport-2017-pilot-batch1', (t) => t.memberships.some((m) => m.list_id === 'sport-2017-pilot-batch1')],
       ['status=eliminated', (t) => t.memberships.some((m) => m.status === 'eliminated')],
       ['status=retained', (t) => t.memberships.some((m) => m.status === 'retained')],
-      ['status=approved&list=mohurd-2016-batch1', (t) => t.memberships.some((m) => m.list_id === 'mohurd-2016-batch1' && m.status === 'approved')],
+      [
+        'status=approved&list=mohurd-2016-batch1',
+        (t) => t.memberships.some((m) => m.list_id === 'mohurd-2016-batch1' && m.status === 'approved'),
+      ],
     ];
     for (const [query, ok] of checks) {
       const body = await page(`${query}&limit=500`);
@@ -75,7 +81,10 @@ describe('GET /api/v1/towns', () => {
   });
 
   it('makes approved, retained and eliminated one filter away each, and together they cover the current statuses', async () => {
-    const { results } = await env.DB.prepare('SELECT current_status AS s, COUNT(DISTINCT town_id) AS n FROM memberships GROUP BY 1').all<{ s: string; n: number }>();
+    const { results } = await env.DB.prepare('SELECT current_status AS s, COUNT(DISTINCT town_id) AS n FROM memberships GROUP BY 1').all<{
+      s: string;
+      n: number;
+    }>();
     for (const status of ['approved', 'retained', 'eliminated']) {
       const expected = results.find((r) => r.s === status)?.n ?? 0;
       expect((await page(`status=${status}&limit=1`)).total, status).toBe(expected);
@@ -155,11 +164,15 @@ describe('GET /api/v1/towns/{id}', () => {
     expect(res.status).toBe(200);
     const town = TownSchema.parse(body);
     expect(town).toMatchObject({ name: '长沟镇', name_pinyin: 'chang gou zhen', province: '北京市', county: '房山区' });
-    expect(town.memberships).toContainEqual(expect.objectContaining({ list_id: 'mohurd-2016-batch1', status: 'approved', status_since: '2016-10-14', confidence: 'high' }));
+    expect(town.memberships).toContainEqual(
+      expect.objectContaining({ list_id: 'mohurd-2016-batch1', status: 'approved', status_since: '2016-10-14', confidence: 'high' }),
+    );
   });
 
   it('is one town with several memberships when several lists name it', async () => {
-    const row = await env.DB.prepare('SELECT town_id FROM memberships GROUP BY town_id HAVING COUNT(*) > 1 LIMIT 1').first<{ town_id: string }>();
+    const row = await env.DB.prepare('SELECT town_id FROM memberships GROUP BY town_id HAVING COUNT(*) > 1 LIMIT 1').first<{
+      town_id: string;
+    }>();
     const town = TownSchema.parse((await getJson(`/api/v1/towns/${row!.town_id}`)).body);
     expect(town.memberships.length).toBeGreaterThan(1);
   });
@@ -175,9 +188,13 @@ describe('GET /api/v1/towns/{id}', () => {
 
 describe('GET /api/v1/towns/{id}/history', () => {
   it('gives every dated event with its source document, oldest first', async () => {
-    const row = await env.DB.prepare('SELECT town_id FROM status_events GROUP BY town_id ORDER BY COUNT(*) DESC LIMIT 1').first<{ town_id: string }>();
+    const row = await env.DB.prepare('SELECT town_id FROM status_events GROUP BY town_id ORDER BY COUNT(*) DESC LIMIT 1').first<{
+      town_id: string;
+    }>();
     const history = HistorySchema.parse((await getJson(`/api/v1/towns/${row!.town_id}/history`)).body);
-    const { results } = await env.DB.prepare('SELECT effective_on FROM status_events WHERE town_id = ? ORDER BY effective_on, id').bind(row!.town_id).all<{ effective_on: string | null }>();
+    const { results } = await env.DB.prepare('SELECT effective_on FROM status_events WHERE town_id = ? ORDER BY effective_on, id')
+      .bind(row!.town_id)
+      .all<{ effective_on: string | null }>();
     expect(history.items.length).toBe(results.length);
     expect(history.items.length).toBeGreaterThan(1);
     for (const event of history.items) {

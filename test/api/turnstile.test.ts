@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { verifyTurnstile } from '../../worker/services/surveys/turnstile.ts';
-import { fullAnswers, newKey, KNOWN_TOWN } from '../helpers.ts';
+import { fullAnswers, KNOWN_TOWN, newKey } from '../helpers.ts';
 
 const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 

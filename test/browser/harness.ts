@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../scripts/local-server.ts';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../scripts/local-server.ts';
 import { usccCheckCharacter } from '../../worker/lib/uscc.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +22,15 @@ export async function startHarness(options: LocalServerOptions = {}): Promise<Ha
   const server = await startLocalServer(options);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     server,
@@ -83,7 +91,9 @@ export async function shownResponses(page: Page, survey: 'public' | 'enterprise'
 /** Responses stored and counted (not probable duplicates) for a town in a survey, every wave: what the results are made of. */
 export async function countedResponses(server: LocalServer, town: string, survey: 'public' | 'enterprise'): Promise<number> {
   const row = await server.db
-    .prepare('SELECT COUNT(*) AS n FROM responses r JOIN survey_waves w ON w.id = r.wave_id WHERE r.town_id = ? AND w.survey_id = ? AND r.probable_duplicate = 0')
+    .prepare(
+      'SELECT COUNT(*) AS n FROM responses r JOIN survey_waves w ON w.id = r.wave_id WHERE r.town_id = ? AND w.survey_id = ? AND r.probable_duplicate = 0',
+    )
     .bind(town, survey)
     .first<number>('n');
   return row ?? 0;
@@ -98,18 +108,45 @@ export const newNetwork = () => `198.18.${Math.floor(networks / 250) % 250}.${(n
  * probable duplicate or rate-limited): on the scales 2, 3 or 4 by question give or take 1 by respondent (so that
  * questions differ, as on the pages' screenshots), 0–10 in turn to recommend, the first option elsewhere.
  */
-export async function seedResponses(server: LocalServer, survey: 'public' | 'enterprise', town: string, n: number, extra: Record<string, unknown> = {}): Promise<void> {
-  const definition = (await (await fetch(`${server.url}/api/v1/surveys/${survey}`)).json()) as { sections: { questions: { id: string; type: string; required: boolean; options?: { id: string }[] }[] }[] };
+export async function seedResponses(
+  server: LocalServer,
+  survey: 'public' | 'enterprise',
+  town: string,
+  n: number,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const definition = (await (await fetch(`${server.url}/api/v1/surveys/${survey}`)).json()) as {
+    sections: { questions: { id: string; type: string; required: boolean; options?: { id: string }[] }[] }[];
+  };
   for (let i = 0; i < n; i++) {
     const answers: Record<string, unknown> = {};
-    definition.sections.flatMap((s) => s.questions).forEach((q, k) => {
-      if (!q.required) return;
-      answers[q.id] = q.type === 'likert' ? 2 + (k % 3) + ((i + 2 * k) % 3) - 1 : q.type === 'nps' ? (i * 3 + k) % 11 : q.type === 'multi' ? [q.options![0]!.id] : q.options![0]!.id;
-    });
+    definition.sections
+      .flatMap((s) => s.questions)
+      .forEach((q, k) => {
+        if (!q.required) return;
+        answers[q.id] =
+          q.type === 'likert'
+            ? 2 + (k % 3) + ((i + 2 * k) % 3) - 1
+            : q.type === 'nps'
+              ? (i * 3 + k) % 11
+              : q.type === 'multi'
+                ? [q.options![0]!.id]
+                : q.options![0]!.id;
+      });
     const res = await fetch(`${server.url}/api/v1/surveys/${survey}/responses`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `seed-${Date.now()}-${Math.random().toString(36).slice(2)}`, 'CF-Connecting-IP': newNetwork() },
-      body: JSON.stringify({ town_id: town, answers, consent: { participation: true }, ...(survey === 'enterprise' ? { enterprise_code: newEnterpriseCode() } : {}), ...extra }),
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': `seed-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+        'CF-Connecting-IP': newNetwork(),
+      },
+      body: JSON.stringify({
+        town_id: town,
+        answers,
+        consent: { participation: true },
+        ...(survey === 'enterprise' ? { enterprise_code: newEnterpriseCode() } : {}),
+        ...extra,
+      }),
     });
     if (res.status !== 201) throw new Error(`seeding ${survey} for ${town}: ${res.status} ${await res.text()}`);
   }

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../web/i18n/index.ts';
-import { usccCheckCharacter, USCC_ALPHABET } from '../../worker/lib/uscc.ts';
-import { countedResponses, fillRequired, newEnterpriseCode, newNetwork, seedResponses, shownResponses, startHarness, type Harness } from './harness.ts';
+import { USCC_ALPHABET, usccCheckCharacter } from '../../worker/lib/uscc.ts';
 import { KNOWN_TOWN } from '../fixtures.ts';
+import {
+  countedResponses,
+  fillRequired,
+  type Harness,
+  newEnterpriseCode,
+  newNetwork,
+  seedResponses,
+  shownResponses,
+  startHarness,
+} from './harness.ts';
 
 const zh = MESSAGES.zh;
 
@@ -128,7 +137,10 @@ describe('the questionnaire', () => {
     await page.goto(`/survey/public?town=${KNOWN_TOWN}`);
     await fillRequired(page);
     await page.locator('input[name="consent_participation"]').uncheck();
-    await page.locator('fieldset[data-question="overall"] input[value="4"]').uncheck().catch(() => undefined);
+    await page
+      .locator('fieldset[data-question="overall"] input[value="4"]')
+      .uncheck()
+      .catch(() => undefined);
     await page.getByRole('button', { name: '提交问卷' }).click();
     expect(await page.locator('#error-summary').isVisible()).toBe(true);
     expect(await page.locator('#err-consent').textContent()).toBe('请勾选同意后再提交');
@@ -204,8 +216,11 @@ describe('keyboard only', () => {
         const group = el?.closest('[data-question]') as HTMLElement | null;
         const style = el ? getComputedStyle(el) : null;
         return {
-          tag: el?.tagName ?? '', type: el?.type ?? '', name: el?.name ?? '',
-          question: group?.dataset.question ?? '', required: group?.dataset.required === 'true',
+          tag: el?.tagName ?? '',
+          type: el?.type ?? '',
+          name: el?.name ?? '',
+          question: group?.dataset.question ?? '',
+          required: group?.dataset.required === 'true',
           outlined: !!style && style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
         };
       });

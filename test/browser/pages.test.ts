@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, seedResponses, startHarness, type Harness } from './harness.ts';
+import { type Harness, SCREENSHOTS, seedResponses, startHarness } from './harness.ts';
 
 let h: Harness;
 let receipt = '';
@@ -12,14 +12,28 @@ beforeAll(async () => {
   // A town whose results are published (the server starts empty): 10 public responses publish its live wave; 10
   // enterprise responses, then the wave closed by staff, publish its enterprise wave with the IPA. A third enterprise
   // wave then opens: the page shows one wave that publishes once it closes, one published and one below the minimum.
-  resultsTown = ((await (await fetch(`${h.server.url}/api/v1/towns?limit=1&province=${encodeURIComponent('浙江省')}`)).json()) as { items: { id: string }[] }).items[0]!.id;
+  resultsTown = (
+    (await (await fetch(`${h.server.url}/api/v1/towns?limit=1&province=${encodeURIComponent('浙江省')}`)).json()) as {
+      items: { id: string }[];
+    }
+  ).items[0]!.id;
   await seedResponses(h.server, 'public', resultsTown, 10);
   await seedResponses(h.server, 'enterprise', resultsTown, 10);
   const admin = { Authorization: 'Bearer local-server-token', 'Content-Type': 'application/json' };
   const now = new Date().toISOString();
   for (const [method, path, body] of [
     ['PATCH', '/api/v1/admin/surveys/enterprise/waves/enterprise-w2', { closes_at: now }],
-    ['POST', '/api/v1/admin/surveys/enterprise/waves', { id: 'enterprise-w3', name: { zh: '第三轮（2027年）', en: 'Wave 3 (2027)' }, opens_at: now, closes_at: null, publication: 'after_close' }],
+    [
+      'POST',
+      '/api/v1/admin/surveys/enterprise/waves',
+      {
+        id: 'enterprise-w3',
+        name: { zh: '第三轮（2027年）', en: 'Wave 3 (2027)' },
+        opens_at: now,
+        closes_at: null,
+        publication: 'after_close',
+      },
+    ],
   ] as const) {
     const res = await fetch(`${h.server.url}${path}`, { method, headers: admin, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -27,7 +41,12 @@ beforeAll(async () => {
   // A real receipt, so that the confirmation page can be checked too.
   const survey = await (await fetch(`${h.server.url}/api/v1/surveys/public`)).json();
   const answers: Record<string, unknown> = {};
-  for (const q of survey.sections.flatMap((s: { questions: unknown[] }) => s.questions) as { id: string; type: string; required: boolean; options?: { id: string }[] }[]) {
+  for (const q of survey.sections.flatMap((s: { questions: unknown[] }) => s.questions) as {
+    id: string;
+    type: string;
+    required: boolean;
+    options?: { id: string }[];
+  }[]) {
     if (!q.required) continue;
     answers[q.id] = q.type === 'likert' ? 3 : q.type === 'nps' ? 7 : q.options![0]!.id;
   }
@@ -83,7 +102,10 @@ describe.each(['zh', 'en'])('every page in %s', (lang) => {
       expect(res?.status()).toBe(STATUS[name] ?? 200);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name} ${lang} ${phone ? 'phone' : 'desktop'}`).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${name} ${lang} ${phone ? 'phone' : 'desktop'}`,
+      ).toEqual([]);
       expect(problems).toEqual([]);
       expect(scriptBytes).toBeLessThan(50 * 1024);
       expect((await page.title()).length).toBeGreaterThan(3);
@@ -117,7 +139,16 @@ describe('the API reference at /docs', () => {
     expect(await page.locator('details[open] pre code').count()).toBeGreaterThan(100);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`), device).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      ),
+      device,
+    ).toEqual([]);
     expect(problems).toEqual([]);
     expect(await page.title()).toContain('API reference');
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
@@ -135,7 +166,10 @@ describe('the API reference at /docs', () => {
     await form.getByLabel('format', { exact: true }).selectOption('json');
     await Promise.all([page.waitForURL(/\/api\/v1\/towns\?/), form.getByRole('button', { name: 'Send' }).click()]);
     const url = new URL(page.url());
-    expect([...url.searchParams]).toEqual([['q', 'changgou'], ['format', 'json']]);
+    expect([...url.searchParams]).toEqual([
+      ['q', 'changgou'],
+      ['format', 'json'],
+    ]);
     const body = JSON.parse((await page.locator('body').textContent())!) as { items: { id: string }[] };
     expect(body.items.map((t) => t.id)).toContain('beijing-changgouzhen');
     // A path parameter is put into the path.
@@ -149,47 +183,54 @@ describe('the API reference at /docs', () => {
 });
 
 describe('the province tile map without JavaScript', () => {
-  it.each(['/', '/stats'])('%s: the form changes the map, a tile opens the filtered towns, no axe violation, no overflow at 375 px', async (path) => {
-    const context = await h.context({ javaScriptEnabled: false, phone: true });
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${path}?lang=en`);
-    const map = page.locator('#map');
-    const tile = (province: string) => map.locator(`svg a[data-province="${province}"]`);
-    expect(await map.locator('svg a').count()).toBe(31);
-    // The drawing is scaled to the screen: nothing wider than the viewport.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    const box = await map.locator('svg').first().boundingBox();
-    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
-    // Choose a list and a status and send the form: a plain GET, back at the map.
-    await map.locator('select[name="list"]').selectOption('mohurd-2017-batch2');
-    await map.locator('select[name="status"]').selectOption('approved');
-    await Promise.all([page.waitForURL(/list=mohurd-2017-batch2&status=approved#map$/), map.locator('button[type="submit"]').click()]);
-    const api = (await (await fetch(`${h.server.url}/api/v1/stats?group_by=province&list=mohurd-2017-batch2&status=approved`)).json()) as { groups: { key: string; towns: number }[] };
-    const zhejiang = api.groups.find((g) => g.key === '浙江省')!.towns;
-    expect(await tile('浙江省').getAttribute('data-towns')).toBe(String(zhejiang));
-    expect(await tile('浙江省').getAttribute('aria-label')).toBe(`Zhejiang: ${zhejiang} towns`);
-    expect(await map.locator('tr[data-province="浙江省"] td').textContent()).toBe(String(zhejiang));
-    // axe runs as a script, which this context does not run: the page has none, so a browser with JavaScript
-    // renders the same document, and axe checks it there at the same width.
-    expect(await page.locator('script').count()).toBe(0);
-    const checker = await h.context({ phone: true });
-    await checker.addCookies(await context.cookies()); // the language chosen by ?lang= on the first page
-    const checked = await checker.newPage();
-    await checked.setViewportSize({ width: 375, height: 812 });
-    await checked.goto(page.url());
-    expect(await checked.content()).toBe(await page.content());
-    const results = await new AxeBuilder({ page: checked }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await checker.close();
-    await page.screenshot({ path: join(SCREENSHOTS, `map-${path === '/' ? 'home' : 'stats'}-nojs-phone.png`), fullPage: true });
-    // A tile is a link to the list's towns in that province and status, as many as the tile says.
-    await Promise.all([page.waitForURL(/\/lists\/mohurd-2017-batch2\?province=/), tile('浙江省').click()]);
-    expect(new URL(page.url()).searchParams.get('province')).toBe('浙江省');
-    expect(new URL(page.url()).searchParams.get('status')).toBe('approved');
-    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(Math.min(zhejiang, 50));
-    await context.close();
-  });
+  it.each(['/', '/stats'])(
+    '%s: the form changes the map, a tile opens the filtered towns, no axe violation, no overflow at 375 px',
+    async (path) => {
+      const context = await h.context({ javaScriptEnabled: false, phone: true });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(`${path}?lang=en`);
+      const map = page.locator('#map');
+      const tile = (province: string) => map.locator(`svg a[data-province="${province}"]`);
+      expect(await map.locator('svg a').count()).toBe(31);
+      // The drawing is scaled to the screen: nothing wider than the viewport.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const box = await map.locator('svg').first().boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+      // Choose a list and a status and send the form: a plain GET, back at the map.
+      await map.locator('select[name="list"]').selectOption('mohurd-2017-batch2');
+      await map.locator('select[name="status"]').selectOption('approved');
+      await Promise.all([page.waitForURL(/list=mohurd-2017-batch2&status=approved#map$/), map.locator('button[type="submit"]').click()]);
+      const api = (await (
+        await fetch(`${h.server.url}/api/v1/stats?group_by=province&list=mohurd-2017-batch2&status=approved`)
+      ).json()) as { groups: { key: string; towns: number }[] };
+      const zhejiang = api.groups.find((g) => g.key === '浙江省')!.towns;
+      expect(await tile('浙江省').getAttribute('data-towns')).toBe(String(zhejiang));
+      expect(await tile('浙江省').getAttribute('aria-label')).toBe(`Zhejiang: ${zhejiang} towns`);
+      expect(await map.locator('tr[data-province="浙江省"] td').textContent()).toBe(String(zhejiang));
+      // axe runs as a script, which this context does not run: the page has none, so a browser with JavaScript
+      // renders the same document, and axe checks it there at the same width.
+      expect(await page.locator('script').count()).toBe(0);
+      const checker = await h.context({ phone: true });
+      await checker.addCookies(await context.cookies()); // the language chosen by ?lang= on the first page
+      const checked = await checker.newPage();
+      await checked.setViewportSize({ width: 375, height: 812 });
+      await checked.goto(page.url());
+      expect(await checked.content()).toBe(await page.content());
+      const results = await new AxeBuilder({ page: checked })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await checker.close();
+      await page.screenshot({ path: join(SCREENSHOTS, `map-${path === '/' ? 'home' : 'stats'}-nojs-phone.png`), fullPage: true });
+      // A tile is a link to the list's towns in that province and status, as many as the tile says.
+      await Promise.all([page.waitForURL(/\/lists\/mohurd-2017-batch2\?province=/), tile('浙江省').click()]);
+      expect(new URL(page.url()).searchParams.get('province')).toBe('浙江省');
+      expect(new URL(page.url()).searchParams.get('status')).toBe('approved');
+      expect(await page.locator('table').first().locator('tbody tr').count()).toBe(Math.min(zhejiang, 50));
+      await context.close();
+    },
+  );
 
   it('a tile is reached and followed with the keyboard alone', async () => {
     const context = await h.context({ javaScriptEnabled: false });

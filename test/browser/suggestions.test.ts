@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newNetwork, SCREENSHOTS, startHarness, type Harness } from './harness.ts';
 import { KNOWN_TOWN } from '../fixtures.ts';
+import { type Harness, newNetwork, SCREENSHOTS, startHarness } from './harness.ts';
 
 const ADMIN = { Authorization: 'Bearer local-server-token' };
 
@@ -20,7 +20,11 @@ async function expectNoAxeViolation(page: Page): Promise<void> {
 
 /** What staff do through the admin API. */
 async function admin(method: string, path: string, body?: unknown, type = 'application/json'): Promise<Response> {
-  return fetch(`${h.server.url}${path}`, { method, headers: { ...ADMIN, 'Content-Type': type }, body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${h.server.url}${path}`, {
+    method,
+    headers: { ...ADMIN, 'Content-Type': type },
+    body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 describe.each([
@@ -79,7 +83,10 @@ describe('an accepted suggestion', () => {
     const receipt = (await page.locator('#receipt').textContent())!;
 
     // A list's correction names no town: staff fill in the town in the prefilled row before importing it.
-    const accepted = (await (await admin('POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json()) as { csv: string; report: { problems: { column: string }[] } };
+    const accepted = (await (await admin('POST', `/api/v1/admin/suggestions/${receipt}/accept`)).json()) as {
+      csv: string;
+      report: { problems: { column: string }[] };
+    };
     expect(accepted.report.problems.map((p) => p.column)).toContain('town');
     const [header, row] = accepted.csv.trim().split('\r\n');
     const imported = await admin('POST', '/api/v1/admin/imports', `${header}\r\n${KNOWN_TOWN}${row}\r\n`, 'text/csv');

@@ -3,7 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TURNSTILE_TEST_KEYS } from '../../scripts/local-server.ts';
-import { countedResponses, fillRequired, SCREENSHOTS, startHarness, type Harness } from './harness.ts';
+import { countedResponses, fillRequired, type Harness, SCREENSHOTS, startHarness } from './harness.ts';
 
 /**
  * The questionnaire journey with Turnstile on, using Cloudflare's test keys
@@ -39,7 +39,9 @@ const FORM = '/survey/public?town=beijing-changgouzhen';
 /** A browser context whose requests to Cloudflare get the stand-in; console errors (a CSP violation is one) are collected. */
 async function withTurnstile(solved: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await h.context();
-  await context.route('https://challenges.cloudflare.com/**', (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: fakeApiJs(solved) }));
+  await context.route('https://challenges.cloudflare.com/**', (route) =>
+    route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: fakeApiJs(solved) }),
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -57,7 +59,12 @@ describe('Turnstile on (test keys)', () => {
     await page.goto(FORM);
     expect(await page.locator('.cf-turnstile').getAttribute('data-sitekey')).toBe(TURNSTILE_TEST_KEYS.siteKey);
     // With JavaScript the note for browsers without it is not shown.
-    expect(await page.getByText(/需要JavaScript/).first().isVisible()).toBe(false);
+    expect(
+      await page
+        .getByText(/需要JavaScript/)
+        .first()
+        .isVisible(),
+    ).toBe(false);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await fillRequired(page);
@@ -100,7 +107,10 @@ describe('Turnstile on (test keys)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'questionnaire-turnstile-no-js.png'), fullPage: false });
     await fillRequired(page);
     await page.locator('textarea[name="comment"]').fill('路灯不够');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: '提交问卷' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: '提交问卷' }).click(),
+    ]);
     expect(response.status()).toBe(403);
     const message = await page.locator('#err-turnstile').textContent();
     expect(message).toContain('JavaScript');
@@ -120,7 +130,10 @@ describe('Turnstile on (test keys)', () => {
     const page = await context.newPage();
     await page.goto(FORM);
     await fillRequired(page);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: '提交问卷' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: '提交问卷' }).click(),
+    ]);
     expect(response.status()).toBe(403);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

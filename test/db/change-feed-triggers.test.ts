@@ -40,7 +40,9 @@ const NOT_WATCHED: Record<string, Record<string, typeof KEY | typeof INTERNAL | 
 const WATCHED_TABLES = ['list_province_counts', 'lists', 'memberships', 'reported_figures', 'sources', 'status_events', 'towns'];
 
 async function updateTriggers(): Promise<Map<string, Set<string>>> {
-  const { results } = await env.DB.prepare("SELECT tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_feed\\_update' ESCAPE '\\'").all<{ tableName: string; sql: string }>();
+  const { results } = await env.DB.prepare(
+    "SELECT tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_feed\\_update' ESCAPE '\\'",
+  ).all<{ tableName: string; sql: string }>();
   return new Map(results.map((t) => [t.tableName, new Set([...t.sql.matchAll(/OLD\.(\w+) IS NOT NEW\.\1\b/g)].map((m) => m[1]!))]));
 }
 

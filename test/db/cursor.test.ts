@@ -15,7 +15,9 @@ const forge = (text: string) => {
 
 describe('encodeCursor', () => {
   it('writes the sort and the key as unpadded base64url of a small JSON object', () => {
-    expect(encodeCursor('name', ['changgou', 'beijing-changgouzhen'])).toBe('eyJzIjoibmFtZSIsImsiOlsiY2hhbmdnb3UiLCJiZWlqaW5nLWNoYW5nZ291emhlbiJdfQ');
+    expect(encodeCursor('name', ['changgou', 'beijing-changgouzhen'])).toBe(
+      'eyJzIjoibmFtZSIsImsiOlsiY2hhbmdnb3UiLCJiZWlqaW5nLWNoYW5nZ291emhlbiJdfQ',
+    );
     expect(encodeCursor('id', ['42'])).toBe('eyJzIjoiaWQiLCJrIjpbIjQyIl19');
     expect(atob('eyJzIjoiaWQiLCJrIjpbIjQyIl19')).toBe('{"s":"id","k":["42"]}');
   });
@@ -30,7 +32,13 @@ describe('encodeCursor', () => {
 
 describe('decodeCursor', () => {
   it('gives back the key it was made from, for the same sort and key length', () => {
-    for (const key of [['42'], ['changgou', 'beijing-changgouzhen'], ['北京市', '长沟镇', 'beijing-changgouzhen'], ['', 'a"b\\c\u0000'], ['x'.repeat(10_000)]]) {
+    for (const key of [
+      ['42'],
+      ['changgou', 'beijing-changgouzhen'],
+      ['北京市', '长沟镇', 'beijing-changgouzhen'],
+      ['', 'a"b\\c\u0000'],
+      ['x'.repeat(10_000)],
+    ]) {
       expect(decodeCursor(encodeCursor('sort', key), 'sort', key.length)).toEqual(key);
     }
   });
@@ -44,13 +52,36 @@ describe('decodeCursor', () => {
   });
 
   it('refuses garbage, other base64 and encoded characters', () => {
-    for (const cursor of ['', 'bogus', '!!!!', 'eyJ', '%3D%3D', encodeURIComponent('{"s":"id","k":["42"]}'), '{"s":"id","k":["42"]}', 'eyJzIjoiaWQiLCJrIjpbIjQyIl19%3D', 'e']) {
+    for (const cursor of [
+      '',
+      'bogus',
+      '!!!!',
+      'eyJ',
+      '%3D%3D',
+      encodeURIComponent('{"s":"id","k":["42"]}'),
+      '{"s":"id","k":["42"]}',
+      'eyJzIjoiaWQiLCJrIjpbIjQyIl19%3D',
+      'e',
+    ]) {
       expect(decodeCursor(cursor, 'id', 1), cursor).toBeNull();
     }
   });
 
   it('refuses JSON that is not a cursor of ours', () => {
-    for (const text of ['null', '42', '"id"', '[]', '{}', '{"s":"id"}', '{"k":["42"]}', '{"s":"id","k":"42"}', '{"s":"id","k":[42]}', '{"s":"id","k":[null]}', '{"s":["id"],"k":["42"]}', '{"s":"id","k":{"0":"42","length":1}}']) {
+    for (const text of [
+      'null',
+      '42',
+      '"id"',
+      '[]',
+      '{}',
+      '{"s":"id"}',
+      '{"k":["42"]}',
+      '{"s":"id","k":"42"}',
+      '{"s":"id","k":[42]}',
+      '{"s":"id","k":[null]}',
+      '{"s":["id"],"k":["42"]}',
+      '{"s":"id","k":{"0":"42","length":1}}',
+    ]) {
       expect(decodeCursor(forge(text), 'id', 1), text).toBeNull();
     }
     // The same forged form with the right shape is a cursor: the check is on the shape, not on who wrote it.

@@ -27,7 +27,16 @@ describe('allowedMethods', () => {
   });
 
   it('is empty for a path no route has (a 404, not a 405)', () => {
-    for (const path of ['/', '/api/v1', '/api/v1/nothing', '/api/v1/towns/', '/api/v1/towns//history', '/api/v1/towns/a/b', '/API/v1/towns', '/static/app.js']) {
+    for (const path of [
+      '/',
+      '/api/v1',
+      '/api/v1/nothing',
+      '/api/v1/towns/',
+      '/api/v1/towns//history',
+      '/api/v1/towns/a/b',
+      '/API/v1/towns',
+      '/static/app.js',
+    ]) {
       expect(allowedMethods(routes(), path), path).toEqual([]);
     }
   });

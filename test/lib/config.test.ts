@@ -29,7 +29,9 @@ describe('config', () => {
   it('validates a value only when it is read, so a request meets only the mistakes of what it uses', () => {
     const vars = { ADMIN_TOKENS: 'not json', MIN_SAMPLE: '20' };
     expect(logged(() => expect(config(vars).minSample).toBe(20))).toEqual([]);
-    expect(logged(() => expect(config(vars).adminTokens).toBeNull())).toEqual(['ADMIN_TOKENS is not JSON: every admin request will be refused']);
+    expect(logged(() => expect(config(vars).adminTokens).toBeNull())).toEqual([
+      'ADMIN_TOKENS is not JSON: every admin request will be refused',
+    ]);
   });
 
   it('reads the test bindings (vitest.config.ts)', () => {
@@ -117,7 +119,8 @@ describe('PUBLIC_ORIGIN and PUBLIC_CONTACT', () => {
     const origin = (PUBLIC_ORIGIN?: string) => config({ PUBLIC_ORIGIN }).publicOrigin;
     expect(origin('https://data.example.org/')).toBe('https://data.example.org');
     expect(origin('http://data.example.org:8080/path?q')).toBe('http://data.example.org:8080');
-    for (const bad of [undefined, '', 'not a url', 'javascript:alert(1)', 'ftp://data.example.org']) expect(origin(bad), String(bad)).toBe('');
+    for (const bad of [undefined, '', 'not a url', 'javascript:alert(1)', 'ftp://data.example.org'])
+      expect(origin(bad), String(bad)).toBe('');
   });
 
   it('PUBLIC_CONTACT is trimmed, empty when unset', () => {

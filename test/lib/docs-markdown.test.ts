@@ -7,7 +7,9 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) =>
 
 describe('the Markdown subset of /docs', () => {
   it('renders code, bold, links and paragraphs as the descriptions use them', () => {
-    expect(markdownInline('Follow `next_cursor` or the `Link` header.')).toBe('Follow <code>next_cursor</code> or the <code>Link</code> header.');
+    expect(markdownInline('Follow `next_cursor` or the `Link` header.')).toBe(
+      'Follow <code>next_cursor</code> or the <code>Link</code> header.',
+    );
     expect(markdownInline('**Note**: see [the data](/data) or [CC BY](https://creativecommons.org/licenses/by/4.0/).')).toBe(
       '<strong>Note</strong>: see <a href="/data">the data</a> or <a href="https://creativecommons.org/licenses/by/4.0/">CC BY</a>.',
     );
@@ -17,7 +19,9 @@ describe('the Markdown subset of /docs', () => {
 
   it('keeps the inside of a code span literal', () => {
     expect(markdownInline('`**not bold** [x](/y)`')).toBe('<code>**not bold** [x](/y)</code>');
-    expect(markdownInline('SHA256SUMS: one `<sha256>  <file>` line')).toBe('SHA256SUMS: one <code>&lt;sha256&gt;  &lt;file&gt;</code> line');
+    expect(markdownInline('SHA256SUMS: one `<sha256>  <file>` line')).toBe(
+      'SHA256SUMS: one <code>&lt;sha256&gt;  &lt;file&gt;</code> line',
+    );
   });
 
   it.each([
@@ -31,7 +35,10 @@ describe('the Markdown subset of /docs', () => {
     '<!-- comment --> &lt;already&gt; &amp;',
   ])('never lets markup through: %s', (hostile) => {
     const html = markdownBlock(hostile);
-    expect(tags(html).every((t) => ['p', 'code', 'strong', 'a'].includes(t)), html).toBe(true);
+    expect(
+      tags(html).every((t) => ['p', 'code', 'strong', 'a'].includes(t)),
+      html,
+    ).toBe(true);
     expect(html).not.toMatch(/<(script|img|svg|b|!--)/i);
     // Any quote is escaped, so no attribute is ever added to the one tag that has any.
     expect(html.match(/<a [^>]*>/g)?.every((a) => /^<a href="[^"]*">$/.test(a)) ?? true, html).toBe(true);
@@ -61,13 +68,9 @@ describe('the Markdown subset of /docs', () => {
   });
 
   it('accepts the URLs a description may name and keeps them escaped', () => {
-    expect(hrefs(markdownInline('[a](https://example.org/?a=1&b=2) [b](/api/v1/towns?q=x) [c](#top) [d](../data) [e](http://example.org)'))).toEqual([
-      'https://example.org/?a=1&amp;b=2',
-      '/api/v1/towns?q=x',
-      '#top',
-      '../data',
-      'http://example.org',
-    ]);
+    expect(
+      hrefs(markdownInline('[a](https://example.org/?a=1&b=2) [b](/api/v1/towns?q=x) [c](#top) [d](../data) [e](http://example.org)')),
+    ).toEqual(['https://example.org/?a=1&amp;b=2', '/api/v1/towns?q=x', '#top', '../data', 'http://example.org']);
   });
 
   it('never nests a link in a link and stays linear on long hostile input', () => {

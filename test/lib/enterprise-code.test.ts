@@ -20,10 +20,20 @@ describe('EnterpriseCodeSchema', () => {
 
   it('refuses with one problem that names the field and what is wrong with it', () => {
     expect(problems({ enterprise_code: '91110108EXAMP1E00X' })).toEqual([
-      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/check character \(the 18th\) does not match.*would be Y/) },
+      {
+        name: 'enterprise_code',
+        in: 'body',
+        code: 'invalid',
+        detail: expect.stringMatching(/check character \(the 18th\) does not match.*would be Y/),
+      },
     ]);
     expect(problems({ enterprise_code: '91110108EXAMP1E00' })).toEqual([
-      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/18-character unified social credit code.*17 characters long/) },
+      {
+        name: 'enterprise_code',
+        in: 'body',
+        code: 'invalid',
+        detail: expect.stringMatching(/18-character unified social credit code.*17 characters long/),
+      },
     ]);
     expect(problems({ enterprise_code: '91110108EXAMP1EO0Y' })).toEqual([
       { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/Character 16 \("O"\).*digit 0/) },
@@ -32,7 +42,9 @@ describe('EnterpriseCodeSchema', () => {
       { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/Characters 3–8 .*character 5 is "A"/) },
     ]);
     expect(problems({})).toEqual([{ name: 'enterprise_code', in: 'body', code: 'required', detail: 'Missing: this field is required' }]);
-    expect(problems({ enterprise_code: 911101080 })).toEqual([{ name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/expected string/) }]);
+    expect(problems({ enterprise_code: 911101080 })).toEqual([
+      { name: 'enterprise_code', in: 'body', code: 'invalid', detail: expect.stringMatching(/expected string/) },
+    ]);
   });
 
   it('never puts the code in a message', () => {
@@ -45,13 +57,20 @@ describe('EnterpriseCodeSchema', () => {
   it('is a documented string in the OpenAPI document, with a description and a valid example', () => {
     const app = new OpenAPIHono();
     app.openapi(
-      createRoute({ method: 'post', path: '/x', request: { body: { content: { 'application/json': { schema: Body } } } }, responses: { 204: { description: 'ok' } } }),
+      createRoute({
+        method: 'post',
+        path: '/x',
+        request: { body: { content: { 'application/json': { schema: Body } } } },
+        responses: { 204: { description: 'ok' } },
+      }),
       (c) => c.body(null, 204),
     );
     const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
-    const schema = (doc.paths!['/x']!.post!.requestBody as { content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }> }).content[
-      'application/json'
-    ]!.schema.properties.enterprise_code!;
+    const schema = (
+      doc.paths!['/x']!.post!.requestBody as {
+        content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }>;
+      }
+    ).content['application/json']!.schema.properties.enterprise_code!;
     expect(schema.type).toBe('string');
     expect(schema.description).toMatch(/统一社会信用代码, GB 32100-2015/);
     expect(schema.example).toBe(ENTERPRISE_CODE_EXAMPLE);

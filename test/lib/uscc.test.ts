@@ -77,7 +77,15 @@ describe('check characters computed by hand', () => {
   });
 });
 
-const VALID = ['91350100M000100Y43', '91110108EXAMP1E00Y', 'Y1110000DEMP000030', '52330102MJ0000001X', '12100000000000000F', '93440300MA5F00071B', 'N2440305123456789G'];
+const VALID = [
+  '91350100M000100Y43',
+  '91110108EXAMP1E00Y',
+  'Y1110000DEMP000030',
+  '52330102MJ0000001X',
+  '12100000000000000F',
+  '93440300MA5F00071B',
+  'N2440305123456789G',
+];
 
 describe('normalisation', () => {
   it('trims, folds full-width forms (NFKC) and upper-cases before checking; the code returned is the normal form', () => {

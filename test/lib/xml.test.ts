@@ -4,7 +4,21 @@ import { xmlProblems } from '../xml-check.ts';
 
 describe('xmlText (issue 11, finding 9)', () => {
   it('strips every code point outside the XML 1.0 Char production, lone surrogates included', () => {
-    const forbidden = ['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\ud800', '\udbff', '\udc00', '\udfff', '\ufffe', '\uffff'];
+    const forbidden = [
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\u000b',
+      '\u000c',
+      '\u000e',
+      '\u001f',
+      '\ud800',
+      '\udbff',
+      '\udc00',
+      '\udfff',
+      '\ufffe',
+      '\uffff',
+    ];
     const allowed = ['\t', '\n', '\r', ' ', '\u007f', '\u0085', '\ud7ff', '\ue000', '\ufffd', '😀', '\u{10ffff}', '长'];
     expect(xmlText(forbidden.join('x'))).toBe('x'.repeat(forbidden.length - 1));
     expect(xmlText(allowed.join(''))).toBe(allowed.join(''));

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // A JSON-LD processor, an RDF parser and a SHACL engine: the catalogue is checked as the RDF a harvester reads.
 import jsonld from 'jsonld';
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 const SHAPES = new Store(new Parser().parse(readFileSync(join(import.meta.dirname, 'fixtures/dcat-ap-shapes.ttl'), 'utf8')));
 
@@ -13,7 +13,11 @@ async function validate(doc: object, base: string) {
   const nquads = (await jsonld.toRDF(doc as never, { base, format: 'application/n-quads' })) as unknown as string;
   const data = new Store(new Parser({ format: 'N-Quads' }).parse(nquads));
   const report = await new SHACLValidator(SHAPES).validate(data);
-  return { data, report, problems: report.results.map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join(' ')}`) };
+  return {
+    data,
+    report,
+    problems: report.results.map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join(' ')}`),
+  };
 }
 
 describe('the catalogue (DCAT-AP, JSON-LD)', () => {
@@ -38,17 +42,34 @@ describe('the catalogue (DCAT-AP, JSON-LD)', () => {
   });
 
   it('lists the five datasets, each with CSV, NDJSON and JSON API distributions that answer', async () => {
-    expect(doc['dcat:dataset'].map((d: any) => d['dct:identifier'])).toEqual(['lists-and-towns', 'status-history', 'sources', 'reported-figures', 'satisfaction-results']);
+    expect(doc['dcat:dataset'].map((d: any) => d['dct:identifier'])).toEqual([
+      'lists-and-towns',
+      'status-history',
+      'sources',
+      'reported-figures',
+      'satisfaction-results',
+    ]);
     for (const dataset of doc['dcat:dataset']) {
       const urls = dataset['dcat:distribution'].map((d: any) => d['dcat:accessURL']['@id']);
-      expect(urls.some((u: string) => u.includes('format=csv')), dataset['dct:identifier']).toBe(true);
-      expect(urls.some((u: string) => u.includes('format=ndjson')), dataset['dct:identifier']).toBe(true);
-      expect(urls.some((u: string) => u.endsWith('/datapackage.json')), dataset['dct:identifier']).toBe(true);
+      expect(
+        urls.some((u: string) => u.includes('format=csv')),
+        dataset['dct:identifier'],
+      ).toBe(true);
+      expect(
+        urls.some((u: string) => u.includes('format=ndjson')),
+        dataset['dct:identifier'],
+      ).toBe(true);
+      expect(
+        urls.some((u: string) => u.endsWith('/datapackage.json')),
+        dataset['dct:identifier'],
+      ).toBe(true);
       for (const url of new Set<string>(urls)) expect((await fetch(new URL(url, base))).status, url).toBe(200);
       expect(dataset['dct:license']['dct:identifier']).toBe('CC-BY-4.0');
       // Title, description and keywords in both languages.
       for (const key of ['dct:title', 'dct:description', 'dcat:keyword']) {
-        expect(new Set(dataset[key].map((t: any) => t['@language'])), `${dataset['dct:identifier']} ${key}`).toEqual(new Set(['zh-Hans', 'en']));
+        expect(new Set(dataset[key].map((t: any) => t['@language'])), `${dataset['dct:identifier']} ${key}`).toEqual(
+          new Set(['zh-Hans', 'en']),
+        );
       }
       expect(dataset['dct:temporal']['dcat:startDate']['@value']).toMatch(/^20(1[0-9]|2[0-9])/);
     }

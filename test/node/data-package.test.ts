@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The Frictionless Data reference libraries: they validate against the Data Package and Table Schema profiles.
 import { Package } from 'datapackage';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 interface Descriptor {
   licenses: { name: string; path: string }[];
@@ -39,8 +39,18 @@ describe('the data package', () => {
     expect(pkg.errors.map((e: Error) => e.message)).toEqual([]);
     expect(pkg.valid).toBe(true);
     expect(pkg.descriptor.profile).toBe('tabular-data-package');
-    expect(descriptor.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' }]);
-    expect(descriptor.resources.map((r) => r.name)).toEqual(['sources', 'lists', 'towns', 'memberships', 'status-events', 'reported-figures', 'satisfaction-by-province']);
+    expect(descriptor.licenses).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' },
+    ]);
+    expect(descriptor.resources.map((r) => r.name)).toEqual([
+      'sources',
+      'lists',
+      'towns',
+      'memberships',
+      'status-events',
+      'reported-figures',
+      'satisfaction-by-province',
+    ]);
   });
 
   it('describes every column of every CSV, in order, and every row validates against its schema, keys included', async () => {
@@ -61,12 +71,20 @@ describe('the data package', () => {
     badType.resources[0]!.schema.fields[0]!.type = 'no-such-type';
     expect((await Package.load(badType, { strict: false })).valid).toBe(false);
 
-    const local = (name: string) => ({ ...descriptor, resources: descriptor.resources.filter((r) => ['lists', 'towns', 'sources', name].includes(r.name)).map((r) => ({ ...r, path: `${r.name}.csv` })) });
+    const local = (name: string) => ({
+      ...descriptor,
+      resources: descriptor.resources
+        .filter((r) => ['lists', 'towns', 'sources', name].includes(r.name))
+        .map((r) => ({ ...r, path: `${r.name}.csv` })),
+    });
     const lists = join(dir, 'lists.csv');
     const original = (await import('node:fs')).readFileSync(lists, 'utf8');
     try {
       // An official count that is not a number.
-      writeFileSync(lists, original.replace(/\r\n([^\r]*?),(\d+),(\d+),/, (m, head, official, held) => `\r\n${head},many,${held},`));
+      writeFileSync(
+        lists,
+        original.replace(/\r\n([^\r]*?),(\d+),(\d+),/, (m, head, official, held) => `\r\n${head},many,${held},`),
+      );
       const pkg = await Package.load(local('lists'), { basePath: dir, strict: false });
       await expect(pkg.getResource('lists').read()).rejects.toThrow();
     } finally {

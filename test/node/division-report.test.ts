@@ -17,16 +17,22 @@ describe('the division-code match report', () => {
 
   it('gives each list the share of its towns with a township code, as its machine-readable twin counts them', () => {
     const rows = parse(read('match-report.csv'), { columns: true }) as Record<string, string>[];
-    const summary = read('match-report.md').split('\n').filter((line) => /^\| [a-z0-9-]+ \| \d+ \|/.test(line));
+    const summary = read('match-report.md')
+      .split('\n')
+      .filter((line) => /^\| [a-z0-9-]+ \| \d+ \|/.test(line));
     const lists = [...new Set(rows.map((r) => r.list_id))];
     expect(summary).toHaveLength(lists.length);
     for (const line of summary) {
-      const [list, towns, withCode, share, reviewed, ambiguous, unmatched] = line.split('|').slice(1, 8).map((c) => c.trim());
+      const [list, towns, withCode, share, reviewed, ambiguous, unmatched] = line
+        .split('|')
+        .slice(1, 8)
+        .map((c) => c.trim());
       const own = rows.filter((r) => r.list_id === list);
       expect(Number(towns), list).toBe(own.length);
       expect(Number(withCode), list).toBe(own.filter((r) => /^\d{9}$/.test(r.township_code!)).length);
       expect(share, list).toBe(`${((100 * Number(withCode)) / own.length).toFixed(1)}%`);
-      for (const [outcome, n] of Object.entries({ reviewed, ambiguous, unmatched })) expect(Number(n), `${list} ${outcome}`).toBe(own.filter((r) => r.outcome === outcome).length);
+      for (const [outcome, n] of Object.entries({ reviewed, ambiguous, unmatched }))
+        expect(Number(n), `${list} ${outcome}`).toBe(own.filter((r) => r.outcome === outcome).length);
     }
     // A township code is never given without a match, and a match always gives one.
     for (const r of rows) expect(r.township_code !== '', r.town_id).toBe(r.outcome === 'matched' || r.outcome === 'reviewed');

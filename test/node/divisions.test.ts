@@ -2,8 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  assignDivision, cityKey, countyKey, DivisionIndex, matchTownship, placeCode, townshipKey,
+  assignDivision,
+  cityKey,
+  countyKey,
+  DivisionIndex,
+  matchTownship,
   type Place,
+  placeCode,
+  townshipKey,
 } from '../../scripts/data/divisions.ts';
 import { DIVISION_TABLES } from '../division-tables.ts';
 
@@ -12,7 +18,9 @@ const place = (name: string, more: Partial<Place> = {}): Place => ({ province: '
 
 describe('name normalisation', () => {
   it('drops one kind of township, and the peoples an autonomous place names', () => {
-    expect(['长乐镇', '长乐乡', '长乐街道', '长乐街道办事处', '长乐苏木', ' 长乐 镇 ', '长乐满族镇'].map(townshipKey)).toEqual(Array(7).fill('长乐'));
+    expect(['长乐镇', '长乐乡', '长乐街道', '长乐街道办事处', '长乐苏木', ' 长乐 镇 ', '长乐满族镇'].map(townshipKey)).toEqual(
+      Array(7).fill('长乐'),
+    );
     // Only one kind goes: 白石镇镇 is the town 白石镇.
     expect(townshipKey('白石镇镇')).toBe('白石镇');
     // Beijing's 地区 (area offices) are its former towns.
@@ -29,17 +37,35 @@ describe('name normalisation', () => {
 
 describe('matchTownship', () => {
   it('matches one township of the province by name, preferring the same spelling', () => {
-    expect(matchTownship(index, place('清泉镇'))).toMatchObject({ outcome: 'matched', township: { code: '910201101' }, reason: 'same name' });
+    expect(matchTownship(index, place('清泉镇'))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910201101' },
+      reason: 'same name',
+    });
     // Became a subdistrict: the same name of another kind.
-    expect(matchTownship(index, place('双溪乡'))).toMatchObject({ outcome: 'matched', township: { code: '910202101' }, reason: 'same name as 双溪镇' });
+    expect(matchTownship(index, place('双溪乡'))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910202101' },
+      reason: 'same name as 双溪镇',
+    });
     expect(matchTownship(index, place('白石镇镇'))).toMatchObject({ outcome: 'matched', township: { code: '910201102' } });
   });
 
   it('stays within the province: a township of the same name elsewhere is no candidate', () => {
     // 清泉地区 of 乙自治区 is not 甲省's 清泉镇, and 甲省 has no 中区.
-    expect(matchTownship(index, place('清泉镇', { province: '乙自治区' }))).toMatchObject({ outcome: 'matched', township: { code: '920101003' } });
-    expect(matchTownship(index, place('湖滨镇', { province: '乙自治区' }))).toMatchObject({ outcome: 'unmatched', township: null, candidates: [] });
-    expect(matchTownship(index, place('长乐镇', { province: '丙省' }))).toMatchObject({ outcome: 'unmatched', reason: 'province not in the division tables' });
+    expect(matchTownship(index, place('清泉镇', { province: '乙自治区' }))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '920101003' },
+    });
+    expect(matchTownship(index, place('湖滨镇', { province: '乙自治区' }))).toMatchObject({
+      outcome: 'unmatched',
+      township: null,
+      candidates: [],
+    });
+    expect(matchTownship(index, place('长乐镇', { province: '丙省' }))).toMatchObject({
+      outcome: 'unmatched',
+      reason: 'province not in the division tables',
+    });
   });
 
   it('is ambiguous between several of the name, unless the county or city the source gives tells them apart', () => {
@@ -50,9 +76,15 @@ describe('matchTownship', () => {
     expect(both.outcome).toBe('ambiguous');
     expect(both.township).toBeNull();
     expect(both.candidates.map((s) => s.code)).toEqual(['910101102', '910102003']);
-    expect(matchTownship(index, place('桃园乡', { county: '西河区' }))).toMatchObject({ outcome: 'matched', township: { code: '910102003' } });
+    expect(matchTownship(index, place('桃园乡', { county: '西河区' }))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910102003' },
+    });
     // An abbreviated autonomous prefecture or county still narrows.
-    expect(matchTownship(index, place('双溪镇', { city: '南山州', county: '石门县' }))).toMatchObject({ outcome: 'matched', township: { code: '910202101' } });
+    expect(matchTownship(index, place('双溪镇', { city: '南山州', county: '石门县' }))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910202101' },
+    });
   });
 
   it('does not match a township that lies elsewhere than the source says, and names it for a reviewer', () => {
@@ -63,8 +95,14 @@ describe('matchTownship', () => {
   });
 
   it('ignores a county the tables do not have (a development zone), and finds a zone by part of its name', () => {
-    expect(matchTownship(index, place('清泉镇', { county: '新城新区' }))).toMatchObject({ outcome: 'matched', township: { code: '910201101' } });
-    expect(matchTownship(index, place('海湾镇', { city: '东市', county: '经济技术开发区' }))).toMatchObject({ outcome: 'matched', township: { code: '910171101' } });
+    expect(matchTownship(index, place('清泉镇', { county: '新城新区' }))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910201101' },
+    });
+    expect(matchTownship(index, place('海湾镇', { city: '东市', county: '经济技术开发区' }))).toMatchObject({
+      outcome: 'matched',
+      township: { code: '910171101' },
+    });
   });
 
   it('does not take a platform for the township inside its name', () => {
@@ -85,20 +123,38 @@ describe('placeCode and assignDivision', () => {
   });
 
   it('fills in only the city and county the source left empty, never a grouping', () => {
-    expect(assignDivision(index, place('清泉镇'))).toMatchObject({ code: '910201101', derivedCity: '南山苗族侗族自治州', derivedCounty: '清水县' });
+    expect(assignDivision(index, place('清泉镇'))).toMatchObject({
+      code: '910201101',
+      derivedCity: '南山苗族侗族自治州',
+      derivedCounty: '清水县',
+    });
     expect(assignDivision(index, place('清泉镇', { city: '南山州' }))).toMatchObject({ derivedCity: null, derivedCounty: '清水县' });
     // A municipality's districts have no city; a directly administered city written as the city is not repeated as the county.
     expect(assignDivision(index, place('清泉镇', { province: '乙自治区' }))).toMatchObject({ derivedCity: null, derivedCounty: '中区' });
-    expect(assignDivision(index, place('湖滨镇', { city: '北湖市' }))).toMatchObject({ code: '919001101', derivedCity: null, derivedCounty: null });
+    expect(assignDivision(index, place('湖滨镇', { city: '北湖市' }))).toMatchObject({
+      code: '919001101',
+      derivedCity: null,
+      derivedCounty: null,
+    });
     // Ambiguous: the township stays null, the code is the place the source names.
-    expect(assignDivision(index, place('桃园乡', { city: '东市' }))).toMatchObject({ code: '9101', match: { outcome: 'ambiguous', township: null } });
+    expect(assignDivision(index, place('桃园乡', { city: '东市' }))).toMatchObject({
+      code: '9101',
+      match: { outcome: 'ambiguous', township: null },
+    });
   });
 
   it('takes a reviewed code over the automatic match, and checks it', () => {
     const reviewed = (code: string) => ({ townId: 't', town: '桃园乡', code, reason: 'named with its county in the notice' });
-    expect(assignDivision(index, place('桃园乡'), reviewed('910102003'))).toMatchObject({ code: '910102003', match: { outcome: 'reviewed', township: { name: '桃园街道' } }, derivedCounty: '西河区' });
+    expect(assignDivision(index, place('桃园乡'), reviewed('910102003'))).toMatchObject({
+      code: '910102003',
+      match: { outcome: 'reviewed', township: { name: '桃园街道' } },
+      derivedCounty: '西河区',
+    });
     // A county code settles a platform; an empty code refuses a township.
-    expect(assignDivision(index, place('清泉镇'), reviewed('910101'))).toMatchObject({ code: '910101', match: { outcome: 'unmatched', township: null } });
+    expect(assignDivision(index, place('清泉镇'), reviewed('910101'))).toMatchObject({
+      code: '910101',
+      match: { outcome: 'unmatched', township: null },
+    });
     expect(assignDivision(index, place('清泉镇'), reviewed(''))).toMatchObject({ code: '91', match: { township: null } });
     expect(() => assignDivision(index, place('清泉镇'), reviewed('910101999'))).toThrow(/no county or township code/);
     expect(() => assignDivision(index, place('清泉镇'), reviewed('9101'))).toThrow(/no county or township code/);

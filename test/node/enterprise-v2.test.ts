@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_IDS, SurveyDefinitionSchema, type SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
+import { FUNCTION_IDS, type SurveyDefinition, SurveyDefinitionSchema } from '../../worker/schemas/survey-definition.ts';
 
 /**
  * The enterprise questionnaire, version 2: v1's questions unchanged, its dimensions mapped to the five
@@ -34,7 +34,11 @@ describe.runIf(v2Path)('enterprise-v2', () => {
     const functions = v2.dimensions.filter((d) => d.kind === 'satisfaction' && d.function);
     expect(functions.map((d) => d.id)).toEqual([...FUNCTION_IDS]);
     expect(Object.fromEntries(functions.map((d) => [d.id, d.label.zh]))).toEqual({
-      planning: '总体规划', policy_support: '社会引导', coordination: '组织协调', approval_services: '公共服务', supervision: '监督管理',
+      planning: '总体规划',
+      policy_support: '社会引导',
+      coordination: '组织协调',
+      approval_services: '公共服务',
+      supervision: '监督管理',
     });
     for (const d of functions) {
       expect(d.function).toBe(d.id);
@@ -47,7 +51,13 @@ describe.runIf(v2Path)('enterprise-v2', () => {
 
   it('asks, for each function, satisfaction (scoring the function) and importance (scoring its importance dimension), 1–5', () => {
     const byId = new Map(v2.dimensions.map((d) => [d.id, d]));
-    for (const [fn, prefix] of [['planning', 'plan'], ['policy_support', 'pol'], ['coordination', 'coo'], ['approval_services', 'app'], ['supervision', 'sup']] as const) {
+    for (const [fn, prefix] of [
+      ['planning', 'plan'],
+      ['policy_support', 'pol'],
+      ['coordination', 'coo'],
+      ['approval_services', 'app'],
+      ['supervision', 'sup'],
+    ] as const) {
       const section = v2.sections.find((s) => s.id === fn)!;
       const sat = section.questions.find((q) => q.id === `${prefix}_satisfaction`);
       const imp = section.questions.find((q) => q.id === `${prefix}_importance`);
@@ -67,7 +77,13 @@ describe.runIf(v2Path)('enterprise-v2', () => {
   });
 
   it('is bilingual throughout, Chinese first', () => {
-    const texts: { zh: string; en: string }[] = [v2.title, v2.description, ...v2.dimensions.map((d) => d.label), ...v2.sections.map((s) => s.title), ...questions(v2).map((q) => q.text)];
+    const texts: { zh: string; en: string }[] = [
+      v2.title,
+      v2.description,
+      ...v2.dimensions.map((d) => d.label),
+      ...v2.sections.map((s) => s.title),
+      ...questions(v2).map((q) => q.text),
+    ];
     for (const t of texts) {
       expect(Object.keys(t)).toEqual(['zh', 'en']);
       expect(hasHan(t.zh) && !hasHan(t.en), t.en).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { answersTo } from '../survey-answers.ts';
 
 // Issue 15, "Freshness model", across isolates: the built worker runs as two instances (two isolates, each with its
@@ -51,7 +51,11 @@ describe('freshness across isolates', () => {
     await server.fetchInstance(0, path);
 
     const note = `freshness across isolates ${Date.now()}`;
-    const write = await server.fetchInstance(0, `/api/v1/admin/lists/${encodeURIComponent(id)}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ note }) });
+    const write = await server.fetchInstance(0, `/api/v1/admin/lists/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: ADMIN,
+      body: JSON.stringify({ note }),
+    });
     expect(write.status).toBe(200);
     const wroteAt = performance.now();
     // The writer's own instance reads it at once.
@@ -68,11 +72,17 @@ describe('freshness across isolates', () => {
     expect(versionsOf(later.headers.get('ETag')!).data).toBeGreaterThanOrEqual(versions.at(-1)!);
 
     // A second write: the other instance, sent the writer's bookmark, reads it at once, without waiting for N.
-    const again = await server.fetchInstance(0, `/api/v1/admin/lists/${encodeURIComponent(id)}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ note: `${note} again` }) });
+    const again = await server.fetchInstance(0, `/api/v1/admin/lists/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: ADMIN,
+      body: JSON.stringify({ note: `${note} again` }),
+    });
     expect(again.status).toBe(200);
     const bookmark = again.headers.get('x-d1-bookmark');
     expect(bookmark).toBeTruthy();
-    expect(((await (await server.fetchInstance(1, path, { headers: { 'x-d1-bookmark': bookmark! } })).json()) as any).note).toBe(`${note} again`);
+    expect(((await (await server.fetchInstance(1, path, { headers: { 'x-d1-bookmark': bookmark! } })).json()) as any).note).toBe(
+      `${note} again`,
+    );
   });
 
   it('a survey submission through one instance moves the results the other serves within N seconds', async () => {

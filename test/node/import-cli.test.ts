@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareNotice, type SyntheticNotice } from '../../bench/synthetic-notice.ts';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
 /** Runs `npm run import -- …` as staff would, against the test server. */
 async function importTool(server: LocalServer, args: string[], token = 'local-server-token') {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-notice.ts', ...args, '--url', server.url], { cwd: root, env: { ...process.env, ADMIN_TOKEN: token } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-notice.ts', ...args, '--url', server.url], {
+      cwd: root,
+      env: { ...process.env, ADMIN_TOKEN: token },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };
@@ -46,7 +49,10 @@ describe('npm run import', () => {
 
   it('prints the problems as a table, with close matches, and exits 1', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, `town,province,list,status,effective_date,document\n长沟,北京市,${notice.listId},named,2026-06-30,${notice.sourceId}\n`);
+    writeFileSync(
+      bad,
+      `town,province,list,status,effective_date,document\n长沟,北京市,${notice.listId},named,2026-06-30,${notice.sourceId}\n`,
+    );
     const { code, stdout } = await importTool(server, [bad, '--dry-run']);
     expect(code).toBe(1);
     expect(stdout).toMatch(/row\s+column\s+problem\s+detail/);

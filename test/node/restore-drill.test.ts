@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBackup } from '../../scripts/backup-prepare.ts';
-import { compare, runRestoreDrill, type DrillReport } from '../../scripts/restore-drill.ts';
+import { compare, type DrillReport, runRestoreDrill } from '../../scripts/restore-drill.ts';
 
 /**
  * Issue 15, "nothing lost when something goes wrong": the restore path of docs/OPERATIONS.md, run for real.

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 let server: LocalServer;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 /** Headers every response must carry, whether the worker or the static-asset router answers. */
 const SECURITY_HEADERS = [

@@ -13,7 +13,7 @@ describe('web/public/survey.js', () => {
   });
   it('sends the enterprise code in the JSON body and never saves it', () => {
     const text = source.toString('utf8');
-    expect(text).toContain("body.enterprise_code = ec");
+    expect(text).toContain('body.enterprise_code = ec');
     expect(text).toMatch(/\^\(website\|enterprise_code\)\$/);
   });
 });

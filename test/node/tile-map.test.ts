@@ -23,7 +23,11 @@ describe('the tile grid', () => {
     expect(names.filter((n) => n.endsWith('省'))).toHaveLength(22);
     expect(names.filter((n) => n.endsWith('自治区'))).toHaveLength(5);
     expect(names.filter((n) => n.endsWith('市'))).toHaveLength(4);
-    for (const name of names) expect(provinces.map((p) => p.name), name).toContain(name);
+    for (const name of names)
+      expect(
+        provinces.map((p) => p.name),
+        name,
+      ).toContain(name);
     // Every place of data/provinces.csv has a tile but the Xinjiang Production and Construction Corps, which is no division.
     expect(provinces.filter((p) => !names.includes(p.name)).map((p) => p.name)).toEqual(['新疆生产建设兵团']);
   });
@@ -40,12 +44,21 @@ describe('the tile grid', () => {
     // Some neighbours that a reader checks first stay neighbours.
     const at = (name: string) => PROVINCE_TILES.find((p) => p.name === name)!;
     const touching = (a: string, b: string) => Math.max(Math.abs(at(a).col - at(b).col), Math.abs(at(a).row - at(b).row)) === 1;
-    for (const [a, b] of [['北京市', '河北省'], ['天津市', '河北省'], ['上海市', '江苏省'], ['浙江省', '上海市'], ['广东省', '海南省'], ['重庆市', '四川省'], ['新疆维吾尔自治区', '西藏自治区'], ['黑龙江省', '吉林省']]) {
+    for (const [a, b] of [
+      ['北京市', '河北省'],
+      ['天津市', '河北省'],
+      ['上海市', '江苏省'],
+      ['浙江省', '上海市'],
+      ['广东省', '海南省'],
+      ['重庆市', '四川省'],
+      ['新疆维吾尔自治区', '西藏自治区'],
+      ['黑龙江省', '吉林省'],
+    ]) {
       expect(touching(a!, b!), `${a} – ${b}`).toBe(true);
     }
   });
 
-  it('has labels short enough for a tile: three characters in Chinese, nine letters a line in English, matching the data\'s English names', () => {
+  it("has labels short enough for a tile: three characters in Chinese, nine letters a line in English, matching the data's English names", () => {
     for (const p of PROVINCE_TILES) {
       expect(p.short.length, p.name).toBeLessThanOrEqual(3);
       expect(p.name.startsWith(p.short), p.name).toBe(true);
@@ -67,7 +80,8 @@ describe('the colour classes', () => {
       cs.forEach((c, i) => {
         expect(c.from).toBeLessThanOrEqual(c.to);
         if (i > 0) expect(c.from).toBe(cs[i - 1]!.to + 1);
-        if (i > 0) expect(FILLS.indexOf(c.fill as (typeof FILLS)[number])).toBeGreaterThan(FILLS.indexOf(cs[i - 1]!.fill as (typeof FILLS)[number]));
+        if (i > 0)
+          expect(FILLS.indexOf(c.fill as (typeof FILLS)[number])).toBeGreaterThan(FILLS.indexOf(cs[i - 1]!.fill as (typeof FILLS)[number]));
       });
       expect(fillFor(0, max)).toBe(ZERO_FILL);
       expect(fillFor(max, max)).toBe(FILLS[FILLS.length - 1]);

@@ -4,13 +4,17 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../scripts/local-server.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 // openapi-typescript is installed in the client workspace, with the TypeScript 5 it loads (client/package.json says why).
 // Its exports map `*.js` to `*.mjs`, so the bin is found from its package.json.
-const codegen = join(dirname(createRequire(join(root, 'client', 'package.json')).resolve('openapi-typescript/package.json')), 'bin', 'cli.js');
+const codegen = join(
+  dirname(createRequire(join(root, 'client', 'package.json')).resolve('openapi-typescript/package.json')),
+  'bin',
+  'cli.js',
+);
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
@@ -70,7 +74,10 @@ describe('the typed client (client/example.ts)', () => {
     );
     const checked = await exec(tsc, ['--noEmit', '-p', tsconfig('tsconfig.mistakes.json', ['mistakes.ts', 'openapi.d.ts'])]);
     expect(checked.code).not.toBe(0);
-    const lines = checked.stdout.split('\n').filter((line) => line.includes('mistakes.ts(')).map((line) => Number(/mistakes\.ts\((\d+),/.exec(line)![1]));
+    const lines = checked.stdout
+      .split('\n')
+      .filter((line) => line.includes('mistakes.ts('))
+      .map((line) => Number(/mistakes\.ts\((\d+),/.exec(line)![1]));
     expect([...new Set(lines)].sort((a, b) => a - b)).toEqual([4, 5, 7]);
   });
 
@@ -81,12 +88,18 @@ describe('the typed client (client/example.ts)', () => {
       expect(res.headers.get('content-type'), path).toMatch(status === 200 ? /^application\/json/ : /^application\/problem\+json/);
       return res.json();
     };
-    const lists = (await json('/api/v1/lists')) as { total: number; items: { id: string; name: string; level: string; official_count: number | null; town_count: number }[] };
+    const lists = (await json('/api/v1/lists')) as {
+      total: number;
+      items: { id: string; name: string; level: string; official_count: number | null; town_count: number }[];
+    };
     const national = lists.items.find((list) => list.level === 'national')!;
     const towns = (await json(`/api/v1/lists/${national.id}/towns?limit=500`)) as { items: { id: string }[]; next_cursor: string | null };
     expect(towns.next_cursor).toBeNull();
     expect(towns.items.length).toBe(national.town_count);
-    const zhejiang = (await json(`/api/v1/towns?province=${encodeURIComponent('浙江省')}&level=national&sort=name&limit=3`)) as { total: number; items: { name: string }[] };
+    const zhejiang = (await json(`/api/v1/towns?province=${encodeURIComponent('浙江省')}&level=national&sort=name&limit=3`)) as {
+      total: number;
+      items: { name: string }[];
+    };
     expect(zhejiang.total).toBeGreaterThan(3);
     const missing = (await json('/api/v1/towns/beijing-nowhere', 404)) as { type: string; detail: string };
     const invalid = (await json('/api/v1/towns?limit=0', 400)) as { type: string; errors: { name: string }[] };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as full from 'zod';
 import { describe, expect, it } from 'vitest';
+import * as full from 'zod';
 import * as slim from '../../worker/lib/zod/members.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
+import { type Fault, faultyD1 } from '../faulty-d1.ts';
 import { enterpriseCode, fullAnswers, KNOWN_TOWN } from '../helpers.ts';
-
-import { faultyD1, type Fault } from '../faulty-d1.ts';
 
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<number>('n'))!;
 const rollup = async () => (await env.DB.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM rollup_wave_responses').first<number>('n'))!;
@@ -21,29 +20,32 @@ async function submit(key: string, bindings: Env, code: string) {
 }
 
 describe('D1 failing in the middle of a submission', () => {
-  it.each<Fault>(['before-commit', 'after-commit'])('%s: 503 with Retry-After, nothing half-written, and the retry stores it exactly once', async (fault) => {
-    const key = `fault-${fault}-${crypto.randomUUID()}`;
-    const code = enterpriseCode();
-    const [responsesBefore, rollupBefore] = [await count(), await rollup()];
+  it.each<Fault>(['before-commit', 'after-commit'])(
+    '%s: 503 with Retry-After, nothing half-written, and the retry stores it exactly once',
+    async (fault) => {
+      const key = `fault-${fault}-${crypto.randomUUID()}`;
+      const code = enterpriseCode();
+      const [responsesBefore, rollupBefore] = [await count(), await rollup()];
 
-    const failed = await submit(key, { ...env, DB: faultyD1(env.DB, fault) }, code);
-    expect(failed.status).toBe(503);
-    expect(failed.headers.get('Retry-After')).toBeTruthy();
-    const problem = await failed.json<{ type: string; detail: string }>();
-    expect(problem.type).toBe('urn:tesexiaozhen:problem:service-unavailable');
-    expect(JSON.stringify(problem)).not.toMatch(/D1_ERROR|insert/i);
-    // All or nothing: the response and its rollup together, or neither.
-    const stored = fault === 'after-commit' ? 1 : 0;
-    expect(await count()).toBe(responsesBefore + stored);
-    expect(await rollup()).toBe(rollupBefore + stored);
+      const failed = await submit(key, { ...env, DB: faultyD1(env.DB, fault) }, code);
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get('Retry-After')).toBeTruthy();
+      const problem = await failed.json<{ type: string; detail: string }>();
+      expect(problem.type).toBe('urn:tesexiaozhen:problem:service-unavailable');
+      expect(JSON.stringify(problem)).not.toMatch(/D1_ERROR|insert/i);
+      // All or nothing: the response and its rollup together, or neither.
+      const stored = fault === 'after-commit' ? 1 : 0;
+      expect(await count()).toBe(responsesBefore + stored);
+      expect(await rollup()).toBe(rollupBefore + stored);
 
-    const retry = await submit(key, env, code);
-    expect(retry.status).toBe(201);
-    expect(retry.headers.get('Idempotent-Replayed')).toBe(fault === 'after-commit' ? 'true' : null);
-    const again = await submit(key, env, code);
-    expect(again.status).toBe(201);
-    expect(await again.json()).toEqual(await retry.json());
-    expect(await count()).toBe(responsesBefore + 1);
-    expect(await rollup()).toBe(rollupBefore + 1);
-  });
+      const retry = await submit(key, env, code);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('Idempotent-Replayed')).toBe(fault === 'after-commit' ? 'true' : null);
+      const again = await submit(key, env, code);
+      expect(again.status).toBe(201);
+      expect(await again.json()).toEqual(await retry.json());
+      expect(await count()).toBe(responsesBefore + 1);
+      expect(await rollup()).toBe(rollupBefore + 1);
+    },
+  );
 });

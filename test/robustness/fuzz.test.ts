@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
-import type { ZodType } from 'zod';
 import { describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
 import doc from '../../openapi/openapi.json';
 import { createApp } from '../../worker/app.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 import worker from '../../worker/index.ts';
+import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { ADMIN_TOKENS } from '../helpers.ts';
 
 /**
@@ -39,9 +39,34 @@ for (const def of createApp().openAPIRegistry.definitions as { type: string; rou
 }
 
 const HOSTILE = [
-  '', ' ', "'; DROP TABLE towns;--", '" OR 1=1 --', '%', '_', '%25', '\\', '\u0000', '\ud800', '𠮷', '🙂', '长沟镇',
-  '<script>alert(1)</script>', '../../etc/passwd', '${7*7}', 'NaN', '-1', '0', '1e309', '0x10', 'null', '[]', '{}',
-  'x'.repeat(10_000), '２０１９-０１-０１', '2019-02-30', '9999-99-99',
+  '',
+  ' ',
+  "'; DROP TABLE towns;--",
+  '" OR 1=1 --',
+  '%',
+  '_',
+  '%25',
+  '\\',
+  '\u0000',
+  '\ud800',
+  '𠮷',
+  '🙂',
+  '长沟镇',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '${7*7}',
+  'NaN',
+  '-1',
+  '0',
+  '1e309',
+  '0x10',
+  'null',
+  '[]',
+  '{}',
+  'x'.repeat(10_000),
+  '２０１９-０１-０１',
+  '2019-02-30',
+  '9999-99-99',
 ];
 
 const IDS: Record<string, string[]> = {
@@ -77,14 +102,24 @@ function pathFor(operation: Operation): fc.Arbitrary<string> {
   if (!operation.path.includes('{id}')) return fc.constant(operation.path);
   const valid = IDS[operation.path] ?? (operation.path.includes('surveys') ? ['public', 'enterprise'] : ['x']);
   return fc
-    .oneof({ weight: 3, arbitrary: fc.constantFrom(...valid) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE.filter((h) => h && !h.includes('/'))) })
+    .oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...valid) },
+      { weight: 2, arbitrary: fc.constantFrom(...HOSTILE.filter((h) => h && !h.includes('/'))) },
+    )
     .map((id) => operation.path.replace('{id}', encodePathSegment(id)));
 }
 
 function queryFor(operation: Operation): fc.Arbitrary<string> {
   const params = ((operation.op.parameters ?? []) as Json[]).filter((p) => p.in === 'query');
-  const pairs = params.map((p) => fc.option(paramValue(p.schema).map((v) => [p.name as string, v] as const), { nil: undefined }));
-  const extra = fc.option(fc.constantFrom(['unknown', '1'] as const, ['limit', '2'] as const, ['format', 'xml'] as const), { nil: undefined });
+  const pairs = params.map((p) =>
+    fc.option(
+      paramValue(p.schema).map((v) => [p.name as string, v] as const),
+      { nil: undefined },
+    ),
+  );
+  const extra = fc.option(fc.constantFrom(['unknown', '1'] as const, ['limit', '2'] as const, ['format', 'xml'] as const), {
+    nil: undefined,
+  });
   return fc.tuple(fc.tuple(...pairs), extra, fc.boolean()).map(([chosen, more, duplicate]) => {
     const search = new URLSearchParams();
     for (const pair of chosen) if (pair) search.append(pair[0], pair[1]);
@@ -104,7 +139,12 @@ function bodyFor(operation: Operation): fc.Arbitrary<{ body?: string; type?: str
   return fc.oneof(
     fc.constant({ body: JSON.stringify(example), type: 'application/json' }),
     fc.jsonValue({ maxDepth: 3 }).map((v) => ({ body: JSON.stringify(v), type: 'application/json' })),
-    fc.record({ town_id: fc.constantFrom(...HOSTILE), answers: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })), consent: fc.jsonValue({ maxDepth: 1 }) })
+    fc
+      .record({
+        town_id: fc.constantFrom(...HOSTILE),
+        answers: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })),
+        consent: fc.jsonValue({ maxDepth: 1 }),
+      })
       .map((v) => ({ body: JSON.stringify(v), type: 'application/json' })),
     fc.constantFrom(
       { body: '{not json', type: 'application/json' },
@@ -119,17 +159,21 @@ function bodyFor(operation: Operation): fc.Arbitrary<{ body?: string; type?: str
 function headersFor(operation: Operation): fc.Arbitrary<Record<string, string>> {
   const admin = operation.path.startsWith('/api/v1/admin/');
   const idempotent = ((operation.op.parameters ?? []) as Json[]).some((p) => p.name === 'idempotency-key');
-  return fc.record({
-    auth: admin ? fc.constantFrom('', ADMIN_TOKENS.admin, 'Bearer wrong', 'Basic x', 'Bearer') : fc.constant(''),
-    key: idempotent ? fc.oneof(fc.uuid(), fc.constantFrom('', 'short', 'x'.repeat(300), 'spaces are not allowed', '\u007f')) : fc.constant(''),
-    accept: fc.constantFrom('', 'text/csv', 'application/x-ndjson', '*/*', 'image/png'),
-  }).map(({ auth, key, accept }) => {
-    const headers: Record<string, string> = { 'CF-Connecting-IP': '192.0.2.250' };
-    if (auth) headers.Authorization = auth;
-    if (key) headers['Idempotency-Key'] = key;
-    if (accept) headers.Accept = accept;
-    return headers;
-  });
+  return fc
+    .record({
+      auth: admin ? fc.constantFrom('', ADMIN_TOKENS.admin, 'Bearer wrong', 'Basic x', 'Bearer') : fc.constant(''),
+      key: idempotent
+        ? fc.oneof(fc.uuid(), fc.constantFrom('', 'short', 'x'.repeat(300), 'spaces are not allowed', '\u007f'))
+        : fc.constant(''),
+      accept: fc.constantFrom('', 'text/csv', 'application/x-ndjson', '*/*', 'image/png'),
+    })
+    .map(({ auth, key, accept }) => {
+      const headers: Record<string, string> = { 'CF-Connecting-IP': '192.0.2.250' };
+      if (auth) headers.Authorization = auth;
+      if (key) headers['Idempotency-Key'] = key;
+      if (accept) headers.Accept = accept;
+      return headers;
+    });
 }
 
 let requests = 0;
@@ -155,7 +199,8 @@ async function check(operation: Operation, path: string, init: { headers: Record
   const text = await res.text();
   expect(text, where).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+|SQLITE_|D1_ERROR/);
   if (media === 'application/json' || media === 'application/problem+json') {
-    const schema = media === 'application/problem+json' ? ProblemSchema : CONTRACT.get(`${operation.method} ${operation.path} ${res.status} ${media}`);
+    const schema =
+      media === 'application/problem+json' ? ProblemSchema : CONTRACT.get(`${operation.method} ${operation.path} ${res.status} ${media}`);
     expect(schema, `${where}: no contract schema`).toBeDefined();
     const parsed = schema!.safeParse(JSON.parse(text));
     expect(parsed.success, `${where}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues).slice(0, 300)}`).toBe(true);
@@ -166,9 +211,15 @@ describe('schema-driven fuzzing of every operation', () => {
   it('never answers 5xx, and every answer is declared and valid against the contract', async () => {
     for (const operation of OPERATIONS) {
       await fc.assert(
-        fc.asyncProperty(pathFor(operation), queryFor(operation), bodyFor(operation), headersFor(operation), async (path, query, body, headers) => {
-          await check(operation, `${path}${query}`, { headers, ...body });
-        }),
+        fc.asyncProperty(
+          pathFor(operation),
+          queryFor(operation),
+          bodyFor(operation),
+          headersFor(operation),
+          async (path, query, body, headers) => {
+            await check(operation, `${path}${query}`, { headers, ...body });
+          },
+        ),
         { numRuns: RUNS, seed: 20261123, endOnFailure: true },
       );
     }

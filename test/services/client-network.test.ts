@@ -48,7 +48,13 @@ describe('networkOf: the client network, in one canonical spelling', () => {
   });
 
   it('gives every spelling of one /64 the same key, and other /64s another', () => {
-    const spellings = ['2001:db8:aa:bb::1', '2001:0DB8:00AA:00BB:0000:0000:0000:0001', '2001:db8:aa:bb:ffff:ffff:ffff:ffff', '2001:DB8:AA:BB::', '2001:db8:aa:bb::10.0.0.1%eth0'];
+    const spellings = [
+      '2001:db8:aa:bb::1',
+      '2001:0DB8:00AA:00BB:0000:0000:0000:0001',
+      '2001:db8:aa:bb:ffff:ffff:ffff:ffff',
+      '2001:DB8:AA:BB::',
+      '2001:db8:aa:bb::10.0.0.1%eth0',
+    ];
     expect(new Set(spellings.map(networkOf)).size).toBe(1);
     expect(networkOf('2001:db8:aa:bc::1')).not.toBe(networkOf(spellings[0]!));
   });
@@ -106,9 +112,12 @@ describe('networkOf: the client network, in one canonical spelling', () => {
     ':'.repeat(10_000),
   ];
 
-  it.each(garbage.map((g) => [JSON.stringify(g.length > 40 ? `${g.slice(0, 20)}…` : g), g]))('puts the garbage %s in the one shared bucket, without throwing', (_, text) => {
-    expect(networkOf(text)).toBe(networkOf('not-an-ip'));
-  });
+  it.each(garbage.map((g) => [JSON.stringify(g.length > 40 ? `${g.slice(0, 20)}…` : g), g]))(
+    'puts the garbage %s in the one shared bucket, without throwing',
+    (_, text) => {
+      expect(networkOf(text)).toBe(networkOf('not-an-ip'));
+    },
+  );
 
   it('never gives garbage the key of a real address', () => {
     const key = networkOf('garbage');

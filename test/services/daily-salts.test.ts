@@ -5,7 +5,8 @@ import worker from '../../worker/index.ts';
 
 // The privacy notice (/data) says a day's salt outlives its day by an hour at most, even when no submission comes
 // the next day to delete it: the hourly Cron Trigger deletes the salts of past days (UTC).
-const days = async () => (await env.DB.prepare('SELECT day FROM daily_salts ORDER BY day').all<{ day: string }>()).results.map((r) => r.day);
+const days = async () =>
+  (await env.DB.prepare('SELECT day FROM daily_salts ORDER BY day').all<{ day: string }>()).results.map((r) => r.day);
 
 describe('the hourly Cron Trigger deletes the salts of past days', () => {
   it('keeps only the salt of the current day (UTC), also on a day without submissions', async () => {

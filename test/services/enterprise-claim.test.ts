@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../worker/errors.ts';
 import { config, MIN_WAVE_SECRET_LENGTH } from '../../worker/config.ts';
+import { AppError } from '../../worker/errors.ts';
 import { claimHash, enterpriseClaim, waveSecret } from '../../worker/services/surveys/enterprise-claim.ts';
 import { KNOWN_TOWN } from '../helpers.ts';
 
@@ -64,7 +64,11 @@ describe('ENTERPRISE_WAVE_SECRETS, parsed once per isolate (worker/config.ts)', 
     ['a secret as the key', JSON.stringify({ [SECRET_TEXT]: SECRET_TEXT }), /key that is not a wave id/],
     ['a secret that is not a string', JSON.stringify({ 'enterprise-w1': 12345 }), /wave "enterprise-w1" that is not a string/],
     ['a short secret', JSON.stringify({ 'enterprise-w1': SECRET_TEXT.slice(0, 31) }), /wave "enterprise-w1" shorter than 32 characters/],
-    ['one secret for two waves', JSON.stringify({ 'enterprise-w1': SECRET_TEXT, 'enterprise-w2': SECRET_TEXT }), /"enterprise-w1" and "enterprise-w2" the same secret/],
+    [
+      'one secret for two waves',
+      JSON.stringify({ 'enterprise-w1': SECRET_TEXT, 'enterprise-w2': SECRET_TEXT }),
+      /"enterprise-w1" and "enterprise-w2" the same secret/,
+    ],
   ])('fails closed when it is %s, logging what is wrong once and never a secret', (_, value, reason) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const vars = { ENTERPRISE_WAVE_SECRETS: value };
@@ -72,7 +76,10 @@ describe('ENTERPRISE_WAVE_SECRETS, parsed once per isolate (worker/config.ts)', 
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(reason) });
     void config(vars).enterpriseWaveSecrets;
     expect(log).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({ level: 'error', msg: expect.stringMatching(/^ENTERPRISE_WAVE_SECRETS .*: every enterprise answer will be refused$/) });
+    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({
+      level: 'error',
+      msg: expect.stringMatching(/^ENTERPRISE_WAVE_SECRETS .*: every enterprise answer will be refused$/),
+    });
     const logged = JSON.stringify(log.mock.calls);
     expect(logged).not.toContain(SECRET_TEXT.slice(0, 20));
     expect(JSON.stringify(result)).not.toContain(SECRET_TEXT.slice(0, 20));
@@ -83,7 +90,9 @@ describe('ENTERPRISE_WAVE_SECRETS, parsed once per isolate (worker/config.ts)', 
 
 describe('waveSecret: the secret of one wave, or a 503', () => {
   it('returns the wave’s secret', () => {
-    expect(waveSecret(secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET })), 'enterprise-w2')).toBe(OTHER_SECRET);
+    expect(waveSecret(secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET })), 'enterprise-w2')).toBe(
+      OTHER_SECRET,
+    );
   });
 
   it('refuses a wave without a secret (never configured, or destroyed) with service-unavailable, logged once per wave', () => {
@@ -96,17 +105,25 @@ describe('waveSecret: the secret of one wave, or a 503', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'service-unavailable', detail: expect.stringMatching(/Enterprise answers cannot be accepted.*Nothing was stored/) });
+    expect(error).toMatchObject({
+      code: 'service-unavailable',
+      detail: expect.stringMatching(/Enterprise answers cannot be accepted.*Nothing was stored/),
+    });
     expect(() => waveSecret(value, 'enterprise-w1')).toThrow(AppError);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({ level: 'error', msg: 'ENTERPRISE_WAVE_SECRETS has no secret for wave "enterprise-w1": its enterprise answers will be refused' });
+    expect(JSON.parse(log.mock.calls[0]![0])).toMatchObject({
+      level: 'error',
+      msg: 'ENTERPRISE_WAVE_SECRETS has no secret for wave "enterprise-w1": its enterprise answers will be refused',
+    });
     expect(JSON.stringify(log.mock.calls)).not.toContain(OTHER_SECRET);
   });
 
   it('enterpriseClaim is claimHash under the wave’s secret: one wave’s claim is not another’s', async () => {
     const value = secretsOf(JSON.stringify({ 'enterprise-w1': SECRET, 'enterprise-w2': OTHER_SECRET }));
     expect(await enterpriseClaim(value, 'enterprise-w1', CODE, KNOWN_TOWN)).toBe(await claimHash(SECRET, CODE, KNOWN_TOWN));
-    expect(await enterpriseClaim(value, 'enterprise-w2', CODE, KNOWN_TOWN)).not.toBe(await enterpriseClaim(value, 'enterprise-w1', CODE, KNOWN_TOWN));
+    expect(await enterpriseClaim(value, 'enterprise-w2', CODE, KNOWN_TOWN)).not.toBe(
+      await enterpriseClaim(value, 'enterprise-w1', CODE, KNOWN_TOWN),
+    );
   });
 });
 

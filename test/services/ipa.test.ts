@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importancePerformance, quadrantOf, type IpaEstimate, type IpaInput } from '../../worker/services/surveys/ipa.ts';
+import { type IpaEstimate, type IpaInput, importancePerformance, quadrantOf } from '../../worker/services/surveys/ipa.ts';
 
 const est = (mean: number, n = 40, half = 5): IpaEstimate => ({ n, mean, ci_low: mean - half, ci_high: mean + half });
 const fn = (id: string, importance: number | null, satisfaction: number | null): IpaInput => ({
@@ -77,7 +77,9 @@ describe('importance–performance analysis', () => {
       functions: [{ function: 'a', label: { zh: 'a', en: 'a' }, importance: null, satisfaction: est(50), quadrant: null, gap: null }],
     });
     expect(importancePerformance([])).toEqual({ grand_means: null, functions: [] });
-    const one = importancePerformance([{ function: 'a', label: { zh: 'a', en: 'a' }, importance: { n: 1, mean: 75, ci_low: null, ci_high: null }, satisfaction: est(50) }]);
+    const one = importancePerformance([
+      { function: 'a', label: { zh: 'a', en: 'a' }, importance: { n: 1, mean: 75, ci_low: null, ci_high: null }, satisfaction: est(50) },
+    ]);
     // A single function is its own grand mean on both axes: high and high.
     expect(one.functions[0]).toMatchObject({ quadrant: 'keep-up', gap: 25, importance: { n: 1, mean: 75, ci_low: null, ci_high: null } });
   });

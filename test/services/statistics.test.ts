@@ -11,7 +11,11 @@ describe('statistics', () => {
 
   it('gives the mean and a 95% interval from count, sum and sum of squares', () => {
     const scores = [0, 25, 50, 75, 100];
-    const est = meanWithInterval(5, scores.reduce((a, b) => a + b), scores.reduce((a, b) => a + b * b, 0));
+    const est = meanWithInterval(
+      5,
+      scores.reduce((a, b) => a + b),
+      scores.reduce((a, b) => a + b * b, 0),
+    );
     expect(est.mean).toBe(50);
     expect(est.ciLow).toBeCloseTo(50 - 2.776 * (39.528 / Math.sqrt(5)), 2);
     expect(est.ciHigh).toBeCloseTo(50 + 2.776 * (39.528 / Math.sqrt(5)), 2);
@@ -25,7 +29,15 @@ describe('statistics', () => {
   });
 
   it('computes NPS from answer counts', () => {
-    expect(netPromoterScore(new Map([['10', 5], ['8', 3], ['3', 2]]))).toEqual({ n: 10, promoters: 5, passives: 3, detractors: 2, score: 30 });
+    expect(
+      netPromoterScore(
+        new Map([
+          ['10', 5],
+          ['8', 3],
+          ['3', 2],
+        ]),
+      ),
+    ).toEqual({ n: 10, promoters: 5, passives: 3, detractors: 2, score: 30 });
     expect(netPromoterScore(new Map())).toBeNull();
   });
 });

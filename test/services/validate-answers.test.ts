@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../worker/errors.ts';
 import type { Question, SurveyDefinition } from '../../worker/schemas/survey-definition.ts';
-import { validateAnswers, type AnswerValue } from '../../worker/services/surveys/validate-answers.ts';
+import { type AnswerValue, validateAnswers } from '../../worker/services/surveys/validate-answers.ts';
 
 const text = (en: string) => ({ zh: en, en });
 const labels = { low: text('low'), high: text('high') };
-const options = [{ id: 'a', label: text('A') }, { id: 'b', label: text('B') }, { id: 'c', label: text('C') }];
+const options = [
+  { id: 'a', label: text('A') },
+  { id: 'b', label: text('B') },
+  { id: 'c', label: text('C') },
+];
 
 // One question of each type; only `sat` and `nps` are required.
 const QUESTIONS: Question[] = [
   { id: 'sat', type: 'likert', text: text('Satisfied?'), required: true, dimension: 'overall', scale: 5, labels, allow_na: false },
-  { id: 'sat_na', type: 'likert', text: text('Satisfied, if you know?'), required: false, dimension: 'overall', scale: 5, labels, allow_na: true },
+  {
+    id: 'sat_na',
+    type: 'likert',
+    text: text('Satisfied, if you know?'),
+    required: false,
+    dimension: 'overall',
+    scale: 5,
+    labels,
+    allow_na: true,
+  },
   { id: 'nps', type: 'nps', text: text('Recommend?'), required: true, dimension: null, labels },
   { id: 'role', type: 'single', text: text('Who are you?'), required: false, dimension: null, options },
   { id: 'uses', type: 'multi', text: text('What do you use?'), required: false, dimension: null, options, max_choices: 2 },
@@ -80,7 +93,11 @@ describe('validateAnswers: one code per kind of problem, on the field of the que
 
   it('unknown: a question the questionnaire does not ask, an own key named like a prototype member included', () => {
     expect(onlyProblem(answered({ q99: 1 }))).toEqual({ name: 'answers.q99', in: 'body', code: 'unknown' });
-    expect(onlyProblem(answered(JSON.parse('{"constructor": 1}') as Record<string, AnswerValue>))).toEqual({ name: 'answers.constructor', in: 'body', code: 'unknown' });
+    expect(onlyProblem(answered(JSON.parse('{"constructor": 1}') as Record<string, AnswerValue>))).toEqual({
+      name: 'answers.constructor',
+      in: 'body',
+      code: 'unknown',
+    });
   });
 
   it('unknown: an option the question does not offer', () => {

@@ -1,10 +1,10 @@
 import { env, exports } from 'cloudflare:workers';
-import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleError } from '../../worker/http/errors.ts';
 import worker from '../../worker/index.ts';
-import { fullAnswers, get, newKey, KNOWN_TOWN, withinOneRateWindow } from '../helpers.ts';
+import { fullAnswers, get, KNOWN_TOWN, newKey, withinOneRateWindow } from '../helpers.ts';
 
 /**
  * The questionnaire as a browser without JavaScript sends it: an HTML form
@@ -47,7 +47,13 @@ async function postForm(path: string, body: BodyInit, { headers = {}, bindings }
     method: 'POST',
     // The receipt is behind a redirect: see it, do not follow it.
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://example.test', 'Sec-Fetch-Site': 'same-origin', 'CF-Connecting-IP': nextIp(), ...headers },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: 'https://example.test',
+      'Sec-Fetch-Site': 'same-origin',
+      'CF-Connecting-IP': nextIp(),
+      ...headers,
+    },
     body,
   });
   // In the same isolate: a body the worker refuses unread is then simply dropped, not a broken pipe between two.
@@ -155,7 +161,8 @@ describe('the no-JavaScript form meets the limits of the JSON API (finding 2)', 
   it('answers the 11th form a minute from one network with a 429 page and Retry-After', { timeout: 90_000 }, async () => {
     await withinOneRateWindow();
     const address = '192.0.2.77';
-    for (let i = 0; i < 10; i++) expect((await postForm(FORM, await validForm(), { headers: { 'CF-Connecting-IP': address } })).status).toBe(303);
+    for (let i = 0; i < 10; i++)
+      expect((await postForm(FORM, await validForm(), { headers: { 'CF-Connecting-IP': address } })).status).toBe(303);
     const res = await postForm(FORM, await validForm(), { headers: { 'CF-Connecting-IP': address } });
     expect(res.status).toBe(429);
     expectHtml(res);
@@ -190,7 +197,7 @@ describe('a bad cursor on a web page (info list)', () => {
   it.each([
     ['en', 'en'],
     ['zh', 'zh-CN'],
-  ])('is a 400 HTML page in the reader\'s language (%s)', async (lang, htmlLang) => {
+  ])("is a 400 HTML page in the reader's language (%s)", async (lang, htmlLang) => {
     const res = await get(`/lists/mohurd-2016-batch1?cursor=garbage&lang=${lang}`);
     expect(res.status).toBe(400);
     expectHtml(res);
@@ -220,7 +227,7 @@ describe('the questionnaire with Turnstile configured (finding 3)', () => {
     return bindings ? worker.fetch(req, { ...env, ...bindings }) : exports.default.fetch(req);
   };
 
-  it('renders the widget with the configured site key, Turnstile\'s script and an honest note for browsers without JavaScript, under a strict CSP', async () => {
+  it("renders the widget with the configured site key, Turnstile's script and an honest note for browsers without JavaScript, under a strict CSP", async () => {
     const res = await page(TURNSTILE_ON);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -248,7 +255,7 @@ describe('the questionnaire with Turnstile configured (finding 3)', () => {
     expect(html).not.toContain('challenges.cloudflare.com');
   });
 
-  it('sends the form\'s cf-turnstile-response to siteverify and stores the answers', async () => {
+  it("sends the form's cf-turnstile-response to siteverify and stores the answers", async () => {
     const calls = stubSiteverify();
     const form = await validForm({ 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' });
     const res = await postForm(FORM, form, { bindings: TURNSTILE_ON });

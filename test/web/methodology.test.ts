@@ -1,45 +1,49 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { config } from '../../worker/config.ts';
-import { importancePerformance, type IpaInput } from '../../worker/services/surveys/ipa.ts';
 import { IpaChart, ipaRange } from '../../web/components/ipa-chart.tsx';
-import { MESSAGES, type Lang } from '../../web/i18n/index.ts';
+import { type Lang, MESSAGES } from '../../web/i18n/index.ts';
 import { FORMULAS } from '../../web/pages/methodology.tsx';
+import { config } from '../../worker/config.ts';
+import { type IpaInput, importancePerformance } from '../../worker/services/surveys/ipa.ts';
 import { get } from '../helpers.ts';
 
 /** hono/jsx escapes text: compare with the page's HTML as a browser receives it. */
-const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('/methodology', () => {
-  it.each(['zh', 'en'] as const)('answers 200 in %s with the formulas of scores, intervals, NPS, IPA, publication and uniqueness', async (lang) => {
-    const res = await get(`/methodology?lang=${lang}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(res.headers.get('Cache-Control')).toBe('private, max-age=60');
-    const page = await res.text();
-    const t = MESSAGES[lang];
-    expect(page).toContain(`<html lang="${t.lang}"`);
-    expect(page).toContain(`<h1>${t.methodology.title}</h1>`);
-    for (const formula of Object.values(FORMULAS)) expect(page).toContain(html(formula));
-    // The ones that matter most, spelled out, so that a change to the constants is a change to this test.
-    expect(page).toContain('score = (x − 1) ÷ (k − 1) × 100');
-    expect(page).toContain('s² = (Σxᵢ² − n · x̄²) ÷ (n − 1)');
-    expect(page).toContain('x̄ ± t(0.975, n − 1) × s ÷ √n');
-    expect(page).toContain('z = 1.959964');
-    expect(page).toContain(lang === 'zh' ? 'NPS = (推荐者人数 − 贬损者人数) ÷ n × 100' : 'NPS = (promoters − detractors) ÷ n × 100');
-    expect(page).toContain('n′ = ⌊n ÷ 10⌋ × 10');
-    expect(page).toContain('G = I − S');
-    expect(page).toContain('HMAC-SHA-256(K, C | T)');
-    expect(page).toContain('1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28');
-    // The disclosure rules with the minimum sample this deployment uses, and the quadrants by name.
-    expect(page).toContain(`n ≥ ${config(env).minSample}`);
-    expect(page).toContain('n &lt; 30');
-    for (const q of Object.values(t.ipa.quadrants)) expect(page).toContain(q);
-    // The worked example is drawn: an image with its title and description, and its table.
-    expect(page).toMatch(/<svg class="ipa-plot"[^>]* role="img" aria-labelledby="ipa-example-chart-title ipa-example-chart-desc"/);
-    expect(page).toContain(`<title id="ipa-example-chart-title">${html(t.ipa.title)}</title>`);
-    expect(page).not.toMatch(/<script(?![^>]*src=)/);
-  });
+  it.each(['zh', 'en'] as const)(
+    'answers 200 in %s with the formulas of scores, intervals, NPS, IPA, publication and uniqueness',
+    async (lang) => {
+      const res = await get(`/methodology?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
+      expect(res.headers.get('Cache-Control')).toBe('private, max-age=60');
+      const page = await res.text();
+      const t = MESSAGES[lang];
+      expect(page).toContain(`<html lang="${t.lang}"`);
+      expect(page).toContain(`<h1>${t.methodology.title}</h1>`);
+      for (const formula of Object.values(FORMULAS)) expect(page).toContain(html(formula));
+      // The ones that matter most, spelled out, so that a change to the constants is a change to this test.
+      expect(page).toContain('score = (x − 1) ÷ (k − 1) × 100');
+      expect(page).toContain('s² = (Σxᵢ² − n · x̄²) ÷ (n − 1)');
+      expect(page).toContain('x̄ ± t(0.975, n − 1) × s ÷ √n');
+      expect(page).toContain('z = 1.959964');
+      expect(page).toContain(lang === 'zh' ? 'NPS = (推荐者人数 − 贬损者人数) ÷ n × 100' : 'NPS = (promoters − detractors) ÷ n × 100');
+      expect(page).toContain('n′ = ⌊n ÷ 10⌋ × 10');
+      expect(page).toContain('G = I − S');
+      expect(page).toContain('HMAC-SHA-256(K, C | T)');
+      expect(page).toContain('1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28');
+      // The disclosure rules with the minimum sample this deployment uses, and the quadrants by name.
+      expect(page).toContain(`n ≥ ${config(env).minSample}`);
+      expect(page).toContain('n &lt; 30');
+      for (const q of Object.values(t.ipa.quadrants)) expect(page).toContain(q);
+      // The worked example is drawn: an image with its title and description, and its table.
+      expect(page).toMatch(/<svg class="ipa-plot"[^>]* role="img" aria-labelledby="ipa-example-chart-title ipa-example-chart-desc"/);
+      expect(page).toContain(`<title id="ipa-example-chart-title">${html(t.ipa.title)}</title>`);
+      expect(page).not.toMatch(/<script(?![^>]*src=)/);
+    },
+  );
 
   it('is linked from every page (the footer) and from the data page', async () => {
     for (const path of ['/lists', '/data']) expect(await (await get(path)).text()).toContain('href="/methodology"');
@@ -77,11 +81,15 @@ describe('the IPA chart', () => {
 
   it('is an image with a title and a description naming each quadrant’s functions, in the reader’s language', async () => {
     const en = await render('en', SAMPLE);
-    expect(en).toMatch(/<svg class="ipa-plot" viewBox="0 0 474 468" width="100%" role="img" aria-labelledby="ipa-test-title ipa-test-desc">/);
+    expect(en).toMatch(
+      /<svg class="ipa-plot" viewBox="0 0 474 468" width="100%" role="img" aria-labelledby="ipa-test-title ipa-test-desc">/,
+    );
     expect(en).toContain(`<title id="ipa-test-title">${html(MESSAGES.en.ipa.title)}</title>`);
     expect(en).toContain('(40–90)');
     expect(en).toContain('grand means (satisfaction 60.0, importance 70.0)');
-    expect(en).toContain('Concentrate here: Overall planning. Possible overkill: Supervision &amp; &lt;management&gt;. Not plotted, too few answers: Organisation and coordination.');
+    expect(en).toContain(
+      'Concentrate here: Overall planning. Possible overkill: Supervision &amp; &lt;management&gt;. Not plotted, too few answers: Organisation and coordination.',
+    );
     const zh = await render('zh', SAMPLE);
     expect(zh).toContain('重点改进：总体规划。可能过度：监督管理。回答不足、未标出：组织协调。');
     for (const q of ['重点改进', '继续保持', '次要改进', '可能过度']) expect(zh).toContain(`>${q}</text>`);
@@ -92,7 +100,10 @@ describe('the IPA chart', () => {
     const svg = await render('zh', SAMPLE);
     expect(svg).toContain('<caption id="ipa-test-table-caption" class="visually-hidden">IPA 示例</caption>');
     expect(svg.match(/<th scope="col"/g)).toHaveLength(7);
-    const rows = [...svg.matchAll(/<tr data-function="([a-z_]+)"[^>]*>(.*?)<\/tr>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')]);
+    const rows = [...svg.matchAll(/<tr data-function="([a-z_]+)"[^>]*>(.*?)<\/tr>/g)].map((m) => [
+      m[1],
+      m[2]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'),
+    ]);
     expect(rows).toEqual([
       ['planning', '|总体规划|80.0|75.0 – 85.0|50.0|45.0 – 55.0|30.0|重点改进|'],
       ['supervision', '|监督管理|60.0|55.0 – 65.0|70.0|65.0 – 75.0|-10.0|可能过度|'],
@@ -108,9 +119,23 @@ describe('the IPA chart', () => {
   });
 
   it('keeps the whole scale when the answers span it', () => {
-    const wide = importancePerformance([{ function: 'a', label: { zh: '甲', en: 'A' }, importance: { n: 10, mean: 98, ci_low: 90, ci_high: 100 }, satisfaction: { n: 10, mean: 3, ci_low: 0, ci_high: 9 } }]);
+    const wide = importancePerformance([
+      {
+        function: 'a',
+        label: { zh: '甲', en: 'A' },
+        importance: { n: 10, mean: 98, ci_low: 90, ci_high: 100 },
+        satisfaction: { n: 10, mean: 3, ci_low: 0, ci_high: 9 },
+      },
+    ]);
     expect(ipaRange(wide)).toEqual([0, 100]);
-    const narrow = importancePerformance([{ function: 'a', label: { zh: '甲', en: 'A' }, importance: { n: 10, mean: 63, ci_low: 62, ci_high: 64 }, satisfaction: { n: 10, mean: 62, ci_low: 61, ci_high: 63 } }]);
+    const narrow = importancePerformance([
+      {
+        function: 'a',
+        label: { zh: '甲', en: 'A' },
+        importance: { n: 10, mean: 63, ci_low: 62, ci_high: 64 },
+        satisfaction: { n: 10, mean: 62, ci_low: 61, ci_high: 63 },
+      },
+    ]);
     expect(ipaRange(narrow)).toEqual([50, 70]);
   });
 });

@@ -23,7 +23,11 @@ describe('notes in the page’s language', () => {
   });
 
   it('shows a list’s note in the page’s language', async () => {
-    const list = (await env.DB.prepare("SELECT id, note, note_zh FROM lists WHERE id = 'mohurd-2017-batch2'").first<{ id: string; note: string; note_zh: string }>())!;
+    const list = (await env.DB.prepare("SELECT id, note, note_zh FROM lists WHERE id = 'mohurd-2017-batch2'").first<{
+      id: string;
+      note: string;
+      note_zh: string;
+    }>())!;
     expect(list.note_zh).toMatch(/建村〔2017〕178号/);
     const zh = await page(`/lists/${list.id}?lang=zh`);
     expect(zh).toContain(`<dd>${escaped(list.note_zh)}</dd>`);
@@ -34,7 +38,7 @@ describe('notes in the page’s language', () => {
 
   it('falls back to the other language and says which one it is', async () => {
     const events = await env.DB.prepare(
-      "SELECT id, town_id, note, note_zh FROM status_events WHERE note IS NOT NULL AND note_zh IS NOT NULL AND note <> note_zh ORDER BY id LIMIT 2",
+      'SELECT id, town_id, note, note_zh FROM status_events WHERE note IS NOT NULL AND note_zh IS NOT NULL AND note <> note_zh ORDER BY id LIMIT 2',
     ).all<{ id: number; town_id: string; note: string; note_zh: string }>();
     const [noChinese, noEnglish] = events.results;
     // One event loses its translation, the other its English note.

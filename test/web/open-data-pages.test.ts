@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '../../web/components/json-ld.tsx';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { DataPackageSchema } from '../../worker/schemas/open-data.ts';
 import { get, getParsed } from '../helpers.ts';
 import { page } from './site-helpers.ts';
-import { DataPackageSchema } from '../../worker/schemas/open-data.ts';
-import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 
 /** The schema.org data blocks of a page, parsed. */
 function jsonLdOf(html: string): any[] {
@@ -11,19 +11,22 @@ function jsonLdOf(html: string): any[] {
 }
 
 describe('open data on the site', () => {
-  it.each(['zh', 'en'])('the data page (%s) names the licence, links the data package, the catalogue and every table’s CSV', async (lang) => {
-    const html = await page(`/data?lang=${lang}`);
-    expect(html).toContain('href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener"');
-    expect(html).toContain('CC BY 4.0');
-    expect(html).toContain('href="/datapackage.json"');
-    expect(html).toContain('href="/catalog.jsonld"');
-    expect(html).toContain('href="/downloads/"');
-    const { body: pkg } = await getParsed(DataPackageSchema, '/datapackage.json');
-    for (const resource of pkg.resources) {
-      expect(html).toContain(`href="/${resource.path.replace(/&/g, '&amp;')}"`);
-      expect((await get(`/${resource.path}`)).status, resource.name).toBe(200);
-    }
-  });
+  it.each(['zh', 'en'])(
+    'the data page (%s) names the licence, links the data package, the catalogue and every table’s CSV',
+    async (lang) => {
+      const html = await page(`/data?lang=${lang}`);
+      expect(html).toContain('href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener"');
+      expect(html).toContain('CC BY 4.0');
+      expect(html).toContain('href="/datapackage.json"');
+      expect(html).toContain('href="/catalog.jsonld"');
+      expect(html).toContain('href="/downloads/"');
+      const { body: pkg } = await getParsed(DataPackageSchema, '/datapackage.json');
+      for (const resource of pkg.resources) {
+        expect(html).toContain(`href="/${resource.path.replace(/&/g, '&amp;')}"`);
+        expect((await get(`/${resource.path}`)).status, resource.name).toBe(200);
+      }
+    },
+  );
 
   it('every page’s footer names the licence', async () => {
     for (const path of ['/', '/lists', '/stats?lang=en']) expect(await page(path)).toContain('rel="license noopener"');
@@ -43,6 +46,9 @@ describe('open data on the site', () => {
   it('text in the data cannot close the data block', () => {
     const html = String(JsonLd({ data: { note: '</script><script>alert(1)</script>', line: 'a\u2028b' } }));
     expect(html.match(/<\/script>/g)).toHaveLength(1);
-    expect(JSON.parse(html.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, ''))).toEqual({ note: '</script><script>alert(1)</script>', line: 'a\u2028b' });
+    expect(JSON.parse(html.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, ''))).toEqual({
+      note: '</script><script>alert(1)</script>',
+      line: 'a\u2028b',
+    });
   });
 });

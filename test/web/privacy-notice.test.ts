@@ -21,7 +21,16 @@ async function pageText(path: string): Promise<string> {
 describe('the privacy notice on /data', () => {
   it('zh: the code is never stored, only a keyed hash per wave with no link to the response, and the secret can be destroyed', async () => {
     const text = await pageText('/data?lang=zh');
-    for (const part of [zh.data.privacyText, zh.data.privacyKept, zh.data.privacyEnterprise, ...zh.data.privacyEnterpriseList, zh.data.privacyPublic, zh.data.privacyPublicText, zh.data.privacySalts, zh.data.privacySaltsText]) {
+    for (const part of [
+      zh.data.privacyText,
+      zh.data.privacyKept,
+      zh.data.privacyEnterprise,
+      ...zh.data.privacyEnterpriseList,
+      zh.data.privacyPublic,
+      zh.data.privacyPublicText,
+      zh.data.privacySalts,
+      zh.data.privacySaltsText,
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/从不保存，不写入日志/);
@@ -35,7 +44,16 @@ describe('the privacy notice on /data', () => {
 
   it('en says the same', async () => {
     const text = await pageText('/data?lang=en');
-    for (const part of [en.data.privacyText, en.data.privacyKept, en.data.privacyEnterprise, ...en.data.privacyEnterpriseList, en.data.privacyPublic, en.data.privacyPublicText, en.data.privacySalts, en.data.privacySaltsText]) {
+    for (const part of [
+      en.data.privacyText,
+      en.data.privacyKept,
+      en.data.privacyEnterprise,
+      ...en.data.privacyEnterpriseList,
+      en.data.privacyPublic,
+      en.data.privacyPublicText,
+      en.data.privacySalts,
+      en.data.privacySaltsText,
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/never stored, never logged/);

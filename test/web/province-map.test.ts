@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { StatsSchema } from '../../worker/schemas/stats.ts';
 import { PROVINCE_TILES } from '../../web/components/province-tiles.ts';
 import { englishName, ZERO_FILL } from '../../web/components/tile-map.tsx';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
+import { ListDetailSchema } from '../../worker/schemas/lists.ts';
+import { StatsSchema } from '../../worker/schemas/stats.ts';
+import { TownPageSchema } from '../../worker/schemas/towns.ts';
 import { get, getJson, getParsed } from '../helpers.ts';
 import { element, escaped, page, textOf } from './site-helpers.ts';
-import { ListDetailSchema } from '../../worker/schemas/lists.ts';
-import { TownPageSchema } from '../../worker/schemas/towns.ts';
 
 /**
  * The province tile map of the home and statistics pages (issue 13): for the list and status chosen in its GET
@@ -14,9 +14,21 @@ import { TownPageSchema } from '../../worker/schemas/towns.ts';
  * to a page listing exactly those towns, and a value that names nothing is ignored with a message, never a 500.
  */
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
-interface Tile { href: string; label: string; province: string; towns: number; inner: string }
+interface Tile {
+  href: string;
+  label: string;
+  province: string;
+  towns: number;
+  inner: string;
+}
 
 function mapOf(html: string): string {
   const figure = element(html, 'figure', 'aria-labelledby', 'province-map-caption');
@@ -25,9 +37,15 @@ function mapOf(html: string): string {
 }
 
 function tilesOf(figure: string): Tile[] {
-  return [...figure.matchAll(/<a href="([^"]*)" aria-label="([^"]*)" data-province="([^"]*)" data-towns="(\d+)">([\s\S]*?)<\/a>/g)].map((m) => ({
-    href: unescape(m[1]!), label: unescape(m[2]!), province: unescape(m[3]!), towns: Number(m[4]), inner: m[5]!,
-  }));
+  return [...figure.matchAll(/<a href="([^"]*)" aria-label="([^"]*)" data-province="([^"]*)" data-towns="(\d+)">([\s\S]*?)<\/a>/g)].map(
+    (m) => ({
+      href: unescape(m[1]!),
+      label: unescape(m[2]!),
+      province: unescape(m[3]!),
+      towns: Number(m[4]),
+      inner: m[5]!,
+    }),
+  );
 }
 
 function tableOf(figure: string): Map<string, { towns: number; text: string }> {
@@ -86,7 +104,9 @@ describe('province tile map', () => {
           expect(tile.label).toBe(fmt(t.map.tileLabel, { province: lang === 'zh' ? p.name : englishName(p), n: tile.towns }));
           expect(tile.href).toBe(`/towns?${new URLSearchParams({ province: tile.province })}`);
         }
-        expect(figure).toMatch(new RegExp(`<svg viewBox="0 0 \\d+ \\d+" width="100%" aria-labelledby="province-map-title" aria-describedby="province-map-desc">`));
+        expect(figure).toMatch(
+          /<svg viewBox="0 0 \d+ \d+" width="100%" aria-labelledby="province-map-title" aria-describedby="province-map-desc">/,
+        );
         expect(figure).toContain(`<desc id="province-map-desc">${escaped(t.map.desc)}</desc>`);
       }
     }
@@ -97,7 +117,7 @@ describe('province tile map', () => {
     for (const [key, n] of offGrid) expect(textOf(figure)).toContain(`${key} ${n}`);
   });
 
-  it('counts one list in one status, and each tile links to that list\'s page filtered to the province and status, which lists as many towns', async () => {
+  it("counts one list in one status, and each tile links to that list's page filtered to the province and status, which lists as many towns", async () => {
     const list = 'mohurd-2017-batch2';
     const status = await firstStatus(list);
     const counts = await apiCounts(`&list=${list}&status=${status}`);
@@ -111,7 +131,8 @@ describe('province tile map', () => {
       // The form shows what is chosen.
       expect(html).toContain(`<option value="${list}" selected="">`);
       expect(html).toContain(`<option value="${status}" selected="">`);
-      for (const tile of tilesOf(figure)) expect(tile.href).toBe(`/lists/${list}?${new URLSearchParams({ province: tile.province, status })}`);
+      for (const tile of tilesOf(figure))
+        expect(tile.href).toBe(`/lists/${list}?${new URLSearchParams({ province: tile.province, status })}`);
     }
     const tiles = tilesOf(mapOf(await page(`/stats?list=${list}&status=${status}`)));
     const busiest = [...tiles].sort((a, b) => b.towns - a.towns)[0]!;
@@ -153,7 +174,9 @@ describe('province tile map', () => {
     expect(html).toContain(`<option value="${busiest.province}" selected="">`);
     expect(html).toContain(`<option value="${status}" selected="">`);
     expect(html).toContain('<option value="新疆生产建设兵团">');
-    expect(html).toContain(`href="/api/v1/towns?${escaped(new URLSearchParams({ format: 'csv', sort: 'province', province: busiest.province, status }).toString())}"`);
+    expect(html).toContain(
+      `href="/api/v1/towns?${escaped(new URLSearchParams({ format: 'csv', sort: 'province', province: busiest.province, status }).toString())}"`,
+    );
     // Every town listed is in the province and has a membership in that status, and none is listed twice.
     const seen = new Set<string>();
     for (;;) {
@@ -163,7 +186,10 @@ describe('province tile map', () => {
       html = await page(unescape(next[1]!));
     }
     expect(seen.size).toBe(busiest.towns);
-    const { body } = await getParsed(TownPageSchema, `/api/v1/towns?province=${encodeURIComponent(busiest.province)}&status=${status}&limit=500`);
+    const { body } = await getParsed(
+      TownPageSchema,
+      `/api/v1/towns?province=${encodeURIComponent(busiest.province)}&status=${status}&limit=500`,
+    );
     expect(new Set((body.items as { id: string }[]).map((x) => x.id))).toEqual(seen);
   });
 
@@ -173,12 +199,14 @@ describe('province tile map', () => {
       const t = MESSAGES[lang];
       for (const path of ['/', '/stats']) {
         const hostile = '<script>alert(1)</script>';
-        const res = await get(`${path}?lang=${lang}&list=${encodeURIComponent(hostile)}&status=${encodeURIComponent('approved\' OR 1=1 --')}`);
+        const res = await get(
+          `${path}?lang=${lang}&list=${encodeURIComponent(hostile)}&status=${encodeURIComponent("approved' OR 1=1 --")}`,
+        );
         expect(res.status).toBe(200);
         const html = await res.text();
         expect(html).not.toContain(hostile);
         expect(html).toContain(escaped(fmt(t.map.badList, { value: hostile })));
-        expect(html).toContain(escaped(fmt(t.map.badStatus, { value: 'approved\' OR 1=1 --' })));
+        expect(html).toContain(escaped(fmt(t.map.badStatus, { value: "approved' OR 1=1 --" })));
         expectMatches(mapOf(html), counts);
       }
     }
@@ -188,7 +216,14 @@ describe('province tile map', () => {
     expect(textOf(html)).not.toContain(fmt(MESSAGES.zh.map.badStatus, { value: 'eliminated' }));
     expectMatches(mapOf(html), await apiCounts('&status=eliminated'));
     // Odd encodings, repeated and very long values: never a 500; what is echoed is cut short.
-    for (const query of ['list=%E0%A4%A', 'status=%00', 'list=a&list=b&status=approved&status=x', `list=${'x'.repeat(5000)}`, 'status=APPROVED', 'list=%20mohurd-2016-batch1%20']) {
+    for (const query of [
+      'list=%E0%A4%A',
+      'status=%00',
+      'list=a&list=b&status=approved&status=x',
+      `list=${'x'.repeat(5000)}`,
+      'status=APPROVED',
+      'list=%20mohurd-2016-batch1%20',
+    ]) {
       for (const path of ['/', '/stats']) {
         const res = await get(`${path}?${query}`);
         expect(res.status, `${path}?${query}`).toBe(200);

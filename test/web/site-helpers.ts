@@ -7,7 +7,8 @@ import { adminHeaders, enterpriseCode, fullAnswers, get, JSON_BODY, newKey, requ
 export const SURVEYS_ADMIN = adminHeaders('surveys', JSON_BODY);
 
 /** hono/jsx escapes text: compare with the page's HTML as a browser receives it. */
-export const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escaped = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Text without tags, entities decoded, runs of white space as one space: what a reader sees, in order. */
 export function textOf(html: string): string {
@@ -48,7 +49,13 @@ let ip = 0;
  * One stored response, each from its own network (so that none is a probable duplicate of another) unless `from`
  * says one. `secrets` replaces ENTERPRISE_WAVE_SECRETS for this request, for an enterprise wave a test adds.
  */
-export async function answer(survey: string, town: string, overrides: Record<string, unknown> = {}, from?: string, secrets?: Record<string, string>): Promise<void> {
+export async function answer(
+  survey: string,
+  town: string,
+  overrides: Record<string, unknown> = {},
+  from?: string,
+  secrets?: Record<string, string>,
+): Promise<void> {
   const body = { town_id: town, answers: await fullAnswers(survey, overrides), consent: { participation: true } };
   const address = from ?? `10.30.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`;
   const res = secrets
@@ -66,12 +73,24 @@ export async function answer(survey: string, town: string, overrides: Record<str
 
 /** Closes a wave now through the admin API (an `after_close` wave then publishes). */
 export async function closeWave(survey: string, wave: string, at = new Date().toISOString()): Promise<void> {
-  const res = await request('PATCH', `/api/v1/admin/surveys/${survey}/waves/${wave}`, { headers: SURVEYS_ADMIN, body: JSON.stringify({ closes_at: at }) });
+  const res = await request('PATCH', `/api/v1/admin/surveys/${survey}/waves/${wave}`, {
+    headers: SURVEYS_ADMIN,
+    body: JSON.stringify({ closes_at: at }),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
 /** Adds a wave through the admin API. */
-export async function addWave(survey: string, wave: { id: string; name: { zh: string; en: string }; opens_at: string; closes_at: string | null; publication: 'after_close' | 'live_in_steps' }): Promise<void> {
+export async function addWave(
+  survey: string,
+  wave: {
+    id: string;
+    name: { zh: string; en: string };
+    opens_at: string;
+    closes_at: string | null;
+    publication: 'after_close' | 'live_in_steps';
+  },
+): Promise<void> {
   const res = await request('POST', `/api/v1/admin/surveys/${survey}/waves`, { headers: SURVEYS_ADMIN, body: JSON.stringify(wave) });
   expect(res.status, await res.clone().text()).toBe(201);
 }

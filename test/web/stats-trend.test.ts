@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { fmt, MESSAGES } from '../../web/i18n/index.ts';
 import { config } from '../../worker/config.ts';
 import { GroupedSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
-import { fmt, MESSAGES } from '../../web/i18n/index.ts';
 import { getJson } from '../helpers.ts';
 import { addWave, answer, closeWave, element, escaped, page, textOf, townAt } from './site-helpers.ts';
 
@@ -38,9 +38,10 @@ describe('/stats: satisfaction across waves', () => {
     }
   });
 
-  it('draws each dimension\'s national score per wave (an image with a title and a description) with the same numbers in a table', async () => {
+  it("draws each dimension's national score per wave (an image with a title and a description) with the same numbers in a table", async () => {
     // Two towns published live (10 responses each): the national result is their sum.
-    for (const town of [await townAt(40), await townAt(41)]) for (let i = 0; i < 10; i++) await answer('public', town, { overall: 2 + (i % 4), env_clean: 1 + (i % 5) });
+    for (const town of [await townAt(40), await townAt(41)])
+      for (let i = 0; i < 10; i++) await answer('public', town, { overall: 2 + (i % 4), env_clean: 1 + (i % 5) });
     const results = (await national()).filter((s) => s.survey_id === 'public');
     const w1 = results.find((s) => s.wave_id === 'public-w1')!;
     expect(w1).toMatchObject({ published: true, suppressed: false, responses: 20 });
@@ -68,8 +69,16 @@ describe('/stats: satisfaction across waves', () => {
       const [w2, ew1] = (await national()).filter((s) => s.survey_id === 'enterprise');
       expect(w2).toMatchObject({ wave_id: 'enterprise-w2', published: false });
       expect(ew1).toMatchObject({ wave_id: 'enterprise-w1', published: true, suppressed: true });
-      expect(note('enterprise-w2')).toBe(fmt(t.stats.trendWithheld, { wave: w2!.wave.name[lang], status: t.results.status.open, reason: t.results.notPublishedNoEnd }));
-      expect(note('enterprise-w1')).toBe(fmt(t.stats.trendWithheld, { wave: ew1!.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: config(env).minSample }) }));
+      expect(note('enterprise-w2')).toBe(
+        fmt(t.stats.trendWithheld, { wave: w2!.wave.name[lang], status: t.results.status.open, reason: t.results.notPublishedNoEnd }),
+      );
+      expect(note('enterprise-w1')).toBe(
+        fmt(t.stats.trendWithheld, {
+          wave: ew1!.wave.name[lang],
+          status: t.results.status.closed,
+          reason: fmt(t.results.suppressed, { min: config(env).minSample }),
+        }),
+      );
       expect(enterprise).toContain(t.stats.trendNoResults);
       expect(enterprise).not.toContain('<table');
     }
@@ -77,7 +86,14 @@ describe('/stats: satisfaction across waves', () => {
 
   it('shows the national IPA of the latest published enterprise wave that has one, as the API computes it; the wave before it says why it has no figures', async () => {
     for (const town of [await townAt(42), await townAt(43)]) {
-      for (let i = 0; i < 10; i++) await answer('enterprise', town, { plan_importance: 5, plan_satisfaction: 1 + (i % 3), sup_importance: 2, sup_satisfaction: 4 + (i % 2), coo_importance: 3 + (i % 2) });
+      for (let i = 0; i < 10; i++)
+        await answer('enterprise', town, {
+          plan_importance: 5,
+          plan_satisfaction: 1 + (i % 3),
+          sup_importance: 2,
+          sup_satisfaction: 4 + (i % 2),
+          coo_importance: 3 + (i % 2),
+        });
     }
     await closeWave('enterprise', 'enterprise-w2');
     const results = (await national()).filter((s) => s.survey_id === 'enterprise');
@@ -97,14 +113,27 @@ describe('/stats: satisfaction across waves', () => {
       const w1 = results.find((s) => s.wave_id === 'enterprise-w1')!;
       expect(w1).toMatchObject({ published: true, suppressed: true });
       expect(figure).not.toContain('<th scope="col" data-wave="enterprise-w1"');
-      expect(textOf(element(figure, 'li', 'data-wave', 'enterprise-w1')!).trim()).toBe(fmt(t.stats.trendWithheld, { wave: w1.wave.name[lang], status: t.results.status.closed, reason: fmt(t.results.suppressed, { min: config(env).minSample }) }));
+      expect(textOf(element(figure, 'li', 'data-wave', 'enterprise-w1')!).trim()).toBe(
+        fmt(t.stats.trendWithheld, {
+          wave: w1.wave.name[lang],
+          status: t.results.status.closed,
+          reason: fmt(t.results.suppressed, { min: config(env).minSample }),
+        }),
+      );
     }
 
     // A later wave that has closed with its own analysis takes its place; one still open would not.
     const opens = new Date().toISOString();
-    await addWave('enterprise', { id: 'enterprise-w3', name: { zh: '第三轮（测试）', en: 'Wave 3 (test)' }, opens_at: opens, closes_at: null, publication: 'after_close' });
+    await addWave('enterprise', {
+      id: 'enterprise-w3',
+      name: { zh: '第三轮（测试）', en: 'Wave 3 (test)' },
+      opens_at: opens,
+      closes_at: null,
+      publication: 'after_close',
+    });
     const secrets = { 'enterprise-w3': 'a-test-secret-of-the-third-wave-only-0123456789' };
-    for (let i = 0; i < 10; i++) await answer('enterprise', await townAt(42), { sup_importance: 5, sup_satisfaction: 1 + (i % 2) }, undefined, secrets);
+    for (let i = 0; i < 10; i++)
+      await answer('enterprise', await townAt(42), { sup_importance: 5, sup_satisfaction: 1 + (i % 2) }, undefined, secrets);
     expect(textOf(await page('/stats?lang=en'))).toContain(fmt(MESSAGES.en.stats.ipaCaption, { wave: w2.wave.name.en }));
     await closeWave('enterprise', 'enterprise-w3');
     const w3 = (await national()).find((s) => s.wave_id === 'enterprise-w3')!;
@@ -120,7 +149,13 @@ describe('/stats: satisfaction across waves', () => {
     for (let i = 0; i < 10; i++) await answer('public', town, { overall: 1 + (i % 2) });
     const now = new Date().toISOString();
     await closeWave('public', 'public-w1', now);
-    await addWave('public', { id: 'public-w2', name: { zh: '第二轮（测试）', en: 'Wave 2 (test)' }, opens_at: now, closes_at: null, publication: 'live_in_steps' });
+    await addWave('public', {
+      id: 'public-w2',
+      name: { zh: '第二轮（测试）', en: 'Wave 2 (test)' },
+      opens_at: now,
+      closes_at: null,
+      publication: 'live_in_steps',
+    });
     for (let i = 0; i < 10; i++) await answer('public', town, { overall: 4 + (i % 2) });
     const results = (await national()).filter((s) => s.survey_id === 'public');
     const w2 = results.find((s) => s.wave_id === 'public-w2')!;
@@ -134,7 +169,17 @@ describe('/stats: satisfaction across waves', () => {
       const row = element(figure, 'tr', 'data-dimension', 'overall')!;
       expect(row).toContain(`data-wave="public-w2" data-score="${overall.score}"`);
       expect(textOf(row)).toContain(`${t.results.change} +${one(overall.change!)} ${t.results.beyond}`);
-      expect(/<desc id="trend-public-desc">([^<]*)<\/desc>/.exec(figure)![1]).toContain(escaped(fmt(t.stats.trendChanged, { wave: w2.wave.name[lang], dimensions: w2.dimensions.filter((d) => d.beyond_ci).map((d) => d.label[lang]).join(t.ipa.listSeparator) }).trim()));
+      expect(/<desc id="trend-public-desc">([^<]*)<\/desc>/.exec(figure)![1]).toContain(
+        escaped(
+          fmt(t.stats.trendChanged, {
+            wave: w2.wave.name[lang],
+            dimensions: w2.dimensions
+              .filter((d) => d.beyond_ci)
+              .map((d) => d.label[lang])
+              .join(t.ipa.listSeparator),
+          }).trim(),
+        ),
+      );
     }
   });
 });

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { get, newKey, KNOWN_TOWN } from '../helpers.ts';
-import { postSuggestionForm } from '../suggestion-helpers.ts';
 import { en } from '../../web/i18n/en.ts';
 import { zh } from '../../web/i18n/zh.ts';
+import { get, KNOWN_TOWN, newKey } from '../helpers.ts';
+import { postSuggestionForm } from '../suggestion-helpers.ts';
 
 /**
  * The correction and addition form as a browser without JavaScript sends it:
@@ -14,7 +14,14 @@ import { zh } from '../../web/i18n/zh.ts';
 const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM suggestions').first<number>('n')) ?? 0;
 const postForm = postSuggestionForm;
 
-const CORRECTION = { idempotency_key: '', kind: 'correction', town_id: KNOWN_TOWN, list_id: 'mohurd-2016-batch1', detail: '名称有误', source: '建村〔2016〕221号' };
+const CORRECTION = {
+  idempotency_key: '',
+  kind: 'correction',
+  town_id: KNOWN_TOWN,
+  list_id: 'mohurd-2016-batch1',
+  detail: '名称有误',
+  source: '建村〔2016〕221号',
+};
 
 /** The message shown beside a field of the form, or null when it is hidden. */
 function fieldError(html: string, name: string): string | null {
@@ -60,7 +67,14 @@ describe('the suggestion form', () => {
     expect(html).toContain('class="error-summary"');
     expect(await count()).toBe(before);
 
-    const noList = await postForm({ idempotency_key: newKey(), kind: 'addition', town_name: '某镇', province: '山东省', detail: 'x', source: 'https://www.example.gov.cn/a' });
+    const noList = await postForm({
+      idempotency_key: newKey(),
+      kind: 'addition',
+      town_name: '某镇',
+      province: '山东省',
+      detail: 'x',
+      source: 'https://www.example.gov.cn/a',
+    });
     expect(noList.status).toBe(400);
     expect(fieldError(await noList.text(), 'list_id')).toContain('名单');
     const contact = await postForm({ ...CORRECTION, idempotency_key: newKey(), phone: '123' });
@@ -80,7 +94,10 @@ describe('the suggestion form', () => {
   });
 
   it('refuses a post from another site (403) and a body over 64 KB (413) with a page', async () => {
-    const cross = await postForm({ ...CORRECTION, idempotency_key: newKey() }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    const cross = await postForm(
+      { ...CORRECTION, idempotency_key: newKey() },
+      { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    );
     expect(cross.status).toBe(403);
     expect(cross.headers.get('Content-Type')).toMatch(/^text\/html/);
     const big = await postForm({ ...CORRECTION, idempotency_key: newKey(), detail: 'x'.repeat(70_000) });
@@ -99,7 +116,10 @@ describe('the suggestion form', () => {
   });
 
   it('is described on the privacy notice, in both languages', async () => {
-    for (const [lang, m] of [['zh', zh], ['en', en]] as const) {
+    for (const [lang, m] of [
+      ['zh', zh],
+      ['en', en],
+    ] as const) {
       const html = await (await get(`/data?lang=${lang}`)).text();
       expect(html).toContain(m.suggest.privacyTitle);
       expect(html).toContain(m.suggest.privacyText);

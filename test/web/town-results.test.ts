@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { fmt, MESSAGES } from '../../web/i18n/index.ts';
+import { TownSatisfactionSchema } from '../../worker/schemas/satisfaction.ts';
 import { getJson } from '../helpers.ts';
 import { addWave, answer, closeWave, element, escaped, page, textOf, townAt } from './site-helpers.ts';
 
@@ -33,7 +33,9 @@ describe('the town page, per wave', () => {
     const town = await townAt(30);
     const api = await results(town);
     const html = await page(`/towns/${town}?lang=zh`);
-    const shown = [...html.matchAll(/<section class="satisfaction"[^>]*data-survey="([^"]+)" data-wave="([^"]+)"[^>]*data-responses="(\d+)"/g)].map((m) => [m[1], m[2], Number(m[3])]);
+    const shown = [
+      ...html.matchAll(/<section class="satisfaction"[^>]*data-survey="([^"]+)" data-wave="([^"]+)"[^>]*data-responses="(\d+)"/g),
+    ].map((m) => [m[1], m[2], Number(m[3])]);
     expect(shown).toEqual(api.surveys.map((s) => [s.survey_id, s.wave_id, s.responses]));
     for (const s of api.surveys) {
       const text = textOf(block(html, s.wave_id));
@@ -43,7 +45,9 @@ describe('the town page, per wave', () => {
     }
     // The local data's first enterprise wave: 2026-01-01T00:00Z to 2026-11-01T00:00Z, i.e. 08:00 Beijing time on both days.
     expect(textOf(block(html, 'enterprise-w1'))).toContain('开放时间：2026年1月1日 08:00（北京时间）至2026年11月1日 08:00（北京时间）');
-    expect(textOf(block(await page(`/towns/${town}?lang=en`), 'enterprise-w1'))).toContain('Open from 1 Jan 2026, 08:00 Beijing time to 1 Nov 2026, 08:00 Beijing time');
+    expect(textOf(block(await page(`/towns/${town}?lang=en`), 'enterprise-w1'))).toContain(
+      'Open from 1 Jan 2026, 08:00 Beijing time to 1 Nov 2026, 08:00 Beijing time',
+    );
   });
 
   it('says that a wave below the minimum publishes nothing, and that an open after_close wave publishes once it closes, and when', async () => {
@@ -64,11 +68,15 @@ describe('the town page, per wave', () => {
     expect(textOf(block(await page(`/towns/${town}?lang=en`), 'enterprise-w2'))).toContain(en.results.notPublishedNoEnd);
     // Once its end is set, the page says when, in Beijing time: 16:00 UTC is midnight of the next day in Beijing.
     await closeWave('enterprise', 'enterprise-w2', '2027-01-31T16:00:00Z');
-    expect(textOf(block(await page(`/towns/${town}?lang=zh`), 'enterprise-w2'))).toContain('本轮结果在本轮结束后公布，本轮于2027年2月1日 00:00（北京时间）结束。');
-    expect(textOf(block(await page(`/towns/${town}?lang=en`), 'enterprise-w2'))).toContain('This wave’s results are published once it closes, on 1 Feb 2027, 00:00 Beijing time.');
+    expect(textOf(block(await page(`/towns/${town}?lang=zh`), 'enterprise-w2'))).toContain(
+      '本轮结果在本轮结束后公布，本轮于2027年2月1日 00:00（北京时间）结束。',
+    );
+    expect(textOf(block(await page(`/towns/${town}?lang=en`), 'enterprise-w2'))).toContain(
+      'This wave’s results are published once it closes, on 1 Feb 2027, 00:00 Beijing time.',
+    );
   });
 
-  it('a published wave: every dimension\'s score and interval as the API gives them, the small-sample warning, the duplicates left out and NPS with its shares', async () => {
+  it("a published wave: every dimension's score and interval as the API gives them, the small-sample warning, the duplicates left out and NPS with its shares", async () => {
     const town = await townAt(32);
     // Ten respondents from ten networks; the second network sends its answers twice (a probable duplicate, left out,
     // before the 10th counted response, so in the published state).
@@ -100,7 +108,13 @@ describe('the town page, per wave', () => {
       // The first wave has no previous one: no empty "previous" columns.
       expect(text).not.toContain(t.results.previous);
       expect(text).toContain(fmt(t.results.nps, { score: r.nps!.score, n: r.nps!.n }));
-      expect(text).toContain(fmt(t.results.npsShares, { promoters: r.nps!.promoters_percent!, passives: r.nps!.passives_percent!, detractors: r.nps!.detractors_percent! }));
+      expect(text).toContain(
+        fmt(t.results.npsShares, {
+          promoters: r.nps!.promoters_percent!,
+          passives: r.nps!.passives_percent!,
+          detractors: r.nps!.detractors_percent!,
+        }),
+      );
       // No IPA for a questionnaire that asks no importance.
       expect(html).not.toContain('ipa-plot');
     }
@@ -109,7 +123,13 @@ describe('the town page, per wave', () => {
   it('an after_close wave once closed: its results with the IPA chart and table, a one-line reading of the quadrants and the link to the methodology', async () => {
     const town = await townAt(33);
     const importance = { plan_importance: 5, pol_importance: 4, coo_importance: 3, app_importance: 4, sup_importance: 2 };
-    for (let i = 0; i < 12; i++) await answer('enterprise', town, { ...importance, plan_satisfaction: 1 + (i % 3), sup_satisfaction: 4 + (i % 2), overall: 2 + (i % 4) });
+    for (let i = 0; i < 12; i++)
+      await answer('enterprise', town, {
+        ...importance,
+        plan_satisfaction: 1 + (i % 3),
+        sup_satisfaction: 4 + (i % 2),
+        overall: 2 + (i % 4),
+      });
     await closeWave('enterprise', 'enterprise-w2');
     const r = (await results(town)).surveys.find((s) => s.wave_id === 'enterprise-w2')!;
     expect(r).toMatchObject({ published: true, suppressed: false, responses: 12 });
@@ -145,7 +165,13 @@ describe('the town page, per wave', () => {
     for (let i = 0; i < 10; i++) await answer('public', town, { overall: 2 + (i % 2), env_nature: 3 + (i % 2) });
     const now = new Date().toISOString();
     await closeWave('public', 'public-w1', now);
-    await addWave('public', { id: 'public-w2', name: { zh: '第二轮（测试）', en: 'Wave 2 (test)' }, opens_at: now, closes_at: null, publication: 'live_in_steps' });
+    await addWave('public', {
+      id: 'public-w2',
+      name: { zh: '第二轮（测试）', en: 'Wave 2 (test)' },
+      opens_at: now,
+      closes_at: null,
+      publication: 'live_in_steps',
+    });
     for (let i = 0; i < 10; i++) await answer('public', town, { overall: 4 + (i % 2), env_nature: 3 + ((i + 1) % 2) });
     const api = await results(town);
     const r = api.surveys.find((s) => s.wave_id === 'public-w2')!;
@@ -159,7 +185,9 @@ describe('the town page, per wave', () => {
       expect(html.indexOf('data-wave="public-w2"')).toBeLessThan(html.indexOf('data-wave="public-w1"'));
       const w2 = block(html, 'public-w2');
       expect(textOf(w2)).toContain(t.results.previous);
-      expect(textOf(w2)).toContain(fmt(t.results.previousNote, { wave: api.surveys.find((s) => s.wave_id === 'public-w1')!.wave.name[lang] }));
+      expect(textOf(w2)).toContain(
+        fmt(t.results.previousNote, { wave: api.surveys.find((s) => s.wave_id === 'public-w1')!.wave.name[lang] }),
+      );
       for (const d of changed) {
         const row = element(w2, 'tr', 'data-dimension', d.dimension)!;
         const text = textOf(row);

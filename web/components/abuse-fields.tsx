@@ -17,11 +17,30 @@ export function Honeypot({ ctx }: { ctx: PageContext }) {
  * puts its token in the form as cf-turnstile-response. Without a site key the form says it cannot be sent.
  * `prefix` keeps the ids apart when the form is one part of a larger page.
  */
-export function TurnstileField({ ctx, turnstile, error, prefix = '', children }: { ctx: PageContext; turnstile: { siteKey: string }; error?: string; prefix?: string; children?: unknown }) {
+export function TurnstileField({
+  ctx,
+  turnstile,
+  error,
+  prefix = '',
+  children,
+}: {
+  ctx: PageContext;
+  turnstile: { siteKey: string };
+  error?: string;
+  prefix?: string;
+  children?: unknown;
+}) {
   const { t, lang } = ctx;
   return (
-    <div class={`question${error ? ' has-error' : ''}`} id={`${prefix}q-turnstile`} role="group" aria-labelledby={`${prefix}turnstile-title`}>
-      <p class="muted" id={`${prefix}turnstile-title`}>{t.survey.verifyTitle}</p>
+    <div
+      class={`question${error ? ' has-error' : ''}`}
+      id={`${prefix}q-turnstile`}
+      role="group"
+      aria-labelledby={`${prefix}turnstile-title`}
+    >
+      <p class="muted" id={`${prefix}turnstile-title`}>
+        {t.survey.verifyTitle}
+      </p>
       {children}
       <p class="error" id={`${prefix}err-turnstile`} hidden={!error}>
         {error ?? ''}

@@ -29,13 +29,24 @@ export function BarChart({ id, caption, rows, series, labelHeader }: BarChartPro
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false">
         {rows.map((row, i) => (
           <g transform={`translate(0 ${i * rowHeight + 5})`}>
-            <text x={labelWidth - 8} y={barHeight * series.length / 2 + 4} text-anchor="end" font-size="12" fill="#222">
+            <text x={labelWidth - 8} y={(barHeight * series.length) / 2 + 4} text-anchor="end" font-size="12" fill="#222">
               {row.label}
             </text>
             {row.values.map((value, s) => (
               <g>
-                <rect x={labelWidth} y={s * barHeight} width={((width - labelWidth - 50) * value) / max} height={barHeight - 2} fill={COLORS[s % COLORS.length]} />
-                <text x={labelWidth + ((width - labelWidth - 50) * value) / max + 4} y={s * barHeight + barHeight - 4} font-size="11" fill="#222">
+                <rect
+                  x={labelWidth}
+                  y={s * barHeight}
+                  width={((width - labelWidth - 50) * value) / max}
+                  height={barHeight - 2}
+                  fill={COLORS[s % COLORS.length]}
+                />
+                <text
+                  x={labelWidth + ((width - labelWidth - 50) * value) / max + 4}
+                  y={s * barHeight + barHeight - 4}
+                  font-size="11"
+                  fill="#222"
+                >
                   {value}
                 </text>
               </g>

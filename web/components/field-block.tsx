@@ -17,7 +17,13 @@ interface FieldBlockProps {
 /** One field of the questionnaire form with its error message: the block survey.js and the error summary find by its name. */
 export function FieldBlock({ name, type, required, error, before, children }: FieldBlockProps) {
   return (
-    <div class={`question${error ? ' has-error' : ''}`} id={`q-${name}`} data-question={name} data-type={type} data-required={required ? 'true' : undefined}>
+    <div
+      class={`question${error ? ' has-error' : ''}`}
+      id={`q-${name}`}
+      data-question={name}
+      data-type={type}
+      data-required={required ? 'true' : undefined}
+    >
       {before}
       <p class="error" id={`err-${name}`} hidden={!error}>
         {error ?? ''}

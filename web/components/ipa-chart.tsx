@@ -1,7 +1,7 @@
+import { IPA_QUADRANTS, type IpaEstimate, type IpaFunction, type IpaQuadrant, type IpaResult } from '../../worker/services/surveys/ipa.ts';
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { DataTable } from './data-table.tsx';
-import { IPA_QUADRANTS, type IpaEstimate, type IpaFunction, type IpaQuadrant, type IpaResult } from '../../worker/services/surveys/ipa.ts';
 
 interface IpaChartProps {
   ctx: PageContext;
@@ -13,7 +13,12 @@ interface IpaChartProps {
 }
 
 /** Point colours by quadrant (position says the same, so colour is never the only cue). */
-const COLORS: Record<IpaQuadrant, string> = { concentrate: '#b3261e', 'keep-up': '#1d6b32', 'low-priority': '#555555', overkill: '#1f5f99' };
+const COLORS: Record<IpaQuadrant, string> = {
+  concentrate: '#b3261e',
+  'keep-up': '#1d6b32',
+  'low-priority': '#555555',
+  overkill: '#1f5f99',
+};
 
 const SIZE = 400;
 const LEFT = 58;
@@ -48,7 +53,8 @@ const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/
 
 /** Every figure to one decimal, as computed, so that the columns line up and 55 reads as 55.0. */
 const one = (v: number) => v.toFixed(1);
-const interval = (e: IpaEstimate | null) => (e === null || e.ci_low === null || e.ci_high === null ? '—' : `${one(e.ci_low)} – ${one(e.ci_high)}`);
+const interval = (e: IpaEstimate | null) =>
+  e === null || e.ci_low === null || e.ci_high === null ? '—' : `${one(e.ci_low)} – ${one(e.ci_high)}`;
 
 /**
  * The importance–performance analysis as a scatter drawn on the server in SVG (satisfaction across,
@@ -117,29 +123,78 @@ export function IpaChart({ ctx, id, caption, result }: IpaChartProps) {
           <g>
             <line x1={px(v)} y1={TOP} x2={px(v)} y2={TOP + SIZE} stroke="#e4e4e4" />
             <line x1={LEFT} y1={py(v)} x2={LEFT + SIZE} y2={py(v)} stroke="#e4e4e4" />
-            <text x={px(v)} y={TOP + SIZE + FONT + 4} text-anchor="middle" font-size={FONT - 1} fill="#222">{v}</text>
-            <text x={LEFT - 6} y={py(v) + 4} text-anchor="end" font-size={FONT - 1} fill="#222">{v}</text>
+            <text x={px(v)} y={TOP + SIZE + FONT + 4} text-anchor="middle" font-size={FONT - 1} fill="#222">
+              {v}
+            </text>
+            <text x={LEFT - 6} y={py(v) + 4} text-anchor="end" font-size={FONT - 1} fill="#222">
+              {v}
+            </text>
           </g>
         ))}
-        <text x={LEFT + SIZE / 2} y={TOP + SIZE + FONT * 2 + 12} text-anchor="middle" font-size={FONT} font-weight="bold" fill="#222">{m.xAxis} →</text>
-        <text x={16} y={TOP + SIZE / 2} text-anchor="middle" font-size={FONT} font-weight="bold" fill="#222" transform={`rotate(-90 16 ${TOP + SIZE / 2})`}>{m.yAxis} →</text>
+        <text x={LEFT + SIZE / 2} y={TOP + SIZE + FONT * 2 + 12} text-anchor="middle" font-size={FONT} font-weight="bold" fill="#222">
+          {m.xAxis} →
+        </text>
+        <text
+          x={16}
+          y={TOP + SIZE / 2}
+          text-anchor="middle"
+          font-size={FONT}
+          font-weight="bold"
+          fill="#222"
+          transform={`rotate(-90 16 ${TOP + SIZE / 2})`}
+        >
+          {m.yAxis} →
+        </text>
         <line x1={gx} y1={TOP} x2={gx} y2={TOP + SIZE} stroke="#555" stroke-dasharray="5 4" />
         <line x1={LEFT} y1={gy} x2={LEFT + SIZE} y2={gy} stroke="#555" stroke-dasharray="5 4" />
-        <text x={corner.left} y={corner.top} font-size={FONT} fill={COLORS.concentrate} font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">{m.quadrants.concentrate}</text>
-        <text x={corner.right} y={corner.top} font-size={FONT} fill={COLORS['keep-up']} font-weight="bold" text-anchor="end">{m.quadrants['keep-up']}</text>
-        <text x={corner.left} y={corner.bottom} font-size={FONT} fill={COLORS['low-priority']} font-weight="bold">{m.quadrants['low-priority']}</text>
-        <text x={corner.right} y={corner.bottom} font-size={FONT} fill={COLORS.overkill} font-weight="bold" text-anchor="end">{m.quadrants.overkill}</text>
+        <text
+          x={corner.left}
+          y={corner.top}
+          font-size={FONT}
+          fill={COLORS.concentrate}
+          font-weight="bold"
+          stroke="#fff"
+          stroke-width="3"
+          paint-order="stroke"
+        >
+          {m.quadrants.concentrate}
+        </text>
+        <text x={corner.right} y={corner.top} font-size={FONT} fill={COLORS['keep-up']} font-weight="bold" text-anchor="end">
+          {m.quadrants['keep-up']}
+        </text>
+        <text x={corner.left} y={corner.bottom} font-size={FONT} fill={COLORS['low-priority']} font-weight="bold">
+          {m.quadrants['low-priority']}
+        </text>
+        <text x={corner.right} y={corner.bottom} font-size={FONT} fill={COLORS.overkill} font-weight="bold" text-anchor="end">
+          {m.quadrants.overkill}
+        </text>
         {labels.map(({ f, cx, cy, x, y, text }) => (
           <g>
             {f.satisfaction!.ci_low !== null && f.satisfaction!.ci_high !== null && (
-              <line x1={px(f.satisfaction!.ci_low)} y1={cy} x2={px(f.satisfaction!.ci_high)} y2={cy} stroke={COLORS[f.quadrant]} stroke-opacity="0.45" />
+              <line
+                x1={px(f.satisfaction!.ci_low)}
+                y1={cy}
+                x2={px(f.satisfaction!.ci_high)}
+                y2={cy}
+                stroke={COLORS[f.quadrant]}
+                stroke-opacity="0.45"
+              />
             )}
             {f.importance!.ci_low !== null && f.importance!.ci_high !== null && (
-              <line x1={cx} y1={py(f.importance!.ci_low)} x2={cx} y2={py(f.importance!.ci_high)} stroke={COLORS[f.quadrant]} stroke-opacity="0.45" />
+              <line
+                x1={cx}
+                y1={py(f.importance!.ci_low)}
+                x2={cx}
+                y2={py(f.importance!.ci_high)}
+                stroke={COLORS[f.quadrant]}
+                stroke-opacity="0.45"
+              />
             )}
             <circle cx={cx} cy={cy} r="5" fill={COLORS[f.quadrant]} stroke="#fff" />
             {/* A white halo keeps the label readable over grid, crosshair and intervals. */}
-            <text x={x} y={y} font-size={FONT} fill="#1a1a1a" stroke="#fff" stroke-width="3" paint-order="stroke">{text}</text>
+            <text x={x} y={y} font-size={FONT} fill="#1a1a1a" stroke="#fff" stroke-width="3" paint-order="stroke">
+              {text}
+            </text>
           </g>
         ))}
       </svg>

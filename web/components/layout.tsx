@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { withQuery, type PageContext } from '../context.ts';
+import { type PageContext, withQuery } from '../context.ts';
 import { JsonLd } from './json-ld.tsx';
 
 interface LayoutProps {
@@ -73,10 +73,14 @@ export function Layout({ ctx, title, description, children, scripts = [], jsonLd
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              {t.footer.licence} <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">{t.footer.licenceLink}</a>
+              {t.footer.licence}{' '}
+              <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">
+                {t.footer.licenceLink}
+              </a>
             </p>
             <p>
-              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> · <a href="/docs">{t.footer.api}</a> · <a href="/accessibility">{t.footer.accessibility}</a>
+              <a href="/data#privacy">{t.footer.privacy}</a> · <a href="/methodology">{t.footer.methodology}</a> ·{' '}
+              <a href="/docs">{t.footer.api}</a> · <a href="/accessibility">{t.footer.accessibility}</a>
             </p>
           </div>
         </footer>

@@ -13,7 +13,13 @@ export function pickNote(lang: Lang, note: string | null, noteZh: string | null)
   return other ? { text: other, lang: lang === 'zh' ? 'en' : 'zh-CN' } : null;
 }
 
-export function LocalizedNote({ lang, note, noteZh, as = 'p', class: className }: {
+export function LocalizedNote({
+  lang,
+  note,
+  noteZh,
+  as = 'p',
+  class: className,
+}: {
   lang: Lang;
   note: string | null;
   noteZh: string | null;
@@ -23,5 +29,9 @@ export function LocalizedNote({ lang, note, noteZh, as = 'p', class: className }
   const picked = pickNote(lang, note, noteZh);
   if (!picked) return null;
   const Tag = as;
-  return <Tag class={className} lang={picked.lang}>{picked.text}</Tag>;
+  return (
+    <Tag class={className} lang={picked.lang}>
+      {picked.text}
+    </Tag>
+  );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
-import { provinceHref, type ProvinceMapData } from '../province-map-data.ts';
+import { type ProvinceMapData, provinceHref } from '../province-map-data.ts';
 import { TileMap } from './tile-map.tsx';
 import { StatusSelect } from './town-list-parts.tsx';
 
@@ -35,7 +35,9 @@ export function ProvinceMap({ ctx, data, action }: { ctx: PageContext; data: Pro
               <select name="list">
                 <option value="">{m.allLists}</option>
                 {data.lists.map((l) => (
-                  <option value={l.id} selected={l.id === data.list}>{lang === 'zh' ? l.name : l.name_en}</option>
+                  <option value={l.id} selected={l.id === data.list}>
+                    {lang === 'zh' ? l.name : l.name_en}
+                  </option>
                 ))}
               </select>
             </label>
@@ -44,7 +46,13 @@ export function ProvinceMap({ ctx, data, action }: { ctx: PageContext; data: Pro
           </div>
         </fieldset>
       </form>
-      <TileMap ctx={ctx} id="province-map" caption={caption} counts={data.byProvince.groups} href={(province) => provinceHref(data, province)} />
+      <TileMap
+        ctx={ctx}
+        id="province-map"
+        caption={caption}
+        counts={data.byProvince.groups}
+        href={(province) => provinceHref(data, province)}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import type { PageContext } from '../context.ts';
 import type { Question } from '../../worker/schemas/survey-definition.ts';
+import type { PageContext } from '../context.ts';
 import { FieldBlock } from './field-block.tsx';
 
 export type FormValue = string | string[] | undefined;
@@ -61,7 +61,14 @@ export function QuestionField({ ctx, question, value, error }: QuestionProps) {
           </label>
         }
       >
-        <textarea id={`f-${question.id}`} name={question.id} maxlength={question.max_length} rows={4} aria-describedby={errorId} aria-invalid={error ? 'true' : undefined}>
+        <textarea
+          id={`f-${question.id}`}
+          name={question.id}
+          maxlength={question.max_length}
+          rows={4}
+          aria-describedby={errorId}
+          aria-invalid={error ? 'true' : undefined}
+        >
           {typeof value === 'string' ? value : ''}
         </textarea>
       </FieldBlock>

@@ -1,9 +1,9 @@
-import type { PageContext } from '../context.ts';
-import { beijingTime } from '../beijing-time.ts';
-import { fmt } from '../i18n/index.ts';
-import { IpaChart } from './ipa-chart.tsx';
-import { DataTable } from './data-table.tsx';
 import type { SurveyResult } from '../../worker/services/surveys/results.ts';
+import { beijingTime } from '../beijing-time.ts';
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
+import { IpaChart } from './ipa-chart.tsx';
 
 type Wave = SurveyResult['wave'];
 
@@ -150,7 +150,11 @@ export function SatisfactionBlock({ ctx, result, minSample, waveNames }: Satisfa
               {result.nps.promoters_percent !== null && (
                 <>
                   {' '}
-                  {fmt(m.npsShares, { promoters: result.nps.promoters_percent, passives: result.nps.passives_percent ?? 0, detractors: result.nps.detractors_percent ?? 0 })}
+                  {fmt(m.npsShares, {
+                    promoters: result.nps.promoters_percent,
+                    passives: result.nps.passives_percent ?? 0,
+                    detractors: result.nps.detractors_percent ?? 0,
+                  })}
                 </>
               )}
             </p>
@@ -160,7 +164,12 @@ export function SatisfactionBlock({ ctx, result, minSample, waveNames }: Satisfa
               <p class="small">
                 {m.ipaExplain} <a href="/methodology#ipa">{m.methodology}</a>
               </p>
-              <IpaChart ctx={ctx} id={`ipa-${result.wave_id}`} caption={fmt(m.ipaCaption, { survey, wave: wave.name[lang] })} result={result.ipa} />
+              <IpaChart
+                ctx={ctx}
+                id={`ipa-${result.wave_id}`}
+                caption={fmt(m.ipaCaption, { survey, wave: wave.name[lang] })}
+                result={result.ipa}
+              />
             </>
           )}
         </>

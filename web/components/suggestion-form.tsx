@@ -1,7 +1,7 @@
+import { STATUSES } from '../../worker/lib/statuses.ts';
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import type { SuggestionValues } from '../suggestion-form.ts';
-import { STATUSES } from '../../worker/lib/statuses.ts';
 import { Honeypot, TurnstileField } from './abuse-fields.tsx';
 
 export interface SuggestionFormData {
@@ -42,7 +42,12 @@ export function SuggestionForm({ ctx, data }: { ctx: PageContext; data: Suggesti
   const v = (name: string) => values[name] ?? '';
   const kind = v('kind') || (town ? 'correction' : 'addition');
   const other = lang === 'zh' ? 'en' : 'zh';
-  const described = (name: string) => ({ id: `sg-${name}`, name, 'aria-describedby': `sg-err-${name}`, 'aria-invalid': errors[name] ? ('true' as const) : undefined });
+  const described = (name: string) => ({
+    id: `sg-${name}`,
+    name,
+    'aria-describedby': `sg-err-${name}`,
+    'aria-invalid': errors[name] ? ('true' as const) : undefined,
+  });
   return (
     <form method="post" action={`/suggestions?lang=${lang}`} class="suggestion-form" novalidate>
       <input type="hidden" name="idempotency_key" value={data.idempotencyKey} />
@@ -119,13 +124,28 @@ export function SuggestionForm({ ctx, data }: { ctx: PageContext; data: Suggesti
             {errors.contact_consent ?? ''}
           </p>
           <label class="choice">
-            <input type="checkbox" name="contact_consent" value="yes" checked={v('contact_consent') === 'yes'} aria-describedby="sg-err-contact_consent" />
+            <input
+              type="checkbox"
+              name="contact_consent"
+              value="yes"
+              checked={v('contact_consent') === 'yes'}
+              aria-describedby="sg-err-contact_consent"
+            />
             <span>{m.contactConsent}</span>
           </label>
           <div class="contact-grid">
-            <label>{m.contactName}<input name="contact_name" maxlength={100} autocomplete="name" value={v('contact_name')} /></label>
-            <label>{m.email}<input name="email" type="email" maxlength={200} autocomplete="email" value={v('email')} /></label>
-            <label>{m.phone}<input name="phone" type="tel" maxlength={40} autocomplete="tel" value={v('phone')} /></label>
+            <label>
+              {m.contactName}
+              <input name="contact_name" maxlength={100} autocomplete="name" value={v('contact_name')} />
+            </label>
+            <label>
+              {m.email}
+              <input name="email" type="email" maxlength={200} autocomplete="email" value={v('email')} />
+            </label>
+            <label>
+              {m.phone}
+              <input name="phone" type="tel" maxlength={40} autocomplete="tel" value={v('phone')} />
+            </label>
           </div>
         </div>
       </details>

@@ -42,9 +42,11 @@ export function inkOn(fill: string): string {
  * skipped, so each class shown has at least one possible count.
  */
 export function classes(max: number): { fill: string; from: number; to: number }[] {
-  return FILLS.map((fill, k) => ({ fill, from: Math.floor((max * k) / FILLS.length) + 1, to: Math.floor((max * (k + 1)) / FILLS.length) })).filter(
-    (c) => c.to >= c.from,
-  );
+  return FILLS.map((fill, k) => ({
+    fill,
+    from: Math.floor((max * k) / FILLS.length) + 1,
+    to: Math.floor((max * (k + 1)) / FILLS.length),
+  })).filter((c) => c.to >= c.from);
 }
 
 export function fillFor(count: number, max: number): string {
@@ -53,7 +55,8 @@ export function fillFor(count: number, max: number): string {
 }
 
 /** A tile's full English name from its lines ("Heilong-" "jiang" → "Heilongjiang"). */
-export const englishName = (tile: ProvinceTile) => tile.en.reduce((name, line) => (name.endsWith('-') ? name.slice(0, -1) + line : name ? `${name} ${line}` : line), '');
+export const englishName = (tile: ProvinceTile) =>
+  tile.en.reduce((name, line) => (name.endsWith('-') ? name.slice(0, -1) + line : name ? `${name} ${line}` : line), '');
 
 interface TileMapProps {
   ctx: PageContext;
@@ -89,56 +92,90 @@ export function TileMap({ ctx, id, caption, counts, href }: TileMapProps) {
     <figure class="chart tile-map" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
       <div class="tile-map-drawing">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
-        <title id={`${id}-title`}>{caption}</title>
-        <desc id={`${id}-desc`}>{m.desc}</desc>
-        {PROVINCE_TILES.map((tile) => {
-          const towns = byName.get(tile.name) ?? 0;
-          const fill = fillFor(towns, max);
-          const ink = inkOn(fill);
-          const x = tile.col * PITCH + (PITCH - TILE) / 2;
-          const y = tile.row * PITCH + (PITCH - TILE) / 2;
-          const lines = lang === 'zh' ? [tile.short] : tile.en;
-          return (
-            <a href={href(tile.name)} aria-label={fmt(m.tileLabel, { province: name(tile), n: towns })} data-province={tile.name} data-towns={towns}>
-              <rect x={x} y={y} width={TILE} height={TILE} rx="3" fill={fill} stroke={towns > 0 ? '#4d4d4d' : '#767676'} stroke-dasharray={towns > 0 ? undefined : '4 3'} />
-              {lines.map((line, i) => (
-                <text x={x + TILE / 2} y={y + (lang === 'zh' ? 20 : 16) + i * 13} text-anchor="middle" font-size={lang === 'zh' ? 14 : 12} fill={ink}>
-                  {line}
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+          <title id={`${id}-title`}>{caption}</title>
+          <desc id={`${id}-desc`}>{m.desc}</desc>
+          {PROVINCE_TILES.map((tile) => {
+            const towns = byName.get(tile.name) ?? 0;
+            const fill = fillFor(towns, max);
+            const ink = inkOn(fill);
+            const x = tile.col * PITCH + (PITCH - TILE) / 2;
+            const y = tile.row * PITCH + (PITCH - TILE) / 2;
+            const lines = lang === 'zh' ? [tile.short] : tile.en;
+            return (
+              <a
+                href={href(tile.name)}
+                aria-label={fmt(m.tileLabel, { province: name(tile), n: towns })}
+                data-province={tile.name}
+                data-towns={towns}
+              >
+                <rect
+                  x={x}
+                  y={y}
+                  width={TILE}
+                  height={TILE}
+                  rx="3"
+                  fill={fill}
+                  stroke={towns > 0 ? '#4d4d4d' : '#767676'}
+                  stroke-dasharray={towns > 0 ? undefined : '4 3'}
+                />
+                {lines.map((line, i) => (
+                  <text
+                    x={x + TILE / 2}
+                    y={y + (lang === 'zh' ? 20 : 16) + i * 13}
+                    text-anchor="middle"
+                    font-size={lang === 'zh' ? 14 : 12}
+                    fill={ink}
+                  >
+                    {line}
+                  </text>
+                ))}
+                <text x={x + TILE / 2} y={y + TILE - 9} text-anchor="middle" font-size="17" font-weight="700" fill={ink}>
+                  {towns}
                 </text>
-              ))}
-              <text x={x + TILE / 2} y={y + TILE - 9} text-anchor="middle" font-size="17" font-weight="700" fill={ink}>
-                {towns}
-              </text>
-            </a>
-          );
-        })}
-      </svg>
-      <p id={`${id}-legend`} class="small">{m.legend}</p>
-      <ul class="tile-legend" aria-labelledby={`${id}-legend`}>
-        <li>
-          <svg width="18" height="18" aria-hidden="true" focusable="false">
-            <rect x="1" y="1" width="16" height="16" fill={ZERO_FILL} stroke="#767676" stroke-dasharray="4 3" />
-          </svg>{' '}
-          0
-        </li>
-        {classes(max).map((c) => (
+              </a>
+            );
+          })}
+        </svg>
+        <p id={`${id}-legend`} class="small">
+          {m.legend}
+        </p>
+        <ul class="tile-legend" aria-labelledby={`${id}-legend`}>
           <li>
             <svg width="18" height="18" aria-hidden="true" focusable="false">
-              <rect x="1" y="1" width="16" height="16" fill={c.fill} stroke="#4d4d4d" />
+              <rect x="1" y="1" width="16" height="16" fill={ZERO_FILL} stroke="#767676" stroke-dasharray="4 3" />
             </svg>{' '}
-            {c.from === c.to ? c.from : `${c.from}–${c.to}`}
+            0
           </li>
-        ))}
-      </ul>
-      {offGrid.length > 0 && <p class="small muted">{fmt(m.offGrid, { places: offGrid.map((c) => `${c.key} ${c.towns}`).join(t.ipa.listSeparator) })}</p>}
+          {classes(max).map((c) => (
+            <li>
+              <svg width="18" height="18" aria-hidden="true" focusable="false">
+                <rect x="1" y="1" width="16" height="16" fill={c.fill} stroke="#4d4d4d" />
+              </svg>{' '}
+              {c.from === c.to ? c.from : `${c.from}–${c.to}`}
+            </li>
+          ))}
+        </ul>
+        {offGrid.length > 0 && (
+          <p class="small muted">{fmt(m.offGrid, { places: offGrid.map((c) => `${c.key} ${c.towns}`).join(t.ipa.listSeparator) })}</p>
+        )}
       </div>
-      <DataTable scroll={false} class="tile-map-table" caption={caption} columns={[{ label: t.list.province }, { label: m.towns, num: true }]}>
+      <DataTable
+        scroll={false}
+        class="tile-map-table"
+        caption={caption}
+        columns={[{ label: t.list.province }, { label: m.towns, num: true }]}
+      >
         {rows.map((r) => (
           <tr data-province={r.key} data-towns={r.towns}>
             <th scope="row">
               {r.tile || lang === 'zh' ? r.label : <span lang="zh-CN">{r.label}</span>}
-              {lang === 'en' && r.tile && <span class="muted" lang="zh-CN"> {r.key}</span>}
+              {lang === 'en' && r.tile && (
+                <span class="muted" lang="zh-CN">
+                  {' '}
+                  {r.key}
+                </span>
+              )}
               {!r.tile && <span class="muted"> {m.noTile}</span>}
             </th>
             <td class="num">{r.towns}</td>

@@ -1,34 +1,58 @@
-import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { STATUSES } from '../../worker/lib/statuses.ts';
-import { DataTable } from './data-table.tsx';
 import type { TownSummary } from '../../worker/services/towns.ts';
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
 
 /** The parts that a list's page and the towns page share: their filters, the count with its download, the pager. */
 
-export function ProvinceSelect({ ctx, provinces, value, anyLabel }: { ctx: PageContext; provinces: string[]; value?: string; anyLabel: string }) {
+export function ProvinceSelect({
+  ctx,
+  provinces,
+  value,
+  anyLabel,
+}: {
+  ctx: PageContext;
+  provinces: string[];
+  value?: string;
+  anyLabel: string;
+}) {
   return (
     <label>
       {ctx.t.list.province}
       <select name="province">
         <option value="">{anyLabel}</option>
         {provinces.map((p) => (
-          <option value={p} selected={value === p}>{p}</option>
+          <option value={p} selected={value === p}>
+            {p}
+          </option>
         ))}
       </select>
     </label>
   );
 }
 
-export function StatusSelect({ ctx, label, value, anyLabel }: { ctx: PageContext; label: string; value?: string | null; anyLabel: string }) {
+export function StatusSelect({
+  ctx,
+  label,
+  value,
+  anyLabel,
+}: {
+  ctx: PageContext;
+  label: string;
+  value?: string | null;
+  anyLabel: string;
+}) {
   return (
     <label>
       {label}
       <select name="status">
         <option value="">{anyLabel}</option>
         {STATUSES.map((s) => (
-          <option value={s} selected={value === s}>{ctx.t.statuses[s]}</option>
+          <option value={s} selected={value === s}>
+            {ctx.t.statuses[s]}
+          </option>
         ))}
       </select>
     </label>
@@ -48,13 +72,27 @@ export function Pager({ ctx, firstUrl, nextUrl }: { ctx: PageContext; firstUrl: 
   return (
     <nav class="pager" aria-label={t.list.next}>
       {firstUrl && <a href={firstUrl}>{t.list.first}</a>}
-      {nextUrl && <a href={nextUrl} rel="next">{t.list.next}</a>}
+      {nextUrl && (
+        <a href={nextUrl} rel="next">
+          {t.list.next}
+        </a>
+      )}
     </nav>
   );
 }
 
 /** A page of towns: name (linked), place, and one column the page fills (the status on its list, or every list). */
-export function TownTable({ ctx, towns, lastHeader, last }: { ctx: PageContext; towns: TownSummary[]; lastHeader: string; last: (town: TownSummary) => JSX.Element }) {
+export function TownTable({
+  ctx,
+  towns,
+  lastHeader,
+  last,
+}: {
+  ctx: PageContext;
+  towns: TownSummary[];
+  lastHeader: string;
+  last: (town: TownSummary) => JSX.Element;
+}) {
   const { t } = ctx;
   return (
     <DataTable columns={[{ label: t.list.town }, { label: t.list.place }, { label: lastHeader }]}>

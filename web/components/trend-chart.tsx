@@ -1,8 +1,8 @@
-import type { PageContext } from '../context.ts';
+import type { SurveyResult } from '../../worker/services/surveys/results.ts';
 import { beijingTime } from '../beijing-time.ts';
+import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
 import { DataTable } from './data-table.tsx';
-import type { SurveyResult } from '../../worker/services/surveys/results.ts';
 import { one, signed } from './satisfaction.tsx';
 
 type Dimension = SurveyResult['dimensions'][number];
@@ -50,7 +50,8 @@ function Mark({ shape, x, y, color }: { shape: Shape; x: number; y: number; colo
   const r = 5.5;
   if (shape === 'circle') return <circle cx={x} cy={y} r={r} fill={color} stroke="#fff" />;
   if (shape === 'square') return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={color} stroke="#fff" />;
-  if (shape === 'triangle') return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`} fill={color} stroke="#fff" />;
+  if (shape === 'triangle')
+    return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`} fill={color} stroke="#fff" />;
   return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z`} fill={color} stroke="#fff" />;
 }
 
@@ -105,9 +106,13 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
   const changed = drawn
     .map((w) => ({ w, dims: w.dimensions.filter((d) => d.beyond_ci === true) }))
     .filter(({ dims }) => dims.length > 0)
-    .map(({ w, dims }) => fmt(m.trendChanged, { wave: w.wave.name[lang], dimensions: dims.map((d) => d.label[lang]).join(t.ipa.listSeparator) }))
+    .map(({ w, dims }) =>
+      fmt(m.trendChanged, { wave: w.wave.name[lang], dimensions: dims.map((d) => d.label[lang]).join(t.ipa.listSeparator) }),
+    )
     .join('');
-  const legend = drawn.map((w) => fmt(m.trendWave, { wave: w.wave.name[lang], shape: m.shapes[style.get(w.wave_id)!.shape] })).join(t.ipa.listSeparator);
+  const legend = drawn
+    .map((w) => fmt(m.trendWave, { wave: w.wave.name[lang], shape: m.shapes[style.get(w.wave_id)!.shape] }))
+    .join(t.ipa.listSeparator);
   const legendItems = drawn.map((w, i) => ({ w, y: 12 + i * 18, name: w.wave.name[lang] }));
   return (
     <figure class="chart trend" aria-labelledby={`${id}-caption`}>
@@ -118,20 +123,26 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
         {legendItems.map(({ w, y, name }) => (
           <g>
             <Mark shape={style.get(w.wave_id)!.shape} x={LEFT + 8} y={y} color={style.get(w.wave_id)!.color} />
-            <text x={LEFT + 22} y={y + 4} font-size={FONT} fill="#222">{name}</text>
+            <text x={LEFT + 22} y={y + 4} font-size={FONT} fill="#222">
+              {name}
+            </text>
           </g>
         ))}
         {ticks.map((v) => (
           <g>
             <line x1={x(v)} y1={top - 6} x2={x(v)} y2={height - 4} stroke="#e4e4e4" />
-            <text x={x(v)} y={top - 10} text-anchor="middle" font-size={FONT - 2} fill="#222">{v}</text>
+            <text x={x(v)} y={top - 10} text-anchor="middle" font-size={FONT - 2} fill="#222">
+              {v}
+            </text>
           </g>
         ))}
         {dimensions.map((d, row) => {
           const y0 = top + row * ROW;
           return (
             <g>
-              <text x={LEFT} y={y0 + FONT + 2} font-size={FONT} fill="#1a1a1a" stroke="#fff" stroke-width="3" paint-order="stroke">{d.label[lang]}</text>
+              <text x={LEFT} y={y0 + FONT + 2} font-size={FONT} fill="#1a1a1a" stroke="#fff" stroke-width="3" paint-order="stroke">
+                {d.label[lang]}
+              </text>
               {drawn.map((w, i) => {
                 const c = cell(w, d.id);
                 if (!c || c.score === null) return null;
@@ -140,7 +151,9 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
                 const y = y0 + FONT + 14 + (i - (drawn.length - 1) / 2) * 7;
                 return (
                   <g>
-                    {c.ci_low !== null && c.ci_high !== null && <line x1={x(c.ci_low)} y1={y} x2={x(c.ci_high)} y2={y} stroke={color} stroke-opacity="0.5" stroke-width="2" />}
+                    {c.ci_low !== null && c.ci_high !== null && (
+                      <line x1={x(c.ci_low)} y1={y} x2={x(c.ci_high)} y2={y} stroke={color} stroke-opacity="0.5" stroke-width="2" />
+                    )}
                     <Mark shape={shape} x={x(c.score)} y={y} color={color} />
                   </g>
                 );
@@ -154,7 +167,10 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
         caption={caption}
         columns={[
           { label: r.dimension },
-          ...drawn.map((w) => ({ label: fmt(m.waveHeader, { wave: w.wave.name[lang], status: r.status[w.wave.status] }), attrs: { 'data-wave': w.wave_id } })),
+          ...drawn.map((w) => ({
+            label: fmt(m.waveHeader, { wave: w.wave.name[lang], status: r.status[w.wave.status] }),
+            attrs: { 'data-wave': w.wave_id },
+          })),
         ]}
       >
         {dimensions.map((d) => (
@@ -168,7 +184,12 @@ export function TrendChart({ ctx, id, caption, title, results, minSample }: Tren
               return (
                 <td data-wave={w.wave_id} data-score={c.score}>
                   <strong>{one(c.score)}</strong>
-                  {c.ci_low !== null && c.ci_high !== null && <span class="muted small"> ({one(c.ci_low)} – {one(c.ci_high)})</span>}
+                  {c.ci_low !== null && c.ci_high !== null && (
+                    <span class="muted small">
+                      {' '}
+                      ({one(c.ci_low)} – {one(c.ci_high)})
+                    </span>
+                  )}
                   {c.change !== null && (
                     <span class="block small">
                       {r.change} {signed(c.change)}{' '}

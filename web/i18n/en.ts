@@ -1,9 +1,9 @@
+import { aboutEn } from './en/about.ts';
 import { browseEn } from './en/browse.ts';
-import { surveyEn } from './en/survey.ts';
 import { dataEn } from './en/data.ts';
 import { resultsEn } from './en/results.ts';
-import { aboutEn } from './en/about.ts';
 import { suggestEn } from './en/suggest.ts';
+import { surveyEn } from './en/survey.ts';
 import type { Messages } from './index.ts';
 
 export const en: Messages = {
@@ -16,7 +16,8 @@ export const en: Messages = {
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
   footer: {
-    licence: 'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0): cite “特色小镇开放数据” and the official sources given with each record.',
+    licence:
+      'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0): cite “特色小镇开放数据” and the official sources given with each record.',
     licenceLink: 'CC BY 4.0 licence',
     privacy: 'Privacy',
     methodology: 'Methodology',
@@ -32,11 +33,14 @@ export const en: Messages = {
     backToForm: 'Back to the questionnaire',
     firstPage: 'Back to the first page',
     tooLargeTitle: 'Too much to send',
-    tooLargeText: 'A questionnaire may not be larger than 64 KB when sent; nothing was stored. Please shorten your comments and fill it in again.',
+    tooLargeText:
+      'A questionnaire may not be larger than 64 KB when sent; nothing was stored. Please shorten your comments and fill it in again.',
     forbiddenTitle: 'This submission cannot be accepted',
-    forbiddenText: 'The questionnaire can only be sent from this site’s own pages. This one came from another site and was not stored. Please open the questionnaire on this site and send it from there.',
+    forbiddenText:
+      'The questionnaire can only be sent from this site’s own pages. This one came from another site and was not stored. Please open the questionnaire on this site and send it from there.',
     badFormTitle: 'The submission could not be read',
-    badFormText: 'What was sent is not a readable form, so nothing was stored. Please open the questionnaire on this site and send it from there.',
+    badFormText:
+      'What was sent is not a readable form, so nothing was stored. Please open the questionnaire on this site and send it from there.',
     badCursorTitle: 'Page link not valid',
     badCursorText: 'This page link has expired or was changed, so the page cannot be shown. Please start again from the first page.',
   },

@@ -1,9 +1,9 @@
+import { aboutZh } from './zh/about.ts';
 import { browseZh } from './zh/browse.ts';
-import { surveyZh } from './zh/survey.ts';
 import { dataZh } from './zh/data.ts';
 import { resultsZh } from './zh/results.ts';
-import { aboutZh } from './zh/about.ts';
 import { suggestZh } from './zh/suggest.ts';
+import { surveyZh } from './zh/survey.ts';
 
 /**
  * Every string of the web site, Chinese first: the site-wide ones here, each area's in zh/ (one file per group of pages).

@@ -1,5 +1,5 @@
-import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
 
 /** How a contact is linked: an e-mail address as mailto:, an https URL as itself; anything else is shown as text. */
 function contactLink(contact: string): string | null {

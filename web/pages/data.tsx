@@ -1,11 +1,11 @@
-import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
-import { Layout } from '../components/layout.tsx';
-import type { Source } from '../../worker/services/sources.ts';
 import { LICENCE } from '../../worker/open-data/licence.ts';
 import { apiExportPath } from '../../worker/open-data/package.ts';
 import { siteDataset } from '../../worker/open-data/schema-org.ts';
 import { PUBLIC_TABLES } from '../../worker/open-data/tables/index.ts';
+import type { Source } from '../../worker/services/sources.ts';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
 
 export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; sources: Source[]; minSample: number }) {
   const { t } = ctx;
@@ -16,26 +16,45 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
         <h2 id="api">{t.data.api}</h2>
         <p>{t.data.apiText}</p>
         <ul>
-          <li><a href="/docs">{t.data.apiDocs}</a></li>
-          <li><a href="/openapi.json">{t.data.openapi}</a></li>
-          <li><a href="/methodology">{t.data.methodology}</a></li>
-          <li><code>GET /api/v1/towns?q=changgou</code></li>
-          <li><code>GET /api/v1/lists/mohurd-2016-batch1/towns?format=csv</code></li>
+          <li>
+            <a href="/docs">{t.data.apiDocs}</a>
+          </li>
+          <li>
+            <a href="/openapi.json">{t.data.openapi}</a>
+          </li>
+          <li>
+            <a href="/methodology">{t.data.methodology}</a>
+          </li>
+          <li>
+            <code>GET /api/v1/towns?q=changgou</code>
+          </li>
+          <li>
+            <code>GET /api/v1/lists/mohurd-2016-batch1/towns?format=csv</code>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="licence">
         <h2 id="licence">{t.data.licence}</h2>
         <p>
-          {t.data.licenceText} <a href={LICENCE.url} rel="license noopener">{LICENCE.title}</a>
+          {t.data.licenceText}{' '}
+          <a href={LICENCE.url} rel="license noopener">
+            {LICENCE.title}
+          </a>
         </p>
       </section>
       <section aria-labelledby="open-data">
         <h2 id="open-data">{t.data.openData}</h2>
         <p>{t.data.openDataText}</p>
         <ul>
-          <li><a href="/datapackage.json">{t.data.dataPackage}</a></li>
-          <li><a href="/catalog.jsonld">{t.data.catalog}</a></li>
-          <li><a href="/downloads/">{t.data.snapshot}</a></li>
+          <li>
+            <a href="/datapackage.json">{t.data.dataPackage}</a>
+          </li>
+          <li>
+            <a href="/catalog.jsonld">{t.data.catalog}</a>
+          </li>
+          <li>
+            <a href="/downloads/">{t.data.snapshot}</a>
+          </li>
         </ul>
         <h3 id="tables">{t.data.downloadTables}</h3>
         <ul>
@@ -80,7 +99,13 @@ export function DataPage({ ctx, sources, minSample }: { ctx: PageContext; source
               {s.urls.slice(0, 2).map((u, i) => (
                 <>
                   {' '}
-                  <a href={u} rel="noopener nofollow">[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}: {s.title}</span></a>
+                  <a href={u} rel="noopener nofollow">
+                    [{i + 1}]
+                    <span class="visually-hidden">
+                      {' '}
+                      {t.lists.sourceLink}: {s.title}
+                    </span>
+                  </a>
                 </>
               ))}
             </li>

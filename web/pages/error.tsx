@@ -1,5 +1,5 @@
-import type { PageContext } from '../context.ts';
 import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
 
 export interface ErrorPageProps {
   ctx: PageContext;

@@ -1,11 +1,11 @@
-import type { PageContext } from '../context.ts';
-import { Layout } from '../components/layout.tsx';
-import { ProvinceMap } from '../components/province-map.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
-import type { ProvinceMapData } from '../province-map-data.ts';
 import type { List } from '../../worker/services/lists.ts';
 import type { Stats } from '../../worker/services/stats.ts';
 import type { TownSummary } from '../../worker/services/towns.ts';
+import { Layout } from '../components/layout.tsx';
+import { ProvinceMap } from '../components/province-map.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import type { PageContext } from '../context.ts';
+import type { ProvinceMapData } from '../province-map-data.ts';
 
 export interface HomeData {
   towns: number;
@@ -26,7 +26,15 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
       <form class="search" action="/" method="get" role="search">
         <label for="q">{t.home.searchLabel}</label>
         <div class="search-row">
-          <input id="q" name="q" type="search" value={data.query} placeholder={t.home.searchPlaceholder} maxlength={50} autocomplete="off" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={data.query}
+            placeholder={t.home.searchPlaceholder}
+            maxlength={50}
+            autocomplete="off"
+          />
           <button type="submit">{t.home.searchButton}</button>
         </div>
       </form>
@@ -39,7 +47,8 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             <ul class="results">
               {data.results.map((town) => (
                 <li>
-                  <a href={`/towns/${town.id}`}>{town.name}</a> <span class="muted">{[town.province, town.city, town.county].filter(Boolean).join(' ')}</span>{' '}
+                  <a href={`/towns/${town.id}`}>{town.name}</a>{' '}
+                  <span class="muted">{[town.province, town.city, town.county].filter(Boolean).join(' ')}</span>{' '}
                   {town.memberships.slice(0, 3).map((m) => (
                     <StatusBadge ctx={ctx} status={m.status} />
                   ))}

@@ -1,14 +1,14 @@
-import type { PageContext } from '../context.ts';
-import { Layout } from '../components/layout.tsx';
-import { DataTable } from '../components/data-table.tsx';
 import { listDataset } from '../../worker/open-data/schema-org.ts';
-import { LocalizedNote } from '../components/localized-note.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
-import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../components/town-list-parts.tsx';
-import { Completeness } from './lists.tsx';
 import type { ListDetail } from '../../worker/services/lists.ts';
 import type { Page, TownSummary } from '../../worker/services/towns.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { Layout } from '../components/layout.tsx';
+import { LocalizedNote } from '../components/localized-note.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
 import type { SuggestionFormData } from '../components/suggestion-form.tsx';
+import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../components/town-list-parts.tsx';
+import type { PageContext } from '../context.ts';
+import { Completeness } from './lists.tsx';
 import { SuggestionSection, suggestionScripts } from './suggestion.tsx';
 
 export interface ListFilters {
@@ -34,7 +34,13 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
   const { list, page, filters } = data;
   const name = ctx.lang === 'zh' ? list.name : list.name_en;
   return (
-    <Layout ctx={ctx} jsonLd={listDataset(ctx.url.origin, list)} scripts={suggestionScripts(data.suggestion.turnstile)} title={name} description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}>
+    <Layout
+      ctx={ctx}
+      jsonLd={listDataset(ctx.url.origin, list)}
+      scripts={suggestionScripts(data.suggestion.turnstile)}
+      title={name}
+      description={`${name}: ${list.issuer ?? ''} ${list.published_on ?? ''} ${list.document_number ?? ''}`.trim()}
+    >
       <h1>{name}</h1>
       <dl class="meta">
         <dt>{t.lists.issuer}</dt>
@@ -51,7 +57,9 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
           <>
             <dt>{t.lists.source}</dt>
             <dd>
-              <a href={list.source_url} rel="noopener nofollow">{list.source_url}</a>
+              <a href={list.source_url} rel="noopener nofollow">
+                {list.source_url}
+              </a>
             </dd>
           </>
         )}
@@ -88,7 +96,12 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
           const m = town.memberships.find((x) => x.list_id === list.id);
           return (
             <>
-              {m && <StatusBadge ctx={ctx} status={m.status} />} {m?.status_since && <span class="muted">{t.list.since} {m.status_since}</span>}
+              {m && <StatusBadge ctx={ctx} status={m.status} />}{' '}
+              {m?.status_since && (
+                <span class="muted">
+                  {t.list.since} {m.status_since}
+                </span>
+              )}
             </>
           );
         }}
@@ -98,7 +111,14 @@ export function ListPage({ ctx, data }: { ctx: PageContext; data: ListPageData }
       {list.province_counts.length > 0 && (
         <section aria-labelledby="province-counts">
           <h2 id="province-counts">{t.list.provinceCounts}</h2>
-          <DataTable columns={[{ label: t.list.province }, { label: t.lists.official, num: true }, { label: t.lists.held, num: true }, { label: t.list.missing, num: true }]}>
+          <DataTable
+            columns={[
+              { label: t.list.province },
+              { label: t.lists.official, num: true },
+              { label: t.lists.held, num: true },
+              { label: t.list.missing, num: true },
+            ]}
+          >
             {list.province_counts.map((p) => (
               <tr>
                 <th scope="row">{p.province}</th>

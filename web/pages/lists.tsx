@@ -1,8 +1,8 @@
+import type { List } from '../../worker/services/lists.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
-import { Layout } from '../components/layout.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import type { List } from '../../worker/services/lists.ts';
 
 export function Completeness({ ctx, list }: { ctx: PageContext; list: Pick<List, 'complete' | 'missing' | 'official_count'> }) {
   const { t } = ctx;
@@ -43,7 +43,16 @@ export function ListsPage({ ctx, lists }: { ctx: PageContext; lists: List[] }) {
             <td>
               <Completeness ctx={ctx} list={l} />
             </td>
-            <td>{l.source_url ? <a href={l.source_url} rel="noopener nofollow">{t.lists.sourceLink}<span class="visually-hidden">: {l.name}</span></a> : '—'}</td>
+            <td>
+              {l.source_url ? (
+                <a href={l.source_url} rel="noopener nofollow">
+                  {t.lists.sourceLink}
+                  <span class="visually-hidden">: {l.name}</span>
+                </a>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
         ))}
       </DataTable>

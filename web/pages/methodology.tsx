@@ -1,9 +1,9 @@
-import type { PageContext } from '../context.ts';
-import { Layout } from '../components/layout.tsx';
+import { IPA_QUADRANTS, type IpaInput, importancePerformance } from '../../worker/services/surveys/ipa.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { IpaChart } from '../components/ipa-chart.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
-import { IPA_QUADRANTS, importancePerformance, type IpaInput } from '../../worker/services/surveys/ipa.ts';
 
 /**
  * The formulas as the code computes them (worker/services/surveys/statistics.ts, ipa.ts; the
@@ -31,15 +31,45 @@ const QUADRANT_SIDES = {
   overkill: ['I < Ī', 'S ≥ S̄'],
 } as const;
 
-const estimate = (mean: number, half: number) => ({ n: 24, mean, ci_low: Math.round((mean - half) * 10) / 10, ci_high: Math.round((mean + half) * 10) / 10 });
+const estimate = (mean: number, half: number) => ({
+  n: 24,
+  mean,
+  ci_low: Math.round((mean - half) * 10) / 10,
+  ci_high: Math.round((mean + half) * 10) / 10,
+});
 
 /** Made-up figures for the worked example: one function in each quadrant, and a large gap that is only "low priority". */
 export const EXAMPLE_IPA: IpaInput[] = [
-  { function: 'planning', label: { zh: '总体规划', en: 'Overall planning' }, importance: estimate(82.5, 6.1), satisfaction: estimate(61.3, 8.2) },
-  { function: 'policy_support', label: { zh: '社会引导', en: 'Social guidance' }, importance: estimate(76, 7.4), satisfaction: estimate(70.8, 7.9) },
-  { function: 'coordination', label: { zh: '组织协调', en: 'Organisation and coordination' }, importance: estimate(71.3, 7), satisfaction: estimate(55, 9.1) },
-  { function: 'approval_services', label: { zh: '公共服务', en: 'Public service' }, importance: estimate(68.8, 8.3), satisfaction: estimate(74.5, 6.6) },
-  { function: 'supervision', label: { zh: '监督管理', en: 'Supervision and management' }, importance: estimate(60, 8.8), satisfaction: estimate(66.3, 7.2) },
+  {
+    function: 'planning',
+    label: { zh: '总体规划', en: 'Overall planning' },
+    importance: estimate(82.5, 6.1),
+    satisfaction: estimate(61.3, 8.2),
+  },
+  {
+    function: 'policy_support',
+    label: { zh: '社会引导', en: 'Social guidance' },
+    importance: estimate(76, 7.4),
+    satisfaction: estimate(70.8, 7.9),
+  },
+  {
+    function: 'coordination',
+    label: { zh: '组织协调', en: 'Organisation and coordination' },
+    importance: estimate(71.3, 7),
+    satisfaction: estimate(55, 9.1),
+  },
+  {
+    function: 'approval_services',
+    label: { zh: '公共服务', en: 'Public service' },
+    importance: estimate(68.8, 8.3),
+    satisfaction: estimate(74.5, 6.6),
+  },
+  {
+    function: 'supervision',
+    label: { zh: '监督管理', en: 'Supervision and management' },
+    importance: estimate(60, 8.8),
+    satisfaction: estimate(66.3, 7.2),
+  },
 ];
 
 function Formula({ children }: { children: string }) {
@@ -146,8 +176,12 @@ export function MethodologyPage({ ctx, minSample }: { ctx: PageContext; minSampl
             {IPA_QUADRANTS.map((quadrant) => (
               <tr>
                 <th scope="row">{q[quadrant]}</th>
-                <td><code>{QUADRANT_SIDES[quadrant][0]}</code></td>
-                <td><code>{QUADRANT_SIDES[quadrant][1]}</code></td>
+                <td>
+                  <code>{QUADRANT_SIDES[quadrant][0]}</code>
+                </td>
+                <td>
+                  <code>{QUADRANT_SIDES[quadrant][1]}</code>
+                </td>
                 <td>{m.meanings[quadrant]}</td>
               </tr>
             ))}

@@ -1,15 +1,15 @@
-import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
-import { Layout } from '../components/layout.tsx';
-import { BarChart } from '../components/bar-chart.tsx';
-import { IpaChart } from '../components/ipa-chart.tsx';
-import { ProvinceMap } from '../components/province-map.tsx';
-import { surveyName } from '../components/satisfaction.tsx';
-import { shown, TrendChart } from '../components/trend-chart.tsx';
-import type { ProvinceMapData } from '../province-map-data.ts';
 import type { Stats } from '../../worker/services/stats.ts';
 import type { SurveySummary } from '../../worker/services/surveys/definitions.ts';
 import type { GroupedSatisfaction, SurveyResult } from '../../worker/services/surveys/results.ts';
+import { BarChart } from '../components/bar-chart.tsx';
+import { IpaChart } from '../components/ipa-chart.tsx';
+import { Layout } from '../components/layout.tsx';
+import { ProvinceMap } from '../components/province-map.tsx';
+import { surveyName } from '../components/satisfaction.tsx';
+import { shown, TrendChart } from '../components/trend-chart.tsx';
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
+import type { ProvinceMapData } from '../province-map-data.ts';
 
 export interface StatsData {
   byProvince: Stats;
@@ -40,12 +40,27 @@ export function StatsPage({ ctx, data }: { ctx: PageContext; data: StatsData }) 
     <Layout ctx={ctx} title={t.stats.title} description={t.stats.description}>
       <h1>{t.stats.title}</h1>
       <p class="muted">{t.stats.chartTableNote}</p>
-      <BarChart id="by-status" caption={t.stats.byStatus} labelHeader={t.list.status} series={[t.stats.count]}
-        rows={data.byStatus.groups.map((g) => ({ label: t.statuses[g.key as keyof typeof t.statuses] ?? g.key, values: [g.towns] }))} />
-      <BarChart id="over-time" caption={t.stats.overTime} labelHeader={t.stats.year} series={[t.stats.approved, t.stats.eliminated]}
-        rows={data.byYear.map((y) => ({ label: y.year, values: [y.listed, y.eliminated] }))} />
-      <BarChart id="by-province" caption={t.stats.byProvince} labelHeader={t.list.province} series={[t.stats.count]}
-        rows={provinces.map((g) => ({ label: g.key, values: [g.towns] }))} />
+      <BarChart
+        id="by-status"
+        caption={t.stats.byStatus}
+        labelHeader={t.list.status}
+        series={[t.stats.count]}
+        rows={data.byStatus.groups.map((g) => ({ label: t.statuses[g.key as keyof typeof t.statuses] ?? g.key, values: [g.towns] }))}
+      />
+      <BarChart
+        id="over-time"
+        caption={t.stats.overTime}
+        labelHeader={t.stats.year}
+        series={[t.stats.approved, t.stats.eliminated]}
+        rows={data.byYear.map((y) => ({ label: y.year, values: [y.listed, y.eliminated] }))}
+      />
+      <BarChart
+        id="by-province"
+        caption={t.stats.byProvince}
+        labelHeader={t.list.province}
+        series={[t.stats.count]}
+        rows={provinces.map((g) => ({ label: g.key, values: [g.towns] }))}
+      />
       <ProvinceMap ctx={ctx} data={data.map} action="/stats" />
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t.stats.trend}</h2>

@@ -1,9 +1,9 @@
-import type { PageContext } from '../context.ts';
+import type { SuggestionStatus } from '../../worker/schemas/suggestions.ts';
+import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
 import { Layout } from '../components/layout.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { SuggestionErrorSummary, SuggestionForm, type SuggestionFormData } from '../components/suggestion-form.tsx';
-import type { SuggestionStatus } from '../../worker/schemas/suggestions.ts';
-import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
+import type { PageContext } from '../context.ts';
 
 /** Turnstile's script, on a page with the form, only when submissions are verified. */
 export function suggestionScripts(turnstile: { siteKey: string } | null): string[] {
@@ -57,7 +57,7 @@ export function SuggestionStatusPage({ ctx, data }: { ctx: PageContext; data: Su
   const m = t.suggest;
   const s = data.suggestion;
   const g = s.suggested;
-  const town = g.town_id ? data.townName ?? g.town_id : [g.town_name, g.province, g.city, g.county].filter(Boolean).join(' ') || null;
+  const town = g.town_id ? (data.townName ?? g.town_id) : [g.town_name, g.province, g.city, g.county].filter(Boolean).join(' ') || null;
   return (
     <Layout ctx={ctx} title={m.receiptTitle} description={m.processText}>
       <h1>{m.receiptTitle}</h1>

@@ -1,16 +1,16 @@
-import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
-import { Layout } from '../components/layout.tsx';
-import { QuestionField, type FormValue } from '../components/question.tsx';
+import type { Survey, SurveySummary, Wave } from '../../worker/services/surveys/definitions.ts';
+import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
+import type { TownSummary } from '../../worker/services/towns.ts';
+import { beijingTime } from '../beijing-time.ts';
 import { Honeypot, TurnstileField } from '../components/abuse-fields.tsx';
 import { FieldBlock } from '../components/field-block.tsx';
-import { beijingTime } from '../beijing-time.ts';
+import { Layout } from '../components/layout.tsx';
+import { type FormValue, QuestionField } from '../components/question.tsx';
 import { waveWindow } from '../components/satisfaction.tsx';
+import type { PageContext } from '../context.ts';
 import type { Messages } from '../i18n/index.ts';
+import { fmt } from '../i18n/index.ts';
 import { zh } from '../i18n/zh.ts';
-import type { Survey, SurveySummary, Wave } from '../../worker/services/surveys/definitions.ts';
-import type { TownSummary } from '../../worker/services/towns.ts';
-import { TURNSTILE_SCRIPT } from '../../worker/services/surveys/turnstile.ts';
 
 export interface SurveyFormData {
   survey: Survey;
@@ -49,7 +49,11 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
     <Layout ctx={ctx} title={`${survey.title[lang]} · ${town.name}`} description={survey.description[lang]} scripts={scripts}>
       <h1>{survey.title[lang]}</h1>
       <p class="lead">{fmt(t.survey.forTown, { town: town.name })}</p>
-      {survey.wave && <p class="muted" id="wave">{fmt(t.survey.wave, { wave: survey.wave.name[lang], window: waveWindow(ctx, survey.wave) })}</p>}
+      {survey.wave && (
+        <p class="muted" id="wave">
+          {fmt(t.survey.wave, { wave: survey.wave.name[lang], window: waveWindow(ctx, survey.wave) })}
+        </p>
+      )}
       <p>{survey.description[lang]}</p>
       {data.notice && (
         <p class="notice" role="alert">
@@ -113,7 +117,8 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
                       {/* The Chinese term as on the licence, read as Chinese. */}
                       {lang !== 'zh' && (
                         <>
-                          {' '}(<span lang="zh-CN">{zh.survey.codeLabel}</span>)
+                          {' '}
+                          (<span lang="zh-CN">{zh.survey.codeLabel}</span>)
                         </>
                       )}{' '}
                       <span class="req">{t.survey.required}</span>
@@ -157,7 +162,13 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
             <p>{fmt(t.survey.consentText, { min: data.minSample })}</p>
             <FieldBlock name="consent" type="consent" required error={errors.consent}>
               <label class="choice">
-                <input type="checkbox" name="consent_participation" value="yes" checked={values.consent_participation === 'yes'} aria-describedby="err-consent" />
+                <input
+                  type="checkbox"
+                  name="consent_participation"
+                  value="yes"
+                  checked={values.consent_participation === 'yes'}
+                  aria-describedby="err-consent"
+                />
                 <span>{t.survey.consentLabel}</span>
               </label>
             </FieldBlock>
@@ -166,14 +177,32 @@ export function SurveyFormPage({ ctx, data }: { ctx: PageContext; data: SurveyFo
               <p class="muted">{t.survey.contactIntro}</p>
               <FieldBlock name="contact" type="contact" error={errors.contact}>
                 <label class="choice">
-                  <input type="checkbox" name="consent_contact" value="yes" checked={values.consent_contact === 'yes'} aria-describedby="err-contact" />
+                  <input
+                    type="checkbox"
+                    name="consent_contact"
+                    value="yes"
+                    checked={values.consent_contact === 'yes'}
+                    aria-describedby="err-contact"
+                  />
                   <span>{t.survey.contactConsent}</span>
                 </label>
                 <div class="contact-grid">
-                  <label>{t.survey.organisation}<input name="organisation" maxlength={200} autocomplete="organization" value={text('organisation')} /></label>
-                  <label>{t.survey.contactName}<input name="contact_name" maxlength={100} autocomplete="name" value={text('contact_name')} /></label>
-                  <label>{t.survey.phone}<input name="phone" type="tel" maxlength={40} autocomplete="tel" value={text('phone')} /></label>
-                  <label>{t.survey.email}<input name="email" type="email" maxlength={200} autocomplete="email" value={text('email')} /></label>
+                  <label>
+                    {t.survey.organisation}
+                    <input name="organisation" maxlength={200} autocomplete="organization" value={text('organisation')} />
+                  </label>
+                  <label>
+                    {t.survey.contactName}
+                    <input name="contact_name" maxlength={100} autocomplete="name" value={text('contact_name')} />
+                  </label>
+                  <label>
+                    {t.survey.phone}
+                    <input name="phone" type="tel" maxlength={40} autocomplete="tel" value={text('phone')} />
+                  </label>
+                  <label>
+                    {t.survey.email}
+                    <input name="email" type="email" maxlength={200} autocomplete="email" value={text('email')} />
+                  </label>
                 </div>
               </FieldBlock>
             </details>
@@ -226,7 +255,8 @@ export function SurveyChooserPage({ ctx, data }: { ctx: PageContext; data: Surve
               {data.results.length === 0 && <li>{t.home.noResults}</li>}
               {data.results.map((town) => (
                 <li>
-                  <a href={`/survey/${data.survey!.id}?town=${town.id}`}>{town.name}</a> <span class="muted">{[town.province, town.city, town.county].filter(Boolean).join(' ')}</span>
+                  <a href={`/survey/${data.survey!.id}?town=${town.id}`}>{town.name}</a>{' '}
+                  <span class="muted">{[town.province, town.city, town.county].filter(Boolean).join(' ')}</span>
                 </li>
               ))}
             </ul>
@@ -247,7 +277,9 @@ export function ThanksPage({ ctx, receipt, town }: { ctx: PageContext; receipt: 
         {t.survey.receipt}: <strong id="receipt">{receipt}</strong>
       </p>
       <p>
-        <a href={`/towns/${town.id}`}>{t.survey.backToTown}: {town.name}</a>
+        <a href={`/towns/${town.id}`}>
+          {t.survey.backToTown}: {town.name}
+        </a>
       </p>
     </Layout>
   );

@@ -1,13 +1,13 @@
+import type { TownSatisfaction } from '../../worker/services/surveys/results.ts';
+import type { StatusEvent, Town } from '../../worker/services/towns.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { Layout } from '../components/layout.tsx';
+import { LocalizedNote } from '../components/localized-note.tsx';
+import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import type { SuggestionFormData } from '../components/suggestion-form.tsx';
 import type { PageContext } from '../context.ts';
 import { fmt } from '../i18n/index.ts';
-import { Layout } from '../components/layout.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { LocalizedNote } from '../components/localized-note.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
-import { SatisfactionBlock, surveyName } from '../components/satisfaction.tsx';
-import type { StatusEvent, Town } from '../../worker/services/towns.ts';
-import type { TownSatisfaction } from '../../worker/services/surveys/results.ts';
-import type { SuggestionFormData } from '../components/suggestion-form.tsx';
 import { SuggestionSection, suggestionScripts } from './suggestion.tsx';
 
 export interface TownPageData {
@@ -28,7 +28,12 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
   const surveys = [...bySurvey];
   const waveNames = new Map(satisfaction.surveys.map((s) => [s.wave_id, s.wave.name]));
   return (
-    <Layout ctx={ctx} title={town.name} scripts={suggestionScripts(data.suggestion.turnstile)} description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}>
+    <Layout
+      ctx={ctx}
+      title={town.name}
+      scripts={suggestionScripts(data.suggestion.turnstile)}
+      description={`${town.name}（${place}）: ${town.memberships.map((m) => `${m.list_name} ${t.statuses[m.status]}`).join('；')}`}
+    >
       <h1>{town.name}</h1>
       <dl class="meta">
         <dt>{t.town.pinyin}</dt>
@@ -37,13 +42,25 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
         <dd>{place}</dd>
       </dl>
       <p class="actions">
-        <a class="button" href={`/survey/public?town=${town.id}`}>{t.town.answerPublic}</a>
-        <a class="button secondary" href={`/survey/enterprise?town=${town.id}`}>{t.town.answerEnterprise}</a>
+        <a class="button" href={`/survey/public?town=${town.id}`}>
+          {t.town.answerPublic}
+        </a>
+        <a class="button secondary" href={`/survey/enterprise?town=${town.id}`}>
+          {t.town.answerEnterprise}
+        </a>
       </p>
 
       <section aria-labelledby="lists-title">
         <h2 id="lists-title">{t.town.lists}</h2>
-        <DataTable columns={[{ label: t.town.list }, { label: t.town.status }, { label: t.town.since }, { label: t.town.confidence }, { label: t.town.notes }]}>
+        <DataTable
+          columns={[
+            { label: t.town.list },
+            { label: t.town.status },
+            { label: t.town.since },
+            { label: t.town.confidence },
+            { label: t.town.notes },
+          ]}
+        >
           {town.memberships.map((m) => (
             <tr>
               <th scope="row">
@@ -73,10 +90,17 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
         <h2 id="history-title">{t.town.history}</h2>
         <ol class="timeline">
           {history.map((e) => (
-            <li id={`event-${e.id}`} class={[e.superseded_by ? 'superseded' : '', e.scheduled ? 'scheduled' : ''].join(' ').trim() || undefined}>
+            <li
+              id={`event-${e.id}`}
+              class={[e.superseded_by ? 'superseded' : '', e.scheduled ? 'scheduled' : ''].join(' ').trim() || undefined}
+            >
               <p class="timeline-date">{e.effective_date ?? t.town.unknownDate}</p>
               {/* Recorded in advance: the status above the history is today's, and this one does not count yet. */}
-              {e.scheduled && <p class="small"><strong>{t.town.scheduled}</strong></p>}
+              {e.scheduled && (
+                <p class="small">
+                  <strong>{t.town.scheduled}</strong>
+                </p>
+              )}
               {/* Recorded from a suggestion of the public, with the same checks and source as any other event. */}
               {e.suggested_by_public && (
                 <p class="small credit" title={t.suggest.creditLong}>
@@ -99,7 +123,9 @@ export function TownPage({ ctx, data }: { ctx: PageContext; data: TownPageData }
                   <>
                     {' '}
                     {/* A link the public gave (an accepted suggestion's source) is marked as theirs: ugc. */}
-                    <a href={u} rel={e.suggested_by_public ? 'nofollow ugc noopener' : 'noopener nofollow'}>[{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}</span></a>
+                    <a href={u} rel={e.suggested_by_public ? 'nofollow ugc noopener' : 'noopener nofollow'}>
+                      [{i + 1}]<span class="visually-hidden"> {t.lists.sourceLink}</span>
+                    </a>
                   </>
                 ))}
                 {e.date_note ? ` · ${e.date_note}` : ''}

@@ -1,10 +1,10 @@
-import type { PageContext } from '../context.ts';
-import { fmt } from '../i18n/index.ts';
+import type { Status } from '../../worker/lib/statuses.ts';
+import type { Page, TownSummary } from '../../worker/services/towns.ts';
 import { Layout } from '../components/layout.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { Pager, ProvinceSelect, Showing, StatusSelect, TownTable } from '../components/town-list-parts.tsx';
-import type { Page, TownSummary } from '../../worker/services/towns.ts';
-import type { Status } from '../../worker/lib/statuses.ts';
+import type { PageContext } from '../context.ts';
+import { fmt } from '../i18n/index.ts';
 
 export interface TownsPageData {
   page: Page<TownSummary>;
@@ -31,7 +31,9 @@ export function TownsPage({ ctx, data }: { ctx: PageContext; data: TownsPageData
       <h1>{title}</h1>
       <p>{t.townsPage.description}</p>
       {data.ignoredStatus !== null && (
-        <p class="notice" role="status">{fmt(t.map.badStatus, { value: data.ignoredStatus })}</p>
+        <p class="notice" role="status">
+          {fmt(t.map.badStatus, { value: data.ignoredStatus })}
+        </p>
       )}
       <form class="filters" method="get" action="/towns">
         <fieldset>

@@ -1,6 +1,6 @@
-import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { compile, valuesFor, type Compiled } from './queries/batch.ts';
+import { type Compiled, compile, valuesFor } from './queries/batch.ts';
 
 /*
  * Statements built once per shape and isolate, then only bound. Building a read of a page of towns with drizzle's
@@ -26,7 +26,9 @@ export function placeholders<T extends object>(values: T): Placeholders<T> {
 
 /** The key of a statement's shape: its name, what else changes its text, and which values it binds. */
 export function shapeOf(name: string, values: object, ...more: (string | number | boolean)[]): string {
-  const given = Object.entries(values).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const given = Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   return [name, ...more, given.join(',')].join('|');
 }
 
@@ -41,5 +43,8 @@ export async function firstRow<T>(db: Db, shape: string, build: () => SQL, value
     if (statements.size >= MAX_SHAPES) statements.clear();
     statements.set(shape, statement);
   }
-  return db.$client.prepare(statement.sql).bind(...valuesFor(statement, values as Record<string, unknown>)).first<T>();
+  return db.$client
+    .prepare(statement.sql)
+    .bind(...valuesFor(statement, values as Record<string, unknown>))
+    .first<T>();
 }

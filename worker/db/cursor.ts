@@ -5,7 +5,10 @@
  */
 export function encodeCursor(sort: string, key: string[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify({ s: sort, k: key }));
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(cursor: string, sort: string, keyLength: number): string[] | null {

@@ -16,7 +16,7 @@ export const sources = sqliteTable('sources', {
   publishedOn: text('published_on'),
   urls: text('urls', { mode: 'json' }).$type<string[]>().notNull(),
   note: text('note'),
-    /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
+  /** The Chinese twin of `note` (which is our English text); null when no translation was written. */
   noteZh: text('note_zh'),
   /** `data` rows come from the data files and follow them on reload; `admin` rows were written through the admin API and are kept. */
   origin: text('origin').notNull().default('data'),
@@ -54,7 +54,9 @@ export const lists = sqliteTable(
 export const listProvinceCounts = sqliteTable(
   'list_province_counts',
   {
-    listId: text('list_id').notNull().references(() => lists.id),
+    listId: text('list_id')
+      .notNull()
+      .references(() => lists.id),
     province: text('province').notNull(),
     officialCount: integer('official_count').notNull(),
     townCount: integer('town_count').notNull().default(0),
@@ -103,8 +105,12 @@ export const memberships = sqliteTable(
   'memberships',
   {
     id: integer('id').primaryKey(),
-    townId: text('town_id').notNull().references(() => towns.id),
-    listId: text('list_id').notNull().references(() => lists.id),
+    townId: text('town_id')
+      .notNull()
+      .references(() => towns.id),
+    listId: text('list_id')
+      .notNull()
+      .references(() => lists.id),
     listedAs: text('listed_as'),
     position: integer('position'),
     confidence: text('confidence'),
@@ -135,9 +141,15 @@ export const statusEvents = sqliteTable(
   'status_events',
   {
     id: integer('id').primaryKey(),
-    membershipId: integer('membership_id').notNull().references(() => memberships.id),
-    townId: text('town_id').notNull().references(() => towns.id),
-    listId: text('list_id').notNull().references(() => lists.id),
+    membershipId: integer('membership_id')
+      .notNull()
+      .references(() => memberships.id),
+    townId: text('town_id')
+      .notNull()
+      .references(() => towns.id),
+    listId: text('list_id')
+      .notNull()
+      .references(() => lists.id),
     status: text('status').notNull(),
     statusRaw: text('status_raw'),
     /** As precise as the source: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown. */

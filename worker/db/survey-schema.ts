@@ -19,7 +19,9 @@ export const surveyVersions = sqliteTable(
   'survey_versions',
   {
     id: text('id').primaryKey(),
-    surveyId: text('survey_id').notNull().references(() => surveys.id),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
     version: integer('version').notNull(),
     definition: text('definition', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
@@ -37,8 +39,12 @@ export const surveyWaves = sqliteTable(
   'survey_waves',
   {
     id: text('id').primaryKey(),
-    surveyId: text('survey_id').notNull().references(() => surveys.id),
-    versionId: text('version_id').notNull().references(() => surveyVersions.id),
+    surveyId: text('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => surveyVersions.id),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     opensAt: text('opens_at').notNull(),
@@ -56,8 +62,12 @@ export const responses = sqliteTable(
   'responses',
   {
     id: text('id').primaryKey(),
-    surveyVersionId: text('survey_version_id').notNull().references(() => surveyVersions.id),
-    townId: text('town_id').notNull().references(() => towns.id),
+    surveyVersionId: text('survey_version_id')
+      .notNull()
+      .references(() => surveyVersions.id),
+    townId: text('town_id')
+      .notNull()
+      .references(() => towns.id),
     submittedAt: text('submitted_at').notNull(),
     /** Given only with consent to be contacted; never published. */
     contact: text('contact', { mode: 'json' }),
@@ -77,7 +87,9 @@ export const responses = sqliteTable(
 export const answers = sqliteTable(
   'answers',
   {
-    responseId: text('response_id').notNull().references(() => responses.id),
+    responseId: text('response_id')
+      .notNull()
+      .references(() => responses.id),
     questionId: text('question_id').notNull(),
     /** The scale point, score or option id, as text. */
     value: text('value').notNull(),
@@ -89,7 +101,9 @@ export const answers = sqliteTable(
 export const idempotencyKeys = sqliteTable('idempotency_keys', {
   key: text('key').primaryKey(),
   fingerprint: text('fingerprint').notNull(),
-  responseId: text('response_id').notNull().references(() => responses.id),
+  responseId: text('response_id')
+    .notNull()
+    .references(() => responses.id),
   createdAt: text('created_at').notNull(),
 });
 

@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import { markdownBlock, markdownInline } from './markdown.ts';
-import { curlSample, deref, fetchSample, parametersOf, PLACEHOLDER_ORIGIN, pythonSample, sampleRequest, type Json } from './samples.ts';
+import { curlSample, deref, fetchSample, type Json, PLACEHOLDER_ORIGIN, parametersOf, pythonSample, sampleRequest } from './samples.ts';
 import { tryIt } from './try-it.ts';
 
 function text(value: unknown): string {
@@ -51,9 +51,9 @@ Every operation below has request samples; each GET that needs no token has a fo
 ${origin === PLACEHOLDER_ORIGIN ? html`Replace <code>${PLACEHOLDER_ORIGIN}</code> in the samples with this site’s address.` : ''}</p>
 <h2>Endpoints</h2>
 ${Object.entries(paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
-      const id = text(op.operationId) || `${method}-${path}`;
-      return html`<section class="op" aria-labelledby="${id}">
+  Object.entries(ops).map(([method, op]) => {
+    const id = text(op.operationId) || `${method}-${path}`;
+    return html`<section class="op" aria-labelledby="${id}">
   <h3 id="${id}"><span class="method">${method.toUpperCase()}</span><code>${path}</code></h3>
   <p><strong>${raw(markdownInline(text(op.summary)))}</strong></p>${raw(markdownBlock(text(op.description)))}
   ${parameterRows(doc, op)}
@@ -61,7 +61,7 @@ ${Object.entries(paths).flatMap(([path, ops]) =>
   ${samples(doc, path, method, op, origin)}
   ${tryIt(doc, method, op, id)}
 </section>`;
-    }),
-  )}
+  }),
+)}
 </main></body></html>`;
 }

@@ -16,7 +16,10 @@ const TOKEN_PLACEHOLDER = 'YOUR-ADMIN-TOKEN';
 export function deref(doc: Json, node: unknown): Json {
   const ref = (node as Json | undefined)?.$ref;
   if (typeof ref !== 'string') return (node as Json) ?? {};
-  return ref.replace(/^#\//, '').split('/').reduce<Json>((n, key) => (n[key] as Json) ?? {}, doc);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<Json>((n, key) => (n[key] as Json) ?? {}, doc);
 }
 
 /** The parameters of an operation, resolved. */
@@ -103,7 +106,12 @@ export function fetchSample(r: SampleRequest): string {
   const init: string[] = [];
   if (r.method !== 'GET') init.push(`  method: ${JSON.stringify(r.method)},`);
   if (r.headers.length) init.push(`  headers: { ${r.headers.map(([n, v]) => `${JSON.stringify(n)}: ${JSON.stringify(v)}`).join(', ')} },`);
-  if (r.body) init.push(r.body.json !== undefined ? `  body: JSON.stringify(${JSON.stringify(r.body.json, null, 2).replace(/\n/g, '\n  ')}),` : `  body: ${JSON.stringify(r.body.text)},`);
+  if (r.body)
+    init.push(
+      r.body.json !== undefined
+        ? `  body: JSON.stringify(${JSON.stringify(r.body.json, null, 2).replace(/\n/g, '\n  ')}),`
+        : `  body: ${JSON.stringify(r.body.text)},`,
+    );
   const call = init.length ? `fetch(${JSON.stringify(r.url)}, {\n${init.join('\n')}\n})` : `fetch(${JSON.stringify(r.url)})`;
   return `const res = await ${call};\nconsole.log(res.status, await res.${r.jsonResponse ? 'json' : 'text'}());`;
 }
@@ -117,13 +125,18 @@ function python(value: unknown, indent = ''): string {
   const inner = `${indent}    `;
   if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${inner}${python(v, inner)}`).join(',\n')},\n${indent}]` : '[]';
   const entries = Object.entries(value as Json);
-  return entries.length ? `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${python(v, inner)}`).join(',\n')},\n${indent}}` : '{}';
+  return entries.length
+    ? `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${python(v, inner)}`).join(',\n')},\n${indent}}`
+    : '{}';
 }
 
 export function pythonSample(r: SampleRequest): string {
   const args = [JSON.stringify(r.url)];
   if (r.headers.length) args.push(`headers=${python(Object.fromEntries(r.headers), '    ')}`);
   if (r.body) args.push(r.body.json !== undefined ? `json=${python(r.body.json, '    ')}` : `data=${JSON.stringify(r.body.text)}.encode()`);
-  const call = args.length > 1 ? `requests.${r.method.toLowerCase()}(\n    ${args.join(',\n    ')},\n)` : `requests.${r.method.toLowerCase()}(${args[0]})`;
+  const call =
+    args.length > 1
+      ? `requests.${r.method.toLowerCase()}(\n    ${args.join(',\n    ')},\n)`
+      : `requests.${r.method.toLowerCase()}(${args[0]})`;
   return `import requests\n\nres = ${call}\nprint(res.status_code, res.${r.jsonResponse ? 'json()' : 'text'})`;
 }

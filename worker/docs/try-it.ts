@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { deref, parameterExample, parametersOf, type Json } from './samples.ts';
+import { deref, type Json, parameterExample, parametersOf } from './samples.ts';
 import { isTriable, OPERATION_FIELD } from './try-redirect.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../errors.ts';
 import { problemResponse } from '../http/problem.ts';
-import { parametersOf, type Json } from './samples.ts';
+import { type Json, parametersOf } from './samples.ts';
 
 /** The form field that names the operation; no operation of the API has a parameter of that name. */
 export const OPERATION_FIELD = 'operation';
@@ -49,7 +49,11 @@ export function tryRedirect(doc: Json, url: URL): Response {
     else if (value === '.' || value === '..') missing.push({ name, in: 'path', code: 'invalid', detail: 'A dot segment is not a value' });
     path = path.replace(`{${name}}`, encodeURIComponent(value));
   }
-  if (missing.length) return problemResponse('invalid-parameter', `Fill in ${missing.map((m) => m.name).join(', ')} with a value.`, { instance: url.pathname, errors: missing });
+  if (missing.length)
+    return problemResponse('invalid-parameter', `Fill in ${missing.map((m) => m.name).join(', ')} with a value.`, {
+      instance: url.pathname,
+      errors: missing,
+    });
   const query = new URLSearchParams();
   const names = new Set(params.filter((p) => p.in === 'query').map((p) => String(p.name)));
   for (const [name, value] of url.searchParams) if (names.has(name) && value !== '') query.append(name, value);

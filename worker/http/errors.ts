@@ -36,7 +36,10 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (BUSY.test(text)) {
     log('warn', 'database busy', { status: 503, error: text });
-    return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', { instance, headers: { 'Retry-After': '2' } });
+    return problemResponse('service-unavailable', 'The database is busy. Please retry shortly.', {
+      instance,
+      headers: { 'Retry-After': '2' },
+    });
   }
   log('error', 'unhandled error', { status: 500, error: loggable(err) });
   return problemResponse('internal-error', 'An unexpected error occurred. It has been logged.', { instance });

@@ -3,7 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { AppError } from '../errors.ts';
 import { handleError } from './errors.ts';
 import { allowedMethods, type RouteEntry } from './method-not-allowed.ts';
-import { problemResponse, PROBLEMS } from './problem.ts';
+import { PROBLEMS, problemResponse } from './problem.ts';
 
 /** Paths read by programs, answered with problem+json (never an HTML page) when something is wrong: the API and the bulk downloads. */
 const MACHINE_PATHS = /^\/(api|downloads)(\/|$)/;

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { csvHeader, csvLine, type CsvColumn } from '../lib/csv.ts';
+import { type CsvColumn, csvHeader, csvLine } from '../lib/csv.ts';
 
 /** The representations of a collection; schemas/common.ts's `format` parameter takes its values from here. */
 export const FORMATS = ['json', 'csv', 'ndjson'] as const;
@@ -46,7 +46,12 @@ async function* single<T>(items: T[]): AsyncGenerator<T[]> {
  * A whole collection as CSV (UTF-8 with BOM, so that Excel reads Chinese) or
  * NDJSON, streamed. `filename` names the download.
  */
-export function exportResponse<T>(format: 'csv' | 'ndjson', pages: AsyncIterable<T[]> | T[], columns: CsvColumn<T>[], filename: string): Response {
+export function exportResponse<T>(
+  format: 'csv' | 'ndjson',
+  pages: AsyncIterable<T[]> | T[],
+  columns: CsvColumn<T>[],
+  filename: string,
+): Response {
   const source = Array.isArray(pages) ? single(pages) : pages;
   const body =
     format === 'csv'

@@ -21,7 +21,9 @@ const compiled = new WeakMap<RouteEntry[], { size: number; table: Compiled }>();
 function compile(routes: RouteEntry[]): Compiled {
   const known = compiled.get(routes);
   if (known?.size === routes.length) return known.table;
-  const table = routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => ({ method: r.method, pattern: patternToRegExp(r.path) }));
+  const table = routes
+    .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+    .map((r) => ({ method: r.method, pattern: patternToRegExp(r.path) }));
   compiled.set(routes, { size: routes.length, table });
   return table;
 }

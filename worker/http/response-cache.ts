@@ -115,7 +115,12 @@ let inFlightBytes = 0;
  * and the rest only passes through; a stream that fails or is cancelled
  * midway keeps nothing, so no partial export is ever kept.
  */
-function copying(source: ReadableStream<Uint8Array>, key: string, headers: [string, string][], unchanged: () => Promise<boolean>): ReadableStream<Uint8Array> {
+function copying(
+  source: ReadableStream<Uint8Array>,
+  key: string,
+  headers: [string, string][],
+  unchanged: () => Promise<boolean>,
+): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   const copy = { bytes: 0 };
   let chunks: Uint8Array[] | null = [];
@@ -147,7 +152,9 @@ function copying(source: ReadableStream<Uint8Array>, key: string, headers: [stri
         }
         const chunk = next.value;
         if (chunks) {
-          const over = copy.bytes + chunk.byteLength > exportStore.limits.maxEntryBytes || inFlightBytes + chunk.byteLength > exportStore.limits.maxBytes;
+          const over =
+            copy.bytes + chunk.byteLength > exportStore.limits.maxEntryBytes ||
+            inFlightBytes + chunk.byteLength > exportStore.limits.maxBytes;
           if (over || !inFlight.has(copy)) release();
           else {
             // A copy: the chunk itself belongs to the response once enqueued.

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { AppError } from '../errors.ts';
 import type { AbuseControls } from '../services/surveys/admit.ts';
 import type { SubmitContext } from '../services/surveys/submit.ts';
 

@@ -40,9 +40,12 @@ function codeOf(issue: Issue): FieldProblemCode {
 export function fieldProblems(issues: Issue[], target: string): FieldProblem[] {
   const where = WHERE[target] ?? 'body';
   return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.map((key) => ({ name: key, in: where, code: 'unknown' as const, detail: 'Unknown parameter' }));
+    if (issue.code === 'unrecognized_keys' && issue.keys)
+      return issue.keys.map((key) => ({ name: key, in: where, code: 'unknown' as const, detail: 'Unknown parameter' }));
     const name = issue.path.map(String).join('.') || target;
-    const detail = missing(issue) ? (HOW_TO_SEND[name] ?? `Missing: this ${where === 'body' ? 'field' : `${where} parameter`} is required`) : issue.message;
+    const detail = missing(issue)
+      ? (HOW_TO_SEND[name] ?? `Missing: this ${where === 'body' ? 'field' : `${where} parameter`} is required`)
+      : issue.message;
     return [{ name, in: where, code: codeOf(issue), detail }];
   });
 }

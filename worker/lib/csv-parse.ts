@@ -41,6 +41,9 @@ export function parseCsvRecords(text: string): { header: string[]; records: { li
   const header = head.map((h) => h.trim().toLowerCase());
   return {
     header,
-    records: body.map((fields, i) => ({ line: i + 2, values: Object.fromEntries(header.map((h, j) => [h, unneutralise((fields[j] ?? '').trim())])) })),
+    records: body.map((fields, i) => ({
+      line: i + 2,
+      values: Object.fromEntries(header.map((h, j) => [h, unneutralise((fields[j] ?? '').trim())])),
+    })),
   };
 }

@@ -51,7 +51,8 @@ export function parseSourceDate(raw: string | null | undefined): SourceDate {
   const reportedBy = REPORTED_BY.exec(rest)?.[1];
   // Reported before its own period began: the source contradicts itself, and honouring the earlier day would
   // let "2099 (reported by 2020-01-01)" count as in effect since 2020. No date is better than a wrong one.
-  if (reportedBy && (!isValidIsoDate(reportedBy) || reportedBy < periodStart)) return { date: null, precision: null, effectiveOn: null, note: text };
+  if (reportedBy && (!isValidIsoDate(reportedBy) || reportedBy < periodStart))
+    return { date: null, precision: null, effectiveOn: null, note: text };
   const effectiveOn = reportedBy && reportedBy < periodEnd ? reportedBy : periodEnd;
   return { date: month ? `${year}-${month}` : year, precision: month ? 'month' : 'year', effectiveOn, note };
 }

@@ -10,12 +10,12 @@ type Level = 'error' | 'warn' | 'info';
 
 /** What a caller may add to a line; the scope's fields are the logger's alone. */
 type Fields = { status?: number } & Record<string, string | number | boolean | undefined> & {
-  level?: never;
-  msg?: never;
-  request_id?: never;
-  method?: never;
-  path?: never;
-};
+    level?: never;
+    msg?: never;
+    request_id?: never;
+    method?: never;
+    path?: never;
+  };
 
 /** Long enough for every route; a hostile 16 KB path does not become a 16 KB log line. */
 const MAX_PATH = 200;

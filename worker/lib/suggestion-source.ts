@@ -7,7 +7,7 @@
 export type SourceKind = 'url' | 'document_number';
 
 /** Issuer abbreviation, the year in brackets of any common kind, the serial and 号. */
-const DOCUMENT_NUMBER = /^([\p{Script=Han}A-Za-z]{1,30})\s*[〔［\[【(（]\s*((?:19|20)\d\d)\s*[〕］\]】)）]\s*(\d{1,5})\s*号$/u;
+const DOCUMENT_NUMBER = /^([\p{Script=Han}A-Za-z]{1,30})\s*[〔［[【(（]\s*((?:19|20)\d\d)\s*[〕］\]】)）]\s*(\d{1,5})\s*号$/u;
 
 /** Longest URL kept, once percent-encoded (the import's `source_urls` takes 5,000 characters). */
 const MAX_STORED_URL = 2000;

@@ -92,7 +92,10 @@ export function usccCheckCharacter(first17: string): string {
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
-const HINT: Record<string, string> = { I: ' (the letter I is never used: is it the digit 1?)', O: ' (the letter O is never used: is it the digit 0?)' };
+const HINT: Record<string, string> = {
+  I: ' (the letter I is never used: is it the digit 1?)',
+  O: ' (the letter O is never used: is it the digit 0?)',
+};
 
 /** Normalises `input` and checks it as a GB 32100-2015 unified social credit code. */
 export function validateUscc(input: string): UsccResult {

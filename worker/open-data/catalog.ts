@@ -1,5 +1,5 @@
-import { apiExportPath } from './package.ts';
 import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE } from './licence.ts';
+import { apiExportPath } from './package.ts';
 import type { Bilingual, Table } from './table.ts';
 import { LISTS_TABLE } from './tables/lists.ts';
 import { MEMBERSHIPS_TABLE } from './tables/memberships.ts';
@@ -54,15 +54,39 @@ const DATASETS: DatasetSpec[] = [
     tables: [LISTS_TABLE, TOWNS_TABLE, MEMBERSHIPS_TABLE] as Table<never>[],
     keywords: [{ zh: '名单', en: 'lists' }],
   },
-  { id: 'status-history', title: STATUS_EVENTS_TABLE.title, description: STATUS_EVENTS_TABLE.description, tables: [STATUS_EVENTS_TABLE] as Table<never>[], keywords: [{ zh: '淘汰', en: 'elimination' }, { zh: '评估', en: 'assessment' }] },
-  { id: 'sources', title: SOURCES_TABLE.title, description: SOURCES_TABLE.description, tables: [SOURCES_TABLE] as Table<never>[], keywords: [{ zh: '通知', en: 'official notices' }] },
-  { id: 'reported-figures', title: REPORTED_FIGURES_TABLE.title, description: REPORTED_FIGURES_TABLE.description, tables: [REPORTED_FIGURES_TABLE] as Table<never>[], keywords: [{ zh: '统计', en: 'figures' }] },
+  {
+    id: 'status-history',
+    title: STATUS_EVENTS_TABLE.title,
+    description: STATUS_EVENTS_TABLE.description,
+    tables: [STATUS_EVENTS_TABLE] as Table<never>[],
+    keywords: [
+      { zh: '淘汰', en: 'elimination' },
+      { zh: '评估', en: 'assessment' },
+    ],
+  },
+  {
+    id: 'sources',
+    title: SOURCES_TABLE.title,
+    description: SOURCES_TABLE.description,
+    tables: [SOURCES_TABLE] as Table<never>[],
+    keywords: [{ zh: '通知', en: 'official notices' }],
+  },
+  {
+    id: 'reported-figures',
+    title: REPORTED_FIGURES_TABLE.title,
+    description: REPORTED_FIGURES_TABLE.description,
+    tables: [REPORTED_FIGURES_TABLE] as Table<never>[],
+    keywords: [{ zh: '统计', en: 'figures' }],
+  },
   {
     id: 'satisfaction-results',
     title: { zh: '满意度调查结果（分轮次）', en: 'Satisfaction survey results per wave' },
     description: SATISFACTION_RESULTS_TABLE.description,
     tables: [SATISFACTION_RESULTS_TABLE] as Table<never>[],
-    keywords: [{ zh: '满意度', en: 'satisfaction' }, { zh: '营商环境', en: 'business environment' }],
+    keywords: [
+      { zh: '满意度', en: 'satisfaction' },
+      { zh: '营商环境', en: 'business environment' },
+    ],
   },
 ];
 
@@ -75,7 +99,12 @@ const DATASETS: DatasetSpec[] = [
 export function catalog(ctx: CatalogContext): Record<string, unknown> {
   // Without an origin, `./…` resolves against the catalogue's own URL at the root.
   const url = (path: string) => (ctx.origin ? `${ctx.origin}${path}` : `.${path}`);
-  const publisher = { '@id': url('/#publisher'), '@type': 'foaf:Agent', 'foaf:name': tagged(DATASET_TITLE), 'foaf:homepage': { '@id': url('/') } };
+  const publisher = {
+    '@id': url('/#publisher'),
+    '@type': 'foaf:Agent',
+    'foaf:name': tagged(DATASET_TITLE),
+    'foaf:homepage': { '@id': url('/') },
+  };
   const licence = { '@id': LICENCE.url, '@type': 'dct:LicenseDocument', 'dct:identifier': LICENCE.id, 'rdfs:label': LICENCE.title };
   const modified = ctx.modified ? { 'dct:modified': { '@value': ctx.modified, '@type': 'xsd:dateTime' } } : {};
   const temporal =
@@ -108,10 +137,15 @@ export function catalog(ctx: CatalogContext): Record<string, unknown> {
     'dct:license': licence,
     'dct:accessRights': { '@id': 'http://publications.europa.eu/resource/authority/access-right/PUBLIC' },
     'dct:spatial': { '@id': CHINA },
-    'dct:language': [{ '@id': 'http://publications.europa.eu/resource/authority/language/ZHO' }, { '@id': 'http://publications.europa.eu/resource/authority/language/ENG' }],
+    'dct:language': [
+      { '@id': 'http://publications.europa.eu/resource/authority/language/ZHO' },
+      { '@id': 'http://publications.europa.eu/resource/authority/language/ENG' },
+    ],
     ...temporal,
     ...modified,
-    'dcat:keyword': [...KEYWORDS.zh, ...d.keywords.map((k) => k.zh)].map((k) => ({ '@value': k, '@language': 'zh-Hans' })).concat([...KEYWORDS.en, ...d.keywords.map((k) => k.en)].map((k) => ({ '@value': k, '@language': 'en' }))),
+    'dcat:keyword': [...KEYWORDS.zh, ...d.keywords.map((k) => k.zh)]
+      .map((k) => ({ '@value': k, '@language': 'zh-Hans' }))
+      .concat([...KEYWORDS.en, ...d.keywords.map((k) => k.en)].map((k) => ({ '@value': k, '@language': 'en' }))),
     'dcat:landingPage': { '@id': url('/data') },
     'dcat:distribution': [
       ...d.tables.flatMap((table) => [
@@ -162,7 +196,10 @@ export function catalog(ctx: CatalogContext): Record<string, unknown> {
     'dct:publisher': publisher,
     'dct:license': licence,
     'dct:spatial': { '@id': CHINA },
-    'dct:language': [{ '@id': 'http://publications.europa.eu/resource/authority/language/ZHO' }, { '@id': 'http://publications.europa.eu/resource/authority/language/ENG' }],
+    'dct:language': [
+      { '@id': 'http://publications.europa.eu/resource/authority/language/ZHO' },
+      { '@id': 'http://publications.europa.eu/resource/authority/language/ENG' },
+    ],
     ...modified,
     'foaf:homepage': { '@id': url('/') },
     'dcat:dataset': datasets,

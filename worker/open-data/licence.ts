@@ -21,4 +21,7 @@ export const DATASET_DESCRIPTION = {
   en: 'The lists of characteristic towns published by China’s ministries and provinces since 2016 (national batches, ministry pilots, provincial creation and cultivation lists), each town’s status history (listed, named, retained, warned, downgraded, eliminated) with its official sources, and the published results of the public and enterprise satisfaction surveys.',
 } as const;
 
-export const KEYWORDS = { zh: ['特色小镇', '开放数据', '名单', '满意度调查', '城镇化'], en: ['characteristic towns', 'open data', 'China', 'official lists', 'satisfaction survey', 'urbanisation'] } as const;
+export const KEYWORDS = {
+  zh: ['特色小镇', '开放数据', '名单', '满意度调查', '城镇化'],
+  en: ['characteristic towns', 'open data', 'China', 'official lists', 'satisfaction survey', 'urbanisation'],
+} as const;

@@ -1,5 +1,5 @@
-import { both, tableSchema, type Table } from './table.ts';
 import { DATASET_DESCRIPTION, DATASET_TITLE, KEYWORDS, LICENCE_REF } from './licence.ts';
+import { both, type Table, tableSchema } from './table.ts';
 import { PUBLIC_TABLES } from './tables/index.ts';
 
 export interface PackageContext {
@@ -39,7 +39,13 @@ export function dataPackage(ctx: PackageContext): Record<string, unknown> {
     ...(ctx.dataChangedAt ? { created: ctx.dataChangedAt } : {}),
     keywords: [...KEYWORDS.zh, ...KEYWORDS.en],
     licenses: [LICENCE_REF],
-    sources: [{ title: '国家部委和各省人民政府公布的特色小镇名单及评估通知 / Official notices of ministries and provincial governments (each row cites its own: see the sources resource)', path: `${ctx.origin ? `${ctx.origin}/` : ''}data` }],
+    sources: [
+      {
+        title:
+          '国家部委和各省人民政府公布的特色小镇名单及评估通知 / Official notices of ministries and provincial governments (each row cites its own: see the sources resource)',
+        path: `${ctx.origin ? `${ctx.origin}/` : ''}data`,
+      },
+    ],
     resources: PUBLIC_TABLES.map((table) => ({
       profile: 'tabular-data-resource',
       name: table.name,

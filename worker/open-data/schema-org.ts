@@ -26,7 +26,12 @@ export function siteDataset(origin: string): Record<string, unknown> {
     spatialCoverage: SPATIAL,
     includedInDataCatalog: { '@type': 'DataCatalog', name: DATASET_TITLE.zh, url: `${origin}/catalog.jsonld` },
     distribution: [
-      ...PUBLIC_TABLES.map((table) => ({ '@type': 'DataDownload', name: `${table.name}.csv`, encodingFormat: 'text/csv', contentUrl: `${origin}${apiExportPath(table, 'csv')}` })),
+      ...PUBLIC_TABLES.map((table) => ({
+        '@type': 'DataDownload',
+        name: `${table.name}.csv`,
+        encodingFormat: 'text/csv',
+        contentUrl: `${origin}${apiExportPath(table, 'csv')}`,
+      })),
       { '@type': 'DataDownload', name: 'datapackage.json', encodingFormat: 'application/json', contentUrl: `${origin}/datapackage.json` },
     ],
   };
@@ -41,7 +46,9 @@ export function listDataset(origin: string, list: List): Record<string, unknown>
     name: list.name,
     alternateName: list.name_en,
     description: `${list.name}（${[list.issuer, list.document_number, list.published_on].filter(Boolean).join('，')}）：通知所列小镇及其状态变动。The towns of “${list.name_en}” and their status history, with sources; ${
-      list.official_count === null ? 'the notice gives no total' : `${list.town_count} of the ${list.official_count} the notice names are held`
+      list.official_count === null
+        ? 'the notice gives no total'
+        : `${list.town_count} of the ${list.official_count} the notice names are held`
     }.`,
     url: `${origin}/lists/${encodeURIComponent(list.id)}`,
     license: LICENCE.url,
@@ -54,6 +61,12 @@ export function listDataset(origin: string, list: List): Record<string, unknown>
     ...(list.source_url ? { isBasedOn: list.source_url } : {}),
     spatialCoverage: list.province ? { '@type': 'Place', name: list.province } : SPATIAL,
     includedInDataCatalog: { '@type': 'DataCatalog', name: DATASET_TITLE.zh, url: `${origin}/catalog.jsonld` },
-    distribution: [{ '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `${origin}/api/v1/lists/${encodeURIComponent(list.id)}/towns?format=csv` }],
+    distribution: [
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'text/csv',
+        contentUrl: `${origin}/api/v1/lists/${encodeURIComponent(list.id)}/towns?format=csv`,
+      },
+    ],
   };
 }

@@ -17,5 +17,13 @@ export function sitemapXml(origin: string, paths: string[], lastModified: string
 
 /** robots.txt: everything public may be crawled; the admin API and the questionnaires' receipts may not. */
 export function robotsTxt(origin: string): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /api/v1/admin/', 'Disallow: /survey/thanks', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /api/v1/admin/',
+    'Disallow: /survey/thanks',
+    '',
+    `Sitemap: ${origin}/sitemap.xml`,
+    '',
+  ].join('\n');
 }

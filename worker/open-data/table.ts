@@ -84,7 +84,13 @@ export function tableSchema<T>(table: Table<T>): Record<string, unknown> {
 // Fields that recur across tables, defined once.
 
 /** A date as precise as its source (YYYY, YYYY-MM or YYYY-MM-DD); `precisionField` names the column that says which. */
-export function sourceDate<T>(name: string, title: Bilingual, description: Bilingual, value: (item: T) => string | null | undefined, precisionField: string): Field<T> {
+export function sourceDate<T>(
+  name: string,
+  title: Bilingual,
+  description: Bilingual,
+  value: (item: T) => string | null | undefined,
+  precisionField: string,
+): Field<T> {
   return {
     name,
     type: 'string',
@@ -103,7 +109,10 @@ export function precisionField<T>(name: string, of: string, value: (item: T) => 
     name,
     type: 'string',
     title: { zh: `${of} 的精度`, en: `Precision of ${of}` },
-    description: { zh: `${of} 精确到日（day）、月（month）或年（year）；日期未知时为空。`, en: `Whether ${of} is given to the day, month or year; empty when the date is unknown.` },
+    description: {
+      zh: `${of} 精确到日（day）、月（month）或年（year）；日期未知时为空。`,
+      en: `Whether ${of} is given to the day, month or year; empty when the date is unknown.`,
+    },
     constraints: { enum: PRECISIONS },
     value,
   };
@@ -128,27 +137,38 @@ export function sourceUrlsField<T>(name: string, value: (item: T) => string[]): 
     name,
     type: 'string',
     title: { zh: '来源网址', en: 'Source URLs' },
-    description: { zh: '读到该记录的网页（官方通知的副本或相关报道），多个网址以一个空格分隔。', en: 'Where the row was read (copies of the notice or reports about it); several URLs are separated by one space.' },
+    description: {
+      zh: '读到该记录的网页（官方通知的副本或相关报道），多个网址以一个空格分隔。',
+      en: 'Where the row was read (copies of the notice or reports about it); several URLs are separated by one space.',
+    },
     separator: ' ',
     value: (item) => value(item).join(' '),
   };
 }
 
 /** `note` (our English text) and `note_zh` (its Chinese translation), as every record with a note has them. */
-export function noteFields<T extends { note: string | null; note_zh: string | null }>(about: Bilingual = { zh: '该记录', en: 'the row' }): Field<T>[] {
+export function noteFields<T extends { note: string | null; note_zh: string | null }>(
+  about: Bilingual = { zh: '该记录', en: 'the row' },
+): Field<T>[] {
   return [
     {
       name: 'note',
       type: 'string',
       title: { zh: '备注（英文）', en: 'Note' },
-      description: { zh: `关于${about.zh}的说明（英文）：缺失或不确定之处。`, en: `Remarks on ${about.en} in English: what is missing or uncertain.` },
+      description: {
+        zh: `关于${about.zh}的说明（英文）：缺失或不确定之处。`,
+        en: `Remarks on ${about.en} in English: what is missing or uncertain.`,
+      },
       value: (item) => item.note,
     },
     {
       name: 'note_zh',
       type: 'string',
       title: { zh: '备注', en: 'Note in Chinese' },
-      description: { zh: `同一说明的中文；无说明或尚无译文时为空。`, en: `The same remarks in Chinese; empty when there are none or no translation yet.` },
+      description: {
+        zh: `同一说明的中文；无说明或尚无译文时为空。`,
+        en: `The same remarks in Chinese; empty when there are none or no translation yet.`,
+      },
       value: (item) => item.note_zh,
     },
   ];
@@ -157,7 +177,19 @@ export function noteFields<T extends { note: string | null; note_zh: string | nu
 /** The source document a row cites, by id (a key of the sources table) and title. */
 export function sourceRefFields<T>(ref: (item: T) => { id: string; title: string | null } | null | undefined): Field<T>[] {
   return [
-    { name: 'source_id', type: 'string', title: { zh: '来源编号', en: 'Source id' }, description: { zh: 'sources 表中的来源文件。', en: 'The source document, in the sources table.' }, value: (item) => ref(item)?.id },
-    { name: 'source_title', type: 'string', title: { zh: '来源标题', en: 'Source title' }, description: { zh: '来源文件标题。', en: 'Title of the source document.' }, value: (item) => ref(item)?.title },
+    {
+      name: 'source_id',
+      type: 'string',
+      title: { zh: '来源编号', en: 'Source id' },
+      description: { zh: 'sources 表中的来源文件。', en: 'The source document, in the sources table.' },
+      value: (item) => ref(item)?.id,
+    },
+    {
+      name: 'source_title',
+      type: 'string',
+      title: { zh: '来源标题', en: 'Source title' },
+      description: { zh: '来源文件标题。', en: 'Title of the source document.' },
+      value: (item) => ref(item)?.title,
+    },
   ];
 }

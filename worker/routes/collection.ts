@@ -1,7 +1,7 @@
-import { z, type RouteConfig, type RouteConfigToTypedResponse } from '@hono/zod-openapi';
+import { type RouteConfig, type RouteConfigToTypedResponse, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { ZodType } from 'zod';
-import { exportResponse, negotiateFormat, type Format } from '../http/formats.ts';
+import { exportResponse, type Format, negotiateFormat } from '../http/formats.ts';
 import type { CsvColumn } from '../lib/csv.ts';
 
 /** The 200 response of a collection: JSON pages, or the whole collection as CSV or NDJSON. */
@@ -55,7 +55,11 @@ export type CollectionAnswer<R extends RouteConfig, T> = {
  * answer must match the schema the route documents, which a plain Response (the
  * exports) would otherwise let through unchecked.
  */
-export async function answerCollection<R extends RouteConfig, T>(c: Context, route: R, answer: CollectionAnswer<R, T>): Promise<JsonAnswer<R> | Response> {
+export async function answerCollection<R extends RouteConfig, T>(
+  c: Context,
+  route: R,
+  answer: CollectionAnswer<R, T>,
+): Promise<JsonAnswer<R> | Response> {
   const format = negotiateFormat(c, answer.format);
   if (format !== 'json') return exportResponse(format, await answer.rows(), answer.columns, answer.filename);
   return answer.json();

@@ -10,7 +10,10 @@ import { EventSchema, MembershipDetailSchema, TownSummarySchema } from './towns.
  * each record changes only when its own row does, and a client joins by id.
  */
 
-const SourceIdField = z.string().nullable().openapi({ description: 'Id of the source document (a `source` record).', example: 'doc-0928e7541c' });
+const SourceIdField = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Id of the source document (a `source` record).', example: 'doc-0928e7541c' });
 
 export const ListRecordSchema = ListDetailSchema.omit({ source: true }).extend({ source_id: SourceIdField }).openapi('ListRecord');
 
@@ -37,7 +40,9 @@ export const ChangeSchema = z
     seq: z.number().int().openapi({ description: 'Position in the feed; pass the last one you processed as `since`.', example: 2280 }),
     entity: z.enum(ENTITIES).openapi({ description: 'Kind of record.', example: 'event' }),
     id: z.string().openapi({ description: 'Id of the record; `town_id/list_id` for a membership.', example: '801' }),
-    op: z.enum(['upsert', 'delete']).openapi({ description: '`upsert`: the record as it is now (replace your copy); `delete`: remove it.', example: 'upsert' }),
+    op: z
+      .enum(['upsert', 'delete'])
+      .openapi({ description: '`upsert`: the record as it is now (replace your copy); `delete`: remove it.', example: 'upsert' }),
     changed_at: z.string().openapi({ description: 'When it changed (UTC, ISO 8601).', example: '2026-11-23T10:00:00.000Z' }),
     data: z
       .union([SourceSchema, ListRecordSchema, TownRecordSchema, MembershipRecordSchema, EventRecordSchema, FigureRecordSchema])
@@ -48,7 +53,11 @@ export const ChangeSchema = z
 
 export const ChangesQuery = z
   .object({
-    since: z.string().regex(/^\d{1,15}$/, 'a sequence number from the feed').default('0').openapi({ description: 'Return changes after this `seq` (0, the default, replays everything).', example: '0' }),
+    since: z
+      .string()
+      .regex(/^\d{1,15}$/, 'a sequence number from the feed')
+      .default('0')
+      .openapi({ description: 'Return changes after this `seq` (0, the default, replays everything).', example: '0' }),
     limit: z.coerce.number().int().min(1).max(1000).default(500).openapi({ description: 'Changes per page, 1–1000.', example: 500 }),
   })
   .strict();
@@ -56,7 +65,9 @@ export const ChangesQuery = z
 export const ChangePageSchema = z
   .object({
     items: z.array(ChangeSchema).openapi({ description: 'Changes in `seq` order.' }),
-    next_since: z.string().openapi({ description: 'Pass as `since` for the next page, or later to poll for new changes.', example: '2780' }),
+    next_since: z
+      .string()
+      .openapi({ description: 'Pass as `since` for the next page, or later to poll for new changes.', example: '2780' }),
     has_more: z.boolean().openapi({ description: 'True when more changes follow right away.', example: true }),
   })
   .openapi('ChangePage');

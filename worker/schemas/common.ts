@@ -1,13 +1,15 @@
 import { z } from '@hono/zod-openapi';
+import { FIELD_PROBLEM_CODES } from '../errors.ts';
 import { FORMATS } from '../http/formats.ts';
 import { CONFIDENCES } from '../lib/confidence.ts';
-import { FIELD_PROBLEM_CODES } from '../errors.ts';
 import { isValidIsoDate } from '../lib/dates.ts';
 import { SOURCE_STAGES } from '../lib/source-stage.ts';
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ description: 'Stable URI that identifies the kind of problem.', example: 'urn:tesexiaozhen:problem:town-not-found' }),
+    type: z
+      .string()
+      .openapi({ description: 'Stable URI that identifies the kind of problem.', example: 'urn:tesexiaozhen:problem:town-not-found' }),
     title: z.string().openapi({ description: 'Short summary of the kind of problem.', example: 'Town not found' }),
     status: z.number().int().openapi({ description: 'HTTP status code.', example: 404 }),
     detail: z.string().openapi({ description: 'What went wrong with this request.', example: 'No town has the id "beijing-nowhere".' }),
@@ -28,7 +30,8 @@ export const ProblemSchema = z
       .optional()
       .openapi({ description: 'One entry per invalid parameter.' }),
     request_id: z.string().openapi({
-      description: 'The id of the request, also sent in the X-Request-Id header and written in every log line of the request: quote it when reporting a problem.',
+      description:
+        'The id of the request, also sent in the X-Request-Id header and written in every log line of the request: quote it when reporting a problem.',
       example: '8f2a5c0d9e1b3a47-LHR',
     }),
   })
@@ -49,7 +52,10 @@ export function problemResponses<const C extends number>(...codes: C[]) {
     410: 'A snapshot of an earlier version: its bytes are no longer served (the problem links the current one).',
     503: 'The database is busy; retry after the Retry-After delay.',
   };
-  return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<C, ReturnType<typeof problemResponse>>;
+  return Object.fromEntries(codes.map((code) => [code, problemResponse(descriptions[code] ?? 'Error')])) as Record<
+    C,
+    ReturnType<typeof problemResponse>
+  >;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -74,14 +80,20 @@ const NUL_MESSAGE = 'Must not contain the NUL character (U+0000)';
  */
 export function storedText<T extends z.ZodType<string>>(schema: T): T {
   // `overwrite` keeps the schema's type (a string stays a string in the OpenAPI document, unlike a transform).
-  return schema.refine((text) => !text.includes('\u0000'), { message: NUL_MESSAGE }).overwrite((text) => wellFormed(text as string) as typeof text);
+  return schema
+    .refine((text) => !text.includes('\u0000'), { message: NUL_MESSAGE })
+    .overwrite((text) => wellFormed(text as string) as typeof text);
 }
 
 /** A text field: chain trimming and length limits after it, `TextInput.max(200)`. */
 export const TextInput = storedText(z.string());
 
 /** An Idempotency-Key (IETF draft): printable ASCII, long enough to be unique. */
-export const IdempotencyKeyValue = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/);
+export const IdempotencyKeyValue = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/);
 
 export const DateParam = z
   .string()
@@ -128,10 +140,10 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
     .object({
       items: z.array(item).openapi({ description: 'The items of this page.' }),
       total: z.number().int().openapi({ description: 'Number of items matching the filters, over all pages.', example: 122 }),
-      next_cursor: z
-        .string()
-        .nullable()
-        .openapi({ description: 'Pass as `cursor` to get the next page; null on the last page. Also given as a `Link: rel="next"` header.', example: null }),
+      next_cursor: z.string().nullable().openapi({
+        description: 'Pass as `cursor` to get the next page; null on the last page. Also given as a `Link: rel="next"` header.',
+        example: null,
+      }),
     })
     .openapi(name);
 }
@@ -143,9 +155,13 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
  */
 export function noteFields(about: string, example: { en: string | null; zh: string | null } = { en: null, zh: null }) {
   return {
-    note: z.string().nullable().openapi({ description: `${about} In English; null when there is none.`, example: example.en }),
+    note: z
+      .string()
+      .nullable()
+      .openapi({ description: `${about} In English; null when there is none.`, example: example.en }),
     note_zh: z.string().nullable().openapi({
-      description: 'The same note in Chinese (中文说明); null when there is no note or no translation. Show the one in the reader’s language and fall back to the other.',
+      description:
+        'The same note in Chinese (中文说明); null when there is no note or no translation. Show the one in the reader’s language and fall back to the other.',
       example: example.zh,
     }),
   };

@@ -15,10 +15,15 @@ export const StatsGroupSchema = z
     towns: z.number().int().openapi({ description: 'Distinct towns in the group.', example: 3 }),
     memberships: z.number().int().openapi({ description: 'Town–list pairs in the group (a town on two lists counts twice).', example: 3 }),
     official_count: z.number().int().nullable().openapi({
-      description: 'The official number for this group, where a notice gives one: per list when grouping by list, per province when grouping by province with a `list` filter.',
+      description:
+        'The official number for this group, where a notice gives one: per list when grouping by list, per province when grouping by province with a `list` filter.',
       example: 3,
     }),
-    missing: z.number().int().nullable().openapi({ description: '`official_count - memberships`, when the official count is known.', example: 0 }),
+    missing: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '`official_count - memberships`, when the official count is known.', example: 0 }),
   })
   .openapi('StatsGroup');
 
@@ -28,6 +33,8 @@ export const StatsSchema = z
     as_of: z.string().nullable().openapi({ format: 'date', example: null, description: 'The as_of date applied (YYYY-MM-DD), if any.' }),
     total_towns: z.number().int().openapi({ example: 122, description: 'Distinct towns matching the filters.' }),
     total_memberships: z.number().int().openapi({ example: 122, description: 'Town–list pairs matching the filters.' }),
-    groups: z.array(StatsGroupSchema).openapi({ description: 'One entry per group, largest first; groups the notice names but we hold no row of come last with 0.' }),
+    groups: z
+      .array(StatsGroupSchema)
+      .openapi({ description: 'One entry per group, largest first; groups the notice names but we hold no row of come last with 0.' }),
   })
   .openapi('Stats');

@@ -20,8 +20,14 @@ const ENTRIES = 50;
 export async function latestFeedChanges(db: Db): Promise<{ updated: string | null; changes: FeedChange[] }> {
   const changes = (await selectLatestChanges(db, ['event', 'list'], ENTRIES)).filter((c) => c.op === 'upsert');
   const [events, lists] = await Promise.all([
-    selectEventsForFeed(db, changes.filter((c) => c.entity === 'event').map((c) => Number(c.entityId))),
-    selectListsForFeed(db, changes.filter((c) => c.entity === 'list').map((c) => c.entityId)),
+    selectEventsForFeed(
+      db,
+      changes.filter((c) => c.entity === 'event').map((c) => Number(c.entityId)),
+    ),
+    selectListsForFeed(
+      db,
+      changes.filter((c) => c.entity === 'list').map((c) => c.entityId),
+    ),
   ]);
   const eventById = new Map(events.map((e) => [String(e.event.id), e]));
   const listById = new Map(lists.map((l) => [l.id, l]));

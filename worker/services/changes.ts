@@ -29,7 +29,14 @@ export async function listChanges(db: Db, since: number, limit: number): Promise
   const items = page.map((c): Change => {
     const data = c.op === 'delete' ? null : (records.get(`${c.entity}:${c.entityId}`) ?? null);
     // Read in the same transaction, an upserted record always exists; null here would mean the triggers missed a delete.
-    return { seq: c.seq, entity: c.entity as Entity, id: c.entityId, op: data === null ? 'delete' : 'upsert', changed_at: c.changedAt, data };
+    return {
+      seq: c.seq,
+      entity: c.entity as Entity,
+      id: c.entityId,
+      op: data === null ? 'delete' : 'upsert',
+      changed_at: c.changedAt,
+      data,
+    };
   });
   return { items, next_since: String(page.at(-1)?.seq ?? since), has_more: rows.changes.length > limit };
 }

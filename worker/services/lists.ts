@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.ts';
-import { selectList, selectLists, selectProvinceCounts, type ListRow } from '../db/queries/lists.ts';
+import { type ListRow, selectList, selectLists, selectProvinceCounts } from '../db/queries/lists.ts';
 import { AppError } from '../errors.ts';
 import type { ListDetailSchema, ListSchema } from '../schemas/lists.ts';
 import { listRecord } from './records.ts';

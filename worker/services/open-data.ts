@@ -16,7 +16,10 @@ export async function getDataPackage(db: Db, origin: string): Promise<Record<str
 export async function getCatalog(db: Db, origin: string): Promise<Record<string, unknown>> {
   const [versions, lists] = await Promise.all([getVersions(db), listLists(db)]);
   // Dates as precise as their sources sort as text: '2016' < '2016-10-14' < '2017'.
-  const dates = lists.map((l) => l.published_on).filter((d): d is string => Boolean(d)).sort();
+  const dates = lists
+    .map((l) => l.published_on)
+    .filter((d): d is string => Boolean(d))
+    .sort();
   return catalog({ origin, modified: versions.data_changed_at ?? null, temporal: { start: dates[0] ?? null, end: dates.at(-1) ?? null } });
 }
 
@@ -31,7 +34,18 @@ async function readPaths(db: Db): Promise<string[]> {
   const lists = await listLists(db);
   const towns: string[] = [];
   for await (const page of await iterateTowns(db, { sort: 'id' })) towns.push(...page.map((t) => t.id));
-  return ['/', '/lists', ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`), ...towns.map((id) => `/towns/${encodeURIComponent(id)}`), '/stats', '/survey', '/data', '/methodology', '/accessibility', '/docs'];
+  return [
+    '/',
+    '/lists',
+    ...lists.map((l) => `/lists/${encodeURIComponent(l.id)}`),
+    ...towns.map((id) => `/towns/${encodeURIComponent(id)}`),
+    '/stats',
+    '/survey',
+    '/data',
+    '/methodology',
+    '/accessibility',
+    '/docs',
+  ];
 }
 
 /** Every page of the site worth indexing: the fixed pages, each list and each town. */

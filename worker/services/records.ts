@@ -1,7 +1,13 @@
 import type { z } from '@hono/zod-openapi';
 import type { listProvinceCounts, lists, memberships, reportedFigures, sources, statusEvents, towns } from '../db/schema.ts';
-import type { EventRecordSchema, FigureRecordSchema, ListRecordSchema, MembershipRecordSchema, TownRecordSchema } from '../schemas/changes.ts';
-import { divisionCodes, type DivisionCodes } from '../lib/division-code.ts';
+import { type DivisionCodes, divisionCodes } from '../lib/division-code.ts';
+import type {
+  EventRecordSchema,
+  FigureRecordSchema,
+  ListRecordSchema,
+  MembershipRecordSchema,
+  TownRecordSchema,
+} from '../schemas/changes.ts';
 import type { SourceSchema } from '../schemas/sources.ts';
 
 /*
@@ -18,7 +24,16 @@ export type EventRecord = z.infer<typeof EventRecordSchema>;
 export type FigureRecord = z.infer<typeof FigureRecordSchema>;
 
 export function sourceRecord(s: typeof sources.$inferSelect): SourceRecord {
-  return { id: s.id, title: s.title, document_number: s.documentNumber, issuer: s.issuer, published_on: s.publishedOn, urls: s.urls, note: s.note, note_zh: s.noteZh };
+  return {
+    id: s.id,
+    title: s.title,
+    document_number: s.documentNumber,
+    issuer: s.issuer,
+    published_on: s.publishedOn,
+    urls: s.urls,
+    note: s.note,
+    note_zh: s.noteZh,
+  };
 }
 
 /** `counts` in the order the notice prints them (rowid order), as the list endpoint gives them. */
@@ -44,19 +59,34 @@ export function listRecord(l: typeof lists.$inferSelect, counts: (typeof listPro
     note_zh: l.noteZh,
     province_counts: counts
       .filter((p) => p.listId === l.id)
-      .map((p) => ({ province: p.province, official_count: p.officialCount, town_count: p.townCount, missing: p.officialCount - p.townCount })),
+      .map((p) => ({
+        province: p.province,
+        official_count: p.officialCount,
+        town_count: p.townCount,
+        missing: p.officialCount - p.townCount,
+      })),
   };
 }
 
 /** A town's official codes of each level and the names they fill in, as every town record gives them. */
-export function divisionFields(t: Pick<typeof towns.$inferSelect, 'divisionCode' | 'derivedCity' | 'derivedCounty'>): DivisionCodes & { derived_city: string | null; derived_county: string | null } {
+export function divisionFields(
+  t: Pick<typeof towns.$inferSelect, 'divisionCode' | 'derivedCity' | 'derivedCounty'>,
+): DivisionCodes & { derived_city: string | null; derived_county: string | null } {
   return { ...divisionCodes(t.divisionCode), derived_city: t.derivedCity, derived_county: t.derivedCounty };
 }
 
 export function townRecord(t: typeof towns.$inferSelect): TownRecord {
   return {
-    id: t.id, name: t.name, name_pinyin: t.namePinyin, province: t.province, city: t.city, county: t.county, industry: t.industry,
-    ...divisionFields(t), note: t.note, note_zh: t.noteZh,
+    id: t.id,
+    name: t.name,
+    name_pinyin: t.namePinyin,
+    province: t.province,
+    city: t.city,
+    county: t.county,
+    industry: t.industry,
+    ...divisionFields(t),
+    note: t.note,
+    note_zh: t.noteZh,
   };
 }
 

@@ -88,7 +88,13 @@ const dataMemo = memoised<SnapshotFile[]>();
 const resultsMemo = memoised<SnapshotFile>();
 
 /** Every public table as CSV, the data package that describes them (with each file's size and hash), and SHA256SUMS. */
-async function build(db: Db, minSample: number, date: string, versions: { data: string; results: string }, dataChangedAt: string | null): Promise<Snapshot> {
+async function build(
+  db: Db,
+  minSample: number,
+  date: string,
+  versions: { data: string; results: string },
+  dataChangedAt: string | null,
+): Promise<Snapshot> {
   const dataVersion = versions.data;
   const [data, results] = await Promise.all([
     dataMemo(`${dataVersion}|${date}`, () => dataCsvs(db, date)),
@@ -96,9 +102,12 @@ async function build(db: Db, minSample: number, date: string, versions: { data: 
     resultsMemo(`${dataVersion}|${versions.results}|${minSample}`, () => resultsCsv(db, minSample)),
   ]);
   const csvs = [...data, results];
-  const pkg = dataPackage({ origin: '', dataVersion, dataChangedAt, pathOf: (table) => `${table.name}.csv` }) as { resources: Record<string, unknown>[] };
+  const pkg = dataPackage({ origin: '', dataVersion, dataChangedAt, pathOf: (table) => `${table.name}.csv` }) as {
+    resources: Record<string, unknown>[];
+  };
   // Each resource says its size and hash, so that a copy of the package can be checked without this service.
-  for (const [i, resource] of pkg.resources.entries()) Object.assign(resource, { bytes: csvs[i]!.bytes.byteLength, hash: `sha256:${csvs[i]!.sha256}` });
+  for (const [i, resource] of pkg.resources.entries())
+    Object.assign(resource, { bytes: csvs[i]!.bytes.byteLength, hash: `sha256:${csvs[i]!.sha256}` });
   const files = [...csvs, await file('datapackage.json', 'application/json; charset=utf-8', `${JSON.stringify(pkg, null, 2)}\n`)];
   const id = `${dataVersion}-${date.replaceAll('-', '')}-${hashHex(files.map((f) => f.sha256).join(' '), 12)}`;
   return { id, dataVersion, date, dataChangedAt, files };
@@ -119,14 +128,23 @@ export async function currentSnapshot(db: Db, minSample: number): Promise<Snapsh
     const date = beijingDate();
     const key = `${before.data_version}|${before.results_version}|${date}|${minSample}`;
     const snapshot = await snapshotMemo(key, () =>
-      build(db, minSample, date, { data: before.data_version ?? '0', results: before.results_version ?? '0' }, before.data_changed_at ?? null),
+      build(
+        db,
+        minSample,
+        date,
+        { data: before.data_version ?? '0', results: before.results_version ?? '0' },
+        before.data_changed_at ?? null,
+      ),
     );
     // Only a change of the lists can tear the tables apart (a town without its list, an event without its town).
     // A survey answer landing meanwhile is not waited for: the results table is read as /api/v1/satisfaction reads
     // it, and on a busy survey (an answer every few milliseconds) waiting for a quiet moment would refuse every download.
     const after = await getVersions(db);
     if (after.data_version === before.data_version) return snapshot;
-    if (attempt === 3) throw new AppError('service-unavailable', 'The data is changing faster than a snapshot can be taken; retry shortly.', { headers: { 'Retry-After': '5' } });
+    if (attempt === 3)
+      throw new AppError('service-unavailable', 'The data is changing faster than a snapshot can be taken; retry shortly.', {
+        headers: { 'Retry-After': '5' },
+      });
   }
 }
 

@@ -4,7 +4,7 @@ import { selectStats } from '../db/queries/stats.ts';
 import type { StatsGroup } from '../lib/stats-group.ts';
 import type { StatsSchema } from '../schemas/stats.ts';
 import { assertListFilter } from './lists.ts';
-import { toFilter, type TownQuery } from './towns.ts';
+import { type TownQuery, toFilter } from './towns.ts';
 
 export type Stats = z.infer<typeof StatsSchema>;
 
@@ -25,9 +25,18 @@ export async function getStats(db: Db, query: Omit<TownQuery, 'sort' | 'limit' |
     if (count !== null) official.set(key, count);
   }
   // Only counts taken over the whole list are comparable with the official numbers.
-  const comparable = !query.status && !query.as_of && !query.q && !query.city && !query.county && !query.division_code && (query.group_by !== 'list' || !query.province);
+  const comparable =
+    !query.status &&
+    !query.as_of &&
+    !query.q &&
+    !query.city &&
+    !query.county &&
+    !query.division_code &&
+    (query.group_by !== 'list' || !query.province);
   // A group the notice names but we hold no row of is still shown, with its whole count missing.
-  const groups = comparable ? [...rows, ...[...official.keys()].filter((k) => !rows.some((r) => r.key === k)).map((key) => ({ key, towns: 0, memberships: 0 }))] : rows;
+  const groups = comparable
+    ? [...rows, ...[...official.keys()].filter((k) => !rows.some((r) => r.key === k)).map((key) => ({ key, towns: 0, memberships: 0 }))]
+    : rows;
   return {
     group_by: query.group_by,
     as_of: query.as_of ?? null,

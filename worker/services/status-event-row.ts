@@ -40,7 +40,11 @@ export interface StatusEventColumns {
  * caller (parseSourceDate), which needs it for its own checks, and is stored
  * in its four columns here.
  */
-export function statusEventColumns(membership: { id: number; townId: string; listId: string }, facts: StatusEventFacts, date: SourceDate): StatusEventColumns {
+export function statusEventColumns(
+  membership: { id: number; townId: string; listId: string },
+  facts: StatusEventFacts,
+  date: SourceDate,
+): StatusEventColumns {
   return {
     membershipId: membership.id,
     townId: membership.townId,

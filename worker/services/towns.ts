@@ -1,20 +1,16 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor } from '../db/cursor.ts';
-import { selectAllEvents, selectTownEvents, type EventRow } from '../db/queries/events.ts';
+import { type EventRow, selectAllEvents, selectTownEvents } from '../db/queries/events.ts';
 import type { TownFilter } from '../db/queries/town-filter.ts';
 import { selectTownJson, selectTownPageJson } from '../db/queries/town-json.ts';
-import {
-  selectMemberships, selectTown, selectTownPage, SORT_KEYS,
-  type MembershipRow, type TownRow,
-} from '../db/queries/towns.ts';
+import { type MembershipRow, SORT_KEYS, selectMemberships, selectTown, selectTownPage, type TownRow } from '../db/queries/towns.ts';
 import { AppError } from '../errors.ts';
 import { beijingDate } from '../lib/beijing-date.ts';
-import { divisionFields } from './records.ts';
-import type { EventSchema, MembershipRowSchema, MembershipsQuery, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { precisionOf } from '../lib/dates.ts';
+import type { EventSchema, MembershipRowSchema, MembershipsQuery, TownListQuery, TownSchema, TownSummarySchema } from '../schemas/towns.ts';
 import { assertListFilter } from './lists.ts';
-import { eventRecord } from './records.ts';
+import { divisionFields, eventRecord } from './records.ts';
 import { sourceRef } from './source-ref.ts';
 
 export type TownSummary = z.infer<typeof TownSummarySchema>;
@@ -32,7 +28,14 @@ export interface Page<T> {
 
 export function toFilter(q: Omit<TownQuery, 'sort' | 'limit' | 'cursor'>): TownFilter {
   return {
-    list: q.list, status: q.status, province: q.province, city: q.city, county: q.county, level: q.level, q: q.q, asOf: q.as_of,
+    list: q.list,
+    status: q.status,
+    province: q.province,
+    city: q.city,
+    county: q.county,
+    level: q.level,
+    q: q.q,
+    asOf: q.as_of,
     divisionCode: q.division_code,
   };
 }
@@ -60,8 +63,17 @@ function summary(town: TownRow, memberships: MembershipRow[]): TownSummary {
 }
 
 async function withMemberships(db: Db, rows: TownRow[], asOf?: string): Promise<TownSummary[]> {
-  const memberships = await selectMemberships(db, rows.map((r) => r.id), asOf);
-  return rows.map((t) => summary(t, memberships.filter((m) => m.townId === t.id)));
+  const memberships = await selectMemberships(
+    db,
+    rows.map((r) => r.id),
+    asOf,
+  );
+  return rows.map((t) =>
+    summary(
+      t,
+      memberships.filter((m) => m.townId === t.id),
+    ),
+  );
 }
 
 /**
@@ -94,7 +106,11 @@ export async function listTowns(db: Db, query: TownQuery): Promise<Page<TownSumm
  * exports. The filters are checked before the first page, so a bad one is a
  * 400 and never a stream that breaks after its 200.
  */
-export async function iterateTowns(db: Db, query: Omit<TownQuery, 'limit' | 'cursor'>, pageSize = 200): Promise<AsyncGenerator<TownSummary[]>> {
+export async function iterateTowns(
+  db: Db,
+  query: Omit<TownQuery, 'limit' | 'cursor'>,
+  pageSize = 200,
+): Promise<AsyncGenerator<TownSummary[]>> {
   await assertListFilter(db, query.list);
   const filter = toFilter(query);
   return (async function* () {
@@ -130,7 +146,13 @@ export async function getTown(db: Db, id: string): Promise<Town> {
 function toStatusEvent({ event, listName, sourceTitle, sourceNumber, supersededBy }: EventRow, today: string): StatusEvent {
   const { town_id: _town, source_id: _source, ...record } = eventRecord(event);
   const scheduled = event.effectiveOn !== null && event.effectiveOn > today;
-  return { ...record, list_name: listName, source: sourceRef(event.sourceId, sourceTitle, sourceNumber), superseded_by: supersededBy, scheduled };
+  return {
+    ...record,
+    list_name: listName,
+    source: sourceRef(event.sourceId, sourceTitle, sourceNumber),
+    superseded_by: supersededBy,
+    scheduled,
+  };
 }
 
 /**
@@ -165,11 +187,24 @@ export async function listMemberships(db: Db, query: Omit<z.infer<typeof Members
   for await (const page of await iterateTowns(db, { ...query, sort: 'id' })) {
     for (const town of page) {
       for (const m of town.memberships) {
-        if ((query.list && m.list_id !== query.list) || (query.level && m.level !== query.level) || (query.status && m.status !== query.status)) continue;
+        if (
+          (query.list && m.list_id !== query.list) ||
+          (query.level && m.level !== query.level) ||
+          (query.status && m.status !== query.status)
+        )
+          continue;
         rows.push({
-          town_id: town.id, town_name: town.name, province: town.province, list_id: m.list_id, list_name: m.list_name, level: m.level,
-          status: m.status, status_since: m.status_since, status_since_precision: precisionOf(m.status_since),
-          source_stage: m.source_stage, source_stage_date: m.source_stage_date,
+          town_id: town.id,
+          town_name: town.name,
+          province: town.province,
+          list_id: m.list_id,
+          list_name: m.list_name,
+          level: m.level,
+          status: m.status,
+          status_since: m.status_since,
+          status_since_precision: precisionOf(m.status_since),
+          source_stage: m.source_stage,
+          source_stage_date: m.source_stage_date,
         });
       }
     }

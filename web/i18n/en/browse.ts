@@ -5,7 +5,8 @@ import type { browseZh } from '../zh/browse.ts';
 export const browseEn: Widen<typeof browseZh> = {
   home: {
     title: 'China Characteristic Towns Open Data',
-    description: 'Search the national and provincial lists of characteristic towns since 2016, each town’s namings, retentions, warnings, downgrades and eliminations with their official documents, and take the satisfaction survey.',
+    description:
+      'Search the national and provincial lists of characteristic towns since 2016, each town’s namings, retentions, warnings, downgrades and eliminations with their official documents, and take the satisfaction survey.',
     intro:
       'Since 2016 ministries and provinces have published lists of characteristic towns and assessed them every year: named, temporarily retained, warned, downgraded or eliminated, each by an official document. This site publishes those lists as open data, with the source and confidence of every record, and shows plainly what is still missing.',
     searchLabel: 'Find a town by name or pinyin',
@@ -89,10 +90,12 @@ export const browseEn: Widen<typeof browseZh> = {
     count: 'Count',
     chartTableNote: 'The table below each chart gives the same numbers.',
     trend: 'Satisfaction across waves (all towns)',
-    trendIntro: 'Each wave’s published results for all towns: only towns whose own results are published are counted. A wave not published yet, or with too few responses, has no figures.',
+    trendIntro:
+      'Each wave’s published results for all towns: only towns whose own results are published are counted. A wave not published yet, or with too few responses, has no figures.',
     trendCaption: '{survey}: score by dimension and wave',
     trendTitle: '{survey}: each dimension’s score in each wave',
-    trendDesc: 'Dot plot: one row per dimension, the score (0–100) across; each mark is one wave’s score ({waves}), the line through it its 95% interval. {summary}The table below gives the same numbers.',
+    trendDesc:
+      'Dot plot: one row per dimension, the score (0–100) across; each mark is one wave’s score ({waves}), the line through it its 95% interval. {summary}The table below gives the same numbers.',
     trendWave: '{wave}: {shape}',
     trendChanged: '{wave}, changes beyond the intervals from the previous wave: {dimensions}. ',
     trendWithheld: '{wave} ({status}): {reason}',
@@ -105,7 +108,8 @@ export const browseEn: Widen<typeof browseZh> = {
   },
   map: {
     title: 'Towns by province',
-    intro: 'Each square is one provincial-level division, placed roughly where it lies; no borders are drawn. Choose a list and a status: the number and shade of each square follow, and a square links to the towns it counts. Hong Kong, Macao and Taiwan are on no list of characteristic towns and are not shown.',
+    intro:
+      'Each square is one provincial-level division, placed roughly where it lies; no borders are drawn. Choose a list and a status: the number and shade of each square follow, and a square links to the towns it counts. Hong Kong, Macao and Taiwan are on no list of characteristic towns and are not shown.',
     filters: 'List and status shown on the map',
     list: 'List',
     allLists: 'All lists',

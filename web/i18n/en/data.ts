@@ -12,11 +12,14 @@ export const dataEn: Widen<typeof dataZh> = {
     openapi: 'OpenAPI document',
     methodology: 'Methodology: how scores, intervals, NPS and the publication rules are computed',
     sources: 'Sources',
-    sourcesText: 'The official documents behind the lists and status changes. Where the ministry page itself was not reachable, a reposted copy of the notice or a news report was used; every record says where it was read and how confident we are.',
+    sourcesText:
+      'The official documents behind the lists and status changes. Where the ministry page itself was not reachable, a reposted copy of the notice or a news report was used; every record says where it was read and how confident we are.',
     licence: 'Licence',
-    licenceText: 'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0, SPDX: CC-BY-4.0): use, copy and adapt it freely, citing “特色小镇开放数据” and the official sources given with each record. The lists themselves are official notices of state organs, which article 5 of China’s Copyright Law leaves unprotected; what this service adds (the compilation, ids, dates and notes) is given under CC BY 4.0.',
+    licenceText:
+      'The data is open under the Creative Commons Attribution 4.0 International licence (CC BY 4.0, SPDX: CC-BY-4.0): use, copy and adapt it freely, citing “特色小镇开放数据” and the official sources given with each record. The lists themselves are official notices of state organs, which article 5 of China’s Copyright Law leaves unprotected; what this service adds (the compilation, ids, dates and notes) is given under CC BY 4.0.',
     openData: 'Data package and catalogue',
-    openDataText: 'Every column of every CSV download (name, type, meaning in Chinese and English, constraints, primary and foreign keys) is described in the data package; data portals can harvest every dataset from the catalogue (DCAT-AP).',
+    openDataText:
+      'Every column of every CSV download (name, type, meaning in Chinese and English, constraints, primary and foreign keys) is described in the data package; data portals can harvest every dataset from the catalogue (DCAT-AP).',
     dataPackage: 'Data package (Frictionless Data Package)',
     catalog: 'Catalogue (DCAT-AP, JSON-LD)',
     snapshot: 'Full snapshot of the data (each file with its size and SHA-256)',

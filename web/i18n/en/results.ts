@@ -6,7 +6,10 @@ export const resultsEn: Widen<typeof resultsZh> = {
   results: {
     surveys: { public: 'Residents and visitors', enterprise: 'Enterprises' },
     status: { scheduled: 'not started yet', open: 'open', closed: 'closed' },
-    publication: { after_close: 'results are published once the wave has closed', live_in_steps: 'results are updated at every 10th response of a town' },
+    publication: {
+      after_close: 'results are published once the wave has closed',
+      live_in_steps: 'results are updated at every 10th response of a town',
+    },
     windowFrom: 'Open from {opens}',
     windowFromTo: 'Open from {opens} to {closes}',
     beijing: '{d} {month} {y}, {time} Beijing time',
@@ -15,8 +18,10 @@ export const resultsEn: Widen<typeof resultsZh> = {
     notPublishedNoEnd: 'This wave’s results are published once it closes; its closing date is not set yet.',
     suppressed: 'Fewer than {min} responses are published for this wave, so no results are shown: no respondent can be singled out.',
     smallSample: 'Small sample (fewer than 30 responses): read with care.',
-    duplicates: 'Probable duplicates (exactly the same answers about the same town from the same network on the same day) left out: {percent}% of the responses received.',
-    onePerEnterprise: 'One answer per enterprise, town and wave is counted (checked by the unified social credit code, which is never stored).',
+    duplicates:
+      'Probable duplicates (exactly the same answers about the same town from the same network on the same day) left out: {percent}% of the responses received.',
+    onePerEnterprise:
+      'One answer per enterprise, town and wave is counted (checked by the unified social credit code, which is never stored).',
     caption: '{survey}, {wave}: score by dimension',
     dimension: 'Dimension',
     score: 'Score (0–100)',
@@ -27,7 +32,8 @@ export const resultsEn: Widen<typeof resultsZh> = {
     within: '(intervals overlap)',
     separator: '; ',
     notPublishedDimension: 'too few answers, not published',
-    previousNote: '“Previous wave” is {wave}. “Beyond the intervals”: the two waves’ 95% confidence intervals do not overlap, so sampling alone hardly explains the change; a change whose intervals overlap may be chance.',
+    previousNote:
+      '“Previous wave” is {wave}. “Beyond the intervals”: the two waves’ 95% confidence intervals do not overlap, so sampling alone hardly explains the change; a change whose intervals overlap may be chance.',
     nps: 'Net Promoter Score (NPS): {score} ({n} answers)',
     npsShares: 'Promoters {promoters}%, passives {passives}%, detractors {detractors}%.',
     ipaCaption: '{survey}, {wave}: importance–performance analysis',
@@ -49,7 +55,12 @@ export const resultsEn: Widen<typeof resultsZh> = {
     satisfactionInterval: 'Satisfaction, 95% interval',
     gap: 'Gap (importance − satisfaction)',
     quadrant: 'Quadrant',
-    quadrants: { concentrate: 'Concentrate here', 'keep-up': 'Keep up the good work', 'low-priority': 'Low priority', overkill: 'Possible overkill' },
+    quadrants: {
+      concentrate: 'Concentrate here',
+      'keep-up': 'Keep up the good work',
+      'low-priority': 'Low priority',
+      overkill: 'Possible overkill',
+    },
     inQuadrant: '{quadrant}: {functions}. ',
     notPlotted: 'Not plotted, too few answers: {functions}. ',
     noData: 'Too few answers for an importance–performance analysis yet.',

@@ -4,7 +4,8 @@ import type { suggestZh } from '../zh/suggest.ts';
 /** The texts of the public suggestion form and its status page, English. */
 export const suggestEn: Widen<typeof suggestZh> = {
   formTitle: 'Report an error or omission',
-  formIntro: 'Is a town missing from a list, or is something wrong? Tell us, with the source that says so (a web page or a document number). Staff check it; an accepted suggestion goes through the same checks as an official notice and is recorded with its source.',
+  formIntro:
+    'Is a town missing from a list, or is something wrong? Tell us, with the source that says so (a web page or a document number). Staff check it; an accepted suggestion goes through the same checks as an official notice and is recorded with its source.',
   openForm: 'Fill in the suggestion form',
   kind: 'Kind of suggestion',
   kindAddition: 'Addition: a town is missing from a list',
@@ -23,12 +24,14 @@ export const suggestEn: Widen<typeof suggestZh> = {
   source: 'Source (required): a web page (http/https) or a document number such as 建村〔2017〕178号',
   required: '(required)',
   contactTitle: 'Contact details (optional)',
-  contactIntro: 'If you would like staff to contact you about this suggestion, leave your details. They are kept only if you tick the box, never published, and deleted once the suggestion is decided, or after 180 days if it is still undecided.',
+  contactIntro:
+    'If you would like staff to contact you about this suggestion, leave your details. They are kept only if you tick the box, never published, and deleted once the suggestion is decided, or after 180 days if it is still undecided.',
   contactConsent: 'I agree that staff contact me about this suggestion',
   contactName: 'Name',
   email: 'E-mail',
   phone: 'Phone',
-  publicNotice: 'What you suggest and its source are shown on the suggestion’s status page (found only by whoever holds the receipt); your contact details are not.',
+  publicNotice:
+    'What you suggest and its source are shown on the suggestion’s status page (found only by whoever holds the receipt); your contact details are not.',
   submit: 'Send the suggestion',
   switchKeeping: '中文',
   switchKeepingLabel: 'Switch to Chinese, keeping what you typed (nothing is sent)',
@@ -61,11 +64,14 @@ export const suggestEn: Widen<typeof suggestZh> = {
   kinds: { addition: 'Addition', correction: 'Correction' },
   town: 'Town',
   events: 'Status changes recorded from it',
-  noEvents: 'Nothing recorded yet. Once accepted, staff import the suggestion as a row of data, with the same checks as an official notice.',
+  noEvents:
+    'Nothing recorded yet. Once accepted, staff import the suggestion as a row of data, with the same checks as an official notice.',
   process: 'What happens next',
-  processText: 'Staff check the source. An accepted suggestion is imported as a row of data, with the same checks as an official notice (town, list, document, date, and whether the change of status is possible), recorded with its source and marked “suggested by the public” in the town’s history; a declined one says why. Contact details are deleted once it is decided, and after 180 days at the latest.',
+  processText:
+    'Staff check the source. An accepted suggestion is imported as a row of data, with the same checks as an official notice (town, list, document, date, and whether the change of status is possible), recorded with its source and marked “suggested by the public” in the town’s history; a declined one says why. Contact details are deleted once it is decided, and after 180 days at the latest.',
   privacyTitle: 'Suggestions from the public',
-  privacyText: 'When you report an error or an omission, what you suggest and its source are kept and shown on a status page that only whoever holds the receipt can find. Contact details are kept only if you agree, never published, recorded in the audit log each time staff read them, and deleted once the suggestion is decided (accepted or declined), or 180 days after it was sent if nobody has decided it by then. As for the questionnaires, the IP address is never stored, and the rate limit uses only the day’s network key.',
+  privacyText:
+    'When you report an error or an omission, what you suggest and its source are kept and shown on a status page that only whoever holds the receipt can find. Contact details are kept only if you agree, never published, recorded in the audit log each time staff read them, and deleted once the suggestion is decided (accepted or declined), or 180 days after it was sent if nobody has decided it by then. As for the questionnaires, the IP address is never stored, and the rate limit uses only the day’s network key.',
   credit: 'Suggested by the public',
   creditLong: 'Recorded from a suggestion by the public, checked by staff',
 };

@@ -90,7 +90,8 @@ export const browseZh = {
     trendIntro: '每一轮全部小镇已公布的结果：只计入本身已公布结果的小镇。尚未公布或回答不足的轮次没有数字。',
     trendCaption: '{survey}：各轮各维度得分',
     trendTitle: '{survey}各维度在各轮的得分',
-    trendDesc: '点图：每行一个维度，横轴为得分（0–100），每个标记是一轮的得分（{waves}），横线为其 95% 置信区间。{summary}同样的数字见下表。',
+    trendDesc:
+      '点图：每行一个维度，横轴为得分（0–100），每个标记是一轮的得分（{waves}），横线为其 95% 置信区间。{summary}同样的数字见下表。',
     trendWave: '{wave}：{shape}',
     trendChanged: '{wave}与上一轮相比，超出置信区间的变化：{dimensions}。',
     trendWithheld: '{wave}（{status}）：{reason}',
@@ -103,7 +104,8 @@ export const browseZh = {
   },
   map: {
     title: '各省小镇分布',
-    intro: '每个方格代表一个省级行政区，大致按地理位置排列，不画边界。选择名单和状态后，方格里的数字和颜色随之变化；点击方格可查看该省被计入的小镇。香港、澳门、台湾不在任何特色小镇名单中，地图未列出。',
+    intro:
+      '每个方格代表一个省级行政区，大致按地理位置排列，不画边界。选择名单和状态后，方格里的数字和颜色随之变化；点击方格可查看该省被计入的小镇。香港、澳门、台湾不在任何特色小镇名单中，地图未列出。',
     filters: '地图显示的名单和状态',
     list: '名单',
     allLists: '全部名单',

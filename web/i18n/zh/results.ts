@@ -24,7 +24,8 @@ export const resultsZh = {
     within: '（置信区间重叠）',
     separator: '；',
     notPublishedDimension: '回答不足，未公布',
-    previousNote: '“上一轮”指{wave}。“超出置信区间”表示两轮的 95% 置信区间不重叠，这一变化难以只用抽样误差解释；“置信区间重叠”的变化可能只是偶然。',
+    previousNote:
+      '“上一轮”指{wave}。“超出置信区间”表示两轮的 95% 置信区间不重叠，这一变化难以只用抽样误差解释；“置信区间重叠”的变化可能只是偶然。',
     nps: '推荐意愿净值（NPS）：{score}（{n} 人回答）',
     npsShares: '推荐者 {promoters}%，中立者 {passives}%，贬损者 {detractors}%。',
     ipaCaption: '{survey}，{wave}：重要性–满意度分析',

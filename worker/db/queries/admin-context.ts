@@ -12,7 +12,12 @@ export async function selectListsByIds(db: Db, ids: string[]) {
 }
 
 export async function selectTownsByIds(db: Db, ids: string[]) {
-  return ids.length ? db.select().from(towns).where(sql`${towns.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`) : [];
+  return ids.length
+    ? db
+        .select()
+        .from(towns)
+        .where(sql`${towns.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    : [];
 }
 
 /** Sources by id or by document number (文号), as a notice's rows may give either. */
@@ -22,7 +27,12 @@ export async function selectSourcesByRef(db: Db, refs: string[]) {
   return db
     .select()
     .from(sources)
-    .where(or(sql`${sources.id} IN (SELECT value FROM json_each(${json}))`, sql`${sources.documentNumber} IN (SELECT value FROM json_each(${json}))`));
+    .where(
+      or(
+        sql`${sources.id} IN (SELECT value FROM json_each(${json}))`,
+        sql`${sources.documentNumber} IN (SELECT value FROM json_each(${json}))`,
+      ),
+    );
 }
 
 /** The memberships of the given town/list pairs and all their events, in one transaction. */
@@ -32,10 +42,12 @@ export async function selectMembershipState(db: Db, pairs: { townId: string; lis
   const [membershipRows, eventRows, maxIds] = await db.batch([
     db.select().from(memberships).where(match),
     db.select().from(statusEvents).where(sql`${statusEvents.membershipId} IN (SELECT id FROM memberships WHERE ${match})`),
-    db.select({
-      membership: sql<number>`(SELECT coalesce(max(id), 0) FROM memberships)`,
-      event: sql<number>`(SELECT coalesce(max(id), 0) FROM status_events)`,
-    }).from(sql`(SELECT 1)`),
+    db
+      .select({
+        membership: sql<number>`(SELECT coalesce(max(id), 0) FROM memberships)`,
+        event: sql<number>`(SELECT coalesce(max(id), 0) FROM status_events)`,
+      })
+      .from(sql`(SELECT 1)`),
   ]);
   return { membershipRows, eventRows, maxMembershipId: maxIds[0]!.membership, maxEventId: maxIds[0]!.event };
 }

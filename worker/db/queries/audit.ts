@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog } from '../schema.ts';
 
@@ -18,14 +18,25 @@ export async function selectAudit(db: Db, f: AuditFilter, limit: number) {
     f.actor ? eq(auditLog.actor, f.actor) : undefined,
     f.before ? lt(auditLog.id, f.before) : undefined,
   ];
-  return db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(limit + 1);
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1);
 }
 
 export async function countAudit(db: Db, f: AuditFilter): Promise<number> {
   const row = await db
     .select({ n: sql<number>`count(*)` })
     .from(auditLog)
-    .where(and(f.entity ? eq(auditLog.entity, f.entity) : undefined, f.entityId ? eq(auditLog.entityId, f.entityId) : undefined, f.actor ? eq(auditLog.actor, f.actor) : undefined))
+    .where(
+      and(
+        f.entity ? eq(auditLog.entity, f.entity) : undefined,
+        f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+        f.actor ? eq(auditLog.actor, f.actor) : undefined,
+      ),
+    )
     .get();
   return row?.n ?? 0;
 }
@@ -48,7 +59,12 @@ const WAVE_JSON = sql`json_object('survey_id', survey_id, 'version_id', version_
  * and its `after` is that row with the change applied (json_set, which keeps a
  * null as null). `change` is in the audit log's words (snake_case columns).
  */
-export function waveAuditStatement(author: AuditAuthor, action: 'create' | 'update', waveId: string, change: Record<string, string | null>): SQL {
+export function waveAuditStatement(
+  author: AuditAuthor,
+  action: 'create' | 'update',
+  waveId: string,
+  change: Record<string, string | null>,
+): SQL {
   const before = action === 'create' ? sql`NULL` : sql`(SELECT ${WAVE_JSON} FROM survey_waves WHERE id = ${waveId})`;
   const paths = Object.entries(change).map(([key, value]) => sql`${`$.${key}`}, ${value}`);
   const after =

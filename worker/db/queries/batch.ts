@@ -19,11 +19,15 @@ const MAX_JSON_BYTES = 500_000;
  */
 export function jsonInsert<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][], onlyIf?: SQL): SQL[] {
   if (rows.length === 0) return [];
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
-  const tuples = rows.map((r) => columns.map(([key, column]) => {
-    const value = (r as Record<string, unknown>)[key];
-    return value === undefined || value === null ? null : column.mapToDriverValue(value);
-  }));
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
+    rows.some((r) => (r as Record<string, unknown>)[key] !== undefined),
+  );
+  const tuples = rows.map((r) =>
+    columns.map(([key, column]) => {
+      const value = (r as Record<string, unknown>)[key];
+      return value === undefined || value === null ? null : column.mapToDriverValue(value);
+    }),
+  );
   const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
   const extracts = sql.raw(columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(', '));
   const statements: SQL[] = [];

@@ -14,7 +14,10 @@ export function insertSource(db: Db, row: typeof sources.$inferInsert) {
 
 /** A list's row (or none) and its province counts in their stored order, in one round trip. */
 export async function selectListAndCounts(db: Db, id: string) {
-  return db.batch([db.select().from(lists).where(eq(lists.id, id)), db.select().from(listProvinceCounts).where(eq(listProvinceCounts.listId, id)).orderBy(sql`rowid`)]);
+  return db.batch([
+    db.select().from(lists).where(eq(lists.id, id)),
+    db.select().from(listProvinceCounts).where(eq(listProvinceCounts.listId, id)).orderBy(sql`rowid`),
+  ]);
 }
 
 /** A new list, placed after every other. */

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 /** An event counts for a status unless a later correction supersedes it. */
 export const ACTIVE_EVENT = sql.raw('NOT EXISTS (SELECT 1 FROM status_events s WHERE s.supersedes_id = e.id)');

@@ -1,7 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { towns } from '../schema.ts';
-import { membershipConditions, statusOf, townConditions, type TownFilter } from './town-filter.ts';
+import { membershipConditions, statusOf, type TownFilter, townConditions } from './town-filter.ts';
 
 export interface RollupSet {
   responses: { key: string; waveId: string; n: number; duplicates: number }[];
@@ -23,7 +23,11 @@ export interface WaveSources {
 }
 
 const TABLES = {
-  final: { responses: sql.raw('rollup_wave_responses'), dimensions: sql.raw('rollup_wave_dimensions'), answers: sql.raw('rollup_wave_answers') },
+  final: {
+    responses: sql.raw('rollup_wave_responses'),
+    dimensions: sql.raw('rollup_wave_dimensions'),
+    answers: sql.raw('rollup_wave_answers'),
+  },
   steps: { responses: sql.raw('published_responses'), dimensions: sql.raw('published_dimensions'), answers: sql.raw('published_answers') },
 } as const;
 
@@ -40,9 +44,23 @@ async function fromSources<T>(db: Db, waves: WaveSources, query: (t: (typeof TAB
 export async function selectTownRollups(db: Db, townId: string, waves: WaveSources): Promise<RollupSet> {
   const where = (ids: string[]) => sql`${inWaves(ids)} AND r.town_id = ${townId}`;
   const [responses, dimensions, answers] = await Promise.all([
-    fromSources<RollupSet['responses'][number]>(db, waves, (t, ids) => sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.n, r.duplicates FROM ${t.responses} r WHERE ${where(ids)}`),
-    fromSources<RollupSet['dimensions'][number]>(db, waves, (t, ids) => sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.dimension, r.n, r.sum, r.sum_squares AS sumSquares FROM ${t.dimensions} r WHERE ${where(ids)}`),
-    fromSources<RollupSet['answers'][number]>(db, waves, (t, ids) => sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, r.n FROM ${t.answers} r WHERE ${where(ids)}`),
+    fromSources<RollupSet['responses'][number]>(
+      db,
+      waves,
+      (t, ids) => sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.n, r.duplicates FROM ${t.responses} r WHERE ${where(ids)}`,
+    ),
+    fromSources<RollupSet['dimensions'][number]>(
+      db,
+      waves,
+      (t, ids) =>
+        sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.dimension, r.n, r.sum, r.sum_squares AS sumSquares FROM ${t.dimensions} r WHERE ${where(ids)}`,
+    ),
+    fromSources<RollupSet['answers'][number]>(
+      db,
+      waves,
+      (t, ids) =>
+        sql`SELECT r.town_id AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, r.n FROM ${t.answers} r WHERE ${where(ids)}`,
+    ),
   ]);
   return { responses, dimensions, answers };
 }
@@ -60,7 +78,13 @@ export async function selectTownRollups(db: Db, townId: string, waves: WaveSourc
  * to anyone subtracting the town's neighbours. The work grows with
  * the number of towns that have responses, never with the number of responses.
  */
-export async function selectGroupedRollups(db: Db, filter: TownFilter, group: ResultsGroup, waves: WaveSources, minSample: number): Promise<RollupSet> {
+export async function selectGroupedRollups(
+  db: Db,
+  filter: TownFilter,
+  group: ResultsGroup,
+  waves: WaveSources,
+  minSample: number,
+): Promise<RollupSet> {
   // Each town once per group: a town on two lists with the same status counts once in that status.
   const groups =
     group === 'list' || group === 'status'
@@ -72,13 +96,24 @@ export async function selectGroupedRollups(db: Db, filter: TownFilter, group: Re
         WHERE ${inWaves(ids)} AND g.key IS NOT NULL
           AND EXISTS (SELECT 1 FROM ${t.responses} p WHERE p.wave_id = r.wave_id AND p.town_id = r.town_id AND p.n >= ${minSample})`;
   const [responses, dimensions, answers] = await Promise.all([
-    fromSources<RollupSet['responses'][number]>(db, waves, (t, ids) => sql`SELECT g.key AS key, r.wave_id AS waveId, SUM(r.n) AS n, SUM(r.duplicates) AS duplicates ${from(t, t.responses, ids)} GROUP BY 1, 2`),
-    fromSources<RollupSet['dimensions'][number]>(db, waves, (t, ids) =>
-      sql`SELECT g.key AS key, r.wave_id AS waveId, r.dimension, SUM(r.n) AS n, SUM(r.sum) AS sum, SUM(r.sum_squares) AS sumSquares ${from(t, t.dimensions, ids)}
+    fromSources<RollupSet['responses'][number]>(
+      db,
+      waves,
+      (t, ids) =>
+        sql`SELECT g.key AS key, r.wave_id AS waveId, SUM(r.n) AS n, SUM(r.duplicates) AS duplicates ${from(t, t.responses, ids)} GROUP BY 1, 2`,
+    ),
+    fromSources<RollupSet['dimensions'][number]>(
+      db,
+      waves,
+      (t, ids) =>
+        sql`SELECT g.key AS key, r.wave_id AS waveId, r.dimension, SUM(r.n) AS n, SUM(r.sum) AS sum, SUM(r.sum_squares) AS sumSquares ${from(t, t.dimensions, ids)}
             AND r.n >= ${minSample} GROUP BY 1, 2, 3`,
     ),
-    fromSources<RollupSet['answers'][number]>(db, waves, (t, ids) =>
-      sql`SELECT g.key AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, SUM(r.n) AS n ${from(t, t.answers, ids)}
+    fromSources<RollupSet['answers'][number]>(
+      db,
+      waves,
+      (t, ids) =>
+        sql`SELECT g.key AS key, r.wave_id AS waveId, r.question_id AS questionId, r.value, SUM(r.n) AS n ${from(t, t.answers, ids)}
             AND (SELECT SUM(b.n) FROM ${t.answers} b WHERE b.wave_id = r.wave_id AND b.town_id = r.town_id AND b.question_id = r.question_id AND b.value <> 'na') >= ${minSample}
           GROUP BY 1, 2, 3, 4`,
     ),

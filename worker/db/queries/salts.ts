@@ -7,7 +7,10 @@ import { dailySalts } from '../survey-schema.ts';
  * before it, in one batch; then reads the day's salt, whoever made it.
  */
 export async function saltOfDay(db: Db, day: string, fresh: string): Promise<string> {
-  await db.batch([db.insert(dailySalts).values({ day, salt: fresh }).onConflictDoNothing(), db.delete(dailySalts).where(lt(dailySalts.day, day))]);
+  await db.batch([
+    db.insert(dailySalts).values({ day, salt: fresh }).onConflictDoNothing(),
+    db.delete(dailySalts).where(lt(dailySalts.day, day)),
+  ]);
   const row = await db.select({ salt: dailySalts.salt }).from(dailySalts).where(eq(dailySalts.day, day)).get();
   return row!.salt;
 }

@@ -1,9 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { StatsGroup } from '../../lib/stats-group.ts';
 import type { Db } from '../client.ts';
 import { firstRow, placeholders, shapeOf } from '../compiled.ts';
-import { filterBinds, membershipConditions, placeConditions, statusOf, type Bound, type TownFilter } from './town-filter.ts';
-
-import type { StatsGroup } from '../../lib/stats-group.ts';
+import { type Bound, filterBinds, membershipConditions, placeConditions, statusOf, type TownFilter } from './town-filter.ts';
 
 export interface StatsRow {
   key: string;
@@ -57,7 +56,13 @@ export async function selectStats(db: Db, filter: TownFilter, group: StatsGroup)
   const values = { ...filterBinds(filter), listId: filter.list };
   const build = () => {
     const p = placeholders(values);
-    const place = placeConditions(p, { province: sql`t.province`, city: sql`t.city`, county: sql`t.county`, searchText: sql`t.search_text`, divisionCode: sql`t.division_code` });
+    const place = placeConditions(p, {
+      province: sql`t.province`,
+      city: sql`t.city`,
+      county: sql`t.county`,
+      searchText: sql`t.search_text`,
+      divisionCode: sql`t.division_code`,
+    });
     const where = place ? sql`${membershipConditions(p)} AND ${place}` : membershipConditions(p);
     const listKnown = p.listId ? sql`(SELECT count(*) FROM lists WHERE lists.id = ${p.listId})` : sql`NULL`;
     return sql`WITH f AS (
@@ -68,7 +73,12 @@ export async function selectStats(db: Db, filter: TownFilter, group: StatsGroup)
         ${officialJson(group, p.list)} AS official,
         ${listKnown} AS listKnown`;
   };
-  const row = (await firstRow<{ towns: number; memberships: number; rows: string; official: string; listKnown: number | null }>(db, shapeOf('stats', values, group), build, values))!;
+  const row = (await firstRow<{ towns: number; memberships: number; rows: string; official: string; listKnown: number | null }>(
+    db,
+    shapeOf('stats', values, group),
+    build,
+    values,
+  ))!;
   return {
     rows: JSON.parse(row.rows) as StatsRow[],
     towns: row.towns,

@@ -1,11 +1,25 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { compile, runCompiledBatch, valuesFor, type Compiled } from './batch.ts';
 import { meta, towns } from '../schema.ts';
 import {
-  answers, decoyReceipts, duplicateSignals, enterpriseClaims, honeypotCatches, idempotencyKeys, publishedAnswers, publishedDimensions, publishedResponses,
-  responses, rollupWaveAnswers, rollupWaveDimensions, rollupWaveResponses, surveys, surveyVersions, surveyWaves,
+  answers,
+  decoyReceipts,
+  duplicateSignals,
+  enterpriseClaims,
+  honeypotCatches,
+  idempotencyKeys,
+  publishedAnswers,
+  publishedDimensions,
+  publishedResponses,
+  responses,
+  rollupWaveAnswers,
+  rollupWaveDimensions,
+  rollupWaveResponses,
+  surveys,
+  surveyVersions,
+  surveyWaves,
 } from '../survey-schema.ts';
+import { type Compiled, compile, runCompiledBatch, valuesFor } from './batch.ts';
 
 export interface SubmissionWrite {
   id: string;
@@ -32,7 +46,17 @@ export interface SubmissionWrite {
   duplicateHash: string | null;
 }
 
-type Placeholder = keyof SubmissionWrite | 'answerRows' | 'countedRows' | 'dimensionRows' | 'contactJson' | 'key' | 'day' | 'receipt' | 'versionId' | 'at';
+type Placeholder =
+  | keyof SubmissionWrite
+  | 'answerRows'
+  | 'countedRows'
+  | 'dimensionRows'
+  | 'contactJson'
+  | 'key'
+  | 'day'
+  | 'receipt'
+  | 'versionId'
+  | 'at';
 const $ = (name: Placeholder) => sql.placeholder(name);
 
 /** The wave published live in steps of 10 (the other rule, `after_close`, publishes the rollups as they stand). */
@@ -142,7 +166,10 @@ export async function writeSubmission(db: Db, w: SubmissionWrite): Promise<void>
     countedRows: JSON.stringify(w.counted.map((a) => [a.questionId, a.value])),
     dimensionRows: JSON.stringify(w.dimensions.map((d) => [d.dimension, d.score])),
   };
-  await runCompiledBatch(db, statementsOf(w).map((statement) => [statement, values]));
+  await runCompiledBatch(
+    db,
+    statementsOf(w).map((statement) => [statement, values]),
+  );
 }
 
 /** How D1 words the refusal of the guarded response row above. */
@@ -206,8 +233,16 @@ const STATE = compile(sql`SELECT
      FROM ${surveyWaves} w WHERE w.survey_id = ${$('surveyId')} AND w.opens_at <= ${$('at')} AND (w.closes_at IS NULL OR ${$('at')} < w.closes_at)) AS wave,
   EXISTS (SELECT 1 FROM ${towns} t WHERE t.id = ${$('townId')}) AS town_exists`);
 
-export async function readSubmissionState(db: Db, values: { key: string; surveyId: string; townId: string; at: string }): Promise<SubmissionState> {
-  const row = await bound(db, STATE, values).first<{ stored: string | null; survey_exists: number; wave: string | null; town_exists: number }>();
+export async function readSubmissionState(
+  db: Db,
+  values: { key: string; surveyId: string; townId: string; at: string },
+): Promise<SubmissionState> {
+  const row = await bound(db, STATE, values).first<{
+    stored: string | null;
+    survey_exists: number;
+    wave: string | null;
+    town_exists: number;
+  }>();
   return {
     stored: row?.stored ? (JSON.parse(row.stored) as StoredReceipt) : null,
     surveyExists: row?.survey_exists === 1,
@@ -224,7 +259,16 @@ const DECOY = compile(sql`INSERT INTO ${decoyReceipts} (key, fingerprint, receip
 /** A submission caught by the honeypot: counted (the day in UTC) and its receipt kept, in one batch; nothing of its answers. */
 export async function writeDecoy(
   db: Db,
-  d: { key: string; fingerprint: string; receipt: string; surveyId: string; waveId: string; versionId: string; townId: string; submittedAt: string },
+  d: {
+    key: string;
+    fingerprint: string;
+    receipt: string;
+    surveyId: string;
+    waveId: string;
+    versionId: string;
+    townId: string;
+    submittedAt: string;
+  },
 ): Promise<void> {
   await db.$client.batch([bound(db, CATCH, { day: d.submittedAt.slice(0, 10), surveyId: d.surveyId }), bound(db, DECOY, d)]);
 }

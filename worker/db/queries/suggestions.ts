@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { batchResults, type Statement } from './batch.ts';
 import { statusEvents } from '../schema.ts';
 import { suggestions } from '../suggestion-schema.ts';
+import { batchResults, type Statement } from './batch.ts';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 
@@ -23,7 +23,14 @@ export async function selectSuggestion(db: Db, id: string): Promise<SuggestionRo
 export async function selectSuggestionEvents(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: statusEvents.id, suggestionId: statusEvents.suggestionId, townId: statusEvents.townId, listId: statusEvents.listId, status: statusEvents.status, effectiveDate: statusEvents.effectiveDate })
+    .select({
+      id: statusEvents.id,
+      suggestionId: statusEvents.suggestionId,
+      townId: statusEvents.townId,
+      listId: statusEvents.listId,
+      status: statusEvents.status,
+      effectiveDate: statusEvents.effectiveDate,
+    })
     .from(statusEvents)
     .where(inArray(statusEvents.suggestionId, ids))
     .orderBy(statusEvents.id);
@@ -33,7 +40,10 @@ export async function selectSuggestionEvents(db: Db, ids: string[]) {
  * Whether each suggestion exists (decoys do not count), its status, and the
  * list and town it was about: what an import checks of its `suggestion` column.
  */
-export async function selectSuggestionStates(db: Db, ids: string[]): Promise<Map<string, { status: string; listId: string | null; townId: string | null }>> {
+export async function selectSuggestionStates(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { status: string; listId: string | null; townId: string | null }>> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({ id: suggestions.id, status: suggestions.status, listId: suggestions.listId, townId: suggestions.townId })
@@ -66,10 +76,18 @@ export async function selectSuggestionPage(db: Db, f: SuggestionFilter, limit: n
   const conditions: (SQL | undefined)[] = [
     ...filterConditions(f),
     f.after
-      ? or(lt(suggestions.submittedAt, f.after.submittedAt), and(eq(suggestions.submittedAt, f.after.submittedAt), lt(suggestions.id, f.after.id)))
+      ? or(
+          lt(suggestions.submittedAt, f.after.submittedAt),
+          and(eq(suggestions.submittedAt, f.after.submittedAt), lt(suggestions.id, f.after.id)),
+        )
       : undefined,
   ];
-  return db.select().from(suggestions).where(and(...conditions)).orderBy(desc(suggestions.submittedAt), desc(suggestions.id)).limit(limit + 1);
+  return db
+    .select()
+    .from(suggestions)
+    .where(and(...conditions))
+    .orderBy(desc(suggestions.submittedAt), desc(suggestions.id))
+    .limit(limit + 1);
 }
 
 export async function countSuggestions(db: Db, f: SuggestionFilter): Promise<number> {

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { Db } from '../client.ts';
-import type { WaveRow } from './waves.ts';
 import { answers, responses, surveys, surveyVersions } from '../survey-schema.ts';
+import type { WaveRow } from './waves.ts';
 
 export interface SurveyRow {
   id: string;
@@ -30,7 +30,9 @@ export async function selectLatestVersionIds(db: Db): Promise<Map<string, string
   const rows = await db
     .select({ surveyId: surveyVersions.surveyId, id: surveyVersions.id })
     .from(surveyVersions)
-    .where(sql`${surveyVersions.version} = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = ${surveyVersions.surveyId})`);
+    .where(
+      sql`${surveyVersions.version} = (SELECT MAX(v2.version) FROM survey_versions v2 WHERE v2.survey_id = ${surveyVersions.surveyId})`,
+    );
   return new Map(rows.map((r) => [r.surveyId, r.id]));
 }
 
@@ -41,7 +43,9 @@ export async function selectVersions(db: Db, ids: string[]) {
 
 /** When a wave's first and last responses arrived (null when it has none): the span a rescheduled wave must keep. */
 export async function selectFirstAndLastResponse(db: Db, waveId: string): Promise<{ first: string | null; last: string | null }> {
-  const row = await db.get<{ first: string | null; last: string | null }>(sql`SELECT MIN(submitted_at) AS first, MAX(submitted_at) AS last FROM responses WHERE wave_id = ${waveId}`);
+  const row = await db.get<{ first: string | null; last: string | null }>(
+    sql`SELECT MIN(submitted_at) AS first, MAX(submitted_at) AS last FROM responses WHERE wave_id = ${waveId}`,
+  );
   return row ?? { first: null, last: null };
 }
 
@@ -56,13 +60,21 @@ export async function selectResponsePage(db: Db, surveyId: string, afterId: stri
     .select({ response: responses })
     .from(responses)
     .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .where(and(eq(surveyVersions.surveyId, surveyId), afterId ? gt(responses.id, afterId) : undefined, upTo ? lte(responses.submittedAt, upTo) : undefined))
+    .where(
+      and(
+        eq(surveyVersions.surveyId, surveyId),
+        afterId ? gt(responses.id, afterId) : undefined,
+        upTo ? lte(responses.submittedAt, upTo) : undefined,
+      ),
+    )
     .orderBy(asc(responses.id))
     .limit(limit);
   const ids = page.map((p) => p.response.id);
   const rows = ids.length
-    ? await db.select().from(answers).where(sql`${answers.responseId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    ? await db
+        .select()
+        .from(answers)
+        .where(sql`${answers.responseId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     : [];
   return page.map((p) => ({ ...p.response, answers: rows.filter((a) => a.responseId === p.response.id) }));
 }
-

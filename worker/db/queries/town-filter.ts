@@ -1,7 +1,7 @@
-import { and, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { towns } from '../schema.ts';
+import { and, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { divisionRange } from '../../lib/division-code.ts';
 import { searchNeedle } from '../../lib/search-text.ts';
+import { towns } from '../schema.ts';
 import { ACTIVE_EVENT } from './list-rollups.ts';
 
 /** Filters shared by the town list, the list's towns and the stats. */
@@ -46,9 +46,16 @@ export interface FilterBinds<V = Bound> {
 export function filterBinds(f: TownFilter): FilterBinds<string> {
   const [divisionFrom, divisionBelow] = f.divisionCode ? divisionRange(f.divisionCode) : [];
   return {
-    list: f.list || undefined, status: f.status || undefined, province: f.province || undefined, city: f.city || undefined,
-    county: f.county || undefined, level: f.level || undefined, asOf: f.asOf || undefined,
-    needle: f.q ? searchNeedle(f.q) : undefined, divisionFrom, divisionBelow,
+    list: f.list || undefined,
+    status: f.status || undefined,
+    province: f.province || undefined,
+    city: f.city || undefined,
+    county: f.county || undefined,
+    level: f.level || undefined,
+    asOf: f.asOf || undefined,
+    needle: f.q ? searchNeedle(f.q) : undefined,
+    divisionFrom,
+    divisionBelow,
   };
 }
 
@@ -59,14 +66,18 @@ export function filterBinds(f: TownFilter): FilterBinds<string> {
  */
 export function statusOf(asOf: Bound | undefined): SQL<string | null> {
   return asOf
-    ? sql<string | null>`(SELECT e.status FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    ? sql<
+        string | null
+      >`(SELECT e.status FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
     : sql<string>`m.current_status`;
 }
 
 /** The date the status of `m` was given (as-of aware), as precise as the source. */
 export function statusSinceOf(asOf: Bound | undefined): SQL<string | null> {
   return asOf
-    ? sql<string | null>`(SELECT e.effective_date FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
+    ? sql<
+        string | null
+      >`(SELECT e.effective_date FROM status_events e WHERE e.membership_id = m.id AND e.effective_on <= ${asOf} AND ${ACTIVE_EVENT} ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`
     : sql<string | null>`m.current_since`;
 }
 

@@ -1,10 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { TownSort } from '../../lib/town-sort.ts';
 import type { Db } from '../client.ts';
 import { firstRow, placeholders, shapeOf } from '../compiled.ts';
 import { towns } from '../schema.ts';
-import { filterBinds, statusOf, statusSinceOf, townConditionsOf, type Bound, type TownFilter } from './town-filter.ts';
+import { type Bound, filterBinds, statusOf, statusSinceOf, type TownFilter, townConditionsOf } from './town-filter.ts';
 import { SORT_KEYS } from './towns.ts';
-import type { TownSort } from '../../lib/town-sort.ts';
 
 /*
  * Reads of towns built in ONE D1 statement each (issue 15, "Ahead of the peer"): a round trip to D1 costs more than
@@ -76,15 +76,31 @@ function orderOn(t: string, sort: TownSort): SQL {
  * and whether the `list` filter names a list: what three to four statements read before, in one. One town more than
  * the page is read, as before, to tell whether there is a next page.
  */
-export async function selectTownPageJson(db: Db, filter: TownFilter, sort: TownSort, limit: number, after?: string[]): Promise<TownPageJson> {
-  const values = { ...filterBinds(filter), listId: filter.list, limit, ...Object.fromEntries((after ?? []).map((v, i) => [`after${i}`, v])) };
+export async function selectTownPageJson(
+  db: Db,
+  filter: TownFilter,
+  sort: TownSort,
+  limit: number,
+  after?: string[],
+): Promise<TownPageJson> {
+  const values = {
+    ...filterBinds(filter),
+    listId: filter.list,
+    limit,
+    ...Object.fromEntries((after ?? []).map((v, i) => [`after${i}`, v])),
+  };
   const build = () => {
     const p = placeholders(values);
     const conditions = townConditionsOf(p) ?? sql`1 = 1`;
     const keys = SORT_KEYS[sort].map((k) => towns[k]);
     const afterKey = SORT_KEYS[sort].map((_, i) => sql.placeholder(`after${i}`));
-    const keyset = after ? sql` AND (${sql.join(keys, sql`, `)}) ${sort === '-name' ? sql`<` : sql`>`} (${sql.join(afterKey, sql`, `)})` : sql``;
-    const order = sql.join(keys.map((k) => (sort === '-name' ? sql`${k} DESC` : sql`${k}`)), sql`, `);
+    const keyset = after
+      ? sql` AND (${sql.join(keys, sql`, `)}) ${sort === '-name' ? sql`<` : sql`>`} (${sql.join(afterKey, sql`, `)})`
+      : sql``;
+    const order = sql.join(
+      keys.map((k) => (sort === '-name' ? sql`${k} DESC` : sql`${k}`)),
+      sql`, `,
+    );
     const lastKey = sql.raw(`json_array(${SORT_KEYS[sort].map((k) => `p.${towns[k].name}`).join(', ')})`);
     const listKnown = p.listId ? sql`(SELECT count(*) FROM lists WHERE lists.id = ${p.listId})` : sql`NULL`;
     const n = p.limit!;

@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { TownSort } from '../../lib/town-sort.ts';
 import type { Db } from '../client.ts';
 import { lists, memberships, towns } from '../schema.ts';
-import { statusOf, statusSinceOf, townConditions, type TownFilter } from './town-filter.ts';
-
-import type { TownSort } from '../../lib/town-sort.ts';
+import { statusOf, statusSinceOf, type TownFilter, townConditions } from './town-filter.ts';
 export type TownRow = typeof towns.$inferSelect;
 
 /** Columns of each sort, in order; the last is always the id so that keys are unique. */
@@ -17,7 +16,10 @@ export const SORT_KEYS: Record<TownSort, (keyof TownRow)[]> = {
 function keysetAfter(sort: TownSort, after: string[]): SQL {
   const columns = SORT_KEYS[sort].map((k) => towns[k]);
   const op = sort === '-name' ? sql`<` : sql`>`;
-  return sql`(${sql.join(columns, sql`, `)}) ${op} (${sql.join(after.map((v) => sql`${v}`), sql`, `)})`;
+  return sql`(${sql.join(columns, sql`, `)}) ${op} (${sql.join(
+    after.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
 
 /** One page of towns in keyset order: `limit` rows after the key `after`. */
@@ -78,7 +80,5 @@ export async function selectMemberships(db: Db, townIds: string[], asOf?: string
     .innerJoin(lists, sql`${lists.id} = m.list_id`)
     .where(sql`m.town_id IN (SELECT value FROM json_each(${JSON.stringify(townIds)}))`)
     .orderBy(asc(lists.position));
-  return rows
-    .filter((r) => r.status !== null)
-    .map((r) => ({ ...r, sourceUrls: JSON.parse(r.sourceUrls) as string[] }));
+  return rows.filter((r) => r.status !== null).map((r) => ({ ...r, sourceUrls: JSON.parse(r.sourceUrls) as string[] }));
 }

@@ -20,7 +20,9 @@ export interface WaveRow {
 /** Every wave, or those of one survey, in the order they open (a handful of rows). */
 export async function selectWaves(db: Db, surveyId?: string): Promise<WaveRow[]> {
   const query = db.select().from(surveyWaves);
-  const rows = surveyId ? await query.where(eq(surveyWaves.surveyId, surveyId)).orderBy(asc(surveyWaves.opensAt)) : await query.orderBy(asc(surveyWaves.surveyId), asc(surveyWaves.opensAt));
+  const rows = surveyId
+    ? await query.where(eq(surveyWaves.surveyId, surveyId)).orderBy(asc(surveyWaves.opensAt))
+    : await query.orderBy(asc(surveyWaves.surveyId), asc(surveyWaves.opensAt));
   return rows as WaveRow[];
 }
 

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../env.ts';
-import { AppError } from '../../errors.ts';
 import { actorOf, type Role } from '../../auth.ts';
 import { config } from '../../config.ts';
+import type { AppEnv } from '../../env.ts';
+import { AppError } from '../../errors.ts';
 
 /**
  * Admin routes deny by default: 401 without a bearer token, 403 with one that
@@ -14,7 +14,9 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('Authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) {
-      throw new AppError('unauthorized', 'The admin API needs an Authorization: Bearer <token> header.', { headers: { 'WWW-Authenticate': 'Bearer realm="admin"' } });
+      throw new AppError('unauthorized', 'The admin API needs an Authorization: Bearer <token> header.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="admin"' },
+      });
     }
     const actor = await actorOf(token, config(c.env).adminTokens);
     if (!actor) throw new AppError('forbidden', 'This token is not allowed to use the admin API.');
@@ -27,7 +29,8 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
 /** 403 unless the authenticated token has `role`. */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!c.var.actor?.roles.includes(role)) throw new AppError('forbidden', `This token does not have the "${role}" role this operation needs.`);
+    if (!c.var.actor?.roles.includes(role))
+      throw new AppError('forbidden', `This token does not have the "${role}" role this operation needs.`);
     await next();
   };
 }

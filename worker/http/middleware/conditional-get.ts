@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { config } from '../../config.ts';
 import { getVersions, type Versions } from '../../db/queries/meta.ts';
 import type { AppEnv } from '../../env.ts';
 import { hashHex } from '../../lib/hash.ts';
-import { config } from '../../config.ts';
 import { noteVersions } from '../freshness/version-copy.ts';
 import { cacheKey, getCached, keepCopy } from '../response-cache.ts';
 import { useSession } from './database.ts';
@@ -99,8 +99,15 @@ export function conditionalGet(): MiddlewareHandler<AppEnv> {
     const ifModifiedSince = c.req.header('If-Modified-Since');
     // `If-None-Match: *` holds only if the resource exists (RFC 9110 13.1.2), which only the handler knows.
     const wildcard = ifNoneMatch?.trim() === '*';
-    const fresh = ifNoneMatch ? !wildcard && matches(ifNoneMatch, etag) : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
-    const validators = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept', ...(lastModified ? { 'Last-Modified': lastModified } : {}) };
+    const fresh = ifNoneMatch
+      ? !wildcard && matches(ifNoneMatch, etag)
+      : Boolean(lastModified && ifModifiedSince && notModifiedSince(lastModified, ifModifiedSince));
+    const validators = {
+      ETag: etag,
+      'Cache-Control': PUBLIC_CACHE_CONTROL,
+      Vary: 'Accept',
+      ...(lastModified ? { 'Last-Modified': lastModified } : {}),
+    };
     // The same read at the same version is the same bytes: serve them from the isolate without asking D1 again,
     // unless the client asks for the response to be made afresh (`Cache-Control: no-cache`; the benchmark does).
     // Such a read is built from D1 as before, in a session that starts at the versions' bookmark, so it is at least

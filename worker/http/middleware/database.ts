@@ -54,7 +54,8 @@ export function database(): MiddlewareHandler<AppEnv> {
     const session = c.var.session;
     // Any request that may have written (a client error is refused before anything is written) makes this isolate's
     // copy of the versions unusable at once: the next public read refreshes it on its path, from the primary.
-    const mayHaveWritten = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && !(c.res.status >= 400 && c.res.status < 500);
+    const mayHaveWritten =
+      c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && !(c.res.status >= 400 && c.res.status < 500);
     if (mayHaveWritten) noteWrite();
     const latest = session.getBookmark();
     if (latest) c.res.headers.set(BOOKMARK_HEADER, latest);

@@ -6,7 +6,6 @@
  * here. Types still come from the real package.
  */
 export {
-  ZodType,
   array,
   boolean,
   coerce,
@@ -25,4 +24,5 @@ export {
   union,
   unknown,
   url,
+  ZodType,
 } from 'zod/v4';

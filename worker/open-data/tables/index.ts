@@ -8,4 +8,12 @@ import { STATUS_EVENTS_TABLE } from './status-events.ts';
 import { TOWNS_TABLE } from './towns.ts';
 
 /** Every public table, in the order the data package lists them (a table before the tables that point to it). */
-export const PUBLIC_TABLES: Table<never>[] = [SOURCES_TABLE, LISTS_TABLE, TOWNS_TABLE, MEMBERSHIPS_TABLE, STATUS_EVENTS_TABLE, REPORTED_FIGURES_TABLE, SATISFACTION_RESULTS_TABLE] as Table<never>[];
+export const PUBLIC_TABLES: Table<never>[] = [
+  SOURCES_TABLE,
+  LISTS_TABLE,
+  TOWNS_TABLE,
+  MEMBERSHIPS_TABLE,
+  STATUS_EVENTS_TABLE,
+  REPORTED_FIGURES_TABLE,
+  SATISFACTION_RESULTS_TABLE,
+] as Table<never>[];

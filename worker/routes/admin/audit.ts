@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { listAudit } from '../../services/admin/audit.ts';
 import { AuditPageSchema, AuditQuery } from '../../schemas/admin.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { listAudit } from '../../services/admin/audit.ts';
 
 export const auditRoute = createRoute({
   method: 'get',
@@ -11,7 +11,7 @@ export const auditRoute = createRoute({
   tags: ['Admin'],
   summary: 'Audit log (admin)',
   description:
-    'Every admin write, and every export of raw survey responses (personal data), newest first: who (the token\'s name), when, what, and the record before and after. Entries are written in the same transaction as the change they describe (an export\'s before any data is read), and the database refuses to update or delete one.',
+    "Every admin write, and every export of raw survey responses (personal data), newest first: who (the token's name), when, what, and the record before and after. Entries are written in the same transaction as the change they describe (an export's before any data is read), and the database refuses to update or delete one.",
   security: [{ bearer: [] }],
   request: { query: AuditQuery },
   responses: {

@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { createList } from '../../services/admin/catalog.ts';
 import { ListCreateSchema } from '../../schemas/admin.ts';
 import { ListRecordSchema } from '../../schemas/changes.ts';
 import { problemResponse } from '../../schemas/common.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { createList } from '../../services/admin/catalog.ts';
 import { jsonBody, WRITE_ERRORS } from './write.ts';
 
 export const createListRoute = createRoute({
@@ -13,7 +13,8 @@ export const createListRoute = createRoute({
   path: '/api/v1/admin/lists',
   tags: ['Admin'],
   summary: 'Create a list (admin)',
-  description: 'Creates a list published by the given source document. Its towns are added with `POST /api/v1/admin/lists/{id}/towns` or an import.',
+  description:
+    'Creates a list published by the given source document. Its towns are added with `POST /api/v1/admin/lists/{id}/towns` or an import.',
   security: [{ bearer: [] }],
   request: { body: jsonBody(ListCreateSchema) },
   responses: {

@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { createSource } from '../../services/admin/catalog.ts';
 import { SourceInputSchema } from '../../schemas/admin.ts';
 import { SourceSchema } from '../../schemas/sources.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { createSource } from '../../services/admin/catalog.ts';
 import { jsonBody, WRITE_ERRORS } from './write.ts';
 
 export const createSourceRoute = createRoute({
@@ -12,7 +12,8 @@ export const createSourceRoute = createRoute({
   path: '/api/v1/admin/sources',
   tags: ['Admin'],
   summary: 'Record a source document (admin)',
-  description: 'Records an official document that lists and events can cite. Its id derives from its title and number, so sending the same document again returns the existing record (200) instead of a copy.',
+  description:
+    'Records an official document that lists and events can cite. Its id derives from its title and number, so sending the same document again returns the existing record (200) instead of a copy.',
   security: [{ bearer: [] }],
   request: { body: jsonBody(SourceInputSchema) },
   responses: {

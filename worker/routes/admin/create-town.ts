@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { createTown } from '../../services/admin/catalog.ts';
 import { TownCreateSchema } from '../../schemas/admin.ts';
 import { TownRecordSchema } from '../../schemas/changes.ts';
 import { problemResponse } from '../../schemas/common.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { createTown } from '../../services/admin/catalog.ts';
 import { jsonBody, WRITE_ERRORS } from './write.ts';
 
 export const createTownRoute = createRoute({
@@ -13,7 +13,8 @@ export const createTownRoute = createRoute({
   path: '/api/v1/admin/towns',
   tags: ['Admin'],
   summary: 'Create a town (admin)',
-  description: 'Creates a town no list names yet, so that it can be added to a list. Check `GET /api/v1/towns?q=` first: most towns are already known.',
+  description:
+    'Creates a town no list names yet, so that it can be added to a list. Check `GET /api/v1/towns?q=` first: most towns are already known.',
   security: [{ bearer: [] }],
   request: { body: jsonBody(TownCreateSchema) },
   responses: {

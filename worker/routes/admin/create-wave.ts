@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { createWave } from '../../services/admin/survey-waves.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, WaveSchema } from '../../schemas/surveys.ts';
 import { WaveCreateSchema } from '../../schemas/waves.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { createWave } from '../../services/admin/survey-waves.ts';
 import { WAVE_REFUSED } from './write.ts';
 
 export const createWaveRoute = createRoute({

@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { recordEvent } from '../../services/admin/events.ts';
 import { EventCreateSchema } from '../../schemas/admin.ts';
 import { EventRecordSchema } from '../../schemas/changes.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { recordEvent } from '../../services/admin/events.ts';
 import { EVENT_REJECTED } from './write.ts';
 
 export const recordEventRoute = createRoute({
@@ -14,7 +14,7 @@ export const recordEventRoute = createRoute({
   tags: ['Admin'],
   summary: 'Record a status event (admin)',
   description:
-    'Records that a document gave a town a status on a list. Events are never edited or deleted: to correct one, record the right event with `supersedes` set to the wrong one\'s id. Both stay in the history; only the correction counts.',
+    "Records that a document gave a town a status on a list. Events are never edited or deleted: to correct one, record the right event with `supersedes` set to the wrong one's id. Both stay in the history; only the correction counts.",
   security: [{ bearer: [] }],
   request: { body: { required: true, content: { 'application/json': { schema: EventCreateSchema } } } },
   responses: {

@@ -1,13 +1,12 @@
-import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { exportResponse } from '../../http/formats.ts';
+import type { CsvColumn } from '../../lib/csv.ts';
+import { FormatParam, problemResponses } from '../../schemas/common.ts';
+import { SurveyIdParams } from '../../schemas/surveys.ts';
 import { writeContext } from '../../services/admin/audit.ts';
 import { exportResponses } from '../../services/admin/response-export.ts';
 import type { ExportedResponse } from '../../services/surveys/export.ts';
-import { FormatParam, problemResponses } from '../../schemas/common.ts';
-import { SurveyIdParams } from '../../schemas/surveys.ts';
-import type { CsvColumn } from '../../lib/csv.ts';
-import { z } from '@hono/zod-openapi';
 
 const RESPONSE_CSV: CsvColumn<ExportedResponse>[] = [
   ['receipt', (r) => r.receipt],

@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { updateList } from '../../services/admin/catalog.ts';
 import { AdminListIdParams, ListUpdateSchema } from '../../schemas/admin.ts';
 import { ListRecordSchema } from '../../schemas/changes.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { updateList } from '../../services/admin/catalog.ts';
 import { jsonBody, WRITE_ERRORS } from './write.ts';
 
 export const updateListRoute = createRoute({

@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { updateWave } from '../../services/admin/survey-waves.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { WaveSchema } from '../../schemas/surveys.ts';
 import { WaveParams, WaveUpdateSchema } from '../../schemas/waves.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { updateWave } from '../../services/admin/survey-waves.ts';
 import { WAVE_REFUSED } from './write.ts';
 
 export const updateWaveRoute = createRoute({

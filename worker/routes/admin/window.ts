@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { writeContext } from '../../services/admin/audit.ts';
-import { setSurveyWindow } from '../../services/admin/survey-waves.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, SurveySummarySchema, WindowUpdateSchema } from '../../schemas/surveys.ts';
+import { writeContext } from '../../services/admin/audit.ts';
+import { setSurveyWindow } from '../../services/admin/survey-waves.ts';
 
 export const setWindowRoute = createRoute({
   method: 'put',
@@ -12,7 +12,7 @@ export const setWindowRoute = createRoute({
   tags: ['Admin'],
   summary: 'Open or close a survey (admin)',
   description:
-    'Sets the window of the survey\'s wave in question (the one open now, else the next, else the last): `closes_at` now closes it, null leaves it open; `opens_at` null keeps its opening. A wave keeps its responses, so it cannot be moved to leave one outside. The audit log records the wave before and after (entity `wave`), in the same transaction as the change. `PATCH /api/v1/admin/surveys/{id}/waves/{wave}` does the same for any wave.',
+    "Sets the window of the survey's wave in question (the one open now, else the next, else the last): `closes_at` now closes it, null leaves it open; `opens_at` null keeps its opening. A wave keeps its responses, so it cannot be moved to leave one outside. The audit log records the wave before and after (entity `wave`), in the same transaction as the change. `PATCH /api/v1/admin/surveys/{id}/waves/{wave}` does the same for any wave.",
   security: [{ bearer: [] }],
   request: { params: SurveyIdParams, body: { required: true, content: { 'application/json': { schema: WindowUpdateSchema } } } },
   responses: {

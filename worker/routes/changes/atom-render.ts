@@ -1,5 +1,5 @@
-import { xmlText as xml } from '../../lib/xml.ts';
 import { isStatus, type Status } from '../../lib/statuses.ts';
+import { xmlText as xml } from '../../lib/xml.ts';
 import type { FeedChange, FeedEvent, FeedList } from '../../services/atom-feed.ts';
 
 /**

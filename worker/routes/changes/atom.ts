@@ -1,9 +1,9 @@
-import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../../env.ts';
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { config } from '../../config.ts';
-import { latestFeedChanges } from '../../services/atom-feed.ts';
-import { problemResponses } from '../../schemas/common.ts';
+import type { AppEnv } from '../../env.ts';
 import { linkOrigin } from '../../http/link-origin.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { latestFeedChanges } from '../../services/atom-feed.ts';
 import { renderAtomFeed } from './atom-render.ts';
 
 export const atomRoute = createRoute({
@@ -12,9 +12,13 @@ export const atomRoute = createRoute({
   path: '/feeds/changes.atom',
   tags: ['Changes'],
   summary: 'Atom feed of list changes',
-  description: 'The latest 50 status events and list changes, in Chinese, for feed readers. Programs should follow `/api/v1/changes` instead.',
+  description:
+    'The latest 50 status events and list changes, in Chinese, for feed readers. Programs should follow `/api/v1/changes` instead.',
   responses: {
-    200: { description: 'An Atom 1.0 feed.', content: { 'application/atom+xml': { schema: z.string().openapi({ description: 'Atom XML.' }) } } },
+    200: {
+      description: 'An Atom 1.0 feed.',
+      content: { 'application/atom+xml': { schema: z.string().openapi({ description: 'Atom XML.' }) } },
+    },
     ...problemResponses(503),
   },
 });

@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { listChanges } from '../../services/changes.ts';
 import { ChangePageSchema, ChangesQuery } from '../../schemas/changes.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { listChanges } from '../../services/changes.ts';
 
 export const changesRoute = createRoute({
   method: 'get',

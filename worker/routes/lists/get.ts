@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { getList } from '../../services/lists.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListDetailSchema, ListIdParams } from '../../schemas/lists.ts';
+import { getList } from '../../services/lists.ts';
 
 export const getListRoute = createRoute({
   method: 'get',

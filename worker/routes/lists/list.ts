@@ -2,10 +2,10 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { LISTS_TABLE } from '../../open-data/tables/lists.ts';
-import { listLists } from '../../services/lists.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListPageSchema } from '../../schemas/lists.ts';
 import { CollectionQuery } from '../../schemas/sources.ts';
+import { listLists } from '../../services/lists.ts';
 import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const LIST_CSV = csvColumns(LISTS_TABLE);

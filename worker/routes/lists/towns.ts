@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { getList } from '../../services/lists.ts';
-import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ListIdParams } from '../../schemas/lists.ts';
 import { TownListQuery, TownPageSchema } from '../../schemas/towns.ts';
+import { getList } from '../../services/lists.ts';
+import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { answerCollection, collectionResponse, nextLink } from '../collection.ts';
 import { TOWN_CSV } from '../towns/csv.ts';
 

@@ -11,5 +11,7 @@ import { linkOrigin } from '../../http/link-origin.ts';
  */
 export function originFor(c: Context<AppEnv>): { origin: string; cacheControl: string } {
   const configured = linkOrigin(c.req.url, config(c.env).publicOrigin);
-  return configured ? { origin: configured, cacheControl: 'public, max-age=3600' } : { origin: new URL(c.req.url).origin, cacheControl: 'no-store' };
+  return configured
+    ? { origin: configured, cacheControl: 'public, max-age=3600' }
+    : { origin: new URL(c.req.url).origin, cacheControl: 'no-store' };
 }

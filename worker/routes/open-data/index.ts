@@ -5,8 +5,8 @@ import { catalogHandler, catalogRoute } from './catalog.ts';
 import { dataPackageHandler, dataPackageRoute } from './datapackage.ts';
 import { robotsHandler, robotsRoute } from './robots.ts';
 import { sitemapHandler, sitemapRoute } from './sitemap.ts';
-import { snapshotFileHandler, snapshotFileRoute } from './snapshot-file.ts';
 import { snapshotHandler, snapshotRoute } from './snapshot.ts';
+import { snapshotFileHandler, snapshotFileRoute } from './snapshot-file.ts';
 
 export function registerOpenDataRoutes(app: OpenAPIHono<AppEnv>): void {
   // Versioned like the API: an ETag from the data version, and the isolate's copy.

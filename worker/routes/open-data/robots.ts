@@ -1,4 +1,4 @@
-import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { robotsTxt } from '../../open-data/sitemap.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
@@ -13,7 +13,14 @@ export const robotsRoute = createRoute({
   description: 'Everything public; not the admin API. Names the sitemap.',
   request: { query: NoQuery },
   responses: {
-    200: { description: 'robots.txt.', content: { 'text/plain': { schema: z.string().openapi({ description: 'The Robots Exclusion Protocol (RFC 9309).', example: 'User-agent: *\nAllow: /' }) } } },
+    200: {
+      description: 'robots.txt.',
+      content: {
+        'text/plain': {
+          schema: z.string().openapi({ description: 'The Robots Exclusion Protocol (RFC 9309).', example: 'User-agent: *\nAllow: /' }),
+        },
+      },
+    },
     ...problemResponses(400),
   },
 });

@@ -1,10 +1,10 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
-import type { AppEnv } from '../../env.ts';
 import { config } from '../../config.ts';
+import type { AppEnv } from '../../env.ts';
 import { LICENCE_REF } from '../../open-data/licence.ts';
-import { checksums, currentSnapshot } from '../../services/snapshot.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { SnapshotSchema } from '../../schemas/open-data.ts';
+import { checksums, currentSnapshot } from '../../services/snapshot.ts';
 import { notModified } from './not-modified.ts';
 
 export const snapshotRoute = createRoute({
@@ -16,7 +16,10 @@ export const snapshotRoute = createRoute({
   description:
     'Every public table as CSV plus the data package, each with its size and SHA-256, at URLs that contain the snapshot id (data version, date and a content hash). A snapshot URL never serves other bytes; once the data has moved on, an earlier snapshot answers 410 with a link to the current one (the service keeps the current data only, not every version’s files).',
   request: { query: NoQuery },
-  responses: { 200: { description: 'The current snapshot.', content: { 'application/json': { schema: SnapshotSchema } } }, ...problemResponses(400, 503) },
+  responses: {
+    200: { description: 'The current snapshot.', content: { 'application/json': { schema: SnapshotSchema } } },
+    ...problemResponses(400, 503),
+  },
 });
 
 export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async (c) => {
@@ -34,7 +37,13 @@ export const snapshotHandler: RouteHandler<typeof snapshotRoute, AppEnv> = async
       data_changed_at: snapshot.dataChangedAt,
       licence: LICENCE_REF,
       checksums: `${base}/SHA256SUMS`,
-      files: snapshot.files.map((f) => ({ name: f.name, url: `${base}/${f.name}`, media_type: f.mediaType, bytes: f.bytes.byteLength, sha256: f.sha256 })),
+      files: snapshot.files.map((f) => ({
+        name: f.name,
+        url: `${base}/${f.name}`,
+        media_type: f.mediaType,
+        bytes: f.bytes.byteLength,
+        sha256: f.sha256,
+      })),
     },
     200,
   );

@@ -1,12 +1,12 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
-import { groupedSatisfaction } from '../../services/surveys/results.ts';
-import { toFilter } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { GroupedSatisfactionQuery, GroupedSatisfactionSchema } from '../../schemas/satisfaction.ts';
+import { groupedSatisfaction } from '../../services/surveys/results.ts';
+import { toFilter } from '../../services/towns.ts';
 import { answerCollection, collectionResponse } from '../collection.ts';
 import { RESULT_CSV, resultRows } from './csv.ts';
-import { config } from '../../config.ts';
 
 export const groupedSatisfactionRoute = createRoute({
   method: 'get',

@@ -2,9 +2,9 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { SOURCES_TABLE } from '../../open-data/tables/sources.ts';
-import { listSources } from '../../services/sources.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { CollectionQuery, SourcePageSchema } from '../../schemas/sources.ts';
+import { listSources } from '../../services/sources.ts';
 import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const SOURCE_CSV = csvColumns(SOURCES_TABLE);

@@ -1,14 +1,18 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import type { CsvColumn } from '../../lib/csv.ts';
-import { getStats, type Stats } from '../../services/stats.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { StatsQuery, StatsSchema } from '../../schemas/stats.ts';
+import { getStats, type Stats } from '../../services/stats.ts';
 import { answerCollection, collectionResponse } from '../collection.ts';
 
 const GROUP_CSV: CsvColumn<Stats['groups'][number]>[] = [
-  ['key', (g) => g.key], ['label', (g) => g.label], ['towns', (g) => g.towns], ['memberships', (g) => g.memberships],
-  ['official_count', (g) => g.official_count], ['missing', (g) => g.missing],
+  ['key', (g) => g.key],
+  ['label', (g) => g.label],
+  ['towns', (g) => g.towns],
+  ['memberships', (g) => g.memberships],
+  ['official_count', (g) => g.official_count],
+  ['missing', (g) => g.missing],
 ];
 
 export const statsRoute = createRoute({

@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { suggestionStatus } from '../../services/suggestions/status.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { ReceiptParams, SuggestionStatusSchema } from '../../schemas/suggestions.ts';
+import { suggestionStatus } from '../../services/suggestions/status.ts';
 
 export const getSuggestionRoute = createRoute({
   method: 'get',
@@ -10,7 +10,8 @@ export const getSuggestionRoute = createRoute({
   path: '/api/v1/suggestions/{receipt}',
   tags: ['Suggestions'],
   summary: 'The status of a suggestion',
-  description: 'What was suggested (never the contact details), whether staff accepted or declined it (with the reason), and the status events it led to once imported. Known only to whoever holds the receipt.',
+  description:
+    'What was suggested (never the contact details), whether staff accepted or declined it (with the reason), and the status events it led to once imported. Known only to whoever holds the receipt.',
   request: { params: ReceiptParams },
   responses: {
     200: { description: 'The suggestion.', content: { 'application/json': { schema: SuggestionStatusSchema } } },

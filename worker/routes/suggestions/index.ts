@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { submissionBodyLimit } from '../../http/survey-context.ts';
-import { getSuggestionHandler, getSuggestionRoute } from './get.ts';
-import { submitSuggestionHandler, submitSuggestionRoute } from './submit.ts';
 import { acceptSuggestionHandler, acceptSuggestionRoute } from '../admin/suggestions/accept.ts';
 import { declineSuggestionHandler, declineSuggestionRoute } from '../admin/suggestions/decline.ts';
 import { getAdminSuggestionHandler, getAdminSuggestionRoute } from '../admin/suggestions/get.ts';
 import { listSuggestionsHandler, listSuggestionsRoute } from '../admin/suggestions/list.ts';
+import { getSuggestionHandler, getSuggestionRoute } from './get.ts';
+import { submitSuggestionHandler, submitSuggestionRoute } from './submit.ts';
 
 /**
  * The public's side and staff's side of the suggestions. Staff's routes are under /api/v1/admin/, so the

@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { getSurvey } from '../../services/surveys/definitions.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, SurveySchema } from '../../schemas/surveys.ts';
+import { getSurvey } from '../../services/surveys/definitions.ts';
 
 export const getSurveyRoute = createRoute({
   method: 'get',
@@ -10,7 +10,8 @@ export const getSurveyRoute = createRoute({
   path: '/api/v1/surveys/{id}',
   tags: ['Surveys'],
   summary: 'One questionnaire',
-  description: 'The current version of a questionnaire, in Chinese and English: sections, questions with their type, scale or options, whether each is required, and the dimension each scores.',
+  description:
+    'The current version of a questionnaire, in Chinese and English: sections, questions with their type, scale or options, whether each is required, and the dimension each scores.',
   request: { params: SurveyIdParams },
   responses: {
     200: { description: 'The questionnaire.', content: { 'application/json': { schema: SurveySchema } } },

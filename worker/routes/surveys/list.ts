@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { listSurveys } from '../../services/surveys/definitions.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { SurveyListSchema } from '../../schemas/surveys.ts';
+import { listSurveys } from '../../services/surveys/definitions.ts';
 
 export const listSurveysRoute = createRoute({
   method: 'get',
@@ -10,7 +10,8 @@ export const listSurveysRoute = createRoute({
   path: '/api/v1/surveys',
   tags: ['Surveys'],
   summary: 'The questionnaires',
-  description: 'The public (residents and visitors) and the enterprise satisfaction questionnaires, with their current version and whether they accept answers now.',
+  description:
+    'The public (residents and visitors) and the enterprise satisfaction questionnaires, with their current version and whether they accept answers now.',
   request: { query: NoQuery },
   responses: {
     200: { description: 'Every questionnaire.', content: { 'application/json': { schema: SurveyListSchema } } },

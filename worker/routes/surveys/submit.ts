@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { submitContext } from '../../http/survey-context.ts';
-import { submitResponse } from '../../services/surveys/submit.ts';
 import { problemResponse, problemResponses } from '../../schemas/common.ts';
 import { IdempotencyHeaders, ReceiptSchema, SubmissionSchema, SurveyIdParams } from '../../schemas/surveys.ts';
+import { submitResponse } from '../../services/surveys/submit.ts';
 
 export const submitRoute = createRoute({
   method: 'post',
@@ -19,7 +19,10 @@ export const submitRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: SubmissionSchema } } },
   },
   responses: {
-    201: { description: 'Stored (or already stored under this Idempotency-Key: then `Idempotent-Replayed: true`).', content: { 'application/json': { schema: ReceiptSchema } } },
+    201: {
+      description: 'Stored (or already stored under this Idempotency-Key: then `Idempotent-Replayed: true`).',
+      content: { 'application/json': { schema: ReceiptSchema } },
+    },
     ...problemResponses(400, 404, 503),
     403: problemResponse('Turnstile verification failed.'),
     409: problemResponse('The survey is closed, or a request with this key is still in progress.'),

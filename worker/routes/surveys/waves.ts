@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { listWaves } from '../../services/surveys/definitions.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { SurveyIdParams, WaveListSchema } from '../../schemas/surveys.ts';
+import { listWaves } from '../../services/surveys/definitions.ts';
 
 export const listWavesRoute = createRoute({
   method: 'get',

@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Handler } from 'hono';
-import { renderDocs } from '../../docs/page.ts';
-import { PLACEHOLDER_ORIGIN, type Json } from '../../docs/samples.ts';
 import { config } from '../../config.ts';
+import { renderDocs } from '../../docs/page.ts';
+import { type Json, PLACEHOLDER_ORIGIN } from '../../docs/samples.ts';
 import type { AppEnv } from '../../env.ts';
-import { buildOpenApiDocument } from '../../openapi.ts';
 import { linkOrigin } from '../../http/link-origin.ts';
+import { buildOpenApiDocument } from '../../openapi.ts';
 
 /**
  * Where the request samples send their requests. The page is publicly cacheable,

@@ -1,9 +1,7 @@
-import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 
-const LiveSchema = z
-  .object({ status: z.literal('ok').openapi({ description: 'The worker answers.', example: 'ok' }) })
-  .openapi('Live');
+const LiveSchema = z.object({ status: z.literal('ok').openapi({ description: 'The worker answers.', example: 'ok' }) }).openapi('Live');
 
 export const liveRoute = createRoute({
   method: 'get',
@@ -11,7 +9,7 @@ export const liveRoute = createRoute({
   path: '/livez',
   tags: ['System'],
   summary: 'Liveness check',
-  description: 'Answers without touching the database: for uptime probes, and the benchmark\'s measure of what the runtime alone can serve.',
+  description: "Answers without touching the database: for uptime probes, and the benchmark's measure of what the runtime alone can serve.",
   responses: { 200: { description: 'Alive.', content: { 'application/json': { schema: LiveSchema } } } },
 });
 

@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { getTown } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { TownIdParams, TownSchema } from '../../schemas/towns.ts';
+import { getTown } from '../../services/towns.ts';
 
 export const getTownRoute = createRoute({
   method: 'get',

@@ -2,9 +2,9 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { EVENT_FIELDS } from '../../open-data/tables/status-events.ts';
-import { getTownHistory } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { HistoryQuery, HistorySchema, TownIdParams } from '../../schemas/towns.ts';
+import { getTownHistory } from '../../services/towns.ts';
 import { answerCollection, collectionResponse } from '../collection.ts';
 
 const EVENT_CSV = csvColumns({ fields: EVENT_FIELDS });

@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { TownListQuery, TownPageSchema } from '../../schemas/towns.ts';
+import { iterateTowns, listTowns } from '../../services/towns.ts';
 import { answerCollection, collectionResponse, nextLink } from '../collection.ts';
 import { TOWN_CSV } from './csv.ts';
 

@@ -2,9 +2,9 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { MEMBERSHIPS_TABLE } from '../../open-data/tables/memberships.ts';
-import { listMemberships } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { MembershipPageSchema, MembershipsQuery } from '../../schemas/towns.ts';
+import { listMemberships } from '../../services/towns.ts';
 import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const MEMBERSHIP_CSV = csvColumns(MEMBERSHIPS_TABLE);

@@ -2,10 +2,10 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { csvColumns } from '../../open-data/table.ts';
 import { STATUS_EVENTS_TABLE } from '../../open-data/tables/status-events.ts';
-import { listStatusEvents } from '../../services/towns.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { CollectionQuery } from '../../schemas/sources.ts';
 import { StatusEventPageSchema } from '../../schemas/towns.ts';
+import { listStatusEvents } from '../../services/towns.ts';
 import { answerCollection, collectionResponse, wholePage } from '../collection.ts';
 
 const STATUS_EVENT_CSV = csvColumns(STATUS_EVENTS_TABLE);

@@ -1,14 +1,14 @@
-import type { Db } from '../../db/client.ts';
-import { countAudit, selectAudit, type AuditFilter } from '../../db/queries/audit.ts';
-import { jsonInsert } from '../../db/queries/batch.ts';
-import type { Statement } from '../../db/queries/batch.ts';
 import type { SQL } from 'drizzle-orm';
+import type { Actor } from '../../auth.ts';
+import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { type AuditFilter, countAudit, selectAudit } from '../../db/queries/audit.ts';
+import type { Statement } from '../../db/queries/batch.ts';
+import { jsonInsert } from '../../db/queries/batch.ts';
 import { auditLog } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { currentScope } from '../../lib/request-scope.ts';
-import type { Actor } from '../../auth.ts';
 import type { AuditAction, AuditEntity } from '../../lib/audit-vocabulary.ts';
+import { currentScope } from '../../lib/request-scope.ts';
 
 /** Who writes, when, and the id shared by everything one request writes. */
 export interface WriteContext {
@@ -40,7 +40,16 @@ export interface AuditChange {
 export function auditStatements(ctx: WriteContext, changes: AuditChange[], onlyIf?: SQL): Statement[] {
   return jsonInsert(
     auditLog,
-    changes.map((c) => ({ at: ctx.at, actor: ctx.actor.name, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before ?? null, after: c.after ?? null, requestId: ctx.requestId })),
+    changes.map((c) => ({
+      at: ctx.at,
+      actor: ctx.actor.name,
+      action: c.action,
+      entity: c.entity,
+      entityId: c.entityId,
+      before: c.before ?? null,
+      after: c.after ?? null,
+      requestId: ctx.requestId,
+    })),
     onlyIf,
   );
 }
@@ -59,7 +68,17 @@ export async function listAudit(db: Db, q: { entity?: string; entity_id?: string
   const [rows, total] = await Promise.all([selectAudit(db, { ...filter, before }, q.limit), countAudit(db, filter)]);
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action as AuditAction, entity: r.entity as AuditEntity, entity_id: r.entityId, before: r.before ?? null, after: r.after ?? null, request_id: r.requestId })),
+    items: page.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as AuditAction,
+      entity: r.entity as AuditEntity,
+      entity_id: r.entityId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      request_id: r.requestId,
+    })),
     total,
     next_cursor: rows.length > q.limit ? encodeCursor(SORT, [String(page.at(-1)!.id)]) : null,
   };

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { hashHex } from '../../lib/hash.ts';
 import { searchText } from '../../lib/search-text.ts';
 import type { ListCreate, ListUpdate, SourceInput, TownCreate } from '../../schemas/admin.ts';
-import { listRecord, sourceRecord, townRecord, type ListRecord, type SourceRecord, type TownRecord } from '../records.ts';
+import { type ListRecord, listRecord, type SourceRecord, sourceRecord, type TownRecord, townRecord } from '../records.ts';
 import { auditStatements, type WriteContext } from './audit.ts';
 
 /** A duplicate primary key means another request created the record first. */
@@ -24,7 +24,10 @@ async function insertOnce(run: () => Promise<void>, what: string): Promise<void>
 /** The source a body refers to; a 422 naming `source_id` when there is none. */
 async function referencedSource(db: Db, id: string) {
   const row = await selectSource(db, id);
-  if (!row) throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, { errors: [{ name: 'source_id', in: 'body', code: 'not-found', detail: 'Unknown source' }] });
+  if (!row)
+    throw new AppError('unknown-reference', `There is no source document ${id}. Create it with POST /api/v1/admin/sources.`, {
+      errors: [{ name: 'source_id', in: 'body', code: 'not-found', detail: 'Unknown source' }],
+    });
   return row;
 }
 
@@ -36,9 +39,26 @@ export async function createSource(db: Db, ctx: WriteContext, input: SourceInput
   const id = `doc-${hashHex(`${input.title}|${input.document_number ?? ''}`, 10)}`;
   const existing = await selectSource(db, id);
   if (existing) return { created: false, source: sourceRecord(existing) };
-  const row = { id, title: input.title, documentNumber: input.document_number, issuer: input.issuer, publishedOn: input.published_on, urls: input.urls, note: input.note, noteZh: null, origin: 'admin' };
+  const row = {
+    id,
+    title: input.title,
+    documentNumber: input.document_number,
+    issuer: input.issuer,
+    publishedOn: input.published_on,
+    urls: input.urls,
+    note: input.note,
+    noteZh: null,
+    origin: 'admin',
+  };
   const source = sourceRecord(row);
-  await insertOnce(() => runBatch(db, [insertSource(db, row), ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }])]), `Source ${id}`);
+  await insertOnce(
+    () =>
+      runBatch(db, [
+        insertSource(db, row),
+        ...auditStatements(ctx, [{ action: 'create', entity: 'source', entityId: id, before: null, after: source }]),
+      ]),
+    `Source ${id}`,
+  );
   return { created: true, source };
 }
 
@@ -71,7 +91,15 @@ export async function createList(db: Db, ctx: WriteContext, input: ListCreate): 
   await insertOnce(async () => {
     await runBatch(db, [
       insertList(db, row),
-      ...auditStatements(ctx, [{ action: 'create', entity: 'list', entityId: input.id, before: null, after: listRecord({ ...row, position: 0 } as typeof lists.$inferSelect, []) }]),
+      ...auditStatements(ctx, [
+        {
+          action: 'create',
+          entity: 'list',
+          entityId: input.id,
+          before: null,
+          after: listRecord({ ...row, position: 0 } as typeof lists.$inferSelect, []),
+        },
+      ]),
     ]);
   }, `List ${input.id}`);
   return (await listRecordOf(db, input.id))!;
@@ -89,7 +117,14 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
   if (input.official_count !== undefined) set.officialCount = input.official_count;
   if (input.source_id !== undefined) {
     const source = await referencedSource(db, input.source_id);
-    Object.assign(set, { sourceId: source.id, documentTitle: source.title, documentNumber: source.documentNumber, issuer: source.issuer, publishedOn: source.publishedOn, sourceUrl: source.urls[0] ?? null });
+    Object.assign(set, {
+      sourceId: source.id,
+      documentTitle: source.title,
+      documentNumber: source.documentNumber,
+      issuer: source.issuer,
+      publishedOn: source.publishedOn,
+      sourceUrl: source.urls[0] ?? null,
+    });
   }
   const after: ListRecord = {
     ...before,
@@ -106,7 +141,8 @@ export async function updateList(db: Db, ctx: WriteContext, id: string, input: L
     source_url: set.sourceId ? (set.sourceUrl ?? null) : before.source_url,
   };
   after.missing = after.official_count === null ? null : after.official_count - after.town_count;
-  after.complete = after.official_count !== null && after.town_count === after.official_count && after.province_counts.every((p) => p.missing === 0);
+  after.complete =
+    after.official_count !== null && after.town_count === after.official_count && after.province_counts.every((p) => p.missing === 0);
   await runBatch(db, [
     updateListRow(db, id, set),
     // The official count decides whether the list is complete.
@@ -136,6 +172,13 @@ export async function createTown(db: Db, ctx: WriteContext, input: TownCreate): 
     derivedCounty: null,
   };
   const town = townRecord(row);
-  await insertOnce(() => runBatch(db, [insertTown(db, row), ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }])]), `Town ${input.id}`);
+  await insertOnce(
+    () =>
+      runBatch(db, [
+        insertTown(db, row),
+        ...auditStatements(ctx, [{ action: 'create', entity: 'town', entityId: input.id, before: null, after: town }]),
+      ]),
+    `Town ${input.id}`,
+  );
   return town;
 }

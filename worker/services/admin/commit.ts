@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { refusedBy } from '../../db/errors.ts';
-import { jsonInsert, runBatch } from '../../db/queries/batch.ts';
 import type { Statement } from '../../db/queries/batch.ts';
+import { jsonInsert, runBatch } from '../../db/queries/batch.ts';
 import { listRollupStatements } from '../../db/queries/list-rollups.ts';
 import { memberships, statusEvents } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { beijingDate } from '../../lib/beijing-date.ts';
 import { eventRecord, membershipRecord } from '../records.ts';
-import { auditStatements, type AuditChange, type WriteContext } from './audit.ts';
+import { type AuditChange, auditStatements, type WriteContext } from './audit.ts';
 import type { PlannedWrite } from './plan-events.ts';
 
 /**
@@ -16,7 +16,13 @@ import type { PlannedWrite } from './plan-events.ts';
  */
 export function eventWriteStatements(ctx: WriteContext, plan: PlannedWrite, action: 'create' | 'import'): Statement[] {
   const audit: AuditChange[] = [
-    ...plan.memberships.map((m) => ({ action, entity: 'membership' as const, entityId: `${m.townId}/${m.listId}`, before: null, after: membershipRecord(m) })),
+    ...plan.memberships.map((m) => ({
+      action,
+      entity: 'membership' as const,
+      entityId: `${m.townId}/${m.listId}`,
+      before: null,
+      after: membershipRecord(m),
+    })),
     ...plan.events.map((e) => ({ action, entity: 'event' as const, entityId: String(e.id), before: null, after: eventRecord(e) })),
   ];
   const listIds = [...new Set(plan.events.map((e) => e.listId))];
@@ -45,5 +51,7 @@ export async function commitWithRetry<T>(db: Db, attempt: () => Promise<{ statem
       if (!refusedBy(err, COLLISION)) throw err;
     }
   }
-  throw new AppError('service-unavailable', 'Other writes kept changing the same records. Please retry.', { headers: { 'Retry-After': '1' } });
+  throw new AppError('service-unavailable', 'Other writes kept changing the same records. Please retry.', {
+    headers: { 'Retry-After': '1' },
+  });
 }

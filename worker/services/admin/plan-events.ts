@@ -47,7 +47,13 @@ function canEnter(status: Status, listKind: string): boolean {
  * The one way to say what is wrong with an event to record: an import row's (`row` its CSV line, 0 for the file)
  * or a single API call's (row 0). `suggestions` are the known towns an unknown town name may have meant.
  */
-export function problem(row: number, code: ImportProblem['code'], detail: string, column: string | null = null, suggestions: ImportProblem['suggestions'] = []): ImportProblem {
+export function problem(
+  row: number,
+  code: ImportProblem['code'],
+  detail: string,
+  column: string | null = null,
+  suggestions: ImportProblem['suggestions'] = [],
+): ImportProblem {
   return { row, column, code, detail, suggestions };
 }
 
@@ -87,31 +93,73 @@ export function planEvents(
     const active = membership ? events.filter((e) => e.membershipId === membership!.id && !superseded.has(e.id)) : [];
 
     if (date.effectiveOn && date.effectiveOn > latest) {
-      planned.problems.push(problem(input.row, 'invalid-value', `${input.effectiveDate} is too far ahead: a status can be scheduled up to the end of next year (${latest}, Beijing time).`, 'effective_date'));
+      planned.problems.push(
+        problem(
+          input.row,
+          'invalid-value',
+          `${input.effectiveDate} is too far ahead: a status can be scheduled up to the end of next year (${latest}, Beijing time).`,
+          'effective_date',
+        ),
+      );
       continue;
     }
     if (!membership && !canEnter(input.status, input.listKind)) {
-      planned.problems.push(problem(input.row, 'not-on-list', `${input.townId} is not on ${input.listId}, and "${input.status}" cannot put it there: record its entry (approved, named, pilot…) first.`, 'status'));
+      planned.problems.push(
+        problem(
+          input.row,
+          'not-on-list',
+          `${input.townId} is not on ${input.listId}, and "${input.status}" cannot put it there: record its entry (approved, named, pilot…) first.`,
+          'status',
+        ),
+      );
       continue;
     }
     // A correction may repeat the status and date of the event it corrects (to fix its source or note).
-    if (active.some((e) => e.id !== input.supersedes && e.status === input.status && e.effectiveDate === date.date && e.dateNote === date.note)) {
-      const inFile = planned.events.some((e) => e.membershipId === membership!.id && e.status === input.status && e.effectiveDate === date.date);
+    if (
+      active.some(
+        (e) => e.id !== input.supersedes && e.status === input.status && e.effectiveDate === date.date && e.dateNote === date.note,
+      )
+    ) {
+      const inFile = planned.events.some(
+        (e) => e.membershipId === membership!.id && e.status === input.status && e.effectiveDate === date.date,
+      );
       planned.problems.push(
         inFile
-          ? problem(input.row, 'duplicate-row', `The same event (${input.townId}, ${input.listId}, ${input.status}, ${input.effectiveDate ?? 'no date'}) appears twice.`)
-          : problem(input.row, 'already-recorded', `${input.townId} already has "${input.status}" on ${input.listId} at ${input.effectiveDate ?? 'no date'}.`),
+          ? problem(
+              input.row,
+              'duplicate-row',
+              `The same event (${input.townId}, ${input.listId}, ${input.status}, ${input.effectiveDate ?? 'no date'}) appears twice.`,
+            )
+          : problem(
+              input.row,
+              'already-recorded',
+              `${input.townId} already has "${input.status}" on ${input.listId} at ${input.effectiveDate ?? 'no date'}.`,
+            ),
       );
       continue;
     }
     if (input.supersedes !== null) {
       const target = events.find((e) => e.id === input.supersedes);
       if (!target || target.townId !== input.townId || target.listId !== input.listId) {
-        planned.problems.push(problem(input.row, 'invalid-value', `Event ${input.supersedes} is not an event of ${input.townId} on ${input.listId}.`, 'supersedes'));
+        planned.problems.push(
+          problem(
+            input.row,
+            'invalid-value',
+            `Event ${input.supersedes} is not an event of ${input.townId} on ${input.listId}.`,
+            'supersedes',
+          ),
+        );
         continue;
       }
       if (superseded.has(target.id)) {
-        planned.problems.push(problem(input.row, 'invalid-value', `Event ${input.supersedes} is already corrected; correct the event that corrected it instead.`, 'supersedes'));
+        planned.problems.push(
+          problem(
+            input.row,
+            'invalid-value',
+            `Event ${input.supersedes} is already corrected; correct the event that corrected it instead.`,
+            'supersedes',
+          ),
+        );
         continue;
       }
     }
@@ -122,7 +170,14 @@ export function planEvents(
         .sort((a, b) => a.effectiveOn!.localeCompare(b.effectiveOn!) || a.id - b.id)
         .at(-1);
       if (before?.status === 'eliminated' && !canEnter(input.status, input.listKind)) {
-        planned.problems.push(problem(input.row, 'impossible-transition', `${input.townId} was eliminated from ${input.listId} on ${before.effectiveDate}; only a new entry can follow.`, 'status'));
+        planned.problems.push(
+          problem(
+            input.row,
+            'impossible-transition',
+            `${input.townId} was eliminated from ${input.listId} on ${before.effectiveDate}; only a new entry can follow.`,
+            'status',
+          ),
+        );
         continue;
       }
     }
@@ -131,11 +186,19 @@ export function planEvents(
       // What stays in effect today besides this scheduled event: another event (not the one it corrects), or,
       // for a row of the data files that came without events, the status the loader gave it.
       const others = active.filter((e) => e.id !== input.supersedes);
-      const inEffect = membership !== undefined && (active.length === 0 || others.some((e) => e.effectiveOn === null || e.effectiveOn <= today));
+      const inEffect =
+        membership !== undefined && (active.length === 0 || others.some((e) => e.effectiveOn === null || e.effectiveOn <= today));
       if (!inEffect) {
-        planned.problems.push(problem(input.row, 'invalid-value', membership
-          ? `${input.effectiveDate} is after today (${today}, Beijing time), and ${input.townId} would have no status in effect on ${input.listId} until then; record the correction of its last status in effect with a date that has come.`
-          : `${input.effectiveDate} is after today (${today}, Beijing time): a town is on a list from the day its entry takes effect, so record the entry of ${input.townId} on ${input.listId} once that day has come. Later status changes may be scheduled.`, 'effective_date'));
+        planned.problems.push(
+          problem(
+            input.row,
+            'invalid-value',
+            membership
+              ? `${input.effectiveDate} is after today (${today}, Beijing time), and ${input.townId} would have no status in effect on ${input.listId} until then; record the correction of its last status in effect with a date that has come.`
+              : `${input.effectiveDate} is after today (${today}, Beijing time): a town is on a list from the day its entry takes effect, so record the entry of ${input.townId} on ${input.listId} once that day has come. Later status changes may be scheduled.`,
+            'effective_date',
+          ),
+        );
         continue;
       }
     }
@@ -161,7 +224,15 @@ export function planEvents(
       membershipOf.set(key, membership);
       planned.memberships.push(membership);
     }
-    const facts = { status: input.status, statusRaw: input.statusRaw, sourceId: input.sourceId, confidence: input.confidence, sourceUrls: input.sourceUrls, note: input.note, noteZh: null };
+    const facts = {
+      status: input.status,
+      statusRaw: input.statusRaw,
+      sourceId: input.sourceId,
+      confidence: input.confidence,
+      sourceUrls: input.sourceUrls,
+      note: input.note,
+      noteZh: null,
+    };
     const event: EventRow = {
       id: nextEventId++,
       ...statusEventColumns(membership, facts, date),

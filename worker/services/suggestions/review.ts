@@ -1,15 +1,22 @@
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { countSuggestions, decideSuggestion, holdsDecision, selectSuggestion, selectSuggestionPage, type SuggestionRow } from '../../db/queries/suggestions.ts';
+import { runBatch } from '../../db/queries/batch.ts';
+import {
+  countSuggestions,
+  decideSuggestion,
+  holdsDecision,
+  type SuggestionRow,
+  selectSuggestion,
+  selectSuggestionPage,
+} from '../../db/queries/suggestions.ts';
 import { AppError } from '../../errors.ts';
-import type { AdminSuggestion } from '../../schemas/suggestions.ts';
+import { csvField } from '../../lib/csv.ts';
 import type { ImportReport } from '../../schemas/admin.ts';
+import type { AdminSuggestion } from '../../schemas/suggestions.ts';
 import type { WriteContext } from '../admin/audit.ts';
+import { auditStatements } from '../admin/audit.ts';
 import { importNotice } from '../admin/import.ts';
 import { adminView, eventsOf, itemView } from './view.ts';
-import { auditStatements } from '../admin/audit.ts';
-import { runBatch } from '../../db/queries/batch.ts';
-import { csvField } from '../../lib/csv.ts';
 
 const SORT = 'suggestions';
 
@@ -47,16 +54,39 @@ async function rowOr404(db: Db, id: string): Promise<SuggestionRow> {
 export async function getSuggestion(db: Db, ctx: WriteContext, id: string): Promise<AdminSuggestion> {
   const row = await rowOr404(db, id);
   if (row.contact) {
-    await runBatch(db, auditStatements(ctx, [{ action: 'export', entity: 'suggestion', entityId: row.id, before: null, after: { contact_fields: Object.keys(row.contact).sort() } }]));
+    await runBatch(
+      db,
+      auditStatements(ctx, [
+        {
+          action: 'export',
+          entity: 'suggestion',
+          entityId: row.id,
+          before: null,
+          after: { contact_fields: Object.keys(row.contact).sort() },
+        },
+      ]),
+    );
   }
   return adminView(row, await eventsOf(db, [row]));
 }
 
 /** Records the decision, or says why it cannot be taken (another decision came first). */
-async function decide(db: Db, ctx: WriteContext, row: SuggestionRow, status: 'accepted' | 'declined', reason: string | null): Promise<SuggestionRow> {
+async function decide(
+  db: Db,
+  ctx: WriteContext,
+  row: SuggestionRow,
+  status: 'accepted' | 'declined',
+  reason: string | null,
+): Promise<SuggestionRow> {
   if (row.status === 'received') {
     const decision = { id: row.id, status, reason, at: ctx.at };
-    const change = { action: status === 'accepted' ? 'accept' : 'decline', entity: 'suggestion', entityId: row.id, before: { status: 'received' }, after: { status, reason, decided_at: ctx.at } } as const;
+    const change = {
+      action: status === 'accepted' ? 'accept' : 'decline',
+      entity: 'suggestion',
+      entityId: row.id,
+      before: { status: 'received' },
+      after: { status, reason, decided_at: ctx.at },
+    } as const;
     const decided = await decideSuggestion(db, decision, auditStatements(ctx, [change], holdsDecision(decision)));
     if (decided) return { ...row, status, reason, decidedAt: ctx.at, contact: null };
     row = await rowOr404(db, row.id);
@@ -105,10 +135,13 @@ export function importRowOf(row: SuggestionRow): string {
  * which applies every check of a notice. Accepting an accepted suggestion
  * again gives the row and its dry run again, and records nothing more.
  */
-export async function acceptSuggestion(db: Db, ctx: WriteContext, id: string): Promise<{ suggestion: AdminSuggestion; csv: string; report: ImportReport }> {
+export async function acceptSuggestion(
+  db: Db,
+  ctx: WriteContext,
+  id: string,
+): Promise<{ suggestion: AdminSuggestion; csv: string; report: ImportReport }> {
   const row = await decide(db, ctx, await rowOr404(db, id), 'accepted', null);
   const csv = importRowOf(row);
   const { report } = await importNotice(db, ctx, csv, true);
   return { suggestion: adminView(row, await eventsOf(db, [row])), csv, report };
 }
-

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
+import { errorText } from '../../db/errors.ts';
 import { selectListsByIds, selectTownsByIds } from '../../db/queries/admin-context.ts';
-import { insertSuggestion, selectSuggestionByKey, type SuggestionRow } from '../../db/queries/suggestions.ts';
+import { insertSuggestion, type SuggestionRow, selectSuggestionByKey } from '../../db/queries/suggestions.ts';
 import { AppError, type FieldProblem } from '../../errors.ts';
 import { sha256Hex } from '../../lib/hash.ts';
 import { classifySource } from '../../lib/suggestion-source.ts';
 import type { SuggestionInput } from '../../schemas/suggestions.ts';
-import { errorText } from '../../db/errors.ts';
-import { admit, withClientKey, type AbuseControls } from '../surveys/admit.ts';
+import { type AbuseControls, admit, withClientKey } from '../surveys/admit.ts';
 
 /** The limiter's budget for suggestions, apart from the questionnaires' on the same binding. */
 const BUCKET = 'suggestion:';
@@ -48,7 +48,10 @@ function sameSuggestion(stored: string, retry: string): boolean {
 /** The receipt a key already stored, or 422 when that key stored another suggestion. */
 function replayOf(stored: SuggestionRow, fingerprint: string): SuggestResult {
   if (!sameSuggestion(stored.fingerprint, fingerprint)) {
-    throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different suggestion. Use a new key for a new suggestion.');
+    throw new AppError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was used for a different suggestion. Use a new key for a new suggestion.',
+    );
   }
   return { receipt: { receipt: stored.id, status: 'received', submitted_at: stored.submittedAt }, replayed: true };
 }
@@ -67,9 +70,13 @@ function contactOf(s: SuggestionInput): Record<string, string> | null {
 
 /** The list and town the suggestion names must exist: a 400 naming each unknown one. */
 async function checkReferences(db: Db, s: SuggestionInput): Promise<void> {
-  const [lists, towns] = await Promise.all([selectListsByIds(db, s.list_id ? [s.list_id] : []), selectTownsByIds(db, s.town_id ? [s.town_id] : [])]);
+  const [lists, towns] = await Promise.all([
+    selectListsByIds(db, s.list_id ? [s.list_id] : []),
+    selectTownsByIds(db, s.town_id ? [s.town_id] : []),
+  ]);
   const errors: FieldProblem[] = [];
-  if (s.list_id && !lists.length) errors.push({ name: 'list_id', in: 'body', code: 'not-found', detail: 'Unknown list: GET /api/v1/lists lists them' });
+  if (s.list_id && !lists.length)
+    errors.push({ name: 'list_id', in: 'body', code: 'not-found', detail: 'Unknown list: GET /api/v1/lists lists them' });
   if (s.town_id && !towns.length) errors.push({ name: 'town_id', in: 'body', code: 'not-found', detail: 'Unknown town' });
   if (errors.length) throw new AppError('invalid-parameter', `Unknown ${errors.map((e) => e.name).join(' and ')}.`, { errors });
 }
@@ -120,7 +127,10 @@ export async function submitSuggestion(db: Db, s: SuggestionInput, ctx: AbuseCon
     // A concurrent request with the same key stored first: answer with its receipt.
     if (!/UNIQUE constraint failed: suggestions\.idempotency_key/.test(errorText(err))) throw err;
     const winner = await selectSuggestionByKey(db, ctx.idempotencyKey);
-    if (!winner) throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'Retry-After': '1' } });
+    if (!winner)
+      throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', {
+        headers: { 'Retry-After': '1' },
+      });
     return replayOf(winner, fingerprint);
   }
   return { receipt, replayed: false };

@@ -1,6 +1,6 @@
+import type { Db } from '../../db/client.ts';
 import type { SuggestionRow } from '../../db/queries/suggestions.ts';
 import { selectSuggestionEvents } from '../../db/queries/suggestions.ts';
-import type { Db } from '../../db/client.ts';
 import type { AdminSuggestion, AdminSuggestionItem, SuggestionStatus } from '../../schemas/suggestions.ts';
 
 type EventLink = Awaited<ReturnType<typeof selectSuggestionEvents>>[number];
@@ -29,7 +29,13 @@ export function publicView(row: SuggestionRow, events: EventLink[]): SuggestionS
     },
     events: events
       .filter((e) => e.suggestionId === row.id)
-      .map((e) => ({ id: e.id, town_id: e.townId, list_id: e.listId, status: e.status as SuggestionStatus['events'][number]['status'], effective_date: e.effectiveDate })),
+      .map((e) => ({
+        id: e.id,
+        town_id: e.townId,
+        list_id: e.listId,
+        status: e.status as SuggestionStatus['events'][number]['status'],
+        effective_date: e.effectiveDate,
+      })),
   };
 }
 
@@ -45,5 +51,8 @@ export function itemView(row: SuggestionRow, events: EventLink[]): AdminSuggesti
 
 /** The events each of `rows` led to, read in one query. */
 export async function eventsOf(db: Db, rows: SuggestionRow[]): Promise<EventLink[]> {
-  return selectSuggestionEvents(db, rows.map((r) => r.id));
+  return selectSuggestionEvents(
+    db,
+    rows.map((r) => r.id),
+  );
 }

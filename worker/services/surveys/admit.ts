@@ -33,6 +33,9 @@ export async function admit(ctx: Admission, turnstileToken: string | undefined, 
   if (ctx.turnstileSecret) await verifyTurnstile(ctx.turnstileSecret, turnstileToken, ctx.idempotencyKey);
   if (ctx.limiter) {
     const { success } = await ctx.limiter.limit({ key: `${bucket}${await ctx.clientKey()}` });
-    if (!success) throw new AppError('rate-limited', 'Too many submissions from your network; please wait a minute.', { headers: { 'Retry-After': '60' } });
+    if (!success)
+      throw new AppError('rate-limited', 'Too many submissions from your network; please wait a minute.', {
+        headers: { 'Retry-After': '60' },
+      });
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { selectLatestVersionIds, selectSurveyList, selectVersions, type SurveyRow } from '../../db/queries/surveys.ts';
+import { type SurveyRow, selectLatestVersionIds, selectSurveyList, selectVersions } from '../../db/queries/surveys.ts';
 import { selectWaves, type WaveRow } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
@@ -35,7 +35,10 @@ export function currentWave(waves: WaveRow[], now: Date): WaveRow | null {
 
 /** The wave before `wave` in its survey (the one that opened last before it), whose results are shown beside it. */
 export function previousWave(waves: WaveRow[], wave: WaveRow): WaveRow | null {
-  return waves.filter((w) => w.surveyId === wave.surveyId && w.opensAt < wave.opensAt).sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0] ?? null;
+  return (
+    waves.filter((w) => w.surveyId === wave.surveyId && w.opensAt < wave.opensAt).sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0] ??
+    null
+  );
 }
 
 export function waveOf(wave: WaveRow, now: Date): Wave {
@@ -70,9 +73,20 @@ export async function definitionsOf(db: Db, versionIds: string[]): Promise<Map<s
 /** The surveys (or one), each with its waves and the questionnaire of the wave in question at `now`. */
 async function surveyRows(db: Db, now: Date, id?: string): Promise<SurveyRow[]> {
   const [surveys, waves, latest] = await Promise.all([selectSurveyList(db, id), selectWaves(db, id), selectLatestVersionIds(db)]);
-  const current = new Map(surveys.map((s) => [s.id, currentWave(waves.filter((w) => w.surveyId === s.id), now)]));
+  const current = new Map(
+    surveys.map((s) => [
+      s.id,
+      currentWave(
+        waves.filter((w) => w.surveyId === s.id),
+        now,
+      ),
+    ]),
+  );
   const versionOf = (surveyId: string) => current.get(surveyId)?.versionId ?? latest.get(surveyId)!;
-  const definitions = await definitionsOf(db, surveys.map((s) => versionOf(s.id)));
+  const definitions = await definitionsOf(
+    db,
+    surveys.map((s) => versionOf(s.id)),
+  );
   return surveys.map((s) => {
     const definition = definitions.get(versionOf(s.id))!;
     return {
@@ -114,7 +128,12 @@ export async function findSurvey(db: Db, id: string, now = new Date()): Promise<
 /** The questionnaire of the survey's wave in question (open now, else the next), ready to render. */
 export async function getSurvey(db: Db, id: string, now = new Date()): Promise<Survey> {
   const row = await findSurvey(db, id, now);
-  return { ...summary(row, now), description: row.definition.description, dimensions: row.definition.dimensions, sections: row.definition.sections };
+  return {
+    ...summary(row, now),
+    description: row.definition.description,
+    dimensions: row.definition.dimensions,
+    sections: row.definition.sections,
+  };
 }
 
 /** A survey's waves, in the order they open. */

@@ -1,5 +1,5 @@
-import type { Question } from '../../schemas/survey-definition.ts';
 import type { Publication } from '../../db/queries/waves.ts';
+import type { Question } from '../../schemas/survey-definition.ts';
 import { netPromoterScore } from './statistics.ts';
 
 /**
@@ -19,7 +19,10 @@ export const CATEGORY_MIN = 3;
 export const STEP = 10;
 
 /** Where a wave's published results come from now: its final rollups, its per-town published states, or nowhere yet. */
-export function resultsSource(wave: { publication: Publication; opensAt: string; closesAt: string | null }, now: Date): 'final' | 'steps' | null {
+export function resultsSource(
+  wave: { publication: Publication; opensAt: string; closesAt: string | null },
+  now: Date,
+): 'final' | 'steps' | null {
   const t = now.toISOString();
   if (wave.opensAt > t) return null;
   if (wave.publication === 'live_in_steps') return 'steps';
@@ -75,21 +78,34 @@ const GROUPS = [
 export function publishedDistribution(question: Question, counts: Map<string, number>, minSample: number): PublishedDistribution | null {
   if (question.type === 'text') return null;
   const na = counts.get('na') ?? 0;
-  const values = question.type === 'likert' ? Array.from({ length: question.scale }, (_, i) => String(i + 1))
-    : question.type === 'nps' ? Array.from({ length: 11 }, (_, i) => String(i))
-    : question.options.map((o) => o.id);
+  const values =
+    question.type === 'likert'
+      ? Array.from({ length: question.scale }, (_, i) => String(i + 1))
+      : question.type === 'nps'
+        ? Array.from({ length: 11 }, (_, i) => String(i))
+        : question.options.map((o) => o.id);
   const answered = values.map((v) => counts.get(v) ?? 0);
   const base = answered.reduce((a, b) => a + b, 0);
   if (base < minSample) return null;
   const naPercent = question.type === 'likert' && question.allow_na ? wholePercentages([base, na])[1]! : null;
   if (safeCategories(answered)) {
-    return { question_id: question.id, grouping: 'values', categories: values.map((value, i) => ({ value, percent: wholePercentages(answered)[i]! })), na_percent: naPercent };
+    return {
+      question_id: question.id,
+      grouping: 'values',
+      categories: values.map((value, i) => ({ value, percent: wholePercentages(answered)[i]! })),
+      na_percent: naPercent,
+    };
   }
   if (question.type !== 'likert' || question.scale < 5) return null;
   const grouped = GROUPS.map((g) => values.reduce((sum, v, i) => sum + (g.of(Number(v), question.scale) ? answered[i]! : 0), 0));
   if (!safeCategories(grouped)) return null;
   const percents = wholePercentages(grouped);
-  return { question_id: question.id, grouping: 'grouped', categories: GROUPS.map((g, i) => ({ value: g.value, percent: percents[i]! })), na_percent: naPercent };
+  return {
+    question_id: question.id,
+    grouping: 'grouped',
+    categories: GROUPS.map((g, i) => ({ value: g.value, percent: percents[i]! })),
+    na_percent: naPercent,
+  };
 }
 
 export interface PublishedNps {
@@ -120,7 +136,10 @@ export function publishedNps(questionId: string, counts: Map<string, number>, mi
 }
 
 /** Whether two 95% intervals are apart: a change the sample cannot explain. */
-export function beyondIntervals(a: { ci_low: number | null; ci_high: number | null }, b: { ci_low: number | null; ci_high: number | null }): boolean | null {
+export function beyondIntervals(
+  a: { ci_low: number | null; ci_high: number | null },
+  b: { ci_low: number | null; ci_high: number | null },
+): boolean | null {
   if (a.ci_low === null || a.ci_high === null || b.ci_low === null || b.ci_high === null) return null;
   return a.ci_low > b.ci_high || b.ci_low > a.ci_high;
 }

@@ -18,7 +18,11 @@ export interface ExportedResponse {
  * Every response of a survey, page by page in receipt order (throws `survey-not-found` first);
  * only those submitted up to `submittedUpTo` when given, so an export holds what its audit entry counted.
  */
-export async function iterateResponses(db: Db, surveyId: string, { pageSize = 200, submittedUpTo }: { pageSize?: number; submittedUpTo?: string } = {}): Promise<AsyncGenerator<ExportedResponse[]>> {
+export async function iterateResponses(
+  db: Db,
+  surveyId: string,
+  { pageSize = 200, submittedUpTo }: { pageSize?: number; submittedUpTo?: string } = {},
+): Promise<AsyncGenerator<ExportedResponse[]>> {
   await findSurvey(db, surveyId);
   return (async function* () {
     let after: string | null = null;

@@ -89,7 +89,10 @@ export function importancePerformance(inputs: IpaInput[]): IpaResult {
   const grand =
     complete.length === 0
       ? null
-      : { importance: round1(mean(complete.map((f) => f.importance!.mean))), satisfaction: round1(mean(complete.map((f) => f.satisfaction!.mean))) };
+      : {
+          importance: round1(mean(complete.map((f) => f.importance!.mean))),
+          satisfaction: round1(mean(complete.map((f) => f.satisfaction!.mean))),
+        };
   const functions: IpaFunction[] = items.map((f) =>
     grand && f.importance && f.satisfaction
       ? { ...f, quadrant: quadrantOf(f.importance.mean, f.satisfaction.mean, grand), gap: round1(f.importance.mean - f.satisfaction.mean) }

@@ -1,19 +1,19 @@
 import type { z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
-import { selectGroupedRollups, selectTownRollups, type RollupSet, type WaveSources } from '../../db/queries/rollups.ts';
-import type { ResultsGroup } from '../../lib/results-group.ts';
+import { type RollupSet, selectGroupedRollups, selectTownRollups, type WaveSources } from '../../db/queries/rollups.ts';
 import { selectSurveyList } from '../../db/queries/surveys.ts';
-import { selectTown } from '../../db/queries/towns.ts';
 import type { TownFilter } from '../../db/queries/town-filter.ts';
+import { selectTown } from '../../db/queries/towns.ts';
 import { selectWaves, type WaveRow } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
-import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
+import type { ResultsGroup } from '../../lib/results-group.ts';
 import type { GroupedSatisfactionSchema, SurveyResultSchema, TownSatisfactionSchema } from '../../schemas/satisfaction.ts';
+import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
+import { assertListFilter } from '../lists.ts';
 import { definitionsOf, previousWave, waveOf } from './definitions.ts';
 import { beyondIntervals, publishedDistribution, publishedNps, resultsSource, SMALL_SAMPLE, wholePercentages } from './disclosure.ts';
 import { importancePerformance } from './ipa.ts';
 import { meanWithInterval } from './statistics.ts';
-import { assertListFilter } from '../lists.ts';
 
 export type SurveyResult = z.infer<typeof SurveyResultSchema>;
 export type TownSatisfaction = z.infer<typeof TownSatisfactionSchema>;
@@ -29,7 +29,10 @@ async function reportedWaves(db: Db, now: Date, only?: string) {
   const opened = waves
     .filter((w) => w.opensAt <= now.toISOString() && (!only || w.id === only))
     .sort((a, b) => order.get(a.surveyId)! - order.get(b.surveyId)! || b.opensAt.localeCompare(a.opensAt));
-  if (only && !opened.length) throw new AppError('invalid-parameter', `No wave "${only}" has opened yet. GET /api/v1/surveys/{id}/waves lists them.`, { errors: [{ name: 'wave', in: 'query', code: 'not-found', detail: 'Unknown wave, or not open yet' }] });
+  if (only && !opened.length)
+    throw new AppError('invalid-parameter', `No wave "${only}" has opened yet. GET /api/v1/surveys/{id}/waves lists them.`, {
+      errors: [{ name: 'wave', in: 'query', code: 'not-found', detail: 'Unknown wave, or not open yet' }],
+    });
   // The previous wave of each is read too, for the comparison beside it.
   const compared = new Map(opened.map((w) => [w.id, previousWave(waves, w)]));
   const read = [...new Map([...opened, ...[...compared.values()].filter((w): w is WaveRow => w !== null)].map((w) => [w.id, w])).values()];
@@ -38,12 +41,23 @@ async function reportedWaves(db: Db, now: Date, only?: string) {
     const source = resultsSource(w, now);
     if (source) sources[source].push(w.id);
   }
-  const definitions = await definitionsOf(db, read.map((w) => w.versionId));
+  const definitions = await definitionsOf(
+    db,
+    read.map((w) => w.versionId),
+  );
   return { opened, compared, sources, definitions };
 }
 
 /** One wave's published results in one group, with everything the disclosure rules withhold left out. */
-function waveResult(wave: WaveRow, definition: SurveyDefinition, rollups: RollupSet, key: string, minSample: number, now: Date, published: boolean): SurveyResult {
+function waveResult(
+  wave: WaveRow,
+  definition: SurveyDefinition,
+  rollups: RollupSet,
+  key: string,
+  minSample: number,
+  now: Date,
+  published: boolean,
+): SurveyResult {
   const counts = rollups.responses.find((r) => r.key === key && r.waveId === wave.id);
   const responses = published ? (counts?.n ?? 0) : 0;
   const base = {
@@ -62,7 +76,17 @@ function waveResult(wave: WaveRow, definition: SurveyDefinition, rollups: Rollup
     new Map(rollups.answers.filter((a) => a.key === key && a.waveId === wave.id && a.questionId === questionId).map((a) => [a.value, a.n]));
   const dimensions = definition.dimensions.map((d): DimensionResult => {
     const row = rollups.dimensions.find((r) => r.key === key && r.waveId === wave.id && r.dimension === d.id);
-    const none = { dimension: d.id, label: d.label, n: row?.n ?? 0, score: null, ci_low: null, ci_high: null, previous: null, change: null, beyond_ci: null };
+    const none = {
+      dimension: d.id,
+      label: d.label,
+      n: row?.n ?? 0,
+      score: null,
+      ci_low: null,
+      ci_high: null,
+      previous: null,
+      change: null,
+      beyond_ci: null,
+    };
     if (!row || row.n < minSample) return { ...none, suppressed: true };
     const est = meanWithInterval(row.n, row.sum, row.sumSquares);
     return {
@@ -94,7 +118,12 @@ function ipaOf(definition: SurveyDefinition, dimensions: DimensionResult[]): Sur
   };
   const functions = definition.dimensions.filter((d) => (d.kind ?? 'satisfaction') === 'satisfaction' && d.function === d.id);
   return importancePerformance(
-    functions.map((f) => ({ function: f.id, label: f.label, satisfaction: estimate(f.id), importance: estimate(importance.find((i) => i.function === f.id)?.id) })),
+    functions.map((f) => ({
+      function: f.id,
+      label: f.label,
+      satisfaction: estimate(f.id),
+      importance: estimate(importance.find((i) => i.function === f.id)?.id),
+    })),
   );
 }
 
@@ -117,7 +146,13 @@ function compare(current: SurveyResult, previous: SurveyResult | null): SurveyRe
 }
 
 /** The results of every reported wave for one key (a town or a group), each beside its previous wave. */
-function resultsFor(key: string, waves: Awaited<ReturnType<typeof reportedWaves>>, rollups: RollupSet, minSample: number, now: Date): SurveyResult[] {
+function resultsFor(
+  key: string,
+  waves: Awaited<ReturnType<typeof reportedWaves>>,
+  rollups: RollupSet,
+  minSample: number,
+  now: Date,
+): SurveyResult[] {
   const published = (w: WaveRow) => waves.sources.final.includes(w.id) || waves.sources.steps.includes(w.id);
   const of = (w: WaveRow) => waveResult(w, waves.definitions.get(w.versionId)!, rollups, key, minSample, now, published(w));
   return waves.opened.map((w) => {
@@ -127,7 +162,12 @@ function resultsFor(key: string, waves: Awaited<ReturnType<typeof reportedWaves>
 }
 
 /** A town's satisfaction results per wave and dimension, as the publication rules allow them at `now`. */
-export async function townSatisfaction(db: Db, townId: string, minSample: number, options: { wave?: string; now?: Date } = {}): Promise<TownSatisfaction> {
+export async function townSatisfaction(
+  db: Db,
+  townId: string,
+  minSample: number,
+  options: { wave?: string; now?: Date } = {},
+): Promise<TownSatisfaction> {
   const now = options.now ?? new Date();
   if (!(await selectTown(db, townId))) throw new AppError('town-not-found', `No town has the id "${townId}".`);
   const waves = await reportedWaves(db, now, options.wave);
@@ -136,11 +176,21 @@ export async function townSatisfaction(db: Db, townId: string, minSample: number
 }
 
 /** Results of groups of towns (by province, list or status), with the town filters of /towns: sums of the published towns only. */
-export async function groupedSatisfaction(db: Db, filter: TownFilter, group: ResultsGroup, minSample: number, options: { wave?: string; now?: Date } = {}): Promise<GroupedSatisfaction> {
+export async function groupedSatisfaction(
+  db: Db,
+  filter: TownFilter,
+  group: ResultsGroup,
+  minSample: number,
+  options: { wave?: string; now?: Date } = {},
+): Promise<GroupedSatisfaction> {
   const now = options.now ?? new Date();
   await assertListFilter(db, filter.list);
   const waves = await reportedWaves(db, now, options.wave);
   const rollups = await selectGroupedRollups(db, filter, group, waves.sources, minSample);
   const keys = [...new Set(rollups.responses.map((r) => r.key))].sort();
-  return { group_by: group, min_sample: minSample, groups: keys.map((key) => ({ key, surveys: resultsFor(key, waves, rollups, minSample, now) })) };
+  return {
+    group_by: group,
+    min_sample: minSample,
+    groups: keys.map((key) => ({ key, surveys: resultsFor(key, waves, rollups, minSample, now) })),
+  };
 }

@@ -17,7 +17,10 @@ export function dimensionScores(answers: NormalizedAnswer[]): Map<string, number
 }
 
 /** Two-sided 95% critical values of Student's t for 1–30 degrees of freedom. */
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 /** t(0.975, df); beyond 30 the Cornish–Fisher expansion, within 0.001 of the exact value. */
 export function tCritical95(df: number): number {
@@ -48,7 +51,9 @@ export function meanWithInterval(n: number, sum: number, sumSquares: number): Me
 }
 
 /** Net Promoter Score from counts of the answers 0–10: % promoters (9–10) minus % detractors (0–6). */
-export function netPromoterScore(counts: Map<string, number>): { n: number; promoters: number; passives: number; detractors: number; score: number } | null {
+export function netPromoterScore(
+  counts: Map<string, number>,
+): { n: number; promoters: number; passives: number; detractors: number; score: number } | null {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;

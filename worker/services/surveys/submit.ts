@@ -2,17 +2,27 @@ import type { z } from '@hono/zod-openapi';
 import type { WaveSecrets } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { refusedBy } from '../../db/errors.ts';
-import { ALREADY_CLAIMED, readSubmissionState, SURVEY_CHANGED, writeDecoy, writeSubmission, type OpenWave, type StoredReceipt, type SubmissionState, type SubmissionWrite } from '../../db/queries/submissions.ts';
+import {
+  ALREADY_CLAIMED,
+  type OpenWave,
+  readSubmissionState,
+  type StoredReceipt,
+  SURVEY_CHANGED,
+  type SubmissionState,
+  type SubmissionWrite,
+  writeDecoy,
+  writeSubmission,
+} from '../../db/queries/submissions.ts';
 import { selectWaves } from '../../db/queries/waves.ts';
 import { AppError } from '../../errors.ts';
+import { sha256Hex } from '../../lib/hash.ts';
 import type { SurveyDefinition } from '../../schemas/survey-definition.ts';
 import type { ReceiptSchema, SubmissionSchema } from '../../schemas/surveys.ts';
+import { type AbuseControls, type Admission, admit, withClientKey } from './admit.ts';
 import { definitionsOf } from './definitions.ts';
 import { enterpriseClaim } from './enterprise-claim.ts';
 import { dimensionScores } from './statistics.ts';
-import { admit, withClientKey, type AbuseControls, type Admission } from './admit.ts';
 import { validateAnswers } from './validate-answers.ts';
-import { sha256Hex } from '../../lib/hash.ts';
 
 export type Submission = z.infer<typeof SubmissionSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -34,14 +44,23 @@ export interface SubmitResult {
 
 /** The parts of the body that make it "the same request"; tokens and the honeypot differ between retries. */
 async function fingerprintOf(surveyId: string, s: Submission): Promise<string> {
-  const canonical = JSON.stringify([surveyId, s.town_id, Object.entries(s.answers).sort(([a], [b]) => a.localeCompare(b)), s.consent, s.respondent ?? null]);
+  const canonical = JSON.stringify([
+    surveyId,
+    s.town_id,
+    Object.entries(s.answers).sort(([a], [b]) => a.localeCompare(b)),
+    s.consent,
+    s.respondent ?? null,
+  ]);
   return sha256Hex(canonical);
 }
 
 /** The receipt a key already stored, or 422 when that key stored another submission. */
 function replayOf(stored: StoredReceipt, fingerprint: string): SubmitResult {
   if (stored.fingerprint !== fingerprint) {
-    throw new AppError('idempotency-key-reused', 'This Idempotency-Key was used for a different submission. Use a new key for a new submission.');
+    throw new AppError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was used for a different submission. Use a new key for a new submission.',
+    );
   }
   const { fingerprint: _, ...receipt } = stored;
   return { receipt, replayed: true };
@@ -70,10 +89,18 @@ async function noOpenWave(db: Db, surveyId: string, now: Date): Promise<AppError
  * questionnaire (from this isolate's copy where it has one: a version never
  * changes), with each refusal explained before anything is spent.
  */
-async function target(db: Db, submission: Submission, state: SubmissionState, ctx: SubmitContext): Promise<{ wave: OpenWave; definition: SurveyDefinition }> {
-  if (!state.surveyExists) throw new AppError('survey-not-found', `No survey has the id "${ctx.surveyId}". GET /api/v1/surveys lists them.`);
+async function target(
+  db: Db,
+  submission: Submission,
+  state: SubmissionState,
+  ctx: SubmitContext,
+): Promise<{ wave: OpenWave; definition: SurveyDefinition }> {
+  if (!state.surveyExists)
+    throw new AppError('survey-not-found', `No survey has the id "${ctx.surveyId}". GET /api/v1/surveys lists them.`);
   if (!state.townExists) {
-    throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, { errors: [{ name: 'town_id', in: 'body', code: 'not-found', detail: 'Unknown town' }] });
+    throw new AppError('town-not-found', `No town has the id "${submission.town_id}".`, {
+      errors: [{ name: 'town_id', in: 'body', code: 'not-found', detail: 'Unknown town' }],
+    });
   }
   if (!state.wave) throw await noOpenWave(db, ctx.surveyId, ctx.now);
   const definition = (await definitionsOf(db, [state.wave.versionId])).get(state.wave.versionId)!;
@@ -88,21 +115,33 @@ async function target(db: Db, submission: Submission, state: SubmissionState, ct
 async function claimOf(submission: Submission, definition: SurveyDefinition, wave: OpenWave, ctx: SubmitContext): Promise<string | null> {
   const code = submission.enterprise_code;
   if (definition.audience !== 'enterprise') {
-    if (code !== undefined) throw new AppError('invalid-parameter', 'enterprise_code belongs to the enterprise questionnaire only.', { errors: [{ name: 'enterprise_code', in: 'body', code: 'unknown', detail: 'Not asked by this questionnaire' }] });
+    if (code !== undefined)
+      throw new AppError('invalid-parameter', 'enterprise_code belongs to the enterprise questionnaire only.', {
+        errors: [{ name: 'enterprise_code', in: 'body', code: 'unknown', detail: 'Not asked by this questionnaire' }],
+      });
     return null;
   }
   if (!code) {
-    throw new AppError('invalid-parameter', 'The enterprise questionnaire needs the enterprise\'s unified social credit code (enterprise_code), to keep one answer per enterprise; it is never stored.', {
-      errors: [{ name: 'enterprise_code', in: 'body', code: 'required', detail: 'Required: the 18-character unified social credit code' }],
-    });
+    throw new AppError(
+      'invalid-parameter',
+      "The enterprise questionnaire needs the enterprise's unified social credit code (enterprise_code), to keep one answer per enterprise; it is never stored.",
+      {
+        errors: [
+          { name: 'enterprise_code', in: 'body', code: 'required', detail: 'Required: the 18-character unified social credit code' },
+        ],
+      },
+    );
   }
   return enterpriseClaim(ctx.enterpriseSecrets(), wave.id, code, submission.town_id);
 }
 
 /** Checks the consent and the answers against the questionnaire: the rows to store, or a 400 naming every problem. */
-function prepare(submission: Submission, definition: SurveyDefinition): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
+function prepare(
+  submission: Submission,
+  definition: SurveyDefinition,
+): Pick<SubmissionWrite, 'contact' | 'answers' | 'counted' | 'dimensions'> {
   if (!submission.consent.participation) {
-    throw new AppError('consent-required', 'Answers are stored only with the respondent\'s consent (consent.participation = true).', {
+    throw new AppError('consent-required', "Answers are stored only with the respondent's consent (consent.participation = true).", {
       errors: [{ name: 'consent.participation', in: 'body', code: 'required', detail: 'Must be true' }],
     });
   }
@@ -114,12 +153,16 @@ function prepare(submission: Submission, definition: SurveyDefinition): Pick<Sub
   }
   const { answers, problems } = validateAnswers(definition, submission.answers);
   if (problems.length) {
-    throw new AppError('invalid-answers', `${problems.length} answer(s) need attention: ${problems.map((p) => p.name).join(', ')}.`, { errors: problems });
+    throw new AppError('invalid-answers', `${problems.length} answer(s) need attention: ${problems.map((p) => p.name).join(', ')}.`, {
+      errors: problems,
+    });
   }
   return {
     contact: contact as Record<string, string> | null,
     answers: answers.flatMap((a) => a.values.map((value) => ({ questionId: a.question.id, value }))),
-    counted: answers.filter((a) => a.question.type !== 'text').flatMap((a) => a.values.map((value) => ({ questionId: a.question.id, value }))),
+    counted: answers
+      .filter((a) => a.question.type !== 'text')
+      .flatMap((a) => a.values.map((value) => ({ questionId: a.question.id, value }))),
     dimensions: [...dimensionScores(answers)].map(([dimension, score]) => ({ dimension, score })),
   };
 }
@@ -156,10 +199,17 @@ async function decoy(db: Db, ctx: SubmitContext, fingerprint: string, receipt: R
  * are a town's: the same answers about another town add nothing to the
  * first town's results, and are not a copy of that response.
  */
-async function duplicateHash(audience: string, waveId: string, submission: Submission, ctx: Admission<SubmitContext>): Promise<string | null> {
+async function duplicateHash(
+  audience: string,
+  waveId: string,
+  submission: Submission,
+  ctx: Admission<SubmitContext>,
+): Promise<string | null> {
   if (audience !== 'public') return null;
   const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return sha256Hex(JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), submission.town_id, answers]));
+  return sha256Hex(
+    JSON.stringify(['duplicate', waveId, ctx.now.toISOString().slice(0, 10), await ctx.clientKey(), submission.town_id, answers]),
+  );
 }
 
 /**
@@ -179,7 +229,8 @@ async function duplicateHash(audience: string, waveId: string, submission: Submi
 export async function submitResponse(db: Db, submission: Submission, context: SubmitContext): Promise<SubmitResult> {
   const ctx = withClientKey(db, context);
   const fingerprint = await fingerprintOf(ctx.surveyId, submission);
-  const read = () => readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id, at: ctx.now.toISOString() });
+  const read = () =>
+    readSubmissionState(db, { key: ctx.idempotencyKey, surveyId: ctx.surveyId, townId: submission.town_id, at: ctx.now.toISOString() });
   let admitted = false;
   for (let attempt = 1; ; attempt++) {
     const state = await read();
@@ -220,16 +271,23 @@ export async function submitResponse(db: Db, submission: Submission, context: Su
       if (refusedBy(err, /UNIQUE constraint failed: (idempotency_keys|decoy_receipts)\.key/)) {
         const winner = await read();
         if (winner.stored) return replayOf(winner.stored, fingerprint);
-        throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'Retry-After': '1' } });
+        throw new AppError('idempotency-in-progress', 'A request with this Idempotency-Key is in progress; retry shortly.', {
+          headers: { 'Retry-After': '1' },
+        });
       }
       if (refusedBy(err, ALREADY_CLAIMED)) {
-        throw new AppError('already-answered', 'This enterprise has already answered the questionnaire for this town in this wave. One answer per enterprise, town and wave is counted.', {
-          errors: [{ name: 'enterprise_code', in: 'body', code: 'conflict', detail: 'Already answered for this town in this wave' }],
-        });
+        throw new AppError(
+          'already-answered',
+          'This enterprise has already answered the questionnaire for this town in this wave. One answer per enterprise, town and wave is counted.',
+          {
+            errors: [{ name: 'enterprise_code', in: 'body', code: 'conflict', detail: 'Already answered for this town in this wave' }],
+          },
+        );
       }
       // The wave closed or changed, or the town went, since the read: read again and explain.
       if (!refusedBy(err, SURVEY_CHANGED) && !refusedBy(err, /FOREIGN KEY constraint failed/)) throw err;
-      if (attempt === 3) throw new AppError('service-unavailable', 'The survey is being changed; retry shortly.', { headers: { 'Retry-After': '1' } });
+      if (attempt === 3)
+        throw new AppError('service-unavailable', 'The survey is being changed; retry shortly.', { headers: { 'Retry-After': '1' } });
     }
   }
 }

@@ -25,7 +25,10 @@ async function siteverifyKey(idempotencyKey: string, token: string): Promise<str
  */
 export async function verifyTurnstile(secret: string, token: string | undefined, idempotencyKey: string): Promise<void> {
   if (!token) {
-    throw new AppError('verification-failed', 'This service requires a Turnstile token: turnstile_token in the JSON body, cf-turnstile-response in the site\'s form.');
+    throw new AppError(
+      'verification-failed',
+      "This service requires a Turnstile token: turnstile_token in the JSON body, cf-turnstile-response in the site's form.",
+    );
   }
   let outcome: { success?: boolean } | undefined;
   try {
@@ -39,7 +42,10 @@ export async function verifyTurnstile(secret: string, token: string | undefined,
     outcome = undefined;
   }
   if (!outcome) {
-    throw new AppError('service-unavailable', 'Human verification is unavailable right now; please retry.', { headers: { 'Retry-After': '5' } });
+    throw new AppError('service-unavailable', 'Human verification is unavailable right now; please retry.', {
+      headers: { 'Retry-After': '5' },
+    });
   }
-  if (outcome.success !== true) throw new AppError('verification-failed', 'Human verification failed; please complete the challenge again.');
+  if (outcome.success !== true)
+    throw new AppError('verification-failed', 'Human verification failed; please complete the challenge again.');
 }

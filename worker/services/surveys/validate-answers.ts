@@ -23,7 +23,8 @@ function check(question: Question, value: AnswerValue): string[] | FieldProblem 
       }
       return [String(value)];
     case 'nps':
-      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) return problem(question.id, 'invalid', 'Must be a whole number from 0 to 10');
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10)
+        return problem(question.id, 'invalid', 'Must be a whole number from 0 to 10');
       return [String(value)];
     case 'single':
       if (typeof value !== 'string' || !question.options.some((o) => o.id === value)) {
@@ -35,7 +36,8 @@ function check(question: Question, value: AnswerValue): string[] | FieldProblem 
       const unknown = value.filter((v) => !question.options.some((o) => o.id === v));
       if (unknown.length) return problem(question.id, 'unknown', `Unknown options: ${unknown.join(', ')}`);
       if (new Set(value).size !== value.length) return problem(question.id, 'duplicate', 'An option is chosen twice');
-      if (question.max_choices && value.length > question.max_choices) return problem(question.id, 'too-big', `At most ${question.max_choices} options`);
+      if (question.max_choices && value.length > question.max_choices)
+        return problem(question.id, 'too-big', `At most ${question.max_choices} options`);
       return [...value].sort();
     }
     case 'text': {
@@ -52,7 +54,10 @@ function check(question: Question, value: AnswerValue): string[] | FieldProblem 
  * types, ranges and required items. Returns every problem at once, so a
  * respondent fixes them all in one go.
  */
-export function validateAnswers(definition: SurveyDefinition, answers: Record<string, AnswerValue>): { answers: NormalizedAnswer[]; problems: FieldProblem[] } {
+export function validateAnswers(
+  definition: SurveyDefinition,
+  answers: Record<string, AnswerValue>,
+): { answers: NormalizedAnswer[]; problems: FieldProblem[] } {
   const questions = definition.sections.flatMap((s) => s.questions);
   // Own keys only, `__proto__`, `constructor` and `toString` included: each is an unknown question, never a lookup into Object.prototype.
   const problems: FieldProblem[] = Object.keys(answers)

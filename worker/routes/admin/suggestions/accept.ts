@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../env.ts';
-import { writeContext } from '../../../services/admin/audit.ts';
-import { acceptSuggestion } from '../../../services/suggestions/review.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { AcceptanceSchema, SuggestionIdParams } from '../../../schemas/suggestions.ts';
+import { writeContext } from '../../../services/admin/audit.ts';
+import { acceptSuggestion } from '../../../services/suggestions/review.ts';
 import { DECIDED, ROLE } from './shared.ts';
 
 export const acceptSuggestionRoute = createRoute({

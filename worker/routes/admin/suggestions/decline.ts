@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../env.ts';
-import { writeContext } from '../../../services/admin/audit.ts';
-import { declineSuggestion } from '../../../services/suggestions/review.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { AdminSuggestionSchema, DeclineSchema, SuggestionIdParams } from '../../../schemas/suggestions.ts';
+import { writeContext } from '../../../services/admin/audit.ts';
+import { declineSuggestion } from '../../../services/suggestions/review.ts';
 import { DECIDED, ROLE } from './shared.ts';
 
 export const declineSuggestionRoute = createRoute({
@@ -23,5 +23,8 @@ export const declineSuggestionRoute = createRoute({
 });
 
 export const declineSuggestionHandler: RouteHandler<typeof declineSuggestionRoute, AppEnv> = async (c) => {
-  return c.json(await declineSuggestion(c.var.db, writeContext(c.var.actor), c.req.valid('param').suggestion, c.req.valid('json').reason), 200);
+  return c.json(
+    await declineSuggestion(c.var.db, writeContext(c.var.actor), c.req.valid('param').suggestion, c.req.valid('json').reason),
+    200,
+  );
 };

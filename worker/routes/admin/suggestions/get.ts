@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../env.ts';
-import { writeContext } from '../../../services/admin/audit.ts';
-import { getSuggestion } from '../../../services/suggestions/review.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { AdminSuggestionSchema, SuggestionIdParams } from '../../../schemas/suggestions.ts';
+import { writeContext } from '../../../services/admin/audit.ts';
+import { getSuggestion } from '../../../services/suggestions/review.ts';
 import { ROLE } from './shared.ts';
 
 export const getAdminSuggestionRoute = createRoute({
@@ -15,7 +15,10 @@ export const getAdminSuggestionRoute = createRoute({
   description: `The suggestion with its contact details while they are kept (with consent, until the decision); a read that gives them is recorded in the audit log (which fields, never their values). ${ROLE}`,
   security: [{ bearer: [] }],
   request: { params: SuggestionIdParams },
-  responses: { 200: { description: 'The suggestion.', content: { 'application/json': { schema: AdminSuggestionSchema } } }, ...problemResponses(400, 401, 403, 404, 503) },
+  responses: {
+    200: { description: 'The suggestion.', content: { 'application/json': { schema: AdminSuggestionSchema } } },
+    ...problemResponses(400, 401, 403, 404, 503),
+  },
 });
 
 export const getAdminSuggestionHandler: RouteHandler<typeof getAdminSuggestionRoute, AppEnv> = async (c) => {

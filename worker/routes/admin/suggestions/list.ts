@@ -1,8 +1,8 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../env.ts';
-import { listSuggestions } from '../../../services/suggestions/review.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { AdminSuggestionPageSchema, AdminSuggestionQuery } from '../../../schemas/suggestions.ts';
+import { listSuggestions } from '../../../services/suggestions/review.ts';
 import { ROLE } from './shared.ts';
 
 export const listSuggestionsRoute = createRoute({
@@ -14,7 +14,10 @@ export const listSuggestionsRoute = createRoute({
   description: `The suggestions sent by the public, newest first, by status, list and town (\`town\` and \`list\` together show how many sent the same); whether contact details are kept, never the details (get one suggestion for them). ${ROLE}`,
   security: [{ bearer: [] }],
   request: { query: AdminSuggestionQuery },
-  responses: { 200: { description: 'A page of suggestions.', content: { 'application/json': { schema: AdminSuggestionPageSchema } } }, ...problemResponses(400, 401, 403, 503) },
+  responses: {
+    200: { description: 'A page of suggestions.', content: { 'application/json': { schema: AdminSuggestionPageSchema } } },
+    ...problemResponses(400, 401, 403, 503),
+  },
 });
 
 export const listSuggestionsHandler: RouteHandler<typeof listSuggestionsRoute, AppEnv> = async (c) => {
