@@ -160,7 +160,9 @@ function startupProfile(): { totalMs: number; parts: { name: string; ms: number 
   rmSync(profiles, { recursive: true, force: true });
   const map = new SourceMap(JSON.parse(readFileSync(`${bundlePath}.map`, 'utf8')));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const parts = new Map<string, number>();
   let total = 0;
   for (const node of profile.nodes) {

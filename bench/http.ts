@@ -142,7 +142,9 @@ try {
         connections: 1,
         duration: smoke ? 1 : Math.max(1, Math.round(DURATION / 2)),
       });
-      s.p50.push(r.latency.p50), s.p99.push(r.latency.p99), s.mean.push(r.latency.mean);
+      s.p50.push(r.latency.p50);
+      s.p99.push(r.latency.p99);
+      s.mean.push(r.latency.mean);
     }
   }
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -359,11 +359,11 @@ try {
     `   ${perSize[0]!.results.length} statements in one batch (one transaction), plus the one-statement read before it (readSubmissionState)`,
   );
   console.log(`   | # | statement | ${perSize.map((p) => `rows read / written at n = ${p.size.toLocaleString('en')}`).join(' | ')} |`);
-  perSize[0]!.results.forEach((_, i) =>
+  perSize[0]!.results.forEach((_, i) => {
     console.log(
       `   | ${i + 1} | ${sqlOf[i] ?? ''} | ${perSize.map((p) => `${p.results[i]!.meta.rows_read} / ${p.results[i]!.meta.rows_written}`).join(' | ')} |`,
-    ),
-  );
+    );
+  });
   const sum = (results: D1Result[], key: 'rows_read' | 'rows_written') => results.reduce((a, r) => a + (r.meta[key] as number), 0);
   console.log(`   | | total | ${perSize.map((p) => `${sum(p.results, 'rows_read')} / ${sum(p.results, 'rows_written')}`).join(' | ')} |`);
 

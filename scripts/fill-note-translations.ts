@@ -56,6 +56,6 @@ for (const name of readdirSync(root)
       }
     }
   }
-  if (changed) writeFileSync(path, rows.map((r) => r.map(field).join(',')).join('\n') + '\n');
+  if (changed) writeFileSync(path, `${rows.map((r) => r.map(field).join(',')).join('\n')}\n`);
 }
 for (const line of untranslated) console.warn(`no translation: ${line}`);

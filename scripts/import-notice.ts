@@ -93,7 +93,7 @@ function printReport(report: ImportReport, file: string): void {
   if (report.problems.length) {
     out.write(`\n${report.problems.length} problem(s); nothing was written:\n\n`);
     out.write(
-      table(
+      `${table(
         ['row', 'column', 'problem', 'detail'],
         report.problems.map((p) => [
           String(p.row || '-'),
@@ -101,7 +101,7 @@ function printReport(report: ImportReport, file: string): void {
           p.code,
           p.detail + (p.suggestions.length ? ` Did you mean: ${p.suggestions.map((s) => `${s.name} (${s.id})`).join(', ')}?` : ''),
         ]),
-      ) + '\n',
+      )}\n`,
     );
     return;
   }
@@ -169,10 +169,10 @@ async function main(): Promise<number> {
     // A real run refuses a file with problems whole; show them as the dry run would.
     err.write(`${body.detail}\n\n`);
     err.write(
-      table(
+      `${table(
         ['where', 'detail'],
         body.errors.map((e) => [e.name, e.detail]),
-      ) + '\n',
+      )}\n`,
     );
     return 1;
   }

@@ -20,7 +20,7 @@ const target = process.argv.includes('--remote') ? '--remote' : '--local';
 const dataset = buildDataset(readDataFiles(join(root, 'data')));
 const sqlFile = join(root, '.wrangler', 'seed', 'data.sql');
 mkdirSync(dirname(sqlFile), { recursive: true });
-writeFileSync(sqlFile, datasetToSql(dataset).join('\n') + '\n');
+writeFileSync(sqlFile, `${datasetToSql(dataset).join('\n')}\n`);
 
 const wrangler = (args: string[]) =>
   execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', target, ...args], {

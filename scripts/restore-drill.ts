@@ -82,6 +82,7 @@ async function call(
   return fetch(`${server.url}${path}`, { method, body: init.body, headers: init.headers });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the drill reads many answer shapes and checks each field it uses.
 async function expectStatus(res: Response, status: number, what: string): Promise<any> {
   const text = await res.text();
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${text}`);

@@ -9,5 +9,5 @@ import { createApp } from '../worker/app.ts';
 import { buildOpenApiDocument } from '../worker/openapi.ts';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'openapi', 'openapi.json');
-writeFileSync(target, JSON.stringify(buildOpenApiDocument(createApp()), null, 2) + '\n');
+writeFileSync(target, `${JSON.stringify(buildOpenApiDocument(createApp()), null, 2)}\n`);
 console.log(`wrote ${target}`);

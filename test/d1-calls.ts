@@ -11,7 +11,10 @@ export function recordingD1(calls: string[], real: D1Database = env.DB): D1Datab
         if (prop === 'bind') return (...values: unknown[]) => statement(t.bind(...values), sql);
         if (prop === 'all' || prop === 'first' || prop === 'run' || prop === 'raw') {
           const run = Reflect.get(t, prop, t) as (...args: unknown[]) => unknown;
-          return (...args: unknown[]) => (calls.push(sql), run.apply(t, args));
+          return (...args: unknown[]) => {
+            calls.push(sql);
+            return run.apply(t, args);
+          };
         }
         const value = Reflect.get(t, prop, t);
         return typeof value === 'function' ? value.bind(t) : value;
@@ -23,7 +26,10 @@ export function recordingD1(calls: string[], real: D1Database = env.DB): D1Datab
         if (prop === 'withSession') return (start?: string) => wrap((t as D1Database).withSession(start));
         if (prop === 'prepare') return (sql: string) => statement(t.prepare(sql), sql);
         if (prop === 'batch')
-          return (statements: D1PreparedStatement[]) => (calls.push(`batch of ${statements.length}`), t.batch(statements));
+          return (statements: D1PreparedStatement[]) => {
+            calls.push(`batch of ${statements.length}`);
+            return t.batch(statements);
+          };
         const value = Reflect.get(t, prop, t);
         return typeof value === 'function' ? value.bind(t) : value;
       },

@@ -11,7 +11,11 @@ export function d1WithStatements(
     new Proxy(target, {
       get(t, prop) {
         if (prop === 'prepare') return (sql: string) => wrap(t.prepare(sql), sql);
-        if (prop === 'batch') return (statements: D1PreparedStatement[]) => (onBatch(), t.batch(statements));
+        if (prop === 'batch')
+          return (statements: D1PreparedStatement[]) => {
+            onBatch();
+            return t.batch(statements);
+          };
         const value = Reflect.get(t, prop, t);
         return typeof value === 'function' ? value.bind(t) : value;
       },

@@ -126,7 +126,7 @@ export function registerSuggestionPages(app: Hono<AppEnv>): void {
 
   app.get('/suggestions/:receipt', async (c) => {
     const ctx = pageContext(c);
-    let suggestion;
+    let suggestion: Awaited<ReturnType<typeof suggestionStatus>>;
     try {
       suggestion = await suggestionStatus(c.var.db, c.req.param('receipt'));
     } catch (err) {

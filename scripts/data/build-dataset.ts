@@ -63,7 +63,9 @@ class Builder {
       const spec = this.files.lists.find((r) => r.id === list.id)!;
       if (!spec.file) continue;
       const rows = this.csvRows(spec.file).filter((r) => (r[spec.match_column!] ?? '').trim() === spec.match_value);
-      rows.forEach((row, i) => this.addListRow(list, row, i + 1, spec.file!));
+      rows.forEach((row, i) => {
+        this.addListRow(list, row, i + 1, spec.file!);
+      });
     }
     // Every row of a list file must belong to a list: nothing is dropped silently.
     for (const file of new Set(this.files.lists.map((r) => r.file).filter(Boolean))) {

@@ -92,7 +92,7 @@ export function reportMarkdown(dataset: Dataset, rows: ReportRow[], packageVersi
       r.division.match.reason,
     ]);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 const csvCell = (value: string | null | undefined) => {
@@ -137,5 +137,5 @@ export function reportCsv(rows: ReportRow[]): string {
       .map(csvCell)
       .join(',');
   });
-  return [header.join(','), ...lines].join('\n') + '\n';
+  return `${[header.join(','), ...lines].join('\n')}\n`;
 }

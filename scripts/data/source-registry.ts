@@ -23,8 +23,8 @@ export class SourceRegistry {
     const raw = blank(text ?? undefined);
     if (!raw || /^(not retrieved|title\/number not retrieved)$/i.test(raw)) return null;
     const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(raw);
-    const title = m && m[1] ? m[1] : raw;
-    const remark = m && m[1] ? (m[2] ?? null) : null;
+    const title = m?.[1] ? m[1] : raw;
+    const remark = m?.[1] ? (m[2] ?? null) : null;
     const id = `doc-${shortHash(title)}`;
     const existing = this.byId.get(id);
     const number = details.documentNumber ?? DOCUMENT_NUMBER.exec(raw)?.[0] ?? null;

@@ -21,7 +21,7 @@ export function shortHash(value: string, length = 10): string {
 export function splitQualifier(value: string | null): { value: string | null; qualifier: string | null } {
   if (!value) return { value: null, qualifier: null };
   const m = /^(.*?)\s*[（(]([^()（）]*)[)）]\s*$/.exec(value);
-  return m && m[1] ? { value: m[1], qualifier: m[2] ?? null } : { value, qualifier: null };
+  return m?.[1] ? { value: m[1], qualifier: m[2] ?? null } : { value, qualifier: null };
 }
 
 /** Toneless pinyin syllables of a name; Latin letters and digits are kept as words. */

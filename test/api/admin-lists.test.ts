@@ -2,7 +2,6 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { AuditPageSchema } from '../../worker/schemas/admin.ts';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { ListDetailSchema } from '../../worker/schemas/lists.ts';
 import { HistorySchema, TownPageSchema, TownSchema } from '../../worker/schemas/towns.ts';
 import { faultyD1 } from '../faulty-d1.ts';
@@ -311,8 +310,7 @@ describe('importing a notice', () => {
 
   it('a real run with a problem is refused whole (422) and writes nothing', async () => {
     const before = await counts();
-    const csv =
-      IMPORT_HEADER + `长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,\n无此镇,${LIST},named,2026-06-30,${sourceId},北京市,\n`;
+    const csv = `${IMPORT_HEADER}长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,\n无此镇,${LIST},named,2026-06-30,${sourceId},北京市,\n`;
     const res = await importCsv(csv, false);
     expect(res.status).toBe(422);
     const problem = await res.json<any>();
@@ -325,7 +323,7 @@ describe('importing a notice', () => {
     const before = await counts();
     const beforeNotice = await getParsed(TownPageSchema, `/api/v1/towns?list=${LIST}&as_of=2026-06-01`);
     expect(beforeNotice.body.total).toBe(0);
-    const csv = IMPORT_HEADER + `长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,首批\n`;
+    const csv = `${IMPORT_HEADER}长沟镇,${LIST},named,2026-06-30,${sourceId},北京市,首批\n`;
     const dry = await (await importCsv(csv, true)).json<any>();
     expect(dry).toMatchObject({ valid: true, memberships_created: 1, events: [{ row: 2, event_id: null, new_membership: true }] });
     const res = await importCsv(csv, false);
@@ -376,7 +374,7 @@ describe('importing a notice', () => {
       ['before-commit', 'beijing-gubeikouzhen'],
       ['after-commit', '小汤山镇'],
     ] as const) {
-      const csv = IMPORT_HEADER + `${town},${LIST},named,2026-06-30,${sourceId},,\n`;
+      const csv = `${IMPORT_HEADER}${town},${LIST},named,2026-06-30,${sourceId},,\n`;
       const key = `import-${fault}-${Date.now()}`;
       const before = await counts();
       const res = await post(csv, key, faultyD1(env.DB, fault, /insert into "status_events"/i));

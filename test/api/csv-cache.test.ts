@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetForTests } from '../../worker/http/freshness/version-copy.ts';
 import { responseCacheForTests } from '../../worker/http/response-cache.ts';
 import worker from '../../worker/index.ts';
@@ -35,7 +35,10 @@ function probed(probe: Probe): D1Database {
     });
   return d1WithStatements(
     env.DB,
-    (t, sql) => (probe.sql.push(sql), statement(t)),
+    (t, sql) => {
+      probe.sql.push(sql);
+      return statement(t);
+    },
     () => probe.sql.push('batch'),
   );
 }
@@ -222,11 +225,6 @@ describe('exports are served from the bytes kept for the data version', () => {
 });
 
 describe('the kept exports are bounded', () => {
-  let lists: string[];
-  beforeAll(async () => {
-    lists = (await env.DB.prepare('SELECT id FROM lists ORDER BY id').all<{ id: string }>()).results.map((r) => r.id);
-  });
-
   it('many distinct queries never hold more bytes than the bound; older ones are evicted and built again', async () => {
     const bound = 80_000;
     responseCacheForTests.reset({ exports: { maxBytes: bound, maxEntryBytes: 60_000 } });

@@ -197,7 +197,7 @@ describe('official division codes of the towns', () => {
   it('carries the codes in the change feed, and a changed code is a change', async () => {
     const replay = async (since: string) => ChangePageSchema.parse((await getJson(`/api/v1/changes?since=${since}&limit=1000`)).body);
     let since = '0';
-    let page;
+    let page: Awaited<ReturnType<typeof replay>>;
     let record: Record<string, unknown> | undefined;
     do {
       page = await replay(since);

@@ -73,7 +73,10 @@ const stored = async () => ({
 
 /** Every code used in this file, in every spelling sent. */
 const codesUsed = new Set<string>();
-const use = (code: string) => (codesUsed.add(code), code);
+const use = (code: string) => {
+  codesUsed.add(code);
+  return code;
+};
 
 /** The worker with ENTERPRISE_WAVE_SECRETS replaced, as a deployment with another configuration would run it. */
 async function submitWith(secrets: string | undefined, code: string, town = KNOWN_TOWN, key = newKey(), address = freshIp()) {

@@ -83,7 +83,9 @@ describe('CSV and NDJSON exports', () => {
     expect(rows.length - 1).toBe(body.total);
     const noteColumn = rows[0]!.indexOf('note');
     expect(body.items.some((l: { note: string | null }) => l.note?.includes(','))).toBe(true);
-    body.items.forEach((l: { note: string | null }, i: number) => expect(rows[i + 1]![noteColumn]).toBe(l.note ?? ''));
+    body.items.forEach((l: { note: string | null }, i: number) => {
+      expect(rows[i + 1]![noteColumn]).toBe(l.note ?? '');
+    });
   });
 
   it('streams NDJSON, one item per line, for every collection', async () => {
@@ -98,7 +100,7 @@ describe('CSV and NDJSON exports', () => {
       const lines = (await res.text()).trim().split('\n');
       const { body } = await getParsed(schema, path);
       expect(lines.length, path).toBe(body.total);
-      lines.forEach((line) => expect(() => JSON.parse(line)).not.toThrow());
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     }
   });
 

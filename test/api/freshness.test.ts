@@ -42,7 +42,10 @@ function probed(probe: Probe): D1Database {
     });
   return d1WithStatements(
     env.DB,
-    (t, sql) => (probe.sql.push(sql), statement(t, sql)),
+    (t, sql) => {
+      probe.sql.push(sql);
+      return statement(t, sql);
+    },
     () => probe.sql.push('batch'),
   );
 }

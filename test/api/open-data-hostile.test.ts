@@ -15,7 +15,11 @@ function countingEnv(): { env: typeof env; statements: () => number } {
     new Proxy(target, {
       get(t, name, receiver) {
         const value = Reflect.get(t, name, receiver);
-        if (name === 'prepare') return (sql: string) => (count++, (value as (s: string) => unknown).call(t, sql));
+        if (name === 'prepare')
+          return (sql: string) => {
+            count++;
+            return (value as (s: string) => unknown).call(t, sql);
+          };
         return typeof value === 'function' ? value.bind(t) : value;
       },
     });
@@ -23,7 +27,11 @@ function countingEnv(): { env: typeof env; statements: () => number } {
   const DB = new Proxy(db, {
     get(t, name) {
       if (name === 'withSession') return (start?: string) => countPrepare(t.withSession(start as never) as never);
-      if (name === 'prepare') return (sql: string) => (count++, t.prepare(sql));
+      if (name === 'prepare')
+        return (sql: string) => {
+          count++;
+          return t.prepare(sql);
+        };
       const value = Reflect.get(t, name);
       return typeof value === 'function' ? value.bind(t) : value;
     },

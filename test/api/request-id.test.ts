@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { ProblemSchema } from '../../worker/schemas/common.ts';
-import { ADMIN_TOKENS, adminHeaders, failingDb, get, logged, parseAs, request } from '../helpers.ts';
+import { adminHeaders, failingDb, get, logged, parseAs, request } from '../helpers.ts';
 
 // Issue 15, operations: one id per request, answered in X-Request-Id on every response, carried by every
 // problem+json body (`request_id`) and by every log line, which are JSON and never hold personal data.

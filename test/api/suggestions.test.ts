@@ -1,6 +1,5 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ProblemSchema } from '../../worker/schemas/common.ts';
 import { SuggestionReceiptSchema, SuggestionStatusSchema } from '../../worker/schemas/suggestions.ts';
 import { HistorySchema } from '../../worker/schemas/towns.ts';
 import { ADMIN_TOKENS, fullAnswers, getParsed, KNOWN_TOWN, newKey, request, submit, withinOneRateWindow } from '../helpers.ts';

@@ -135,7 +135,9 @@ describe('the API reference at /docs', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('script').count()).toBe(0);
     // The samples are closed at first; opened, their code must still fit and pass axe.
-    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.locator('details').evaluateAll((all) => {
+      for (const d of all) (d as HTMLDetailsElement).open = true;
+    });
     expect(await page.locator('details[open] pre code').count()).toBeGreaterThan(100);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -83,7 +83,7 @@ describe('the data package', () => {
       // An official count that is not a number.
       writeFileSync(
         lists,
-        original.replace(/\r\n([^\r]*?),(\d+),(\d+),/, (m, head, official, held) => `\r\n${head},many,${held},`),
+        original.replace(/\r\n([^\r]*?),(\d+),(\d+),/, (_match, head, _official, held) => `\r\n${head},many,${held},`),
       );
       const pkg = await Package.load(local('lists'), { basePath: dir, strict: false });
       await expect(pkg.getResource('lists').read()).rejects.toThrow();

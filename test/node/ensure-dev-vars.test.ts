@@ -102,6 +102,6 @@ describe('the README on ENTERPRISE_WAVE_SECRETS in production', () => {
     expect(readme).toContain('wrangler secret put ENTERPRISE_WAVE_SECRETS');
     expect(readme).toMatch(/destroy a wave's secret/);
     expect(readme).toMatch(/DELETE FROM\s+enterprise_claims WHERE wave_id/);
-    expect(readme).toMatch(/- Deploy:[^]*wrangler secret put ENTERPRISE_WAVE_SECRETS[^]*wrangler deploy/);
+    expect(readme).toMatch(/- Deploy:[\s\S]*wrangler secret put ENTERPRISE_WAVE_SECRETS[\s\S]*wrangler deploy/);
   });
 });

@@ -54,6 +54,7 @@ const HOSTILE = [
   '长沟镇',
   '<script>alert(1)</script>',
   '../../etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as literal text.
   '${7*7}',
   'NaN',
   '-1',

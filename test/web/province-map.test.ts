@@ -14,7 +14,7 @@ import { element, escaped, page, textOf } from './site-helpers.ts';
  * to a page listing exactly those towns, and a value that names nothing is ignored with a message, never a 500.
  */
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -39,9 +39,9 @@ function mapOf(html: string): string {
 function tilesOf(figure: string): Tile[] {
   return [...figure.matchAll(/<a href="([^"]*)" aria-label="([^"]*)" data-province="([^"]*)" data-towns="(\d+)">([\s\S]*?)<\/a>/g)].map(
     (m) => ({
-      href: unescape(m[1]!),
-      label: unescape(m[2]!),
-      province: unescape(m[3]!),
+      href: unescapeHtml(m[1]!),
+      label: unescapeHtml(m[2]!),
+      province: unescapeHtml(m[3]!),
       towns: Number(m[4]),
       inner: m[5]!,
     }),
@@ -50,7 +50,7 @@ function tilesOf(figure: string): Tile[] {
 
 function tableOf(figure: string): Map<string, { towns: number; text: string }> {
   const rows = [...figure.matchAll(/<tr data-province="([^"]*)" data-towns="(\d+)">([\s\S]*?)<\/tr>/g)];
-  return new Map(rows.map((m) => [unescape(m[1]!), { towns: Number(m[2]), text: textOf(m[3]!).trim() }]));
+  return new Map(rows.map((m) => [unescapeHtml(m[1]!), { towns: Number(m[2]), text: textOf(m[3]!).trim() }]));
 }
 
 async function apiCounts(query: string): Promise<Map<string, number>> {
@@ -183,7 +183,7 @@ describe('province tile map', () => {
       for (const m of html.matchAll(/<tr data-town="([^"]+)">/g)) seen.add(m[1]!);
       const next = /<a href="([^"]+)" rel="next">/.exec(html);
       if (!next) break;
-      html = await page(unescape(next[1]!));
+      html = await page(unescapeHtml(next[1]!));
     }
     expect(seen.size).toBe(busiest.towns);
     const { body } = await getParsed(

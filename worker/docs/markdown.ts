@@ -21,7 +21,7 @@ const TOKEN = /`([^`]{1,400})`|\*\*([^*]{1,400}?)\*\*|\[([^\]]{1,400})\]\(([^()\
 const SAFE_URL = /^(?:https?:\/\/[^/\\]|\/(?![/\\])|\.\.?\/|#)/i;
 
 function inline(escaped: string, links: boolean): string {
-  return escaped.replace(TOKEN, (whole, code?: string, bold?: string, label?: string, url?: string) => {
+  return escaped.replace(TOKEN, (_whole, code?: string, bold?: string, label?: string, url?: string) => {
     if (code !== undefined) return `<code>${code}</code>`;
     if (bold !== undefined) return `<strong>${inline(bold, links)}</strong>`;
     // A link inside a link, or to an unsafe URL, stays the text it was.

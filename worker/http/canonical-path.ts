@@ -20,6 +20,7 @@ export type CanonicalPath = { ok: true; path: string } | { ok: false; detail: st
 
 const ENCODED_SEPARATOR = /%(2f|5c)/i;
 // eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters in a path is this pattern's purpose.
 const FORBIDDEN = /[\u0000-\u001f\u007f%?#\\]/;
 
 export function canonicalPath(raw: string): CanonicalPath {

@@ -55,8 +55,8 @@ export function exportResponse<T>(
   const source = Array.isArray(pages) ? single(pages) : pages;
   const body =
     format === 'csv'
-      ? streamPages(source, '\uFEFF' + csvHeader(columns), (item) => csvLine(columns, item))
-      : streamPages(source, '', (item) => JSON.stringify(item) + '\n');
+      ? streamPages(source, `\uFEFF${csvHeader(columns)}`, (item) => csvLine(columns, item))
+      : streamPages(source, '', (item) => `${JSON.stringify(item)}\n`);
   return new Response(body, {
     headers: {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',

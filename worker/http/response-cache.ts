@@ -178,7 +178,10 @@ function copying(
 function concat(chunks: Uint8Array[], length: number): ArrayBuffer {
   const body = new Uint8Array(length);
   let at = 0;
-  for (const chunk of chunks) body.set(chunk, at), (at += chunk.byteLength);
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return body.buffer;
 }
 

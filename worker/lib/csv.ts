@@ -43,9 +43,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
 }
 
 export function csvLine<T>(columns: CsvColumn<T>[], item: T): string {
-  return columns.map(([, read]) => csvField(read(item))).join(',') + '\r\n';
+  return `${columns.map(([, read]) => csvField(read(item))).join(',')}\r\n`;
 }
 
 export function csvHeader<T>(columns: CsvColumn<T>[]): string {
-  return columns.map(([header]) => csvField(header)).join(',') + '\r\n';
+  return `${columns.map(([header]) => csvField(header)).join(',')}\r\n`;
 }

@@ -9,7 +9,9 @@ export function memoised<T>(): (key: string, make: () => Promise<T>) => Promise<
     if (slot?.key !== key) {
       const value = make();
       slot = { key, value };
-      value.catch(() => slot?.value === value && (slot = null));
+      value.catch(() => {
+        if (slot?.value === value) slot = null;
+      });
     }
     return slot.value;
   };

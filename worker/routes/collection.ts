@@ -51,13 +51,13 @@ export type CollectionAnswer<R extends RouteConfig, T> = {
 
 /**
  * Answers a collection route in the format asked for: the rows as CSV or NDJSON,
- * else the JSON. Only the chosen one is read. `route` only types `json`: its
+ * else the JSON. Only the chosen one is read. `_route` only types `json`: its
  * answer must match the schema the route documents, which a plain Response (the
  * exports) would otherwise let through unchecked.
  */
 export async function answerCollection<R extends RouteConfig, T>(
   c: Context,
-  route: R,
+  _route: R,
   answer: CollectionAnswer<R, T>,
 ): Promise<JsonAnswer<R> | Response> {
   const format = negotiateFormat(c, answer.format);

@@ -99,7 +99,10 @@ export function compile(query: SQL): Compiled {
     const param = built.params[next++];
     if (!is(param, Placeholder)) return `?${params.push({ value: param })}`;
     let n = numberOf.get(param.name);
-    if (n === undefined) numberOf.set(param.name, (n = params.push(param.name)));
+    if (n === undefined) {
+      n = params.push(param.name);
+      numberOf.set(param.name, n);
+    }
     return `?${n}`;
   });
   return { sql: text.trim(), params };

@@ -25,8 +25,13 @@ export async function getVersions(db: Db): Promise<Versions> {
     .all<{ key: string; value: string; at: string }>();
   const versions: Versions = {};
   for (const r of rows) {
-    if (r.key === 'data_version') (versions.data_version = r.value), (versions.data_changed_at = r.at);
-    else (versions.results_version = r.value), (versions.results_changed_at = r.at);
+    if (r.key === 'data_version') {
+      versions.data_version = r.value;
+      versions.data_changed_at = r.at;
+    } else {
+      versions.results_version = r.value;
+      versions.results_changed_at = r.at;
+    }
   }
   return versions;
 }

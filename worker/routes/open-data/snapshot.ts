@@ -4,7 +4,7 @@ import type { AppEnv } from '../../env.ts';
 import { LICENCE_REF } from '../../open-data/licence.ts';
 import { NoQuery, problemResponses } from '../../schemas/common.ts';
 import { SnapshotSchema } from '../../schemas/open-data.ts';
-import { checksums, currentSnapshot } from '../../services/snapshot.ts';
+import { currentSnapshot } from '../../services/snapshot.ts';
 import { notModified } from './not-modified.ts';
 
 export const snapshotRoute = createRoute({
