@@ -3,7 +3,7 @@
  * site lists them. `approved`, `retained` and `eliminated` are the three views
  * the public asks for most. Their names are words, kept with the other words:
  * the site's in web/i18n (`statuses`), the Atom feed's in its renderer
- * (routes/changes/atom-render.ts).
+ * (open-data/atom.ts).
  */
 export const STATUSES = [
   'proposed',

@@ -15,7 +15,7 @@ const ENTRIES = 50;
  * The latest changes people care about: status events (a town approved,
  * warned, eliminated…) and lists (published or edited), each with the facts
  * its feed entry says. Deleted records have no entry. The words are the
- * renderer's (routes/changes/atom-render.ts).
+ * renderer's (open-data/atom.ts).
  */
 export async function latestFeedChanges(db: Db): Promise<{ updated: string | null; changes: FeedChange[] }> {
   const changes = (await selectLatestChanges(db, ['event', 'list'], ENTRIES)).filter((c) => c.op === 'upsert');

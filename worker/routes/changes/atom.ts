@@ -2,9 +2,9 @@ import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { config } from '../../config.ts';
 import type { AppEnv } from '../../env.ts';
 import { linkOrigin } from '../../http/link-origin.ts';
+import { renderAtomFeed } from '../../open-data/atom.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { latestFeedChanges } from '../../services/atom-feed.ts';
-import { renderAtomFeed } from './atom-render.ts';
 
 export const atomRoute = createRoute({
   method: 'get',

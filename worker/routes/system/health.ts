@@ -1,18 +1,8 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { HealthSchema } from '../../schemas/system.ts';
 import { checkHealth } from '../../services/health.ts';
-
-const HealthSchema = z
-  .object({
-    status: z.literal('ok').openapi({ description: 'The worker answers and the database is readable.', example: 'ok' }),
-    data_version: z.string().nullable().openapi({
-      description:
-        'Version of the data: the sequence number of the latest change in the change feed (`/api/v1/changes`); "0" before the first load.',
-      example: '2279',
-    }),
-  })
-  .openapi('Health');
 
 export const healthRoute = createRoute({
   method: 'get',

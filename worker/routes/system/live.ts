@@ -1,7 +1,6 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.ts';
-
-const LiveSchema = z.object({ status: z.literal('ok').openapi({ description: 'The worker answers.', example: 'ok' }) }).openapi('Live');
+import { LiveSchema } from '../../schemas/system.ts';
 
 export const liveRoute = createRoute({
   method: 'get',

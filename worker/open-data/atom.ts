@@ -1,6 +1,6 @@
-import { isStatus, type Status } from '../../lib/statuses.ts';
-import { xmlText as xml } from '../../lib/xml.ts';
-import type { FeedChange, FeedEvent, FeedList } from '../../services/atom-feed.ts';
+import { isStatus, type Status } from '../lib/statuses.ts';
+import { xmlText as xml } from '../lib/xml.ts';
+import type { FeedChange, FeedEvent, FeedList } from '../services/atom-feed.ts';
 
 /**
  * The feed's words for each status. Longer than the site's badges (web/i18n `statuses`): an entry in a feed
